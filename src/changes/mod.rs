@@ -1,0 +1,149 @@
+//! Changes to the practice: every mutation of SPEC §4 as a pure function of
+//! the practice as it is, the acting member and the document to edit. Each
+//! checks, in order, what the arguments name (usage, exit 2), whether the
+//! actor may make the change (refused, exit 1), the mutation's own rules
+//! (refused, exit 1), and only then edits — or reports that nothing changes.
+//! The caller validates the edited document as a whole before writing.
+
+pub mod edit;
+mod clients;
+mod members;
+
+pub use clients::*;
+pub use members::*;
+
+use crate::model::{Client, Member, Practice};
+use crate::rules::decide::{self, Request};
+use crate::suggest;
+use chrono::NaiveDate;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ChangeError {
+    /// The command line names something unknown or is incomplete (exit 2).
+    #[error("{0}")]
+    Usage(String),
+    /// The rules or the actor's permissions refuse the change (exit 1).
+    #[error("{0}")]
+    Refused(String),
+}
+
+/// What a change did, for the one-line summary.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Outcome {
+    Changed(Summary),
+    /// Nothing to do: the file stays untouched, exit 0.
+    NoChange(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Summary {
+    /// What the change did, in a sentence.
+    pub did: String,
+    /// (member, client) pairs whose access to report: with a client, the
+    /// client capabilities on it; without, the member's scopes.
+    pub affected: Vec<(String, Option<String>)>,
+    /// Things the administrator should know, for stderr.
+    pub warnings: Vec<String>,
+}
+
+impl Summary {
+    fn new(did: String) -> Self {
+        Summary {
+            did,
+            ..Summary::default()
+        }
+    }
+
+    fn affecting(mut self, member: &str, client: Option<&str>) -> Self {
+        self.affected.push((member.to_string(), client.map(str::to_string)));
+        self
+    }
+}
+
+/// The practice as it is before the change, and who is making it.
+pub struct Actor<'p> {
+    pub practice: &'p Practice,
+    pub member: &'p Member,
+    pub date: NaiveDate,
+}
+
+impl<'p> Actor<'p> {
+    /// The acting member: required, and a member of the practice (exit 2).
+    pub fn resolve(practice: &'p Practice, actor: Option<&str>, date: NaiveDate) -> Result<Actor<'p>, ChangeError> {
+        let Some(id) = actor else {
+            return Err(ChangeError::Usage(
+                "a change needs an acting member: pass --as MEMBER or set PRAXIS_ACTOR".into(),
+            ));
+        };
+        let member = practice
+            .member(id)
+            .ok_or_else(|| ChangeError::Usage(format!("unknown actor `{id}`{}", hint(id, member_ids(practice)))))?;
+        Ok(Actor { practice, member, date })
+    }
+
+    /// Refuses unless the actor may use `capability` (on `client`), per SPEC §3.2.
+    pub fn require(&self, capability: &str, client: Option<&str>, doing: &str) -> Result<(), ChangeError> {
+        let request = Request {
+            member: &self.member.id.value,
+            capability,
+            client,
+            author: None,
+        };
+        let decision = decide::decide(self.practice, &request, self.date)
+            .map_err(|e| ChangeError::Usage(e.to_string()))?;
+        if decision.allowed {
+            return Ok(());
+        }
+        let on = client.map_or(String::new(), |c| format!(" on {c}"));
+        let why = crate::output::explain::reasons(&decision.reasons, &request).join("; ");
+        Err(ChangeError::Refused(format!(
+            "{} may not {doing}: it needs {capability}{on} ({why})",
+            self.member.id.value
+        )))
+    }
+}
+
+fn member_ids(practice: &Practice) -> impl Iterator<Item = &str> {
+    practice.members.iter().map(|m| m.id.value.as_str())
+}
+
+fn hint<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> String {
+    suggest::closest(name, known).map_or_else(String::new, |near| format!(" (did you mean `{near}`?)"))
+}
+
+/// A member named in the arguments: unknown is a usage error (exit 2).
+pub fn known_member<'p>(practice: &'p Practice, id: &str) -> Result<&'p Member, ChangeError> {
+    practice
+        .member(id)
+        .ok_or_else(|| ChangeError::Usage(format!("unknown member `{id}`{}", hint(id, member_ids(practice)))))
+}
+
+/// A client named in the arguments: unknown is a usage error (exit 2).
+pub fn known_client<'p>(practice: &'p Practice, id: &str) -> Result<&'p Client, ChangeError> {
+    practice.client(id).ok_or_else(|| {
+        ChangeError::Usage(format!(
+            "unknown client `{id}`{}",
+            hint(id, practice.clients.iter().map(|c| c.id.value.as_str()))
+        ))
+    })
+}
+
+/// A role named in the arguments: unknown is a usage error (exit 2).
+pub fn known_role(practice: &Practice, id: &str) -> Result<(), ChangeError> {
+    match practice.role(id) {
+        Some(_) => Ok(()),
+        None => Err(ChangeError::Usage(format!(
+            "unknown role `{id}`{}",
+            hint(id, practice.roles().iter().map(|r| r.id.value.as_str()))
+        ))),
+    }
+}
+
+/// Ids are unique regardless of letter case (SPEC §7).
+fn taken<'a>(id: &str, mut existing: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    existing.find(|e| e.eq_ignore_ascii_case(id) || e.to_lowercase() == id.to_lowercase())
+}
+
+fn missing_entry(what: &str, id: &str) -> ChangeError {
+    ChangeError::Usage(format!("{what} `{id}` is in the practice but its entry could not be edited"))
+}

@@ -1,0 +1,348 @@
+//! `praxis access check|who|list`: the questions scripts and people ask.
+//! `check` exits 0 only on allow; every error is exit 2, never 0.
+
+use super::{emit, Context, Loaded};
+use crate::cli::{AccessCheckArgs, AccessCommand, AccessListArgs, AccessWhoArgs, Format};
+use crate::exit::{Exit, Failure};
+use crate::model::{Kind, Practice};
+use crate::output::{self, explain, paint, Paint, Table};
+use crate::rules::decide::{self, decide_resolved, resolve, resolve_target, Reason, Request, Route};
+use chrono::NaiveDate;
+use serde_json::{json, Map, Value};
+use std::io::{BufRead, Write};
+
+pub fn run(command: AccessCommand, context: &Context) -> Result<Exit, Failure> {
+    match command {
+        AccessCommand::Check(args) if args.batch => batch(context),
+        AccessCommand::Check(args) => check(args, context),
+        AccessCommand::Who(args) => who(args, context),
+        AccessCommand::List(args) => list(args, context),
+    }
+}
+
+fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
+    let format = context.format(&[Format::Table, Format::Json], "access check")?;
+    let (Some(member), Some(capability)) = (args.member.as_deref(), args.capability.as_deref()) else {
+        return Err(Failure::Usage("access check needs MEMBER and CAPABILITY, or --batch".into()));
+    };
+    let loaded = context.load()?;
+    let request = Request {
+        member,
+        capability,
+        client: args.client.as_deref(),
+        author: args.author.as_deref(),
+    };
+    let decision = decide::decide(&loaded.practice, &request, context.date)?;
+    match format {
+        Format::Json => emit(&output::json(&json!({
+            "member": member,
+            "capability": capability,
+            "client": args.client,
+            "decision": decision.word(),
+            "reasons": explain::reasons_json(&decision.reasons, &request),
+        }))),
+        _ => {
+            let color = output::stdout_color();
+            let word = if decision.allowed {
+                paint("allow", Paint::Green, color)
+            } else {
+                paint("deny", Paint::Red, color)
+            };
+            let mut text = format!("{word}\n");
+            if args.explain {
+                for line in explain::reasons(&decision.reasons, &request) {
+                    text.push_str(&format!("  - {line}\n"));
+                }
+            }
+            emit(&text);
+        }
+    }
+    Ok(if decision.allowed { Exit::Success } else { Exit::Denied })
+}
+
+const BATCH_KEYS: &[&str] = &["member", "capability", "client", "author", "at"];
+
+/// One JSON line per request, in order; errors are answered, not fatal.
+fn batch(context: &Context) -> Result<Exit, Failure> {
+    if context.format.is_some_and(|f| f != Format::Json) {
+        return Err(Failure::Usage("access check --batch always writes JSON Lines".into()));
+    }
+    let loaded = context.load()?;
+    let stdin = std::io::stdin();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (index, line) in stdin.lock().lines().enumerate() {
+        let line = line.map_err(|e| Failure::Usage(format!("cannot read stdin: {e}")))?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let answer = answer_line(&loaded.practice, &line, index + 1, context.date);
+        writeln!(out, "{answer}").map_err(|e| Failure::Usage(format!("cannot write stdout: {e}")))?;
+    }
+    out.flush().map_err(|e| Failure::Usage(format!("cannot write stdout: {e}")))?;
+    Ok(Exit::Success)
+}
+
+fn answer_line(practice: &Practice, line: &str, number: usize, default_date: NaiveDate) -> Value {
+    let mut echo = Map::new();
+    let fail = |mut echo: Map<String, Value>, error: String| {
+        for key in ["member", "capability", "client"] {
+            echo.entry(key).or_insert(Value::Null);
+        }
+        echo.insert("decision".into(), "error".into());
+        echo.insert("error".into(), error.into());
+        echo.insert("line".into(), number.into());
+        Value::Object(echo)
+    };
+    let request: Map<String, Value> = match serde_json::from_str::<Value>(line) {
+        Ok(Value::Object(map)) => map,
+        Ok(_) => return fail(echo, "a request must be a JSON object".into()),
+        Err(e) => return fail(echo, format!("malformed JSON: {e}")),
+    };
+    let mut fields: [Option<String>; 5] = Default::default();
+    let mut problems = Vec::new();
+    for (key, value) in &request {
+        let Some(slot) = BATCH_KEYS.iter().position(|k| k == key) else {
+            problems.push(format!(
+                "unknown key `{key}` (a request has {})",
+                BATCH_KEYS.join(", ")
+            ));
+            continue;
+        };
+        match value {
+            Value::String(text) => {
+                fields[slot] = Some(text.clone());
+                if slot < 3 {
+                    echo.insert(key.clone(), value.clone());
+                }
+            }
+            Value::Null if slot >= 2 => {}
+            _ => problems.push(format!("`{key}` must be a string")),
+        }
+    }
+    let [member, capability, client, author, at] = fields;
+    if let Some(problem) = problems.into_iter().next() {
+        return fail(echo, problem);
+    }
+    let (Some(member), Some(capability)) = (member, capability) else {
+        return fail(echo, "a request needs `member` and `capability`".into());
+    };
+    let date = match at.as_deref().map(crate::cli::parse_date) {
+        None => default_date,
+        Some(Ok(date)) => date,
+        Some(Err(e)) => return fail(echo, e),
+    };
+    let request = Request {
+        member: &member,
+        capability: &capability,
+        client: client.as_deref(),
+        author: author.as_deref(),
+    };
+    match decide::decide(practice, &request, date) {
+        Ok(decision) => json!({
+            "member": member,
+            "capability": capability,
+            "client": client,
+            "decision": decision.word(),
+        }),
+        Err(error) => fail(echo, error.to_string()),
+    }
+}
+
+fn first_route(reasons: &[Reason]) -> Option<&decide::GrantMatch> {
+    reasons.iter().find_map(|r| match r {
+        Reason::Granted(grant) => Some(grant),
+        _ => None,
+    })
+}
+
+/// A short "why" for a table cell: owner, or the first grant's source and route.
+pub fn why(reasons: &[Reason]) -> String {
+    if reasons.iter().any(|r| matches!(r, Reason::Owner)) {
+        return "owner".to_string();
+    }
+    match first_route(reasons) {
+        Some(grant) => {
+            let source = match &grant.source {
+                decide::Source::Role(role) => role.clone(),
+                decide::Source::Member => "own grant".to_string(),
+            };
+            format!("{source} on {}: {}", grant.scope.as_str(), explain::route_short(&grant.route))
+        }
+        None => String::new(),
+    }
+}
+
+fn who(args: AccessWhoArgs, context: &Context) -> Result<Exit, Failure> {
+    let format = context.format(&[Format::Table, Format::Json, Format::Csv, Format::Markdown], "access who")?;
+    let loaded = context.load()?;
+    let practice = &loaded.practice;
+    let mut table = Table::new(&["member", "name", "why"]);
+    let mut allowed = Vec::new();
+    resolve_target(practice, &args.capability, args.client.as_deref())?;
+    for member in practice.members.iter().filter(|m| m.active) {
+        let request = Request {
+            member: &member.id.value,
+            capability: &args.capability,
+            client: args.client.as_deref(),
+            author: None,
+        };
+        let resolved = resolve(practice, &request)?;
+        let decision = decide_resolved(practice, &resolved, context.date);
+        if decision.allowed {
+            table.push(vec![
+                member.id.value.clone(),
+                member.display_name().to_string(),
+                why(&decision.reasons),
+            ]);
+            allowed.push(json!({
+                "member": member.id.value,
+                "name": member.display_name(),
+                "reasons": explain::reasons_json(&decision.reasons, &request),
+            }));
+        }
+    }
+    emit(&match format {
+        Format::Json => output::json(&json!({
+            "capability": args.capability,
+            "client": args.client,
+            "members": allowed,
+        })),
+        Format::Csv => table.to_csv(),
+        Format::Markdown => table.to_markdown(),
+        _ => table.to_text(),
+    });
+    Ok(Exit::Success)
+}
+
+/// Where a member holds one client capability: each client and its route.
+pub fn clients_allowed<'p>(
+    practice: &'p Practice,
+    member: &str,
+    capability: &str,
+    client: Option<&str>,
+    date: NaiveDate,
+) -> Result<Vec<(&'p str, Vec<Reason>)>, Failure> {
+    let mut allowed = Vec::new();
+    let ids: Vec<&str> = match client {
+        Some(id) => vec![id],
+        None => practice.clients.iter().map(|c| c.id.value.as_str()).collect(),
+    };
+    for id in ids {
+        let request = Request {
+            member,
+            capability,
+            client: Some(id),
+            author: None,
+        };
+        let resolved = resolve(practice, &request)?;
+        let decision = decide_resolved(practice, &resolved, date);
+        if decision.allowed
+            && let Some(client) = resolved.client
+        {
+            allowed.push((client.id.value.as_str(), decision.reasons));
+        }
+    }
+    Ok(allowed)
+}
+
+fn where_text(clients: &[(&str, Vec<Reason>)], total: usize) -> String {
+    if clients.len() == total && total > 1 {
+        return format!("all {total} clients");
+    }
+    let shown: Vec<String> = clients
+        .iter()
+        .take(8)
+        .map(|(id, reasons)| {
+            let why = first_route(reasons).map_or_else(|| "owner".to_string(), |g| route_word(&g.route));
+            format!("{id} ({why})")
+        })
+        .collect();
+    let more = clients.len().saturating_sub(shown.len());
+    let mut text = shown.join(", ");
+    if more > 0 {
+        text.push_str(&format!(", and {more} more"));
+    }
+    text
+}
+
+fn route_word(route: &Route) -> String {
+    match route {
+        Route::Unrestricted => "all".to_string(),
+        other => explain::route_short(other),
+    }
+}
+
+fn list(args: AccessListArgs, context: &Context) -> Result<Exit, Failure> {
+    let format = context.format(&[Format::Table, Format::Json, Format::Csv, Format::Markdown], "access list")?;
+    let Loaded { practice, .. } = context.load()?;
+    decide::find_member(&practice, &args.member)?;
+    if let Some(client) = &args.client {
+        decide::find_client(&practice, client)?;
+    }
+    let mut table = Table::new(&["capability", "kind", "where"]);
+    let mut records = Vec::new();
+    for capability in practice.capabilities() {
+        match capability.kind {
+            Kind::Practice => {
+                let request = Request {
+                    member: &args.member,
+                    capability: &capability.name,
+                    client: None,
+                    author: None,
+                };
+                let decision = decide::decide(&practice, &request, context.date)?;
+                if decision.allowed {
+                    table.push(vec![capability.name.clone(), "practice".into(), "practice".into()]);
+                    records.push(json!({
+                        "capability": capability.name,
+                        "kind": "practice",
+                        "reasons": explain::reasons_json(&decision.reasons, &request),
+                    }));
+                }
+            }
+            Kind::Client => {
+                let clients = clients_allowed(
+                    &practice,
+                    &args.member,
+                    &capability.name,
+                    args.client.as_deref(),
+                    context.date,
+                )?;
+                if clients.is_empty() {
+                    continue;
+                }
+                let total = if args.client.is_some() { 1 } else { practice.clients.len() };
+                table.push(vec![capability.name.clone(), "client".into(), where_text(&clients, total)]);
+                let entries: Vec<Value> = clients
+                    .iter()
+                    .map(|(id, reasons)| {
+                        let request = Request {
+                            member: &args.member,
+                            capability: &capability.name,
+                            client: Some(id),
+                            author: None,
+                        };
+                        json!({ "client": id, "reasons": explain::reasons_json(reasons, &request) })
+                    })
+                    .collect();
+                records.push(json!({
+                    "capability": capability.name,
+                    "kind": "client",
+                    "clients": entries,
+                }));
+            }
+        }
+    }
+    emit(&match format {
+        Format::Json => output::json(&json!({
+            "member": args.member,
+            "client": args.client,
+            "capabilities": records,
+        })),
+        Format::Csv => table.to_csv(),
+        Format::Markdown => table.to_markdown(),
+        _ => table.to_text(),
+    });
+    Ok(Exit::Success)
+}

@@ -1,0 +1,158 @@
+//! `praxis client …`: clients, their care team, restriction and temporary
+//! access.
+
+use super::{emit, mutate, Context};
+use crate::changes::{self, Temporary};
+use crate::cli::{ClientCommand, ClientListArgs, Format};
+use crate::exit::{Exit, Failure};
+use crate::model::{Client, Practice};
+use crate::output::{self, Table};
+use serde_json::{json, Value};
+
+pub fn run(command: ClientCommand, context: &Context) -> Result<Exit, Failure> {
+    match command {
+        ClientCommand::Add(args) => mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+            changes::client_add(actor, doc, &args.id, &args.primary, &args.clinicians)
+        }),
+        ClientCommand::Assign(args) => mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+            changes::client_assign(actor, doc, &args.id, &args.primary, args.keep_previous)
+        }),
+        ClientCommand::Grant(args) => {
+            let temporary = match (args.until, args.reason) {
+                (Some(until), Some(reason)) => Some(Temporary { until, reason }),
+                (Some(_), None) => {
+                    return Err(Failure::Usage("--until needs --reason: say why temporary access is needed".into()));
+                }
+                (None, Some(_)) => {
+                    return Err(Failure::Usage("--reason goes with --until DATE (temporary access)".into()));
+                }
+                (None, None) => None,
+            };
+            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+                if args.administrative {
+                    changes::client_grant_administrative(actor, doc, &args.id, &args.member)
+                } else {
+                    changes::client_grant(actor, doc, &args.id, &args.member, temporary.as_ref())
+                }
+            })
+        }
+        ClientCommand::Revoke(args) => mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+            changes::client_revoke(actor, doc, &args.id, &args.member, args.administrative)
+        }),
+        ClientCommand::Restrict(args) => mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+            changes::client_restrict(actor, doc, &args.id, args.off)
+        }),
+        ClientCommand::Remove(args) => mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+            changes::client_remove(actor, doc, &args.id)
+        }),
+        ClientCommand::List(args) => list(args, context),
+        ClientCommand::Show(args) => show(&args.id, context),
+    }
+}
+
+fn names(list: &[crate::model::Spanned<String>]) -> Vec<&str> {
+    list.iter().map(|v| v.value.as_str()).collect()
+}
+
+fn temporary_text(client: &Client) -> String {
+    client
+        .temporary
+        .iter()
+        .map(|t| {
+            format!(
+                "{} until {}",
+                t.member.as_ref().map_or("?", |m| m.value.as_str()),
+                t.until.as_ref().map_or_else(|| "?".to_string(), |u| u.value.to_string())
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn client_json(client: &Client) -> Value {
+    json!({
+        "id": client.id.value,
+        "primary": client.primary.as_ref().map(|p| p.value.as_str()),
+        "clinicians": names(&client.clinicians),
+        "restricted": client.restricted,
+        "administrative": names(&client.administrative),
+        "temporary": client.temporary.iter().map(|t| json!({
+            "member": t.member.as_ref().map(|m| m.value.as_str()),
+            "until": t.until.as_ref().map(|u| u.value.to_string()),
+            "reason": t.reason_text(),
+        })).collect::<Vec<_>>(),
+    })
+}
+
+fn names_member(client: &Client, member: &str) -> bool {
+    client.is_primary(member)
+        || client.is_clinician(member)
+        || client.in_administrative(member)
+        || client.temporary.iter().any(|t| t.member_is(member))
+}
+
+fn list(args: ClientListArgs, context: &Context) -> Result<Exit, Failure> {
+    let format = context.format(&[Format::Table, Format::Json, Format::Csv, Format::Markdown], "client list")?;
+    let loaded = context.load()?;
+    let practice: &Practice = &loaded.practice;
+    if let Some(member) = &args.member {
+        changes::known_member(practice, member)?;
+    }
+    let clients: Vec<&Client> = practice
+        .clients
+        .iter()
+        .filter(|c| args.member.as_ref().is_none_or(|m| names_member(c, m)))
+        .collect();
+    let mut table = Table::new(&["id", "primary", "clinicians", "restricted", "administrative", "temporary"]);
+    for client in &clients {
+        table.push(vec![
+            client.id.value.clone(),
+            client.primary.as_ref().map_or(String::new(), |p| p.value.clone()),
+            names(&client.clinicians).join(", "),
+            client.restricted.to_string(),
+            names(&client.administrative).join(", "),
+            temporary_text(client),
+        ]);
+    }
+    emit(&match format {
+        Format::Json => output::json(&clients.iter().map(|c| client_json(c)).collect::<Vec<_>>()),
+        Format::Csv => table.to_csv(),
+        Format::Markdown => table.to_markdown(),
+        _ => table.to_text(),
+    });
+    Ok(Exit::Success)
+}
+
+fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
+    let format = context.format(&[Format::Table, Format::Json, Format::Csv, Format::Markdown], "client show")?;
+    let loaded = context.load()?;
+    let client = changes::known_client(&loaded.practice, id)?;
+    let record = client_json(client);
+    emit(&match format {
+        Format::Json => output::json(&record),
+        other => {
+            let mut table = super::member::field_table(&record);
+            if let Some(row) = table.rows.iter_mut().find(|r| r[0] == "temporary") {
+                row[1] = client
+                    .temporary
+                    .iter()
+                    .map(|t| {
+                        format!(
+                            "{} until {} ({})",
+                            t.member.as_ref().map_or("?", |m| m.value.as_str()),
+                            t.until.as_ref().map_or_else(|| "?".to_string(), |u| u.value.to_string()),
+                            t.reason_text()
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+            }
+            match other {
+                Format::Csv => table.to_csv(),
+                Format::Markdown => table.to_markdown(),
+                _ => table.to_text(),
+            }
+        }
+    });
+    Ok(Exit::Success)
+}

@@ -1,0 +1,232 @@
+//! `praxis matrix`: roles (or members) × capabilities. CSV, JSON and
+//! markdown carry the full grid; the terminal table is transposed
+//! (capabilities down the side, grouped by family) and split into pages of
+//! columns so 32+ capabilities stay readable in 80 columns.
+
+use super::{emit, Context};
+use crate::cli::{Format, MatrixArgs, MatrixBy};
+use crate::exit::{Exit, Failure};
+use crate::model::{Kind, Practice};
+use crate::output::{self, Table};
+use crate::rules::decide::{self, Request};
+use crate::rules::matrix::{cell_text, member_row, role_row};
+use serde_json::{json, Map, Value};
+
+/// The grid: one row per role or member, one column per capability.
+struct Grid {
+    by: &'static str,
+    client: Option<String>,
+    capabilities: Vec<String>,
+    rows: Vec<(String, Vec<String>)>,
+}
+
+pub fn run(args: MatrixArgs, context: &Context) -> Result<Exit, Failure> {
+    let format = context.format(&[Format::Table, Format::Json, Format::Csv, Format::Markdown], "matrix")?;
+    let practice = match context.load() {
+        Ok(loaded) => loaded.practice,
+        Err(Failure::Store(crate::store::StoreError::NotFound { .. }))
+            if context.file.is_none() && args.by != Some(MatrixBy::Member) && args.client.is_none() =>
+        {
+            Practice::catalog_only()
+        }
+        Err(other) => return Err(other),
+    };
+    let grid = match (&args.client, args.by) {
+        (Some(client), _) => client_grid(&practice, client, args.inactive, context)?,
+        (None, Some(MatrixBy::Member)) => member_grid(&practice, args.inactive),
+        (None, _) => role_grid(&practice),
+    };
+    emit(&match format {
+        Format::Json => json_grid(&grid),
+        Format::Csv => table(&grid).to_csv(),
+        Format::Markdown => table(&grid).to_markdown(),
+        _ => terminal(&grid),
+    });
+    Ok(Exit::Success)
+}
+
+fn names(practice: &Practice, kind: Option<Kind>) -> Vec<String> {
+    practice
+        .capabilities()
+        .iter()
+        .filter(|c| kind.is_none_or(|k| c.kind == k))
+        .map(|c| c.name.clone())
+        .collect()
+}
+
+fn role_grid(practice: &Practice) -> Grid {
+    Grid {
+        by: "role",
+        client: None,
+        capabilities: names(practice, None),
+        rows: practice
+            .roles()
+            .iter()
+            .map(|role| {
+                let cells = role_row(practice, role).iter().map(cell_text).collect();
+                (role.id.value.clone(), cells)
+            })
+            .collect(),
+    }
+}
+
+fn member_grid(practice: &Practice, inactive: bool) -> Grid {
+    Grid {
+        by: "member",
+        client: None,
+        capabilities: names(practice, None),
+        rows: practice
+            .members
+            .iter()
+            .filter(|m| inactive || m.active)
+            .map(|member| {
+                let cells = member_row(practice, member).iter().map(cell_text).collect();
+                (member.id.value.clone(), cells)
+            })
+            .collect(),
+    }
+}
+
+fn client_grid(practice: &Practice, client: &str, inactive: bool, context: &Context) -> Result<Grid, Failure> {
+    decide::find_client(practice, client)?;
+    let capabilities = names(practice, Some(Kind::Client));
+    let mut rows = Vec::new();
+    for member in practice.members.iter().filter(|m| inactive || m.active) {
+        let mut cells = Vec::new();
+        for capability in &capabilities {
+            let request = Request {
+                member: &member.id.value,
+                capability,
+                client: Some(client),
+                author: None,
+            };
+            cells.push(decide::decide(practice, &request, context.date)?.word().to_string());
+        }
+        rows.push((member.id.value.clone(), cells));
+    }
+    Ok(Grid {
+        by: "member",
+        client: Some(client.to_string()),
+        capabilities,
+        rows,
+    })
+}
+
+fn table(grid: &Grid) -> Table {
+    let mut table = Table::new(&[grid.by]);
+    table.headers.extend(grid.capabilities.iter().cloned());
+    for (name, cells) in &grid.rows {
+        let mut row = vec![name.clone()];
+        row.extend(cells.iter().cloned());
+        table.push(row);
+    }
+    table
+}
+
+fn json_grid(grid: &Grid) -> String {
+    let rows: Vec<Value> = grid
+        .rows
+        .iter()
+        .map(|(name, cells)| {
+            let cells: Map<String, Value> = grid
+                .capabilities
+                .iter()
+                .zip(cells)
+                .map(|(c, v)| (c.clone(), Value::String(v.clone())))
+                .collect();
+            json!({ grid.by: name, "cells": cells })
+        })
+        .collect();
+    output::json(&json!({
+        "by": grid.by,
+        "client": grid.client,
+        "capabilities": grid.capabilities,
+        "rows": rows,
+    }))
+}
+
+/// Short cell codes for the terminal; the legend spells them out.
+fn short(cell: &str) -> String {
+    cell.split('+')
+        .map(|scope| match scope {
+            "all" => "all",
+            "assigned" => "asg",
+            "supervisees" => "sup",
+            "own" => "own",
+            "practice" => "yes",
+            "allow" => "✓",
+            "deny" => "·",
+            other => other,
+        })
+        .collect::<Vec<_>>()
+        .join("+")
+}
+
+fn terminal_width() -> usize {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<usize>().ok())
+        .filter(|&c| c >= 40)
+        .unwrap_or(80)
+}
+
+fn terminal(grid: &Grid) -> String {
+    let label_width = grid.capabilities.iter().map(|c| c.chars().count()).max().unwrap_or(10) + 2;
+    let column_width = |i: usize| {
+        let (name, cells) = &grid.rows[i];
+        cells
+            .iter()
+            .map(|c| short(c).chars().count())
+            .chain(std::iter::once(name.chars().count()))
+            .max()
+            .unwrap_or(3)
+    };
+    let width = terminal_width();
+    let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = label_width;
+    for i in 0..grid.rows.len() {
+        let w = column_width(i) + 2;
+        if used + w > width
+            && let Some(page) = pages.last()
+            && !page.is_empty()
+        {
+            pages.push(Vec::new());
+            used = label_width;
+        }
+        used += w;
+        if let Some(page) = pages.last_mut() {
+            page.push(i);
+        }
+    }
+    let mut out = String::new();
+    if let Some(client) = &grid.client {
+        out.push_str(&format!("access to client {client} (✓ allow, · deny)\n\n"));
+    }
+    for page in pages.iter().filter(|p| !p.is_empty()) {
+        out.push_str(&format!("{:label_width$}", grid.by));
+        for &i in page {
+            out.push_str(&format!("{:<w$}  ", grid.rows[i].0, w = column_width(i)));
+        }
+        out = out.trim_end().to_string();
+        out.push('\n');
+        let mut family = "";
+        for (c, capability) in grid.capabilities.iter().enumerate() {
+            let this_family = capability.split('.').next().unwrap_or("");
+            if c > 0 && this_family != family {
+                out.push('\n');
+            }
+            family = this_family;
+            out.push_str(&format!("{capability:label_width$}"));
+            for &i in page {
+                out.push_str(&format!("{:<w$}  ", short(&grid.rows[i].1[c]), w = column_width(i)));
+            }
+            out = out.trim_end_matches(' ').to_string();
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    if grid.client.is_none() {
+        out.push_str("all = every client · asg = assigned clients · sup = supervisees' clients · own = own documents · yes = practice-wide\n");
+    }
+    out
+}

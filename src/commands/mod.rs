@@ -1,0 +1,155 @@
+//! One module per command group: parse arguments, call the core, hand the
+//! result to `output`. `run` dispatches; `Context` carries the global options
+//! and loads the practice the way every command needs it.
+
+pub mod access;
+pub mod client;
+// pub mod diff;
+pub mod init;
+pub mod matrix;
+pub mod member;
+pub mod mutate;
+// pub mod review;
+pub mod role;
+pub mod tooling;
+// pub mod test;
+pub mod validate;
+
+use crate::cli::{Cli, Command, Format};
+use crate::exit::{Exit, Failure};
+use crate::findings::Findings;
+use crate::model::Practice;
+use crate::output;
+use crate::rules;
+use crate::store::{self, Contents};
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+/// The global options, resolved.
+pub struct Context {
+    pub file: Option<PathBuf>,
+    pub format: Option<Format>,
+    pub actor: Option<String>,
+    /// The decision date: `--at`, else today.
+    pub date: NaiveDate,
+    pub quiet: bool,
+}
+
+/// A practice file read and validated without errors.
+pub struct Loaded {
+    pub path: PathBuf,
+    pub contents: Contents,
+    pub practice: Practice,
+    /// Warnings only: a file with errors does not load.
+    pub findings: Findings,
+}
+
+impl Context {
+    pub fn today() -> NaiveDate {
+        chrono::Local::now().date_naive()
+    }
+
+    /// The output format, refusing one the command does not print.
+    pub fn format(&self, allowed: &[Format], command: &str) -> Result<Format, Failure> {
+        match self.format {
+            None => Ok(allowed[0]),
+            Some(format) if allowed.contains(&format) => Ok(format),
+            Some(format) => Err(Failure::Usage(format!(
+                "`{command}` does not print --format {}; use one of: {}",
+                format.name(),
+                allowed.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")
+            ))),
+        }
+    }
+
+    /// Talk for a person on stderr, unless `-q`.
+    pub fn talk(&self, message: &str) {
+        if !self.quiet {
+            eprintln!("{message}");
+        }
+    }
+
+    pub fn path(&self) -> Result<PathBuf, Failure> {
+        Ok(store::locate(self.file.as_deref())?)
+    }
+
+    /// Reads the practice file; a file that does not parse or fails
+    /// validation is a failure carrying its findings (exit 2).
+    pub fn load(&self) -> Result<Loaded, Failure> {
+        let path = self.path()?;
+        load_path(&path, self.date)
+    }
+}
+
+/// Reads and validates the practice at `path` as of `date`.
+pub fn load_path(path: &Path, date: NaiveDate) -> Result<Loaded, Failure> {
+    let bytes = store::read_bytes(path)?;
+    let contents = decode(path, bytes)?;
+    load_text(path, contents, date)
+}
+
+pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<Contents, Failure> {
+    Contents::decode(bytes).map_err(|bad| {
+        let at = output::diagnostics::position(&bad.lossy, bad.offset);
+        Failure::Invalid(format!(
+            "{}:{}:{}: the file is not UTF-8 (bad byte at offset {}); save it as UTF-8",
+            path.display(),
+            at.line,
+            at.column,
+            bad.offset
+        ))
+    })
+}
+
+/// Validates text already read; errors become a failure with the findings.
+pub fn load_text(path: &Path, contents: Contents, date: NaiveDate) -> Result<Loaded, Failure> {
+    let checked = rules::check(&contents.text, date);
+    if checked.findings.has_errors() {
+        let mut errors = checked.findings.clone();
+        errors.0.retain(|f| f.severity == crate::findings::Severity::Error);
+        let rendered = output::diagnostics::render_text(
+            &path.display().to_string(),
+            &contents.text,
+            &errors,
+            output::stderr_color(),
+        );
+        return Err(Failure::Invalid(format!(
+            "{} fails validation; fix it first (`praxis validate`):\n{rendered}",
+            path.display()
+        )));
+    }
+    Ok(Loaded {
+        path: path.to_path_buf(),
+        contents,
+        practice: checked.practice,
+        findings: checked.findings,
+    })
+}
+
+pub fn run(cli: Cli) -> Result<Exit, Failure> {
+    let context = Context {
+        file: cli.file,
+        format: cli.format,
+        actor: cli.actor,
+        date: cli.at.unwrap_or_else(Context::today),
+        quiet: cli.quiet,
+    };
+    match cli.command {
+        Command::Init(args) => init::run(args, &context),
+        Command::Member(command) => member::run(command, &context),
+        Command::Role(command) => role::run(command, &context),
+        Command::Supervision(command) => member::run_supervision(command, &context),
+        Command::Client(command) => client::run(command, &context),
+        Command::Access(command) => access::run(command, &context),
+        Command::Matrix(args) => matrix::run(args, &context),
+        Command::Validate(args) => validate::run(args, &context),
+        Command::Diff(_) | Command::Test(_) | Command::Review(_) => Err(Failure::Usage("wip".into())),
+        Command::Completions(args) => tooling::completions(args),
+        Command::Schema => tooling::schema(),
+    }
+}
+
+/// Prints data to stdout.
+pub fn emit(text: &str) {
+    print!("{text}");
+}

@@ -1,0 +1,160 @@
+//! The one path every change takes: lock, read, validate, check the actor,
+//! edit, validate the result as a whole, then write atomically — or, with
+//! `--dry-run`, print the diff. A refused change never touches the file.
+
+use super::{load_path, Context};
+use crate::changes::{Actor, ChangeError, Outcome, Summary};
+use crate::exit::{Exit, Failure};
+use crate::model::Practice;
+use crate::output::{self, diagnostics};
+use crate::rules::{self, decide, matrix};
+use crate::store::{self, Lock};
+use toml_edit::DocumentMut;
+
+impl From<ChangeError> for Failure {
+    fn from(error: ChangeError) -> Self {
+        match error {
+            ChangeError::Usage(message) => Failure::Usage(message),
+            ChangeError::Refused(message) => Failure::Refused(message),
+        }
+    }
+}
+
+pub fn apply(
+    context: &Context,
+    dry_run: bool,
+    change: impl FnOnce(&Actor<'_>, &mut DocumentMut) -> Result<Outcome, ChangeError>,
+) -> Result<Exit, Failure> {
+    let path = context.path()?;
+    let target = store::write_target(&path);
+    let _lock = if dry_run { None } else { Some(Lock::acquire(&target)?) };
+    let loaded = load_path(&path, context.date)?;
+    let actor = Actor::resolve(&loaded.practice, context.actor.as_deref(), context.date)?;
+    let mut doc: DocumentMut = loaded
+        .contents
+        .text
+        .parse()
+        .map_err(|e| Failure::Invalid(format!("{}: {e}", path.display())))?;
+    let summary = match change(&actor, &mut doc)? {
+        Outcome::NoChange(why) => {
+            super::emit(&format!("no change: {why}\n"));
+            return Ok(Exit::Success);
+        }
+        Outcome::Changed(summary) => summary,
+    };
+    let new_text = doc.to_string();
+    let checked = rules::check(&new_text, context.date);
+    if checked.findings.has_errors() {
+        let mut errors = checked.findings.clone();
+        errors.0.retain(|f| f.severity == crate::findings::Severity::Error);
+        let rendered = diagnostics::render_text(
+            &format!("{} (after the change)", path.display()),
+            &new_text,
+            &errors,
+            output::stderr_color(),
+        );
+        return Err(Failure::Refused(format!(
+            "the change would leave {} invalid, so nothing was written:\n{rendered}",
+            path.display()
+        )));
+    }
+    if dry_run {
+        let diff = similar::TextDiff::from_lines(&loaded.contents.text, &new_text);
+        let name = path.display().to_string();
+        super::emit(&diff.unified_diff().header(&name, &name).to_string());
+        return Ok(Exit::Success);
+    }
+    let bytes = loaded.contents.encode(&new_text);
+    store::write_atomic(&target, bytes.as_bytes())?;
+    report(context, &summary, &loaded.practice, &checked.practice);
+    Ok(Exit::Success)
+}
+
+/// The summary line, then what changed in access for each affected member.
+fn report(context: &Context, summary: &Summary, before: &Practice, after: &Practice) {
+    let mut text = format!("{}\n", summary.did);
+    for line in access_changes(summary, before, after, context.date) {
+        text.push_str(&format!("  {line}\n"));
+    }
+    if !context.quiet {
+        super::emit(&text);
+    }
+    for warning in &summary.warnings {
+        context.talk(&format!("warning: {warning}"));
+    }
+}
+
+fn access_changes(summary: &Summary, before: &Practice, after: &Practice, date: chrono::NaiveDate) -> Vec<String> {
+    let mut lines = Vec::new();
+    for (member, client) in &summary.affected {
+        let (gained, lost) = match client {
+            Some(client) => client_delta(before, after, member, client, date),
+            None => scope_delta(before, after, member),
+        };
+        let on = client.as_ref().map_or(String::new(), |c| format!(" on {c}"));
+        let reads = |list: &[String]| list.iter().any(|c| c == "clinical.view");
+        if !gained.is_empty() {
+            let headline = if reads(&gained) && client.is_some() {
+                format!("{member} can now read {}'s clinical notes", client.as_deref().unwrap_or(""))
+            } else {
+                format!("{member} gains{on}")
+            };
+            lines.push(format!("{headline}: {}", gained.join(", ")));
+        }
+        if !lost.is_empty() {
+            let headline = if reads(&lost) && client.is_some() {
+                format!("{member} can no longer read {}'s clinical notes", client.as_deref().unwrap_or(""))
+            } else {
+                format!("{member} loses{on}")
+            };
+            lines.push(format!("{headline}: {}", lost.join(", ")));
+        }
+    }
+    lines
+}
+
+/// Client capabilities on one client allowed before and after.
+fn client_delta(before: &Practice, after: &Practice, member: &str, client: &str, date: chrono::NaiveDate) -> (Vec<String>, Vec<String>) {
+    let allowed = |practice: &Practice, capability: &str| {
+        decide::decide(
+            practice,
+            &decide::Request {
+                member,
+                capability,
+                client: Some(client),
+                author: None,
+            },
+            date,
+        )
+        .is_ok_and(|d| d.allowed)
+    };
+    let mut gained = Vec::new();
+    let mut lost = Vec::new();
+    for capability in after.capabilities().iter().filter(|c| c.kind == crate::model::Kind::Client) {
+        match (allowed(before, &capability.name), allowed(after, &capability.name)) {
+            (false, true) => gained.push(capability.name.clone()),
+            (true, false) => lost.push(capability.name.clone()),
+            _ => {}
+        }
+    }
+    (gained, lost)
+}
+
+/// Capabilities whose scopes changed for the member, as `cap (scope)`.
+fn scope_delta(before: &Practice, after: &Practice, member: &str) -> (Vec<String>, Vec<String>) {
+    let row = |practice: &Practice| {
+        practice.member(member).map_or_else(Vec::new, |m| {
+            let cells = matrix::member_row(practice, m);
+            practice
+                .capabilities()
+                .iter()
+                .zip(cells)
+                .flat_map(|(c, scopes)| scopes.into_iter().map(move |s| format!("{} ({})", c.name, s.as_str())))
+                .collect::<Vec<_>>()
+        })
+    };
+    let (old, new) = (row(before), row(after));
+    let gained = new.iter().filter(|c| !old.contains(c)).cloned().collect();
+    let lost = old.iter().filter(|c| !new.contains(c)).cloned().collect();
+    (gained, lost)
+}

@@ -1,0 +1,25 @@
+//! `praxis completions` and `praxis schema`: generated files for shells and
+//! editors. `completions/` and `schema/` hold committed copies; tests fail
+//! when they drift from what these commands print.
+
+use super::emit;
+use crate::cli::{Cli, CompletionsArgs};
+use crate::exit::{Exit, Failure};
+
+pub fn completions(args: CompletionsArgs) -> Result<Exit, Failure> {
+    emit(&completion_script(args.shell));
+    Ok(Exit::Success)
+}
+
+pub fn completion_script(shell: clap_complete::Shell) -> String {
+    use clap::CommandFactory;
+    let mut command = Cli::command();
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut command, "praxis", &mut out);
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+pub fn schema() -> Result<Exit, Failure> {
+    emit(&crate::output::json(&crate::schema::practice_schema()));
+    Ok(Exit::Success)
+}

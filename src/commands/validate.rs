@@ -1,0 +1,47 @@
+//! `praxis validate`: every finding, as text, JSON, GitHub annotations or
+//! SARIF. Problems in the file's content are findings (exit 1); only a file
+//! that cannot be read at all is exit 2.
+
+use super::{emit, Context};
+use crate::cli::{Format, ValidateArgs};
+use crate::exit::{Exit, Failure};
+use crate::findings::{Code, Finding, Findings};
+use crate::output::diagnostics;
+use crate::rules;
+use crate::store::{self, Contents};
+
+pub fn run(args: ValidateArgs, context: &Context) -> Result<Exit, Failure> {
+    let format = context.format(
+        &[Format::Table, Format::Json, Format::Github, Format::Sarif],
+        "validate",
+    )?;
+    let path = context.path()?;
+    let bytes = store::read_bytes(&path)?;
+    let (text, mut findings) = match Contents::decode(bytes) {
+        Ok(contents) => {
+            let checked = rules::check(&contents.text, context.date);
+            (contents.text, checked.findings)
+        }
+        Err(bad) => {
+            let finding = Finding::new(
+                Code::Syntax,
+                diagnostics::offset_span(bad.offset),
+                format!("the file is not UTF-8 (bad byte at offset {})", bad.offset),
+                "save the file as UTF-8",
+            );
+            (bad.lossy, Findings(vec![finding]))
+        }
+    };
+    if args.strict {
+        findings.make_strict();
+    }
+    let file = path.display().to_string();
+    let rendered = match format {
+        Format::Json => diagnostics::render_json(&file, &text, &findings),
+        Format::Github => diagnostics::render_github(&file, &text, &findings),
+        Format::Sarif => diagnostics::render_sarif(&file, &text, &findings),
+        _ => diagnostics::render_text(&file, &text, &findings, crate::output::stdout_color()),
+    };
+    emit(&rendered);
+    Ok(if findings.has_errors() { Exit::Denied } else { Exit::Success })
+}

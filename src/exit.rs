@@ -1,0 +1,62 @@
+//! Exit codes as a type, and the one place failures become codes and
+//! messages (SPEC §5). Nothing else calls `std::process::exit`.
+
+use crate::rules::QueryError;
+use crate::store::StoreError;
+use std::process::ExitCode;
+
+/// How a command that ran ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    /// 0: success; allowed; no errors.
+    Success,
+    /// 1: denied; findings; a refused change; a failed assertion.
+    Denied,
+}
+
+/// Why a command could not succeed.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// Exit 2: the command line asks for something that cannot be done.
+    #[error("{0}")]
+    Usage(String),
+    /// Exit 2: the file could not be found, read or written.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    /// Exit 2: a query names something unknown or asks wrongly.
+    #[error(transparent)]
+    Query(#[from] QueryError),
+    /// Exit 2: the practice file does not parse or fails validation; the
+    /// text is the rendered findings.
+    #[error("{0}")]
+    Invalid(String),
+    /// Exit 1: the rules or the actor's permissions refuse the change; the
+    /// file is unchanged.
+    #[error("{0}")]
+    Refused(String),
+}
+
+impl Failure {
+    pub fn code(&self) -> u8 {
+        match self {
+            Failure::Refused(_) => 1,
+            _ => 2,
+        }
+    }
+}
+
+pub fn exit_code(result: Result<Exit, Failure>) -> ExitCode {
+    match result {
+        Ok(Exit::Success) => ExitCode::SUCCESS,
+        Ok(Exit::Denied) => ExitCode::from(1),
+        Err(failure) => {
+            let prefix = match failure {
+                Failure::Refused(_) => "refused",
+                _ => "error",
+            };
+            let message = failure.to_string();
+            eprintln!("{prefix}: {}", message.trim_end());
+            ExitCode::from(failure.code())
+        }
+    }
+}

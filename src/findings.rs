@@ -1,0 +1,171 @@
+//! Validation findings: a stable code, a severity, the span it points at, a
+//! message and a one-line fix hint. Reading and validation both produce them;
+//! `output::diagnostics` renders them.
+
+use crate::model::Span;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($variant:ident = $code:literal, $severity:ident, $title:literal;)*) => {
+        /// Every finding praxis reports. Codes are stable: scripts and CI
+        /// configurations may match on them.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => $code,)* }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$severity,)* }
+            }
+
+            /// A short name for the rule, used as the annotation title.
+            pub fn title(self) -> &'static str {
+                match self { $(Code::$variant => $title,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    Syntax = "P001", Error, "TOML syntax error";
+    WrongType = "P002", Error, "wrong type";
+    UnknownKey = "P003", Error, "unknown key";
+    MissingKey = "P004", Error, "missing required key";
+    BadVersion = "P005", Error, "unsupported format version";
+    MaxSupervisors = "P006", Error, "max_supervisors below 1";
+    BadIdentifier = "P007", Error, "bad identifier";
+    DuplicateId = "P008", Error, "id used twice";
+    DuplicateEmail = "P009", Error, "email used twice";
+    UnknownMember = "P010", Error, "unknown member";
+    UnknownRole = "P011", Error, "unknown role";
+    UnknownCapability = "P012", Error, "unknown capability or pattern";
+    RequiresNotMet = "P013", Error, "role requirement not met";
+    ExcludesViolated = "P014", Error, "roles that exclude each other";
+    PatternScopeMismatch = "P015", Error, "pattern covers nothing of its scope's kind";
+    UnknownScope = "P016", Error, "unknown scope";
+    SelfSupervision = "P017", Error, "member supervises itself";
+    SupervisorCannotCosign = "P018", Error, "supervisor cannot co-sign";
+    SupervisionCycle = "P019", Error, "supervision cycle";
+    TooManySupervisors = "P020", Error, "more supervisors than max_supervisors";
+    InternWithoutSupervisor = "P021", Error, "intern without supervisor";
+    InternWithNpi = "P022", Error, "intern with an NPI";
+    InternNotBillingAsSupervisor = "P023", Error, "intern not billing as supervisor";
+    NoBillingSupervisor = "P024", Error, "no supervisor to bill under";
+    CosignWithoutSupervisor = "P025", Error, "co-signature without supervisor";
+    BadCosignValue = "P026", Error, "unknown co-signature document";
+    BadNpi = "P027", Error, "invalid NPI";
+    BadTaxonomy = "P028", Error, "invalid taxonomy code";
+    PrimaryNotClinical = "P029", Error, "primary holds no clinical role";
+    PrimaryAlsoClinician = "P030", Error, "member both primary and clinician";
+    AdministrativeNotRestricted = "P031", Error, "administrative list on an unrestricted client";
+    InactiveReferenced = "P032", Error, "inactive member still named";
+    TemporaryWithoutReason = "P033", Error, "temporary access without reason";
+    TemporaryAlreadyClinician = "P034", Error, "temporary access for a member already on the chart";
+    DuplicateInList = "P035", Error, "duplicate in list";
+    CapabilityShadowsBuiltin = "P036", Error, "custom capability reuses a built-in name";
+    NoAccessMember = "P101", Warning, "member with no roles and no grants";
+    RedundantAdministrative = "P102", Warning, "redundant administrative entry";
+    IdleSupervisor = "P103", Warning, "supervisor with no supervisees";
+    TemporaryExpired = "P104", Warning, "temporary access expired";
+    TemporaryExpiring = "P105", Warning, "temporary access expiring";
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Finding {
+    pub code: Code,
+    pub severity: Severity,
+    pub message: String,
+    pub hint: String,
+    pub span: Span,
+}
+
+impl Finding {
+    pub fn new(code: Code, span: Span, message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Finding {
+            code,
+            severity: code.severity(),
+            message: message.into(),
+            hint: hint.into(),
+            span,
+        }
+    }
+}
+
+/// Findings as validation returns them, with the counts commands act on.
+#[derive(Clone, Debug, Default)]
+pub struct Findings(pub Vec<Finding>);
+
+impl Findings {
+    pub fn push(&mut self, finding: Finding) {
+        self.0.push(finding);
+    }
+
+    pub fn errors(&self) -> usize {
+        self.0.iter().filter(|f| f.severity == Severity::Error).count()
+    }
+
+    pub fn warnings(&self) -> usize {
+        self.0.iter().filter(|f| f.severity == Severity::Warning).count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.errors() > 0
+    }
+
+    /// `--strict`: warnings count as errors.
+    pub fn make_strict(&mut self) {
+        for finding in &mut self.0 {
+            finding.severity = Severity::Error;
+        }
+    }
+
+    /// Orders findings by position so reports read top to bottom.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| (a.span.start, a.code.as_str()).cmp(&(b.span.start, b.code.as_str())));
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Finding> {
+        self.0.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    #[test]
+    fn codes_are_unique() {
+        let codes: HashSet<_> = Code::ALL.iter().map(|c| c.as_str()).collect();
+        assert_eq!(codes.len(), Code::ALL.len());
+    }
+
+    #[test]
+    fn warnings_are_p1xx_and_errors_p0xx() {
+        for code in Code::ALL {
+            let warning = code.as_str().starts_with("P1");
+            assert_eq!(warning, code.severity() == Severity::Warning, "{}", code.as_str());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+//! praxis keeps a therapy practice's access control as code: one
+//! `practice.toml`, validated and decided by one rules module.
+//!
+//! The core (`model`, `catalog`, `rules`, `changes`) does no I/O and knows
+//! nothing of the command line; `store` owns the file on disk; `commands`
+//! parse arguments, call the core and hand data to `output`.
+
+pub mod catalog;
+pub mod changes;
+pub mod cli;
+pub mod commands;
+pub mod exit;
+pub mod findings;
+pub mod model;
+pub mod output;
+pub mod rules;
+pub mod schema;
+pub mod store;
+pub mod suggest;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+/// Parses the command line and runs it; the binary's whole body.
+pub fn run() -> ExitCode {
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => {
+            // clap prints help and version to stdout (exit 0) and usage
+            // errors to stderr (exit 2).
+            let _ = error.print();
+            return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
+        }
+    };
+    exit::exit_code(commands::run(cli))
+}

@@ -1,0 +1,576 @@
+//! Reads `practice.toml` text into a [`Practice`], collecting every shape
+//! problem (syntax, wrong types, unknown and missing keys, bad identifiers)
+//! as findings instead of stopping at the first, as serde would. Spans come
+//! from `toml_edit`'s parser so findings point at the value itself.
+
+use super::{
+    Client, CustomCapability, Grant, Kind, Member, Practice, RoleDef, Scope, Span, Spanned,
+    Temporary,
+};
+use crate::findings::{Code, Finding, Findings};
+use crate::suggest;
+use chrono::NaiveDate;
+use toml_edit::{Document, Item, TableLike, Value};
+
+/// What reading produced: the practice (possibly partial) and the findings
+/// about its shape. Rules findings are added later by `rules::validate`.
+pub struct ReadOutcome {
+    pub practice: Practice,
+    pub findings: Findings,
+    /// False when the text is not TOML at all; the practice is then empty.
+    pub parsed: bool,
+}
+
+const TOP_KEYS: &[&str] = &["version", "practice", "capabilities", "roles", "members", "clients"];
+const PRACTICE_KEYS: &[&str] = &["name", "owner", "max_supervisors"];
+const CAPABILITY_KEYS: &[&str] = &["scope", "description"];
+const ROLE_KEYS: &[&str] = &["description", "grants", "requires", "excludes"];
+const GRANT_KEYS: &[&str] = &["can", "on"];
+const MEMBER_KEYS: &[&str] = &[
+    "name",
+    "legal_name",
+    "email",
+    "roles",
+    "npi",
+    "taxonomy",
+    "supervisors",
+    "cosign",
+    "bill_as_supervisor",
+    "grants",
+    "denies",
+    "active",
+];
+const CLIENT_KEYS: &[&str] = &["primary", "clinicians", "restricted", "administrative", "temporary"];
+const TEMPORARY_KEYS: &[&str] = &["member", "until", "reason"];
+
+/// Parses the text (without a BOM) and reads it into a practice.
+pub fn read_practice(text: &str) -> ReadOutcome {
+    let mut reader = Reader::default();
+    let document = match Document::parse(text) {
+        Ok(document) => document,
+        Err(error) => {
+            let span = error.span().unwrap_or(0..0);
+            let message = error.message().trim().to_string();
+            reader.findings.push(Finding::new(
+                Code::Syntax,
+                span,
+                format!("TOML syntax error: {message}"),
+                "fix the TOML syntax at this point (strings need quotes, tables need [brackets])",
+            ));
+            let mut practice = Practice::default();
+            practice.index();
+            return ReadOutcome {
+                practice,
+                findings: reader.findings,
+                parsed: false,
+            };
+        }
+    };
+    let mut practice = reader.practice(document.as_table());
+    practice.index();
+    ReadOutcome {
+        practice,
+        findings: reader.findings,
+        parsed: true,
+    }
+}
+
+#[derive(Default)]
+struct Reader {
+    findings: Findings,
+}
+
+/// A table and where it stands in the text, for "missing key" findings.
+struct Located<'a> {
+    table: &'a dyn TableLike,
+    span: Span,
+    /// How findings name it: "member `bob`", "[practice]".
+    what: String,
+}
+
+fn item_span(item: &Item) -> Option<Span> {
+    match item {
+        Item::Value(value) => value.span(),
+        other => other.span(),
+    }
+}
+
+impl Reader {
+    fn error(&mut self, code: Code, span: Span, message: String, hint: impl Into<String>) {
+        self.findings.push(Finding::new(code, span, message, hint));
+    }
+
+    /// The span of `key`'s value, falling back to the key, then the table.
+    fn span_of(&self, at: &Located<'_>, key: &str) -> Span {
+        at.table
+            .get(key)
+            .and_then(item_span)
+            .or_else(|| at.table.key(key).and_then(|k| k.span()))
+            .unwrap_or_else(|| at.span.clone())
+    }
+
+    fn key_span(at: &Located<'_>, key: &str) -> Span {
+        at.table
+            .key(key)
+            .and_then(|k| k.span())
+            .unwrap_or_else(|| at.span.clone())
+    }
+
+    fn check_keys(&mut self, at: &Located<'_>, known: &[&str]) {
+        for (key, _) in at.table.iter() {
+            if known.contains(&key) {
+                continue;
+            }
+            let span = Self::key_span(at, key);
+            let hint = match suggest::closest(key, known.iter().copied()) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => format!("known keys here: {}", known.join(", ")),
+            };
+            self.error(
+                Code::UnknownKey,
+                span,
+                format!("unknown key `{key}` in {}", at.what),
+                hint,
+            );
+        }
+    }
+
+    fn missing(&mut self, at: &Located<'_>, key: &str, example: &str) {
+        self.error(
+            Code::MissingKey,
+            at.span.clone(),
+            format!("{} has no `{key}`", at.what),
+            format!("add `{key} = {example}`"),
+        );
+    }
+
+    fn wrong_type(&mut self, span: Span, what: &str, expected: &str, found: &str) {
+        self.error(
+            Code::WrongType,
+            span,
+            format!("{what} must be {expected}, found {found}"),
+            format!("write {what} as {expected}"),
+        );
+    }
+
+    fn sub_table<'a>(&mut self, item: &'a Item, span: Span, what: String) -> Option<Located<'a>> {
+        match item.as_table_like() {
+            Some(table) => Some(Located {
+                table,
+                span: item_span(item).unwrap_or(span),
+                what,
+            }),
+            None => {
+                self.wrong_type(span, &what, "a table", item.type_name());
+                None
+            }
+        }
+    }
+
+    fn string(&mut self, at: &Located<'_>, key: &str) -> Option<Spanned<String>> {
+        let item = at.table.get(key)?;
+        let span = self.span_of(at, key);
+        match item.as_str() {
+            Some(text) => Some(Spanned::new(text.to_string(), span)),
+            None => {
+                self.wrong_type(span, &format!("`{key}`"), "a string", item.type_name());
+                None
+            }
+        }
+    }
+
+    fn required_string(&mut self, at: &Located<'_>, key: &str, example: &str) -> Option<Spanned<String>> {
+        if at.table.get(key).is_none() {
+            self.missing(at, key, example);
+            return None;
+        }
+        self.string(at, key)
+    }
+
+    fn boolean(&mut self, at: &Located<'_>, key: &str) -> Option<Spanned<bool>> {
+        let item = at.table.get(key)?;
+        let span = self.span_of(at, key);
+        match item.as_bool() {
+            Some(value) => Some(Spanned::new(value, span)),
+            None => {
+                self.wrong_type(span, &format!("`{key}`"), "true or false", item.type_name());
+                None
+            }
+        }
+    }
+
+    fn integer(&mut self, at: &Located<'_>, key: &str) -> Option<Spanned<i64>> {
+        let item = at.table.get(key)?;
+        let span = self.span_of(at, key);
+        match item.as_integer() {
+            Some(value) => Some(Spanned::new(value, span)),
+            None => {
+                self.wrong_type(span, &format!("`{key}`"), "an integer", item.type_name());
+                None
+            }
+        }
+    }
+
+    fn date(&mut self, at: &Located<'_>, key: &str) -> Option<Spanned<NaiveDate>> {
+        let item = at.table.get(key)?;
+        let span = self.span_of(at, key);
+        let datetime = item.as_datetime();
+        let date = datetime.and_then(|d| match (d.date, d.time, d.offset) {
+            (Some(date), None, None) => {
+                NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day))
+            }
+            _ => None,
+        });
+        match date {
+            Some(date) => Some(Spanned::new(date, span)),
+            None => {
+                let found = if datetime.is_some() { "a date-time" } else { item.type_name() };
+                self.error(
+                    Code::WrongType,
+                    span,
+                    format!("`{key}` must be a TOML local date, found {found}"),
+                    "write the date without quotes and without a time, e.g. `until = 2026-12-31`",
+                );
+                None
+            }
+        }
+    }
+
+    /// A list of strings; each element keeps its own span.
+    fn string_list(&mut self, at: &Located<'_>, key: &str) -> Vec<Spanned<String>> {
+        let Some(item) = at.table.get(key) else {
+            return Vec::new();
+        };
+        let span = self.span_of(at, key);
+        let Some(array) = item.as_array() else {
+            self.wrong_type(span, &format!("`{key}`"), "an array of strings", item.type_name());
+            return Vec::new();
+        };
+        let mut strings = Vec::new();
+        for value in array.iter() {
+            let value_span = value.span().unwrap_or_else(|| span.clone());
+            match value.as_str() {
+                Some(text) => strings.push(Spanned::new(text.to_string(), value_span)),
+                None => self.wrong_type(
+                    value_span,
+                    &format!("each entry of `{key}`"),
+                    "a string",
+                    value.type_name(),
+                ),
+            }
+        }
+        strings
+    }
+
+    /// An array of inline tables or an array of tables (`[[...]]`).
+    fn table_list<'a>(&mut self, at: &Located<'a>, key: &str, what: &str) -> Vec<Located<'a>> {
+        let Some(item) = at.table.get(key) else {
+            return Vec::new();
+        };
+        let span = self.span_of(at, key);
+        let mut tables = Vec::new();
+        if let Some(array) = item.as_array() {
+            for value in array.iter() {
+                let value_span = value.span().unwrap_or_else(|| span.clone());
+                match value {
+                    Value::InlineTable(table) => tables.push(Located {
+                        table,
+                        span: value_span,
+                        what: what.to_string(),
+                    }),
+                    other => self.wrong_type(
+                        value_span,
+                        &format!("each entry of `{key}`"),
+                        "an inline table `{ ... }`",
+                        other.type_name(),
+                    ),
+                }
+            }
+        } else if let Some(array) = item.as_array_of_tables() {
+            for table in array.iter() {
+                tables.push(Located {
+                    table,
+                    span: table.span().unwrap_or_else(|| span.clone()),
+                    what: what.to_string(),
+                });
+            }
+        } else {
+            self.wrong_type(span, &format!("`{key}`"), "an array of tables", item.type_name());
+        }
+        tables
+    }
+
+    fn identifier(&mut self, id: &str, span: Span, what: &str) {
+        if !is_identifier(id) {
+            self.error(
+                Code::BadIdentifier,
+                span,
+                format!("{what} id `{id}` is not a valid identifier"),
+                "use 1-64 letters, digits, `.`, `_` or `-`, starting with a letter or digit",
+            );
+        }
+    }
+
+    fn practice(&mut self, root: &toml_edit::Table) -> Practice {
+        let top = Located {
+            table: root,
+            span: 0..0,
+            what: "the file".to_string(),
+        };
+        self.check_keys(&top, TOP_KEYS);
+        let mut practice = Practice::default();
+        match top.table.get("version") {
+            None => self.missing(&top, "version", "1"),
+            Some(_) => practice.version = self.integer(&top, "version"),
+        }
+        match top.table.get("practice") {
+            None => self.missing(&top, "[practice]", "{ name = \"...\" } (a [practice] table)"),
+            Some(item) => {
+                let span = Self::key_span(&top, "practice");
+                if let Some(at) = self.sub_table(item, span, "[practice]".to_string()) {
+                    self.check_keys(&at, PRACTICE_KEYS);
+                    practice.name = self.required_string(&at, "name", "\"Your Practice\"");
+                    practice.owner = self.string(&at, "owner");
+                    practice.max_supervisors = self.integer(&at, "max_supervisors");
+                }
+            }
+        }
+        for (id, at) in self.entries(&top, "capabilities", "capability") {
+            practice.capabilities.push(self.custom_capability(id, &at));
+        }
+        for (id, at) in self.entries(&top, "roles", "role") {
+            practice.roles.push(self.role(id, &at));
+        }
+        for (id, at) in self.entries(&top, "members", "member") {
+            practice.members.push(self.member(id, &at));
+        }
+        for (id, at) in self.entries(&top, "clients", "client") {
+            practice.clients.push(self.client(id, &at));
+        }
+        practice
+    }
+
+    /// The entries of a keyed section (`[members.ID]`, `[clients] ID = {}`),
+    /// each with its id and span; the id is checked as an identifier.
+    fn entries<'a>(&mut self, top: &Located<'a>, key: &str, what: &str) -> Vec<(Spanned<String>, Located<'a>)> {
+        let Some(item) = top.table.get(key) else {
+            return Vec::new();
+        };
+        let span = Self::key_span(top, key);
+        let Some(section) = self.sub_table(item, span, format!("[{key}]")) else {
+            return Vec::new();
+        };
+        let mut entries = Vec::new();
+        for (id, entry) in section.table.iter() {
+            let id_span = section
+                .table
+                .key(id)
+                .and_then(|k| k.span())
+                .unwrap_or_else(|| section.span.clone());
+            self.identifier(id, id_span.clone(), what);
+            if let Some(at) = self.sub_table(entry, id_span.clone(), format!("{what} `{id}`")) {
+                entries.push((Spanned::new(id.to_string(), id_span), at));
+            }
+        }
+        entries
+    }
+
+    fn custom_capability(&mut self, name: Spanned<String>, at: &Located<'_>) -> CustomCapability {
+        self.check_keys(at, CAPABILITY_KEYS);
+        let scope = self.required_string(at, "scope", "\"client\"");
+        let kind = scope.and_then(|scope| match scope.value.as_str() {
+            "client" => Some(Kind::Client),
+            "practice" => Some(Kind::Practice),
+            other => {
+                let hint = format!("use \"client\" or \"practice\"{}", hint_suffix(other, &["client", "practice"]));
+                self.error(
+                    Code::UnknownScope,
+                    scope.span.clone(),
+                    format!("capability scope `{other}` is neither client nor practice"),
+                    hint,
+                );
+                None
+            }
+        });
+        let description = self.string(at, "description").map(|d| d.value).unwrap_or_default();
+        CustomCapability { name, kind, description }
+    }
+
+    fn grants(&mut self, at: &Located<'_>, owner: &str) -> Vec<Grant> {
+        let what = format!("a grant of {owner}");
+        let mut grants = Vec::new();
+        for grant in self.table_list(at, "grants", &what) {
+            self.check_keys(&grant, GRANT_KEYS);
+            if grant.table.get("can").is_none() {
+                self.missing(&grant, "can", "[\"client.view\"]");
+            }
+            let can = self.string_list(&grant, "can");
+            let on = self.string(&grant, "on").and_then(|on| match Scope::parse(&on.value) {
+                Some(scope) => Some(Spanned::new(scope, on.span)),
+                None => {
+                    let names: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
+                    self.error(
+                        Code::UnknownScope,
+                        on.span.clone(),
+                        format!("unknown scope `{}`", on.value),
+                        format!("use one of {}{}", names.join(", "), hint_suffix(&on.value, &names)),
+                    );
+                    None
+                }
+            });
+            // A grant whose scope could not be read is dropped rather than
+            // read as a practice grant: the file is invalid either way.
+            if grant.table.get("on").is_some() && on.is_none() {
+                continue;
+            }
+            grants.push(Grant {
+                can,
+                on,
+                span: grant.span.clone(),
+            });
+        }
+        grants
+    }
+
+    fn role(&mut self, id: Spanned<String>, at: &Located<'_>) -> RoleDef {
+        self.check_keys(at, ROLE_KEYS);
+        let description = self.string(at, "description").map(|d| d.value);
+        let grants = self.grants(at, &format!("role `{}`", id.value));
+        RoleDef {
+            description,
+            grants,
+            requires: self.string_list(at, "requires"),
+            excludes: self.string_list(at, "excludes"),
+            builtin: false,
+            span: at.span.clone(),
+            id,
+        }
+    }
+
+    fn member(&mut self, id: Spanned<String>, at: &Located<'_>) -> Member {
+        self.check_keys(at, MEMBER_KEYS);
+        let grants = self.grants(at, &format!("member `{}`", id.value));
+        Member {
+            name: self.required_string(at, "name", "\"Display Name\""),
+            legal_name: self.string(at, "legal_name"),
+            email: self.string(at, "email"),
+            roles: self.string_list(at, "roles"),
+            npi: self.string(at, "npi"),
+            taxonomy: self.string(at, "taxonomy"),
+            supervisors: self.string_list(at, "supervisors"),
+            cosign: self.string_list(at, "cosign"),
+            bill_as_supervisor: self.boolean(at, "bill_as_supervisor"),
+            grants,
+            denies: self.string_list(at, "denies"),
+            active: self.boolean(at, "active").is_none_or(|a| a.value),
+            span: at.span.clone(),
+            id,
+        }
+    }
+
+    fn client(&mut self, id: Spanned<String>, at: &Located<'_>) -> Client {
+        self.check_keys(at, CLIENT_KEYS);
+        let primary = self.required_string(at, "primary", "\"member-id\"");
+        let mut temporary = Vec::new();
+        for entry in self.table_list(at, "temporary", &format!("a temporary entry of client `{}`", id.value)) {
+            self.check_keys(&entry, TEMPORARY_KEYS);
+            let member = self.required_string(&entry, "member", "\"member-id\"");
+            if entry.table.get("until").is_none() {
+                self.missing(&entry, "until", "2026-12-31");
+            }
+            let until = self.date(&entry, "until");
+            temporary.push(Temporary {
+                member,
+                until,
+                reason: self.string(&entry, "reason"),
+                span: entry.span.clone(),
+            });
+        }
+        Client {
+            primary,
+            clinicians: self.string_list(at, "clinicians"),
+            restricted: self.boolean(at, "restricted").is_some_and(|r| r.value),
+            administrative: self.string_list(at, "administrative"),
+            temporary,
+            span: at.span.clone(),
+            id,
+        }
+    }
+}
+
+fn hint_suffix(text: &str, known: &[&str]) -> String {
+    match suggest::closest(text, known.iter().copied()) {
+        Some(near) => format!(" (did you mean `{near}`?)"),
+        None => String::new(),
+    }
+}
+
+/// `^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$`
+pub fn is_identifier(id: &str) -> bool {
+    let mut chars = id.chars();
+    let Some(first) = chars.next() else {
+        return false;
+    };
+    id.len() <= 64
+        && first.is_ascii_alphanumeric()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn codes(text: &str) -> Vec<&'static str> {
+        read_practice(text).findings.iter().map(|f| f.code.as_str()).collect()
+    }
+
+    #[test]
+    fn identifiers() {
+        assert!(is_identifier("C-1001"));
+        assert!(is_identifier("a.b_c-d"));
+        assert!(is_identifier(&"a".repeat(64)));
+        assert!(!is_identifier(&"a".repeat(65)));
+        assert!(!is_identifier("-bob"));
+        assert!(!is_identifier("bob smith"));
+        assert!(!is_identifier(""));
+        assert!(!is_identifier("böb"));
+    }
+
+    #[test]
+    fn reads_both_client_forms_and_dates() {
+        let outcome = read_practice(
+            "version = 1\n[practice]\nname = \"x\"\n[clients]\nC-1 = { primary = \"bob\", temporary = [{ member = \"erin\", until = 2026-12-31, reason = \"leave\" }] }\n[clients.C-2]\nprimary = \"bob\"\nrestricted = true\n",
+        );
+        assert!(outcome.findings.0.is_empty(), "{:?}", outcome.findings);
+        let practice = outcome.practice;
+        assert_eq!(practice.clients.len(), 2);
+        let until = practice.clients[0].temporary[0].until.as_ref().map(|u| u.value);
+        assert_eq!(until, NaiveDate::from_ymd_opt(2026, 12, 31));
+        assert!(practice.clients[1].restricted);
+    }
+
+    #[test]
+    fn syntax_wrong_type_unknown_and_missing_keys() {
+        assert_eq!(codes("version = "), ["P001"]);
+        assert_eq!(codes("version = \"1\"\n[practice]\nname = \"x\"\n"), ["P002"]);
+        assert_eq!(codes("version = 1\n[practice]\nname = \"x\"\nownr = \"a\"\n"), ["P003"]);
+        assert_eq!(codes("version = 1\n[practice]\n"), ["P004"]);
+        assert_eq!(codes("version = 1\n[practice]\nname = \"x\"\n"), Vec::<&str>::new());
+    }
+
+    #[test]
+    fn unknown_key_suggests_the_closest() {
+        let outcome = read_practice("version = 1\n[practice]\nname = \"x\"\n[members.bob]\nname = \"B\"\nrole = []\n");
+        let finding = &outcome.findings.0[0];
+        assert_eq!(finding.code, Code::UnknownKey);
+        assert!(finding.hint.contains("`roles`"), "{}", finding.hint);
+    }
+
+    #[test]
+    fn until_must_be_a_date() {
+        let outcome = read_practice(
+            "version = 1\n[practice]\nname = \"x\"\n[clients]\nC-1 = { primary = \"b\", temporary = [{ member = \"e\", until = \"2026-12-31\", reason = \"r\" }] }\n",
+        );
+        assert_eq!(outcome.findings.0[0].code, Code::WrongType);
+    }
+}

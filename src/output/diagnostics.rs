@@ -1,0 +1,277 @@
+//! Findings rendered like a compiler (`file:line:col`, the line, a caret),
+//! as JSON, as GitHub workflow annotations, and as SARIF for code scanning.
+
+use crate::findings::{Finding, Findings, Severity};
+use crate::model::Span;
+use crate::output::{paint, Paint};
+use serde::Serialize;
+
+/// A position in the file, 1-based.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// The 1-based line and column (in characters) of a byte offset.
+pub fn position(text: &str, offset: usize) -> Position {
+    let offset = floor_char_boundary(text, offset.min(text.len()));
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    Position {
+        line,
+        column: before[line_start..].chars().count() + 1,
+    }
+}
+
+fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
+    while offset > 0 && !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
+fn line_text(text: &str, line: usize) -> &str {
+    text.split('\n').nth(line - 1).unwrap_or("").trim_end_matches('\r')
+}
+
+/// Compiler-style text for every finding, then a summary line.
+pub fn render_text(file: &str, text: &str, findings: &Findings, color: bool) -> String {
+    let mut out = String::new();
+    for finding in findings.iter() {
+        out.push_str(&render_one(file, text, finding, color));
+        out.push('\n');
+    }
+    out.push_str(&summary(findings));
+    out.push('\n');
+    out
+}
+
+pub fn summary(findings: &Findings) -> String {
+    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    format!(
+        "{}, {}",
+        plural(findings.errors(), "error"),
+        plural(findings.warnings(), "warning")
+    )
+}
+
+fn render_one(file: &str, text: &str, finding: &Finding, color: bool) -> String {
+    let start = position(text, finding.span.start);
+    let end = position(text, finding.span.end);
+    let source = line_text(text, start.line);
+    let width = if end.line == start.line {
+        end.column.saturating_sub(start.column).max(1)
+    } else {
+        source.chars().count().saturating_sub(start.column - 1).max(1)
+    };
+    let gutter = " ".repeat(start.line.to_string().len());
+    let (label, tint) = match finding.severity {
+        Severity::Error => ("error", Paint::Red),
+        Severity::Warning => ("warning", Paint::Yellow),
+    };
+    let mut out = format!(
+        "{}: {}\n",
+        paint(&format!("{label}[{}]", finding.code.as_str()), tint, color),
+        paint(&finding.message, Paint::Bold, color)
+    );
+    out.push_str(&format!("{gutter}--> {file}:{}:{}\n", start.line, start.column));
+    out.push_str(&format!("{gutter} |\n"));
+    out.push_str(&format!("{} | {source}\n", start.line));
+    out.push_str(&format!(
+        "{gutter} | {}{}\n",
+        " ".repeat(start.column - 1),
+        paint(&"^".repeat(width), tint, color)
+    ));
+    if !finding.hint.is_empty() {
+        out.push_str(&format!("{gutter} = help: {}\n", finding.hint));
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonFinding<'a> {
+    code: &'a str,
+    severity: Severity,
+    title: &'a str,
+    message: &'a str,
+    hint: &'a str,
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+#[derive(Serialize)]
+struct JsonReport<'a> {
+    file: &'a str,
+    valid: bool,
+    errors: usize,
+    warnings: usize,
+    findings: Vec<JsonFinding<'a>>,
+}
+
+fn json_findings<'a>(file: &'a str, text: &str, findings: &'a Findings) -> Vec<JsonFinding<'a>> {
+    findings
+        .iter()
+        .map(|f| {
+            let start = position(text, f.span.start);
+            let end = position(text, f.span.end);
+            JsonFinding {
+                code: f.code.as_str(),
+                severity: f.severity,
+                title: f.code.title(),
+                message: &f.message,
+                hint: &f.hint,
+                file,
+                line: start.line,
+                column: start.column,
+                end_line: end.line,
+                end_column: end.column,
+            }
+        })
+        .collect()
+}
+
+pub fn render_json(file: &str, text: &str, findings: &Findings) -> String {
+    crate::output::json(&JsonReport {
+        file,
+        valid: !findings.has_errors(),
+        errors: findings.errors(),
+        warnings: findings.warnings(),
+        findings: json_findings(file, text, findings),
+    })
+}
+
+fn escape_data(text: &str) -> String {
+    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+}
+
+fn escape_property(text: &str) -> String {
+    escape_data(text).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// `::error file=…,line=…,col=…,title=CODE::message` lines.
+pub fn render_github(file: &str, text: &str, findings: &Findings) -> String {
+    let mut out = String::new();
+    for finding in findings.iter() {
+        let start = position(text, finding.span.start);
+        let end = position(text, finding.span.end);
+        let mut message = finding.message.clone();
+        if !finding.hint.is_empty() {
+            message.push_str(&format!(" — {}", finding.hint));
+        }
+        out.push_str(&format!(
+            "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
+            finding.severity.as_str(),
+            escape_property(file),
+            start.line,
+            start.column,
+            end.line,
+            end.column,
+            escape_property(finding.code.as_str()),
+            escape_data(&message)
+        ));
+    }
+    out
+}
+
+/// A SARIF 2.1.0 log with one run, for code-scanning uploads.
+pub fn render_sarif(file: &str, text: &str, findings: &Findings) -> String {
+    let rules: Vec<serde_json::Value> = crate::findings::Code::ALL
+        .iter()
+        .map(|code| {
+            serde_json::json!({
+                "id": code.as_str(),
+                "name": code.title(),
+                "shortDescription": { "text": code.title() },
+                "defaultConfiguration": { "level": level(code.severity()) },
+            })
+        })
+        .collect();
+    let results: Vec<serde_json::Value> = findings
+        .iter()
+        .map(|f| {
+            let start = position(text, f.span.start);
+            let end = position(text, f.span.end);
+            serde_json::json!({
+                "ruleId": f.code.as_str(),
+                "level": level(f.severity),
+                "message": { "text": if f.hint.is_empty() { f.message.clone() } else { format!("{} ({})", f.message, f.hint) } },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": file },
+                        "region": {
+                            "startLine": start.line,
+                            "startColumn": start.column,
+                            "endLine": end.line,
+                            "endColumn": end.column.max(start.column + usize::from(end.line == start.line)),
+                        }
+                    }
+                }]
+            })
+        })
+        .collect();
+    crate::output::json(&serde_json::json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [{
+            "tool": { "driver": {
+                "name": "praxis",
+                "version": env!("CARGO_PKG_VERSION"),
+                "informationUri": "https://example.invalid/praxis",
+                "rules": rules,
+            }},
+            "results": results,
+        }]
+    }))
+}
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+    }
+}
+
+/// A span covering a whole line, for findings about text that is not UTF-8.
+pub fn offset_span(offset: usize) -> Span {
+    offset..offset + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::findings::Code;
+
+    #[test]
+    fn positions_are_one_based_in_characters() {
+        let text = "a = 1\nbé = \"x\"\n";
+        assert_eq!(position(text, 0), Position { line: 1, column: 1 });
+        assert_eq!(position(text, 6), Position { line: 2, column: 1 });
+        assert_eq!(position(text, 12), Position { line: 2, column: 6 });
+    }
+
+    #[test]
+    fn text_points_a_caret_at_the_value() {
+        let text = "version = 2\n";
+        let findings = Findings(vec![Finding::new(Code::BadVersion, 10..11, "bad", "set 1")]);
+        let rendered = render_text("p.toml", text, &findings, false);
+        assert_eq!(
+            rendered,
+            "error[P005]: bad\n --> p.toml:1:11\n  |\n1 | version = 2\n  |           ^\n  = help: set 1\n\n1 error, 0 warnings\n"
+        );
+    }
+
+    #[test]
+    fn github_annotations_escape_separators() {
+        let findings = Findings(vec![Finding::new(Code::BadVersion, 0..1, "a, b: c", "")]);
+        let rendered = render_github("dir,x/p.toml", "v", &findings);
+        assert_eq!(
+            rendered,
+            "::error file=dir%2Cx/p.toml,line=1,col=1,endLine=1,endColumn=2,title=P005::a, b: c\n"
+        );
+    }
+}

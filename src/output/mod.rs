@@ -1,0 +1,136 @@
+//! Rendering: tables (comfy-table), CSV, markdown, JSON, diagnostics and
+//! explanations. Commands hand this module data; they do not format by hand.
+
+pub mod diagnostics;
+pub mod explain;
+
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use serde::Serialize;
+use std::io::IsTerminal;
+
+/// Rows under headers: the shape of every listing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Table {
+    pub headers: Vec<String>,
+    pub rows: Vec<Vec<String>>,
+}
+
+impl Table {
+    pub fn new(headers: &[&str]) -> Self {
+        Table {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, row: Vec<String>) {
+        self.rows.push(row);
+    }
+
+    /// A terminal table with box lines.
+    pub fn to_text(&self) -> String {
+        let mut table = comfy_table::Table::new();
+        table.load_style(UTF8_FULL_CONDENSED);
+        table.set_header(&self.headers);
+        for row in &self.rows {
+            table.add_row(row);
+        }
+        format!("{table}\n")
+    }
+
+    /// RFC 4180 CSV with a header row.
+    pub fn to_csv(&self) -> String {
+        let mut out = String::new();
+        for row in std::iter::once(&self.headers).chain(&self.rows) {
+            let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+            out.push_str(&cells.join(","));
+            out.push('\n');
+        }
+        out
+    }
+
+    /// A GitHub-flavoured markdown table.
+    pub fn to_markdown(&self) -> String {
+        let mut out = String::new();
+        let line = |cells: &[String]| {
+            let escaped: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|").replace('\n', " ")).collect();
+            format!("| {} |\n", escaped.join(" | "))
+        };
+        out.push_str(&line(&self.headers));
+        out.push_str(&format!("|{}\n", "---|".repeat(self.headers.len())));
+        for row in &self.rows {
+            out.push_str(&line(row));
+        }
+        out
+    }
+}
+
+fn csv_cell(cell: &str) -> String {
+    if cell.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", cell.replace('"', "\"\""))
+    } else {
+        cell.to_string()
+    }
+}
+
+/// One pretty-printed JSON document and a newline.
+pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    text.push('\n');
+    text
+}
+
+/// Colour on a terminal only, and never when `NO_COLOR` is set.
+pub fn color_enabled(stream_is_terminal: bool) -> bool {
+    stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+pub fn stdout_color() -> bool {
+    color_enabled(std::io::stdout().is_terminal())
+}
+
+pub fn stderr_color() -> bool {
+    color_enabled(std::io::stderr().is_terminal())
+}
+
+#[derive(Clone, Copy)]
+pub enum Paint {
+    Green,
+    Red,
+    Yellow,
+    Bold,
+    Blue,
+}
+
+pub fn paint(text: &str, paint: Paint, enabled: bool) -> String {
+    if !enabled {
+        return text.to_string();
+    }
+    let code = match paint {
+        Paint::Green => "32",
+        Paint::Red => "31",
+        Paint::Yellow => "33",
+        Paint::Bold => "1",
+        Paint::Blue => "34",
+    };
+    format!("\x1b[{code}m{text}\x1b[0m")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_quotes_only_when_needed() {
+        let mut table = Table::new(&["a", "b"]);
+        table.push(vec!["x,y".into(), "say \"hi\"".into()]);
+        assert_eq!(table.to_csv(), "a,b\n\"x,y\",\"say \"\"hi\"\"\"\n");
+    }
+
+    #[test]
+    fn markdown_escapes_pipes() {
+        let mut table = Table::new(&["a"]);
+        table.push(vec!["x|y".into()]);
+        assert_eq!(table.to_markdown(), "| a |\n|---|\n| x\\|y |\n");
+    }
+}

@@ -1,0 +1,154 @@
+//! The JSON Schema of `practice.toml` (draft 2020-12), for editors such as
+//! Taplo or VS Code's Even Better TOML. Built from the catalog so capability
+//! and role names never drift from what validation accepts. The schema
+//! checks shape; `praxis validate` checks the rules.
+
+use crate::catalog::{builtin_roles, CAPABILITIES};
+use serde_json::{json, Value};
+
+const IDENTIFIER: &str = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+
+fn identifier_list(description: &str) -> Value {
+    json!({
+        "type": "array",
+        "description": description,
+        "items": { "type": "string", "pattern": IDENTIFIER },
+        "uniqueItems": true,
+    })
+}
+
+fn grants() -> Value {
+    let names: Vec<&str> = CAPABILITIES.iter().map(|c| c.name).collect();
+    json!({
+        "type": "array",
+        "items": {
+            "type": "object",
+            "additionalProperties": false,
+            "required": ["can"],
+            "properties": {
+                "can": {
+                    "type": "array",
+                    "description": "Capability names or patterns (`family.*`, `*`)",
+                    "items": { "type": "string", "examples": names },
+                    "uniqueItems": true,
+                },
+                "on": {
+                    "enum": ["all", "assigned", "supervisees", "own", "practice"],
+                    "description": "Where the grant holds; omitted means practice",
+                },
+            },
+        },
+    })
+}
+
+pub fn practice_schema() -> Value {
+    let roles: Vec<String> = builtin_roles().into_iter().map(|r| r.id.value).collect();
+    json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://example.invalid/praxis/practice.schema.json",
+        "title": "praxis practice.toml",
+        "description": "A therapy practice's staff, roles, supervision and chart access.",
+        "type": "object",
+        "additionalProperties": false,
+        "required": ["version", "practice"],
+        "properties": {
+            "version": { "const": 1, "description": "Format version" },
+            "practice": {
+                "type": "object",
+                "additionalProperties": false,
+                "required": ["name"],
+                "properties": {
+                    "name": { "type": "string" },
+                    "owner": { "type": "string", "pattern": IDENTIFIER, "description": "The account owner: can never lose access" },
+                    "max_supervisors": { "type": "integer", "minimum": 1 },
+                },
+            },
+            "capabilities": {
+                "type": "object",
+                "propertyNames": { "pattern": IDENTIFIER },
+                "additionalProperties": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["scope"],
+                    "properties": {
+                        "scope": { "enum": ["client", "practice"] },
+                        "description": { "type": "string" },
+                    },
+                },
+            },
+            "roles": {
+                "type": "object",
+                "propertyNames": { "pattern": IDENTIFIER, "examples": roles },
+                "additionalProperties": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {
+                        "description": { "type": "string" },
+                        "grants": grants(),
+                        "requires": identifier_list("Roles a holder must also hold"),
+                        "excludes": identifier_list("Roles a holder must not also hold"),
+                    },
+                },
+            },
+            "members": {
+                "type": "object",
+                "propertyNames": { "pattern": IDENTIFIER },
+                "additionalProperties": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["name"],
+                    "properties": {
+                        "name": { "type": "string", "description": "Preferred/display name" },
+                        "legal_name": { "type": "string", "description": "Name on claims" },
+                        "email": { "type": "string", "description": "Unique across members" },
+                        "roles": {
+                            "type": "array",
+                            "items": { "type": "string", "pattern": IDENTIFIER, "examples": roles },
+                            "uniqueItems": true,
+                        },
+                        "npi": { "type": "string", "pattern": "^[0-9]{10}$" },
+                        "taxonomy": { "type": "string", "pattern": "^.{9}X$" },
+                        "supervisors": identifier_list("Member ids who supervise this member"),
+                        "cosign": {
+                            "type": "array",
+                            "items": { "enum": ["progress-notes", "treatment-plans"] },
+                            "uniqueItems": true,
+                        },
+                        "bill_as_supervisor": { "type": "boolean" },
+                        "grants": grants(),
+                        "denies": { "type": "array", "items": { "type": "string" } },
+                        "active": { "type": "boolean" },
+                    },
+                },
+            },
+            "clients": {
+                "type": "object",
+                "propertyNames": { "pattern": IDENTIFIER },
+                "additionalProperties": {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "required": ["primary"],
+                    "properties": {
+                        "primary": { "type": "string", "pattern": IDENTIFIER },
+                        "clinicians": identifier_list("Other members with clinical access"),
+                        "restricted": { "type": "boolean" },
+                        "administrative": identifier_list("Members who keep administrative access while restricted"),
+                        "temporary": {
+                            "type": "array",
+                            "items": {
+                                "type": "object",
+                                "additionalProperties": false,
+                                "required": ["member", "until", "reason"],
+                                "properties": {
+                                    "member": { "type": "string", "pattern": IDENTIFIER },
+                                    "until": { "type": "string", "format": "date", "description": "A TOML local date: the last day it holds" },
+                                    "reason": { "type": "string", "minLength": 1 },
+                                },
+                            },
+                        },
+                    },
+                },
+            },
+        },
+    })
+}
