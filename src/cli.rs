@@ -481,7 +481,8 @@ pub struct DiffArgs {
 #[derive(Args, Debug)]
 pub struct TestArgs {
     /// The assertions [default: practice.test.toml beside the practice file]
-    pub file: Option<PathBuf>,
+    #[arg(value_name = "FILE")]
+    pub tests: Option<PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -162,14 +162,6 @@ fn short(cell: &str) -> String {
         .join("+")
 }
 
-fn terminal_width() -> usize {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse::<usize>().ok())
-        .filter(|&c| c >= 40)
-        .unwrap_or(80)
-}
-
 fn terminal(grid: &Grid) -> String {
     let label_width = grid.capabilities.iter().map(|c| c.chars().count()).max().unwrap_or(10) + 2;
     let column_width = |i: usize| {
@@ -181,7 +173,7 @@ fn terminal(grid: &Grid) -> String {
             .max()
             .unwrap_or(3)
     };
-    let width = terminal_width();
+    let width = usize::from(output::terminal_width());
     let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
     let mut used = label_width;
     for i in 0..grid.rows.len() {

@@ -4,15 +4,15 @@
 
 pub mod access;
 pub mod client;
-// pub mod diff;
+pub mod diff;
 pub mod init;
 pub mod matrix;
 pub mod member;
 pub mod mutate;
-// pub mod review;
+pub mod review;
 pub mod role;
 pub mod tooling;
-// pub mod test;
+pub mod test;
 pub mod validate;
 
 use crate::cli::{Cli, Command, Format};
@@ -143,7 +143,9 @@ pub fn run(cli: Cli) -> Result<Exit, Failure> {
         Command::Access(command) => access::run(command, &context),
         Command::Matrix(args) => matrix::run(args, &context),
         Command::Validate(args) => validate::run(args, &context),
-        Command::Diff(_) | Command::Test(_) | Command::Review(_) => Err(Failure::Usage("wip".into())),
+        Command::Diff(args) => diff::run(args, &context),
+        Command::Test(args) => test::run(args, &context),
+        Command::Review(args) => review::run(args, &context),
         Command::Completions(args) => tooling::completions(args),
         Command::Schema => tooling::schema(),
     }

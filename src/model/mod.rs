@@ -27,7 +27,7 @@ impl<T> Spanned<T> {
 }
 
 /// Whether a capability needs a client.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Kind {
     Client,
     Practice,

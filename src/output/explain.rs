@@ -23,16 +23,25 @@ pub fn relation(relation: &Relation) -> String {
     }
 }
 
-/// The route in a few words, for tables (`access who`, `review`).
+/// The relation in a word or two, for table cells.
+pub fn relation_short(relation: &Relation) -> String {
+    match relation {
+        Relation::Primary => "primary".to_string(),
+        Relation::Clinician => "clinician".to_string(),
+        Relation::Temporary { until, .. } => format!("temporary to {until}"),
+        Relation::AdministrativeList => "administrative list".to_string(),
+        Relation::Owner => "owner".to_string(),
+    }
+}
+
+/// The route in a few words, for tables (`access who`, `access list`).
 pub fn route_short(route: &Route) -> String {
     match route {
         Route::Practice => "practice".to_string(),
         Route::Unrestricted => "all clients".to_string(),
-        Route::Administrative { via } => format!("restricted, administrative as {}", relation(via)),
-        Route::Assigned { via } => relation(via),
-        Route::Supervision { supervisee, via } => {
-            format!("supervises {supervisee} ({})", relation(via))
-        }
+        Route::Administrative { via } => format!("restricted; {}", relation_short(via)),
+        Route::Assigned { via } => relation_short(via),
+        Route::Supervision { supervisee, .. } => format!("supervises {supervisee}"),
         Route::Author => "author".to_string(),
     }
 }

@@ -31,6 +31,8 @@ impl Table {
     pub fn to_text(&self) -> String {
         let mut table = comfy_table::Table::new();
         table.load_style(UTF8_FULL_CONDENSED);
+        table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
+        table.set_width(terminal_width());
         table.set_header(&self.headers);
         for row in &self.rows {
             table.add_row(row);
@@ -78,6 +80,15 @@ pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
+}
+
+/// The width to lay tables out in: `$COLUMNS`, else 80.
+pub fn terminal_width() -> u16 {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse::<u16>().ok())
+        .filter(|&c| c >= 40)
+        .unwrap_or(80)
 }
 
 /// Colour on a terminal only, and never when `NO_COLOR` is set.

@@ -3,8 +3,10 @@
 //! printing, nothing of the command line.
 
 pub mod decide;
+pub mod diff;
 pub mod matrix;
 pub mod pattern;
+pub mod review;
 pub mod validate;
 
 pub use decide::{decide, Decision, QueryError, Reason, Request};

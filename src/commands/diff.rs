@@ -1,0 +1,312 @@
+//! `praxis diff OLD NEW` and `praxis diff --base REV [PATH]`: what a change
+//! does to effective access, for a reviewer; `--as` checks the author may
+//! make it, `--fail-on-gain` stops branches that must only remove access.
+
+use super::{emit, load_text, Context};
+use crate::cli::{DiffArgs, Format};
+use crate::exit::{Exit, Failure};
+use crate::model::Practice;
+use crate::output;
+use crate::rules::diff::{compare, unauthorized, AccessChange, PracticeDiff, Violation};
+use crate::store::{self, Contents};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
+    let format = context.format(&[Format::Table, Format::Json, Format::Markdown], "diff")?;
+    let (old, new, label) = match &args.base {
+        Some(rev) => {
+            if args.new.is_some() {
+                return Err(Failure::Usage("diff --base REV takes at most one PATH".into()));
+            }
+            let path = match &args.old {
+                Some(path) => path.clone(),
+                None => context.path()?,
+            };
+            let old = from_git(&path, rev, context)?;
+            let new = super::load_path(&path, context.date)?.practice;
+            (old, new, format!("{rev}:{} → {}", path.display(), path.display()))
+        }
+        None => {
+            let (Some(old_path), Some(new_path)) = (&args.old, &args.new) else {
+                return Err(Failure::Usage("diff needs OLD and NEW files, or --base GIT_REV".into()));
+            };
+            let old = super::load_path(old_path, context.date)?.practice;
+            let new = super::load_path(new_path, context.date)?.practice;
+            (old, new, format!("{} → {}", old_path.display(), new_path.display()))
+        }
+    };
+    let diff = compare(&old, &new, context.date);
+    let violations = match &context.actor {
+        Some(actor) => {
+            if old.member(actor).is_none() {
+                return Err(Failure::Usage(format!("unknown actor `{actor}` (not a member in OLD)")));
+            }
+            Some(unauthorized(&old, &new, actor, context.date))
+        }
+        None => None,
+    };
+    emit(&match format {
+        Format::Json => output::json(&json!({
+            "compared": label,
+            "date": context.date.to_string(),
+            "changed": !diff.is_empty(),
+            "gains_clinical": diff.gains_clinical(),
+            "diff": diff,
+            "actor": context.actor,
+            "unauthorized": violations,
+        })),
+        Format::Markdown => markdown(&diff, &label, context.actor.as_deref(), violations.as_deref()),
+        _ => text(&diff, &label, context.actor.as_deref(), violations.as_deref()),
+    });
+    let refused = violations.as_ref().is_some_and(|v| !v.is_empty());
+    let gained = args.fail_on_gain && diff.gains_clinical();
+    if gained {
+        context.talk("error: --fail-on-gain: this change gives clinical access");
+    }
+    Ok(if refused || gained { Exit::Denied } else { Exit::Success })
+}
+
+/// The practice at `rev`, read with git; a file that did not exist then is
+/// an empty practice, so a first commit shows every grant as gained.
+fn from_git(path: &Path, rev: &str, context: &Context) -> Result<Practice, Failure> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| store::FILE_NAME.to_string());
+    let exists = Command::new("git")
+        .arg("-C")
+        .arg(&dir)
+        .args(["cat-file", "-e", &format!("{rev}:./{name}")])
+        .output()
+        .map_err(|e| Failure::Usage(format!("cannot run git: {e}")))?;
+    if !exists.status.success() {
+        let rev_ok = Command::new("git")
+            .arg("-C")
+            .arg(&dir)
+            .args(["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])
+            .output()
+            .map_err(|e| Failure::Usage(format!("cannot run git: {e}")))?;
+        if !rev_ok.status.success() {
+            return Err(Failure::Usage(format!(
+                "`{rev}` is not a git revision in {} (is it a git repository, and was the revision fetched?)",
+                dir.display()
+            )));
+        }
+        context.talk(&format!("note: {name} did not exist at {rev}; comparing against an empty practice"));
+        return Ok(Practice::catalog_only());
+    }
+    let output = Command::new("git")
+        .arg("-C")
+        .arg(&dir)
+        .args(["show", &format!("{rev}:./{name}")])
+        .output()
+        .map_err(|e| Failure::Usage(format!("cannot run git: {e}")))?;
+    if !output.status.success() {
+        return Err(Failure::Usage(format!(
+            "git show {rev}:{name} failed: {}",
+            String::from_utf8_lossy(&output.stderr).trim()
+        )));
+    }
+    let shown = PathBuf::from(format!("{rev}:{}", path.display()));
+    let contents: Contents = super::decode(&shown, output.stdout)?;
+    Ok(load_text(&shown, contents, context.date)?.practice)
+}
+
+const FEW: usize = 5;
+
+fn ids(list: &[String]) -> String {
+    if list.len() <= FEW {
+        list.join(", ")
+    } else {
+        format!("{}, … and {} more", list[..FEW].join(", "), list.len() - FEW)
+    }
+}
+
+fn where_clients(clients: &[String]) -> String {
+    match clients.len() {
+        0 => String::new(),
+        1 => format!(" on {}", clients[0]),
+        n => format!(" on {n} clients ({})", ids(clients)),
+    }
+}
+
+/// The one-line summary a reviewer reads first.
+pub fn headline(diff: &PracticeDiff) -> String {
+    if diff.is_empty() {
+        return "no change in access".to_string();
+    }
+    let gaining = diff.members.values().filter(|c| !c.gained.is_empty()).count();
+    let losing = diff.members.values().filter(|c| !c.lost.is_empty()).count();
+    let clinical = diff
+        .members
+        .values()
+        .filter(|c| c.gains_clinical())
+        .count();
+    let mut parts = vec![format!("{gaining} member(s) gain access"), format!("{losing} lose access")];
+    if clinical > 0 {
+        parts.push(format!("{clinical} gain clinical access"));
+    }
+    for (count, what) in [
+        (diff.members_added.len(), "member(s) added"),
+        (diff.members_removed.len() + diff.members_deactivated.len(), "member(s) removed or deactivated"),
+        (diff.clients_added.len(), "client(s) added"),
+        (diff.clients_removed.len(), "client(s) removed"),
+        (diff.clients_restricted.len(), "client(s) restricted"),
+        (diff.roles_redefined.len(), "role(s) redefined"),
+    ] {
+        if count > 0 {
+            parts.push(format!("{count} {what}"));
+        }
+    }
+    parts.join("; ")
+}
+
+fn structural_lines(diff: &PracticeDiff) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut list = |label: &str, values: &[String]| {
+        if !values.is_empty() {
+            lines.push(format!("{label}: {}", ids(values)));
+        }
+    };
+    list("members added", &diff.members_added);
+    list("members removed", &diff.members_removed);
+    list("members deactivated", &diff.members_deactivated);
+    list("members reactivated", &diff.members_reactivated);
+    list("clients added", &diff.clients_added);
+    list("clients removed", &diff.clients_removed);
+    list("clients restricted", &diff.clients_restricted);
+    list("clients unrestricted", &diff.clients_unrestricted);
+    list("roles redefined", &diff.roles_redefined);
+    if diff.settings_changed {
+        lines.push("practice settings or custom capabilities changed".to_string());
+    }
+    for t in &diff.temporary_added {
+        lines.push(format!(
+            "temporary access added: {} on {} through {} (\"{}\")",
+            t.member,
+            t.client,
+            t.until.map_or_else(|| "?".to_string(), |d| d.to_string()),
+            t.reason
+        ));
+    }
+    for t in &diff.temporary_removed {
+        lines.push(format!("temporary access removed: {} on {}", t.member, t.client));
+    }
+    lines
+}
+
+fn member_lines(change: &AccessChange) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !change.roles_granted.is_empty() {
+        lines.push(format!("roles granted: {}", change.roles_granted.join(", ")));
+    }
+    if !change.roles_revoked.is_empty() {
+        lines.push(format!("roles revoked: {}", change.roles_revoked.join(", ")));
+    }
+    if !change.supervisors_added.is_empty() {
+        lines.push(format!("now supervised by: {}", change.supervisors_added.join(", ")));
+    }
+    if !change.supervisors_removed.is_empty() {
+        lines.push(format!("no longer supervised by: {}", change.supervisors_removed.join(", ")));
+    }
+    for (capability, clients) in &change.gained {
+        lines.push(format!("+ {capability}{}", where_clients(clients)));
+    }
+    for (capability, clients) in &change.lost {
+        lines.push(format!("- {capability}{}", where_clients(clients)));
+    }
+    lines
+}
+
+fn violation_line(v: &Violation) -> String {
+    let on = v.client.as_ref().map_or(String::new(), |c| format!(" on {c}"));
+    format!("{} (needs {}{on})", v.change, v.needs)
+}
+
+fn text(diff: &PracticeDiff, label: &str, actor: Option<&str>, violations: Option<&[Violation]>) -> String {
+    let mut out = format!("{label}: {}\n", headline(diff));
+    for line in structural_lines(diff) {
+        out.push_str(&format!("  {line}\n"));
+    }
+    for (member, change) in &diff.members {
+        out.push_str(&format!("\n{member}\n"));
+        for line in member_lines(change) {
+            out.push_str(&format!("  {line}\n"));
+        }
+    }
+    if let (Some(actor), Some(violations)) = (actor, violations) {
+        out.push('\n');
+        if violations.is_empty() {
+            out.push_str(&format!("every change is {actor}'s to make\n"));
+        } else {
+            out.push_str(&format!("{actor} may not make {} of these changes:\n", violations.len()));
+            for v in violations {
+                out.push_str(&format!("  ✗ {}\n", violation_line(v)));
+            }
+        }
+    }
+    out
+}
+
+fn markdown(diff: &PracticeDiff, label: &str, actor: Option<&str>, violations: Option<&[Violation]>) -> String {
+    let icon = if diff.gains_clinical() { "⚠️" } else { "🔒" };
+    let mut out = format!("### {icon} praxis: {}\n\n", headline(diff));
+    out.push_str(&format!("Compared `{label}`.\n\n"));
+    if let (Some(actor), Some(violations)) = (actor, violations) {
+        if violations.is_empty() {
+            out.push_str(&format!("✅ Every change is `{actor}`'s to make.\n\n"));
+        } else {
+            out.push_str(&format!("❌ `{actor}` may not make {} change(s):\n\n", violations.len()));
+            for v in violations {
+                out.push_str(&format!("- {}\n", violation_line(v)));
+            }
+            out.push('\n');
+        }
+    }
+    let structural = structural_lines(diff);
+    if !structural.is_empty() {
+        for line in structural {
+            out.push_str(&format!("- {line}\n"));
+        }
+        out.push('\n');
+    }
+    if !diff.members.is_empty() {
+        out.push_str("| member | gains | loses | roles |\n|---|---|---|---|\n");
+        for (member, change) in &diff.members {
+            let count = |m: &std::collections::BTreeMap<String, Vec<String>>| {
+                m.iter()
+                    .map(|(c, clients)| match clients.len() {
+                        0 => format!("`{c}`"),
+                        n => format!("`{c}` ({n})"),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let mut roles = Vec::new();
+            roles.extend(change.roles_granted.iter().map(|r| format!("+{r}")));
+            roles.extend(change.roles_revoked.iter().map(|r| format!("−{r}")));
+            out.push_str(&format!(
+                "| `{member}` | {} | {} | {} |\n",
+                count(&change.gained),
+                count(&change.lost),
+                roles.join(" ")
+            ));
+        }
+        out.push_str("\n<details><summary>Details per member and client</summary>\n\n");
+        for (member, change) in &diff.members {
+            out.push_str(&format!("**{member}**\n\n"));
+            for line in member_lines(change) {
+                out.push_str(&format!("- {}\n", line.replace('\n', " ")));
+            }
+            out.push('\n');
+        }
+        out.push_str("</details>\n");
+    }
+    out
+}

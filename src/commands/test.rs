@@ -1,0 +1,270 @@
+//! `praxis test`: the practice's own access assertions from
+//! `practice.test.toml`, each failure with the explanation of the actual
+//! decision; `--format junit` for CI test reports.
+
+use super::{emit, Context};
+use crate::cli::{Format, TestArgs};
+use crate::exit::{Exit, Failure};
+use crate::model::Practice;
+use crate::output::{self, explain};
+use crate::rules::decide::{self, Request};
+use crate::suggest;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use toml_edit::{Document, Item, TableLike};
+
+/// One `[[expect]]` table.
+#[derive(Debug, Clone, Serialize)]
+pub struct Expectation {
+    pub line: usize,
+    pub member: String,
+    pub capability: String,
+    pub client: Option<String>,
+    pub author: Option<String>,
+    pub at: Option<NaiveDate>,
+    pub decision: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Outcome {
+    #[serde(flatten)]
+    expectation: Expectation,
+    actual: String,
+    passed: bool,
+    explanation: Vec<String>,
+}
+
+const KEYS: &[&str] = &["member", "capability", "client", "author", "at", "decision"];
+
+pub fn run(args: TestArgs, context: &Context) -> Result<Exit, Failure> {
+    let format = context.format(&[Format::Table, Format::Json, Format::Junit], "test")?;
+    let loaded = context.load()?;
+    let tests = args.tests.clone().unwrap_or_else(|| beside(&loaded.path));
+    let bytes = crate::store::read_bytes(&tests)?;
+    let contents = super::decode(&tests, bytes)?;
+    let expectations = parse(&contents.text).map_err(|e| Failure::Invalid(format!("{}:{e}", tests.display())))?;
+    let outcomes: Vec<Outcome> = expectations
+        .into_iter()
+        .map(|e| evaluate(&loaded.practice, e, context.date))
+        .collect();
+    let failed = outcomes.iter().filter(|o| !o.passed).count();
+    let name = tests.display().to_string();
+    emit(&match format {
+        Format::Json => output::json(&serde_json::json!({
+            "file": name,
+            "passed": outcomes.len() - failed,
+            "failed": failed,
+            "results": outcomes,
+        })),
+        Format::Junit => junit(&name, &outcomes),
+        _ => text(&name, &outcomes),
+    });
+    Ok(if failed > 0 { Exit::Denied } else { Exit::Success })
+}
+
+fn beside(practice: &Path) -> PathBuf {
+    practice.with_file_name("practice.test.toml")
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    output::diagnostics::position(text, offset).line
+}
+
+/// Reads `[[expect]]` tables; any shape problem names its line.
+pub fn parse(text: &str) -> Result<Vec<Expectation>, String> {
+    let document = Document::parse(text).map_err(|e| {
+        let line = e.span().map_or(1, |s| line_of(text, s.start));
+        format!("{line}: TOML syntax error: {}", e.message().trim())
+    })?;
+    let root = document.as_table();
+    for (key, _) in root.iter() {
+        if key != "expect" {
+            return Err(format!("1: unknown key `{key}`; the file holds [[expect]] tables"));
+        }
+    }
+    let Some(item) = root.get("expect") else {
+        return Ok(Vec::new());
+    };
+    let Item::ArrayOfTables(tables) = item else {
+        return Err("1: `expect` must be written as [[expect]] tables".into());
+    };
+    tables
+        .iter()
+        .map(|table| {
+            let line = table.span().map_or(1, |s| line_of(text, s.start));
+            expectation(table, line).map_err(|e| format!("{line}: {e}"))
+        })
+        .collect()
+}
+
+fn expectation(table: &dyn TableLike, line: usize) -> Result<Expectation, String> {
+    for (key, _) in table.iter() {
+        if !KEYS.contains(&key) {
+            let hint = suggest::did_you_mean(key, KEYS.iter().copied());
+            return Err(format!("unknown key `{key}` in [[expect]] {hint}"));
+        }
+    }
+    let text = |key: &str| -> Result<Option<String>, String> {
+        match table.get(key) {
+            None => Ok(None),
+            Some(item) => item
+                .as_str()
+                .map(|s| Some(s.to_string()))
+                .ok_or_else(|| format!("`{key}` must be a string")),
+        }
+    };
+    let required = |key: &str| text(key)?.ok_or_else(|| format!("[[expect]] has no `{key}`"));
+    let decision = required("decision")?;
+    if decision != "allow" && decision != "deny" {
+        return Err(format!("decision must be \"allow\" or \"deny\", not \"{decision}\""));
+    }
+    let at = match table.get("at") {
+        None => None,
+        Some(item) => {
+            let date = match (item.as_datetime(), item.as_str()) {
+                (Some(d), _) => d
+                    .date
+                    .and_then(|d| NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))),
+                (None, Some(s)) => crate::cli::parse_date(s).ok(),
+                _ => None,
+            };
+            Some(date.ok_or("`at` must be a date (YYYY-MM-DD)")?)
+        }
+    };
+    Ok(Expectation {
+        line,
+        member: required("member")?,
+        capability: required("capability")?,
+        client: text("client")?,
+        author: text("author")?,
+        at,
+        decision,
+    })
+}
+
+fn evaluate(practice: &Practice, expectation: Expectation, date: NaiveDate) -> Outcome {
+    let request = Request {
+        member: &expectation.member,
+        capability: &expectation.capability,
+        client: expectation.client.as_deref(),
+        author: expectation.author.as_deref(),
+    };
+    let (actual, explanation) = match decide::decide(practice, &request, expectation.at.unwrap_or(date)) {
+        Ok(decision) => (
+            decision.word().to_string(),
+            explain::reasons(&decision.reasons, &request),
+        ),
+        Err(error) => ("error".to_string(), vec![error.to_string()]),
+    };
+    Outcome {
+        passed: actual == expectation.decision,
+        actual,
+        explanation,
+        expectation,
+    }
+}
+
+fn title(e: &Expectation) -> String {
+    let mut title = format!("{} {}", e.member, e.capability);
+    if let Some(client) = &e.client {
+        title.push_str(&format!(" on {client}"));
+    }
+    if let Some(author) = &e.author {
+        title.push_str(&format!(" (author {author})"));
+    }
+    if let Some(at) = &e.at {
+        title.push_str(&format!(" at {at}"));
+    }
+    format!("{title} is {}", e.decision)
+}
+
+fn text(file: &str, outcomes: &[Outcome]) -> String {
+    let mut out = String::new();
+    for outcome in outcomes.iter().filter(|o| !o.passed) {
+        let e = &outcome.expectation;
+        out.push_str(&format!(
+            "FAIL {file}:{}: {}, but got {}\n",
+            e.line,
+            title(e),
+            outcome.actual
+        ));
+        for line in &outcome.explanation {
+            out.push_str(&format!("  - {line}\n"));
+        }
+    }
+    let failed = outcomes.iter().filter(|o| !o.passed).count();
+    out.push_str(&format!(
+        "{} passed, {failed} failed ({file})\n",
+        outcomes.len() - failed
+    ));
+    out
+}
+
+fn xml(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&apos;")
+}
+
+fn junit(file: &str, outcomes: &[Outcome]) -> String {
+    let failed = outcomes.iter().filter(|o| !o.passed).count();
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    out.push_str(&format!(
+        "<testsuites name=\"praxis\" tests=\"{}\" failures=\"{failed}\" errors=\"0\">\n",
+        outcomes.len()
+    ));
+    out.push_str(&format!(
+        "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{failed}\" errors=\"0\" skipped=\"0\">\n",
+        xml(file),
+        outcomes.len()
+    ));
+    for outcome in outcomes {
+        let e = &outcome.expectation;
+        out.push_str(&format!(
+            "    <testcase name=\"{}\" classname=\"{}\" file=\"{}\" line=\"{}\"",
+            xml(&title(e)),
+            xml(file),
+            xml(file),
+            e.line
+        ));
+        if outcome.passed {
+            out.push_str("/>\n");
+        } else {
+            out.push_str(">\n");
+            out.push_str(&format!(
+                "      <failure message=\"expected {}, got {}\" type=\"AccessAssertion\">{}</failure>\n",
+                e.decision,
+                outcome.actual,
+                xml(&outcome.explanation.join("\n"))
+            ));
+            out.push_str("    </testcase>\n");
+        }
+    }
+    out.push_str("  </testsuite>\n</testsuites>\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_expectations_with_dates_and_lines() {
+        let parsed = parse(
+            "# seed rules\n[[expect]]\nmember = \"bob\"\ncapability = \"clinical.view\"\nclient = \"C-1\"\nat = 2026-12-01\ndecision = \"allow\"\n",
+        );
+        let parsed = parsed.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(parsed.len(), 1);
+        assert_eq!(parsed[0].line, 2);
+        assert_eq!(parsed[0].at, NaiveDate::from_ymd_opt(2026, 12, 1));
+    }
+
+    #[test]
+    fn unknown_keys_and_bad_decisions_are_errors() {
+        assert!(parse("[[expect]]\nmembr = \"bob\"\n").is_err_and(|e| e.contains("did you mean `member`")));
+        assert!(parse("[[expect]]\nmember = \"b\"\ncapability = \"x\"\ndecision = \"maybe\"\n").is_err());
+    }
+}

@@ -1,0 +1,449 @@
+//! What changed between two versions of a practice, compared by meaning,
+//! not text: effective access per member and client, roles, supervision,
+//! members, clients, restriction and temporary access. Reordering the file
+//! changes nothing here; redefining a role shows up on every holder.
+
+use crate::model::{Client, Kind, Member, Practice, Spanned};
+use crate::rules::decide::{self, grants_of, Request};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// One member's change in effective access.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct AccessChange {
+    /// capability → clients (empty for a practice capability).
+    pub gained: BTreeMap<String, Vec<String>>,
+    pub lost: BTreeMap<String, Vec<String>>,
+    pub roles_granted: Vec<String>,
+    pub roles_revoked: Vec<String>,
+    pub supervisors_added: Vec<String>,
+    pub supervisors_removed: Vec<String>,
+}
+
+impl AccessChange {
+    fn is_empty(&self) -> bool {
+        self.gained.is_empty()
+            && self.lost.is_empty()
+            && self.roles_granted.is_empty()
+            && self.roles_revoked.is_empty()
+            && self.supervisors_added.is_empty()
+            && self.supervisors_removed.is_empty()
+    }
+
+    /// Whether the member gains any clinical capability on a client.
+    pub fn gains_clinical(&self) -> bool {
+        self.gained.keys().any(|c| c.starts_with("clinical."))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TemporaryAdded {
+    pub client: String,
+    pub member: String,
+    pub until: Option<NaiveDate>,
+    pub reason: String,
+}
+
+/// Everything `praxis diff` reports.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct PracticeDiff {
+    pub members_added: Vec<String>,
+    pub members_removed: Vec<String>,
+    pub members_deactivated: Vec<String>,
+    pub members_reactivated: Vec<String>,
+    pub clients_added: Vec<String>,
+    pub clients_removed: Vec<String>,
+    pub clients_restricted: Vec<String>,
+    pub clients_unrestricted: Vec<String>,
+    pub temporary_added: Vec<TemporaryAdded>,
+    pub temporary_removed: Vec<TemporaryAdded>,
+    pub roles_redefined: Vec<String>,
+    pub settings_changed: bool,
+    /// member id → their change; only members whose access or roles changed.
+    pub members: BTreeMap<String, AccessChange>,
+}
+
+impl PracticeDiff {
+    pub fn is_empty(&self) -> bool {
+        *self == PracticeDiff::default()
+    }
+
+    pub fn gains_clinical(&self) -> bool {
+        self.members.values().any(AccessChange::gains_clinical)
+    }
+}
+
+fn values(list: &[Spanned<String>]) -> Vec<String> {
+    list.iter().map(|v| v.value.clone()).collect()
+}
+
+fn sorted(list: &[Spanned<String>]) -> BTreeSet<String> {
+    list.iter().map(|v| v.value.clone()).collect()
+}
+
+fn minus(a: &BTreeSet<String>, b: &BTreeSet<String>) -> Vec<String> {
+    a.difference(b).cloned().collect()
+}
+
+/// What a decision for this member can depend on, besides the client entry:
+/// if it is equal in both versions, so are the member's decisions on any
+/// unchanged client.
+fn member_signature(practice: &Practice, member: &Member) -> String {
+    let grants: Vec<String> = grants_of(practice, member)
+        .map(|(_, g)| format!("{:?}:{:?}", g.scope(), values(&g.can)))
+        .collect();
+    let mut supervisees = practice.supervisees_of(&member.id.value).to_vec();
+    supervisees.sort();
+    format!(
+        "{}|{}|{:?}|{:?}|{:?}",
+        member.active,
+        practice.is_owner(&member.id.value),
+        grants,
+        sorted(&member.denies),
+        supervisees
+    )
+}
+
+pub fn client_signature(client: &Client) -> String {
+    let mut temporary: Vec<String> = client
+        .temporary
+        .iter()
+        .map(|t| {
+            format!(
+                "{}:{:?}:{}",
+                t.member.as_ref().map_or("", |m| m.value.as_str()),
+                t.until.as_ref().map(|u| u.value),
+                t.reason_text()
+            )
+        })
+        .collect();
+    temporary.sort();
+    format!(
+        "{:?}|{:?}|{}|{:?}|{:?}",
+        client.primary.as_ref().map(|p| &p.value),
+        sorted(&client.clinicians),
+        client.restricted,
+        sorted(&client.administrative),
+        temporary
+    )
+}
+
+fn allowed(practice: &Practice, member: &str, capability: &str, client: Option<&str>, date: NaiveDate) -> bool {
+    let request = Request {
+        member,
+        capability,
+        client,
+        author: None,
+    };
+    decide::decide(practice, &request, date).is_ok_and(|d| d.allowed)
+}
+
+/// Compares effective access of OLD and NEW as of `date`.
+pub fn compare(old: &Practice, new: &Practice, date: NaiveDate) -> PracticeDiff {
+    let mut diff = PracticeDiff::default();
+    let catalog_changed = capability_set(old) != capability_set(new);
+    diff.settings_changed = old.name.as_ref().map(|n| &n.value) != new.name.as_ref().map(|n| &n.value)
+        || old.owner_id() != new.owner_id()
+        || old.max_supervisors.as_ref().map(|m| m.value) != new.max_supervisors.as_ref().map(|m| m.value)
+        || catalog_changed;
+    diff.roles_redefined = redefined_roles(old, new);
+    let member_ids: BTreeSet<&str> = old
+        .members
+        .iter()
+        .chain(&new.members)
+        .map(|m| m.id.value.as_str())
+        .collect();
+    let client_ids: BTreeSet<&str> = old
+        .clients
+        .iter()
+        .chain(&new.clients)
+        .map(|c| c.id.value.as_str())
+        .collect();
+    let changed_clients: BTreeSet<&str> = client_ids
+        .iter()
+        .copied()
+        .filter(|id| old.client(id).map(client_signature) != new.client(id).map(client_signature))
+        .collect();
+    clients_section(old, new, &client_ids, &mut diff);
+    for id in &member_ids {
+        let (before, after) = (old.member(id), new.member(id));
+        match (before, after) {
+            (None, Some(_)) => diff.members_added.push(id.to_string()),
+            (Some(_), None) => diff.members_removed.push(id.to_string()),
+            (Some(b), Some(a)) if b.active && !a.active => diff.members_deactivated.push(id.to_string()),
+            (Some(b), Some(a)) if !b.active && a.active => diff.members_reactivated.push(id.to_string()),
+            _ => {}
+        }
+        let member_changed = catalog_changed
+            || before.map(|m| member_signature(old, m)) != after.map(|m| member_signature(new, m));
+        let clients: Vec<&str> = if member_changed {
+            client_ids.iter().copied().collect()
+        } else {
+            changed_clients.iter().copied().collect()
+        };
+        let mut change = access_change(old, new, id, &clients, member_changed, date);
+        let roles = |m: Option<&Member>| m.map(|m| sorted(&m.roles)).unwrap_or_default();
+        change.roles_granted = minus(&roles(after), &roles(before));
+        change.roles_revoked = minus(&roles(before), &roles(after));
+        let supervisors = |m: Option<&Member>| m.map(|m| sorted(&m.supervisors)).unwrap_or_default();
+        change.supervisors_added = minus(&supervisors(after), &supervisors(before));
+        change.supervisors_removed = minus(&supervisors(before), &supervisors(after));
+        if !change.is_empty() {
+            diff.members.insert(id.to_string(), change);
+        }
+    }
+    diff
+}
+
+fn capability_set(practice: &Practice) -> Vec<(String, Kind)> {
+    practice.capabilities().iter().map(|c| (c.name.clone(), c.kind)).collect()
+}
+
+fn role_text(practice: &Practice, id: &str) -> Option<String> {
+    practice.role(id).map(|role| {
+        let mut grants: Vec<String> = role
+            .grants
+            .iter()
+            .map(|g| format!("{:?}:{:?}", g.scope(), sorted(&g.can)))
+            .collect();
+        grants.sort();
+        format!("{grants:?}|{:?}|{:?}", sorted(&role.requires), sorted(&role.excludes))
+    })
+}
+
+fn redefined_roles(old: &Practice, new: &Practice) -> Vec<String> {
+    let ids: BTreeSet<&str> = old
+        .roles()
+        .iter()
+        .chain(new.roles())
+        .map(|r| r.id.value.as_str())
+        .collect();
+    ids.into_iter()
+        .filter(|id| role_text(old, id) != role_text(new, id))
+        .map(str::to_string)
+        .collect()
+}
+
+fn clients_section(old: &Practice, new: &Practice, ids: &BTreeSet<&str>, diff: &mut PracticeDiff) {
+    for id in ids {
+        match (old.client(id), new.client(id)) {
+            (None, Some(c)) => {
+                diff.clients_added.push(id.to_string());
+                if c.restricted {
+                    diff.clients_restricted.push(id.to_string());
+                }
+            }
+            (Some(_), None) => diff.clients_removed.push(id.to_string()),
+            (Some(b), Some(a)) if !b.restricted && a.restricted => diff.clients_restricted.push(id.to_string()),
+            (Some(b), Some(a)) if b.restricted && !a.restricted => diff.clients_unrestricted.push(id.to_string()),
+            _ => {}
+        }
+        let temporaries = |c: Option<&Client>| -> Vec<TemporaryAdded> {
+            c.map(|c| {
+                c.temporary
+                    .iter()
+                    .map(|t| TemporaryAdded {
+                        client: id.to_string(),
+                        member: t.member.as_ref().map_or_else(String::new, |m| m.value.clone()),
+                        until: t.until.as_ref().map(|u| u.value),
+                        reason: t.reason_text().to_string(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+        };
+        let (before, after) = (temporaries(old.client(id)), temporaries(new.client(id)));
+        diff.temporary_added
+            .extend(after.iter().filter(|t| !before.contains(t)).cloned());
+        diff.temporary_removed
+            .extend(before.iter().filter(|t| !after.contains(t)).cloned());
+    }
+}
+
+fn access_change(
+    old: &Practice,
+    new: &Practice,
+    member: &str,
+    clients: &[&str],
+    practice_level: bool,
+    date: NaiveDate,
+) -> AccessChange {
+    let mut change = AccessChange::default();
+    let capabilities: BTreeSet<(String, Kind)> = capability_set(old).into_iter().chain(capability_set(new)).collect();
+    let in_practice = |p: &Practice, capability: &str| p.capability(capability).is_some() && p.member(member).is_some();
+    for (capability, kind) in &capabilities {
+        let mut record = |was: bool, is: bool, client: Option<&str>| {
+            let target = match (was, is) {
+                (false, true) => &mut change.gained,
+                (true, false) => &mut change.lost,
+                _ => return,
+            };
+            let entry = target.entry(capability.clone()).or_default();
+            if let Some(client) = client {
+                entry.push(client.to_string());
+            }
+        };
+        match kind {
+            Kind::Practice if practice_level => {
+                let was = in_practice(old, capability) && allowed(old, member, capability, None, date);
+                let is = in_practice(new, capability) && allowed(new, member, capability, None, date);
+                record(was, is, None);
+            }
+            Kind::Practice => {}
+            Kind::Client => {
+                for client in clients {
+                    let was = old.client(client).is_some()
+                        && in_practice(old, capability)
+                        && allowed(old, member, capability, Some(client), date);
+                    let is = new.client(client).is_some()
+                        && in_practice(new, capability)
+                        && allowed(new, member, capability, Some(client), date);
+                    record(was, is, Some(client));
+                }
+            }
+        }
+    }
+    change
+}
+
+/// A change the acting member may not make (SPEC §4 `diff --as`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Violation {
+    pub change: String,
+    pub needs: String,
+    pub client: Option<String>,
+}
+
+/// Every change from OLD to NEW that `actor` may not make, judged with the
+/// actor's permissions in OLD.
+pub fn unauthorized(old: &Practice, new: &Practice, actor: &str, date: NaiveDate) -> Vec<Violation> {
+    let mut needed: Vec<(String, &str, Option<String>)> = Vec::new();
+    let settings = old.name.as_ref().map(|n| &n.value) != new.name.as_ref().map(|n| &n.value)
+        || old.owner_id() != new.owner_id()
+        || old.max_supervisors.as_ref().map(|m| m.value) != new.max_supervisors.as_ref().map(|m| m.value)
+        || old.version.as_ref().map(|v| v.value) != new.version.as_ref().map(|v| v.value);
+    if settings {
+        needed.push(("change [practice]".into(), "practice.settings", None));
+    }
+    if !redefined_roles(old, new).is_empty() {
+        needed.push(("change [roles]".into(), "practice.settings", None));
+    }
+    if capability_set(old) != capability_set(new) || custom_descriptions(old) != custom_descriptions(new) {
+        needed.push(("change [capabilities]".into(), "practice.settings", None));
+    }
+    let ids: BTreeSet<&str> = old.members.iter().chain(&new.members).map(|m| m.id.value.as_str()).collect();
+    for id in ids {
+        match (old.member(id), new.member(id)) {
+            (None, Some(_)) => needed.push((format!("add member {id}"), "members.manage", None)),
+            (Some(_), None) => needed.push((format!("delete member {id}"), "members.manage", None)),
+            (Some(b), Some(a)) => {
+                let (manage, credentials) = member_field_changes(b, a);
+                if !manage.is_empty() {
+                    needed.push((format!("change {} of member {id}", manage.join(", ")), "members.manage", None));
+                }
+                if !credentials.is_empty() {
+                    needed.push((
+                        format!("change {} of member {id}", credentials.join(", ")),
+                        "members.credentials",
+                        None,
+                    ));
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    let ids: BTreeSet<&str> = old.clients.iter().chain(&new.clients).map(|c| c.id.value.as_str()).collect();
+    for id in ids {
+        match (old.client(id), new.client(id)) {
+            (None, Some(_)) => needed.push((format!("add client {id}"), "client.create", None)),
+            (Some(_), None) => needed.push((format!("remove client {id}"), "client.delete", Some(id.to_string()))),
+            (Some(b), Some(a)) => {
+                if b.primary.as_ref().map(|p| &p.value) != a.primary.as_ref().map(|p| &p.value) {
+                    needed.push((format!("change the primary of {id}"), "client.assign", Some(id.to_string())));
+                }
+                let temporary = |c: &Client| {
+                    let mut t: Vec<String> = c
+                        .temporary
+                        .iter()
+                        .map(|t| format!("{:?}{:?}{}", t.member.as_ref().map(|m| &m.value), t.until.as_ref().map(|u| u.value), t.reason_text()))
+                        .collect();
+                    t.sort();
+                    t
+                };
+                if sorted(&b.clinicians) != sorted(&a.clinicians) || temporary(b) != temporary(a) {
+                    needed.push((
+                        format!("change who has clinical access to {id}"),
+                        "client.access",
+                        Some(id.to_string()),
+                    ));
+                }
+                if b.restricted != a.restricted || sorted(&b.administrative) != sorted(&a.administrative) {
+                    needed.push((
+                        format!("change the restriction of {id}"),
+                        "client.restrict",
+                        Some(id.to_string()),
+                    ));
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    needed
+        .into_iter()
+        .filter(|(_, capability, client)| !allowed(old, actor, capability, client.as_deref(), date))
+        .map(|(change, needs, client)| Violation {
+            change,
+            needs: needs.to_string(),
+            client,
+        })
+        .collect()
+}
+
+fn custom_descriptions(practice: &Practice) -> Vec<(String, String)> {
+    practice
+        .capabilities
+        .iter()
+        .map(|c| (c.name.value.clone(), c.description.clone()))
+        .collect()
+}
+
+/// Changed fields of a member, split by the capability each needs (SPEC §7).
+fn member_field_changes(before: &Member, after: &Member) -> (Vec<&'static str>, Vec<&'static str>) {
+    let text = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.value.clone());
+    let grants = |m: &Member| {
+        let mut g: Vec<String> = m.grants.iter().map(|g| format!("{:?}{:?}", g.scope(), sorted(&g.can))).collect();
+        g.sort();
+        g
+    };
+    let mut manage = Vec::new();
+    let mut credentials = Vec::new();
+    let checks: [(&'static str, bool, bool); 12] = [
+        ("name", text(&before.name) != text(&after.name), false),
+        ("legal_name", text(&before.legal_name) != text(&after.legal_name), false),
+        ("email", text(&before.email) != text(&after.email), false),
+        ("roles", sorted(&before.roles) != sorted(&after.roles), false),
+        ("grants", grants(before) != grants(after), false),
+        ("denies", sorted(&before.denies) != sorted(&after.denies), false),
+        ("active", before.active != after.active, false),
+        ("npi", text(&before.npi) != text(&after.npi), true),
+        ("taxonomy", text(&before.taxonomy) != text(&after.taxonomy), true),
+        ("supervisors", sorted(&before.supervisors) != sorted(&after.supervisors), true),
+        ("cosign", sorted(&before.cosign) != sorted(&after.cosign), true),
+        (
+            "bill_as_supervisor",
+            before.bill_as_supervisor.as_ref().map(|b| b.value) != after.bill_as_supervisor.as_ref().map(|b| b.value),
+            true,
+        ),
+    ];
+    for (field, changed, is_credential) in checks {
+        if changed {
+            if is_credential {
+                credentials.push(field);
+            } else {
+                manage.push(field);
+            }
+        }
+    }
+    (manage, credentials)
+}

@@ -1,0 +1,255 @@
+//! The periodic access review (SPEC §4 `review`): per client, who can read
+//! its clinical documentation and by which route; per member, how many
+//! charts and through which routes; and the findings a reviewer must act on.
+//! Candidates per client come from its care team, their supervisors, the
+//! members with all-scope clinical grants and the owner, so the review never
+//! decides every member against every client.
+
+use crate::findings::Code;
+use crate::model::{Client, Practice, Scope};
+use crate::rules::decide::{self, grants_of, Reason, Relation, Request, Route, Source};
+use crate::rules::{pattern, validate};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+pub const CLINICAL_READ: &str = "clinical.view";
+
+/// How a member reaches a client's clinical record.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(tag = "route", rename_all = "snake_case")]
+pub enum ReviewRoute {
+    Primary,
+    Granted,
+    Temporary { until: NaiveDate, reason: String },
+    Supervision { supervisee: String },
+    AllClients { source: String },
+    Owner,
+}
+
+impl ReviewRoute {
+    pub fn name(&self) -> &'static str {
+        match self {
+            ReviewRoute::Primary => "primary",
+            ReviewRoute::Granted => "granted",
+            ReviewRoute::Temporary { .. } => "temporary",
+            ReviewRoute::Supervision { .. } => "supervision",
+            ReviewRoute::AllClients { .. } => "all-clients role",
+            ReviewRoute::Owner => "owner",
+        }
+    }
+
+    pub fn detail(&self) -> String {
+        match self {
+            ReviewRoute::Temporary { until, reason } => format!("through {until}: {reason}"),
+            ReviewRoute::Supervision { supervisee } => format!("supervises {supervisee}"),
+            ReviewRoute::AllClients { source } => source.clone(),
+            _ => String::new(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Reader {
+    pub member: String,
+    pub routes: Vec<ReviewRoute>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ChartReview {
+    pub client: String,
+    pub restricted: bool,
+    pub readers: Vec<Reader>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct MemberReview {
+    pub member: String,
+    pub name: String,
+    pub clients: usize,
+    pub routes: BTreeMap<&'static str, usize>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ReviewFinding {
+    pub kind: &'static str,
+    pub message: String,
+    pub action: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Review {
+    pub practice: String,
+    pub date: NaiveDate,
+    pub charts: Vec<ChartReview>,
+    pub members: Vec<MemberReview>,
+    pub findings: Vec<ReviewFinding>,
+}
+
+fn routes(reasons: &[Reason]) -> Vec<ReviewRoute> {
+    let mut routes: BTreeSet<ReviewRoute> = BTreeSet::new();
+    for reason in reasons {
+        match reason {
+            Reason::Owner => {
+                routes.insert(ReviewRoute::Owner);
+            }
+            Reason::Granted(grant) => {
+                let source = match &grant.source {
+                    Source::Role(role) => format!("role {role}"),
+                    Source::Member => "member grant".to_string(),
+                };
+                let route = match &grant.route {
+                    Route::Assigned { via: Relation::Primary } => ReviewRoute::Primary,
+                    Route::Assigned { via: Relation::Temporary { until, reason } } => ReviewRoute::Temporary {
+                        until: *until,
+                        reason: reason.clone(),
+                    },
+                    Route::Assigned { .. } => ReviewRoute::Granted,
+                    Route::Supervision { supervisee, .. } => ReviewRoute::Supervision {
+                        supervisee: supervisee.clone(),
+                    },
+                    Route::Unrestricted | Route::Administrative { .. } | Route::Practice | Route::Author => {
+                        ReviewRoute::AllClients { source }
+                    }
+                };
+                routes.insert(route);
+            }
+            _ => {}
+        }
+    }
+    routes.into_iter().collect()
+}
+
+/// Members whose grants cover clinical.view on `all`: they reach every
+/// unrestricted chart.
+fn all_scope_readers(practice: &Practice) -> Vec<&str> {
+    practice
+        .members
+        .iter()
+        .filter(|m| m.active)
+        .filter(|m| {
+            grants_of(practice, m).any(|(_, g)| {
+                g.scope() == Scope::All && g.can.iter().any(|p| pattern::matches(&p.value, CLINICAL_READ))
+            })
+        })
+        .map(|m| m.id.value.as_str())
+        .collect()
+}
+
+fn candidates<'p>(practice: &'p Practice, client: &'p Client, everyone: &[&'p str], date: NaiveDate) -> BTreeSet<&'p str> {
+    let mut set: BTreeSet<&str> = everyone.iter().copied().collect();
+    for member in client.care_team(date) {
+        set.insert(member);
+        if let Some(found) = practice.member(member) {
+            set.extend(found.supervisors.iter().map(|s| s.value.as_str()));
+        }
+    }
+    if let Some(owner) = practice.owner_id() {
+        set.insert(owner);
+    }
+    set
+}
+
+/// The review as of `date`, optionally narrowed to one member or client.
+pub fn review(practice: &Practice, date: NaiveDate, member: Option<&str>, client: Option<&str>) -> Review {
+    let everyone = all_scope_readers(practice);
+    let mut charts = Vec::new();
+    let mut per_member: BTreeMap<&str, (BTreeSet<&str>, BTreeMap<&'static str, usize>)> = BTreeMap::new();
+    for chart in practice.clients.iter().filter(|c| client.is_none_or(|id| c.id.value == id)) {
+        let mut readers = Vec::new();
+        for candidate in candidates(practice, chart, &everyone, date) {
+            if member.is_some_and(|m| m != candidate) {
+                continue;
+            }
+            let request = Request {
+                member: candidate,
+                capability: CLINICAL_READ,
+                client: Some(&chart.id.value),
+                author: None,
+            };
+            let Ok(decision) = decide::decide(practice, &request, date) else {
+                continue;
+            };
+            if !decision.allowed {
+                continue;
+            }
+            let routes = routes(&decision.reasons);
+            let entry = per_member.entry(candidate).or_default();
+            entry.0.insert(&chart.id.value);
+            for route in &routes {
+                *entry.1.entry(route.name()).or_default() += 1;
+            }
+            readers.push(Reader {
+                member: candidate.to_string(),
+                routes,
+            });
+        }
+        charts.push(ChartReview {
+            client: chart.id.value.clone(),
+            restricted: chart.restricted,
+            readers,
+        });
+    }
+    let members = practice
+        .members
+        .iter()
+        .filter(|m| m.active && member.is_none_or(|id| m.id.value == id))
+        .map(|m| {
+            let (clients, routes) = per_member.remove(m.id.value.as_str()).unwrap_or_default();
+            MemberReview {
+                member: m.id.value.clone(),
+                name: m.display_name().to_string(),
+                clients: clients.len(),
+                routes,
+            }
+        })
+        .collect();
+    Review {
+        practice: practice.practice_name().to_string(),
+        date,
+        charts,
+        members,
+        findings: findings(practice, date, &everyone, member, client),
+    }
+}
+
+fn findings(
+    practice: &Practice,
+    date: NaiveDate,
+    everyone: &[&str],
+    member: Option<&str>,
+    client: Option<&str>,
+) -> Vec<ReviewFinding> {
+    let mut out = Vec::new();
+    let concerns = |text: &str| {
+        member.is_none_or(|m| text.contains(&format!("`{m}`"))) && client.is_none_or(|c| text.contains(&format!("`{c}`")))
+    };
+    for finding in validate::validate(practice, date).iter() {
+        let kind = match finding.code {
+            Code::TemporaryExpired => "temporary access expired",
+            Code::TemporaryExpiring => "temporary access ending within 7 days",
+            Code::InactiveReferenced => "inactive member still named",
+            Code::IdleSupervisor => "supervisor with no supervisees",
+            Code::NoAccessMember => "member with no roles",
+            _ => continue,
+        };
+        if concerns(&finding.message) {
+            out.push(ReviewFinding {
+                kind,
+                message: finding.message.clone(),
+                action: finding.hint.clone(),
+            });
+        }
+    }
+    for id in everyone {
+        if practice.is_owner(id) || member.is_some_and(|m| m != *id) {
+            continue;
+        }
+        out.push(ReviewFinding {
+            kind: "all-scope clinical access",
+            message: format!("`{id}` can read the clinical notes of every unrestricted client"),
+            action: "confirm this role needs every chart; otherwise grant on assigned clients only".to_string(),
+        });
+    }
+    out
+}
