@@ -30,36 +30,75 @@ const fn practice(name: &'static str, description: &'static str) -> BuiltinCapab
 
 /// SPEC §2, in catalog order (the order of matrix columns).
 pub const CAPABILITIES: &[BuiltinCapability] = &[
-    client("client.view", "see the client in the directory: name, contact information"),
-    client("client.edit", "edit demographics, contact and insurance information"),
+    client(
+        "client.view",
+        "see the client in the directory: name, contact information",
+    ),
+    client(
+        "client.edit",
+        "edit demographics, contact and insurance information",
+    ),
     client("client.delete", "remove or discharge the client"),
     client("client.assign", "change the client's primary clinician"),
-    client("client.access", "grant or revoke other clinicians' clinical access to the client"),
-    client("client.restrict", "turn restricted access on or off, and manage the client's administrative list"),
+    client(
+        "client.access",
+        "grant or revoke other clinicians' clinical access to the client",
+    ),
+    client(
+        "client.restrict",
+        "turn restricted access on or off, and manage the client's administrative list",
+    ),
     client("client.diagnosis", "view diagnoses"),
-    client("clinical.view", "read clinical documentation: progress notes, treatment plans, assessments"),
+    client(
+        "clinical.view",
+        "read clinical documentation: progress notes, treatment plans, assessments",
+    ),
     client("clinical.write", "create and edit clinical documentation"),
     client("clinical.sign", "sign clinical documentation"),
     client("clinical.cosign", "co-sign a supervisee's documentation"),
     client("clinical.delete-signed", "delete a signed note"),
-    client("notes.admin", "write non-clinical notes: missed appointment, contact, miscellaneous"),
+    client(
+        "notes.admin",
+        "write non-clinical notes: missed appointment, contact, miscellaneous",
+    ),
     client("files.view", "open files attached to the chart"),
     client("files.upload", "attach files to the chart"),
     client("schedule.view", "see the client's appointments"),
-    client("schedule.manage", "schedule, reschedule and cancel the client's appointments"),
-    client("billing.view", "view billing information, invoices and payments"),
-    client("billing.manage", "enter payments, create and manage invoices"),
+    client(
+        "schedule.manage",
+        "schedule, reschedule and cancel the client's appointments",
+    ),
+    client(
+        "billing.view",
+        "view billing information, invoices and payments",
+    ),
+    client(
+        "billing.manage",
+        "enter payments, create and manage invoices",
+    ),
     client("billing.claims", "create and submit insurance claims"),
     practice("client.create", "add new clients"),
     practice("members.view", "see the staff directory"),
-    practice("members.manage", "add, edit and remove members; grant and revoke roles; reset passwords"),
-    practice("members.credentials", "edit credentials, NPI, taxonomy, supervision requirements"),
+    practice(
+        "members.manage",
+        "add, edit and remove members; grant and revoke roles; reset passwords",
+    ),
+    practice(
+        "members.credentials",
+        "edit credentials, NPI, taxonomy, supervision requirements",
+    ),
     practice("practice.settings", "change practice-wide settings"),
     practice("billing.reports", "run practice-wide billing reports"),
     practice("billing.settings", "change organization billing settings"),
-    practice("billing.insights", "see revenue insights and dashboard billing tiles"),
+    practice(
+        "billing.insights",
+        "see revenue insights and dashboard billing tiles",
+    ),
     practice("forms.manage", "create and customize forms"),
-    practice("reports.activity", "daily provider activity and superbill reports"),
+    practice(
+        "reports.activity",
+        "daily provider activity and superbill reports",
+    ),
     practice("audit.view", "read the activity log"),
     practice("hr.view", "read human-resources information"),
 ];
@@ -161,7 +200,12 @@ const ROLES: &[BuiltinRole] = &[
         description: "Reads and co-signs supervisees' charts",
         grants: &[(
             Scope::Supervisees,
-            &["clinical.view", "clinical.cosign", "client.diagnosis", "files.view"],
+            &[
+                "clinical.view",
+                "clinical.cosign",
+                "client.diagnosis",
+                "files.view",
+            ],
         )],
         requires: &[],
         excludes: &[],
@@ -190,7 +234,10 @@ const ROLES: &[BuiltinRole] = &[
         name: "biller",
         description: "Billing for every client; never clinical notes",
         grants: &[
-            (Scope::All, &["client.view", "client.diagnosis", "billing.*"]),
+            (
+                Scope::All,
+                &["client.view", "client.diagnosis", "billing.*"],
+            ),
             (
                 Scope::Practice,
                 &[
@@ -268,12 +315,21 @@ mod tests {
     fn every_builtin_role_pattern_names_a_capability_of_its_scope() {
         for role in builtin_roles() {
             for grant in &role.grants {
-                let scope = grant.on.as_ref().map(|s| s.value).unwrap_or(Scope::Practice);
+                let scope = grant
+                    .on
+                    .as_ref()
+                    .map(|s| s.value)
+                    .unwrap_or(Scope::Practice);
                 for pattern in &grant.can {
                     let covered = CAPABILITIES.iter().any(|c| {
-                        c.kind == scope.kind() && crate::rules::pattern::matches(&pattern.value, c.name)
+                        c.kind == scope.kind()
+                            && crate::rules::pattern::matches(&pattern.value, c.name)
                     });
-                    assert!(covered, "{} {} on {:?}", role.id.value, pattern.value, scope);
+                    assert!(
+                        covered,
+                        "{} {} on {:?}",
+                        role.id.value, pattern.value, scope
+                    );
                 }
             }
         }

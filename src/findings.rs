@@ -101,7 +101,12 @@ pub struct Finding {
 }
 
 impl Finding {
-    pub fn new(code: Code, span: Span, message: impl Into<String>, hint: impl Into<String>) -> Self {
+    pub fn new(
+        code: Code,
+        span: Span,
+        message: impl Into<String>,
+        hint: impl Into<String>,
+    ) -> Self {
         Finding {
             code,
             severity: code.severity(),
@@ -122,11 +127,17 @@ impl Findings {
     }
 
     pub fn errors(&self) -> usize {
-        self.0.iter().filter(|f| f.severity == Severity::Error).count()
+        self.0
+            .iter()
+            .filter(|f| f.severity == Severity::Error)
+            .count()
     }
 
     pub fn warnings(&self) -> usize {
-        self.0.iter().filter(|f| f.severity == Severity::Warning).count()
+        self.0
+            .iter()
+            .filter(|f| f.severity == Severity::Warning)
+            .count()
     }
 
     pub fn has_errors(&self) -> bool {
@@ -142,7 +153,8 @@ impl Findings {
 
     /// Orders findings by position so reports read top to bottom.
     pub fn sort(&mut self) {
-        self.0.sort_by(|a, b| (a.span.start, a.code.as_str()).cmp(&(b.span.start, b.code.as_str())));
+        self.0
+            .sort_by(|a, b| (a.span.start, a.code.as_str()).cmp(&(b.span.start, b.code.as_str())));
     }
 
     pub fn iter(&self) -> std::slice::Iter<'_, Finding> {
@@ -165,7 +177,12 @@ mod tests {
     fn warnings_are_p1xx_and_errors_p0xx() {
         for code in Code::ALL {
             let warning = code.as_str().starts_with("P1");
-            assert_eq!(warning, code.severity() == Severity::Warning, "{}", code.as_str());
+            assert_eq!(
+                warning,
+                code.severity() == Severity::Warning,
+                "{}",
+                code.as_str()
+            );
         }
     }
 }

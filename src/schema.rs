@@ -3,8 +3,8 @@
 //! and role names never drift from what validation accepts. The schema
 //! checks shape; `praxis validate` checks the rules.
 
-use crate::catalog::{builtin_roles, CAPABILITIES};
-use serde_json::{json, Value};
+use crate::catalog::{CAPABILITIES, builtin_roles};
+use serde_json::{Value, json};
 
 const IDENTIFIER: &str = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
 

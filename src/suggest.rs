@@ -38,7 +38,10 @@ mod tests {
 
     #[test]
     fn suggests_near_names_only() {
-        assert_eq!(closest("supervisor", ["supervisors", "roles"]), Some("supervisors"));
+        assert_eq!(
+            closest("supervisor", ["supervisors", "roles"]),
+            Some("supervisors")
+        );
         assert_eq!(closest("rolse", ["supervisors", "roles"]), Some("roles"));
         assert_eq!(closest("zzzzzz", ["supervisors", "roles"]), None);
         assert_eq!(closest("BOB", ["bob"]), Some("bob"));

@@ -1,7 +1,9 @@
 //! Client changes: add, assign, grant, revoke, restrict and remove.
 
 use super::edit;
-use super::{known_client, known_member, missing_entry, taken, Actor, ChangeError, Outcome, Summary};
+use super::{
+    Actor, ChangeError, Outcome, Summary, known_client, known_member, missing_entry, taken,
+};
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, InlineTable, Value};
 
@@ -29,7 +31,8 @@ pub fn client_add(
         fields.insert("clinicians", edit::string_array(clinicians));
     }
     edit::add_client(doc, id, fields);
-    let mut summary = Summary::new(format!("added client {id} with primary {primary}")).affecting(primary, Some(id));
+    let mut summary = Summary::new(format!("added client {id} with primary {primary}"))
+        .affecting(primary, Some(id));
     for clinician in clinicians {
         summary = summary.affecting(clinician, Some(id));
     }
@@ -47,18 +50,23 @@ pub fn client_assign(
     known_member(actor.practice, primary)?;
     actor.require("client.assign", Some(id), "change a client's primary")?;
     if client.is_primary(primary) {
-        return Ok(Outcome::NoChange(format!("{primary} is already primary of {id}")));
+        return Ok(Outcome::NoChange(format!(
+            "{primary} is already primary of {id}"
+        )));
     }
     let previous = client.primary.as_ref().map(|p| p.value.clone());
     let entry = edit::client(doc, &client.id.value).ok_or_else(|| missing_entry("client", id))?;
     edit::set(entry, "primary", Value::from(primary));
     edit::pull(entry, "clinicians", primary, true);
     edit::pull_temporary(entry, primary);
-    let mut summary = Summary::new(format!("{primary} is now primary of {id}")).affecting(primary, Some(id));
+    let mut summary =
+        Summary::new(format!("{primary} is now primary of {id}")).affecting(primary, Some(id));
     if let Some(previous) = previous {
         if keep_previous {
             edit::push(entry, "clinicians", &previous);
-            summary.did.push_str(&format!("; {previous} stays on as a clinician"));
+            summary
+                .did
+                .push_str(&format!("; {previous} stays on as a clinician"));
         }
         summary = summary.affecting(&previous, Some(id));
     }
@@ -84,13 +92,21 @@ pub fn client_grant(
     if let Some(t) = temporary
         && t.reason.trim().is_empty()
     {
-        return Err(ChangeError::Usage("--reason must say why temporary access is needed".into()));
+        return Err(ChangeError::Usage(
+            "--reason must say why temporary access is needed".into(),
+        ));
     }
     actor.require("client.access", Some(id), "grant access to this client")?;
     if client.is_primary(member) || client.is_clinician(member) {
-        let role = if client.is_primary(member) { "primary" } else { "a clinician" };
+        let role = if client.is_primary(member) {
+            "primary"
+        } else {
+            "a clinician"
+        };
         return match temporary {
-            None => Ok(Outcome::NoChange(format!("{member} is already {role} of {id}"))),
+            None => Ok(Outcome::NoChange(format!(
+                "{member} is already {role} of {id}"
+            ))),
             Some(_) => Err(ChangeError::Refused(format!(
                 "{member} is already {role} of {id}; temporary access would add nothing"
             ))),
@@ -110,7 +126,14 @@ pub fn client_grant(
                     && e.until.as_ref().is_some_and(|u| u.value == t.until)
                     && e.reason_text() == t.reason
             });
-            if same && client.temporary.iter().filter(|e| e.member_is(member)).count() == 1 {
+            if same
+                && client
+                    .temporary
+                    .iter()
+                    .filter(|e| e.member_is(member))
+                    .count()
+                    == 1
+            {
                 return Ok(Outcome::NoChange(format!(
                     "{member} already has temporary access to {id} until {}",
                     t.until
@@ -136,7 +159,11 @@ pub fn client_grant_administrative(
     let practice = actor.practice;
     let client = known_client(practice, id)?;
     known_member(practice, member)?;
-    actor.require("client.restrict", Some(id), "manage this client's administrative list")?;
+    actor.require(
+        "client.restrict",
+        Some(id),
+        "manage this client's administrative list",
+    )?;
     if !client.restricted {
         return Err(ChangeError::Refused(format!(
             "{id} is not restricted, so everyone with an all-clients role already reaches it; \
@@ -144,9 +171,13 @@ pub fn client_grant_administrative(
         )));
     }
     if client.in_administrative(member) {
-        return Ok(Outcome::NoChange(format!("{member} is already on {id}'s administrative list")));
+        return Ok(Outcome::NoChange(format!(
+            "{member} is already on {id}'s administrative list"
+        )));
     }
-    if let Some(relation) = crate::rules::decide::administrative_relation(practice, client, member, actor.date) {
+    if let Some(relation) =
+        crate::rules::decide::administrative_relation(practice, client, member, actor.date)
+    {
         return Ok(Outcome::NoChange(format!(
             "{member} already has administrative access to {id} as {}",
             crate::output::explain::relation(&relation)
@@ -155,8 +186,10 @@ pub fn client_grant_administrative(
     let entry = edit::client(doc, &client.id.value).ok_or_else(|| missing_entry("client", id))?;
     edit::push(entry, "administrative", member);
     Ok(Outcome::Changed(
-        Summary::new(format!("{member} now has administrative access to restricted client {id}"))
-            .affecting(member, Some(id)),
+        Summary::new(format!(
+            "{member} now has administrative access to restricted client {id}"
+        ))
+        .affecting(member, Some(id)),
     ))
 }
 
@@ -171,7 +204,11 @@ pub fn client_revoke(
     let client = known_client(practice, id)?;
     known_member(practice, member)?;
     if administrative {
-        actor.require("client.restrict", Some(id), "manage this client's administrative list")?;
+        actor.require(
+            "client.restrict",
+            Some(id),
+            "manage this client's administrative list",
+        )?;
     } else {
         actor.require("client.access", Some(id), "revoke access to this client")?;
     }
@@ -192,8 +229,14 @@ pub fn client_revoke(
         changed |= edit::pull(entry, "administrative", member, true);
     }
     if !changed {
-        let what = if administrative { "access" } else { "clinical access" };
-        return Ok(Outcome::NoChange(format!("{member} has no {what} to {id} to revoke")));
+        let what = if administrative {
+            "access"
+        } else {
+            "clinical access"
+        };
+        return Ok(Outcome::NoChange(format!(
+            "{member} has no {what} to {id} to revoke"
+        )));
     }
     let what = if administrative {
         "administrative and clinical access"
@@ -205,11 +248,20 @@ pub fn client_revoke(
     ))
 }
 
-pub fn client_restrict(actor: &Actor<'_>, doc: &mut DocumentMut, id: &str, off: bool) -> Result<Outcome, ChangeError> {
+pub fn client_restrict(
+    actor: &Actor<'_>,
+    doc: &mut DocumentMut,
+    id: &str,
+    off: bool,
+) -> Result<Outcome, ChangeError> {
     let client = known_client(actor.practice, id)?;
     actor.require("client.restrict", Some(id), "restrict this client")?;
     if client.restricted != off {
-        let state = if off { "not restricted" } else { "already restricted" };
+        let state = if off {
+            "not restricted"
+        } else {
+            "already restricted"
+        };
         return Ok(Outcome::NoChange(format!("{id} is {state}")));
     }
     let entry = edit::client(doc, &client.id.value).ok_or_else(|| missing_entry("client", id))?;
@@ -219,7 +271,9 @@ pub fn client_restrict(actor: &Actor<'_>, doc: &mut DocumentMut, id: &str, off: 
         format!("{id} is no longer restricted; its administrative list is cleared")
     } else {
         edit::set(entry, "restricted", Value::from(true));
-        format!("{id} is now restricted: all-clients roles reach it only through its administrative list")
+        format!(
+            "{id} is now restricted: all-clients roles reach it only through its administrative list"
+        )
     };
     let mut summary = Summary::new(did);
     // Everyone whose all-scope access may change.
@@ -229,7 +283,11 @@ pub fn client_restrict(actor: &Actor<'_>, doc: &mut DocumentMut, id: &str, off: 
     Ok(Outcome::Changed(summary))
 }
 
-pub fn client_remove(actor: &Actor<'_>, doc: &mut DocumentMut, id: &str) -> Result<Outcome, ChangeError> {
+pub fn client_remove(
+    actor: &Actor<'_>,
+    doc: &mut DocumentMut,
+    id: &str,
+) -> Result<Outcome, ChangeError> {
     let client = known_client(actor.practice, id)?;
     actor.require("client.delete", Some(id), "remove this client")?;
     if !edit::remove_client(doc, &client.id.value) {

@@ -153,20 +153,59 @@ pub fn push(table: &mut dyn TableLike, key: &str, value: &str) -> bool {
     true
 }
 
+/// Pushes in the list's own style: a multi-line list gets the last
+/// element's line layout, a one-line list `, value`.
 fn push_styled(array: &mut Array, value: Value) {
+    let multi_line = array
+        .iter()
+        .last()
+        .and_then(|last| {
+            last.decor()
+                .prefix()
+                .and_then(|p| p.as_str())
+                .map(|p| p.contains('\n'))
+        })
+        .unwrap_or(false);
     let decor = array.iter().last().map(|last| last.decor().clone());
-    let first = array.is_empty();
     array.push(value);
-    if let (Some(decor), false) = (decor, first)
+    if let (Some(decor), true) = (decor, multi_line)
         && let Some(pushed) = array.get_mut(array.len() - 1)
     {
         *pushed.decor_mut() = decor;
     }
 }
 
+/// Re-spaces the one-line client entries an edit changed (`{ a = 1, b = 2 }`):
+/// those lines change anyway, and toml_edit's raw spacing around an inserted
+/// or removed key would otherwise read `{ a = 1 , b = 2 }`. Untouched
+/// entries keep their spacing.
+pub fn tidy_changed_clients(before: &DocumentMut, after: &mut DocumentMut) {
+    let old = before.get("clients").and_then(|c| c.as_table_like());
+    let Some(section) = after.get_mut("clients").and_then(|c| c.as_table_like_mut()) else {
+        return;
+    };
+    for (key, item) in section.iter_mut() {
+        let Item::Value(Value::InlineTable(table)) = item else {
+            continue;
+        };
+        let unchanged = old
+            .and_then(|o| o.get(key.get()))
+            .and_then(|i| i.as_inline_table())
+            .is_some_and(|o| o.to_string() == table.to_string());
+        if !unchanged {
+            table.fmt();
+        }
+    }
+}
+
 /// Removes every element for which `drop` holds, keeping the list's
 /// style; an emptied list is removed when `drop_empty`. True when changed.
-fn retain(table: &mut dyn TableLike, key: &str, drop_empty: bool, drop: impl Fn(&Value) -> bool) -> bool {
+fn retain(
+    table: &mut dyn TableLike,
+    key: &str,
+    drop_empty: bool,
+    drop: impl Fn(&Value) -> bool,
+) -> bool {
     let Some(array) = array_mut(table, key) else {
         return false;
     };
@@ -260,8 +299,11 @@ mod tests {
 
     #[test]
     fn push_and_pull_keep_the_line_style() {
-        let mut d = doc("[clients]\nC-1 = { primary = \"bob\", clinicians = [\"a\", \"b\"] } # note\n");
-        let Some(entry) = client(&mut d, "C-1") else { panic!("no client") };
+        let mut d =
+            doc("[clients]\nC-1 = { primary = \"bob\", clinicians = [\"a\", \"b\"] } # note\n");
+        let Some(entry) = client(&mut d, "C-1") else {
+            panic!("no client")
+        };
         assert!(push(entry, "clinicians", "c"));
         assert!(!push(entry, "clinicians", "c"));
         assert!(pull(entry, "clinicians", "a", true));
@@ -274,15 +316,22 @@ mod tests {
     #[test]
     fn multi_line_lists_grow_by_a_line() {
         let mut d = doc("[members.bob]\nroles = [\n  \"a\",\n  \"b\",\n]\n");
-        let Some(entry) = member(&mut d, "bob") else { panic!("no member") };
+        let Some(entry) = member(&mut d, "bob") else {
+            panic!("no member")
+        };
         assert!(push(entry, "roles", "c"));
-        assert_eq!(d.to_string(), "[members.bob]\nroles = [\n  \"a\",\n  \"b\",\n  \"c\",\n]\n");
+        assert_eq!(
+            d.to_string(),
+            "[members.bob]\nroles = [\n  \"a\",\n  \"b\",\n  \"c\",\n]\n"
+        );
     }
 
     #[test]
     fn an_emptied_client_list_goes_away() {
         let mut d = doc("[clients]\nC-1 = { primary = \"bob\", clinicians = [\"a\"] }\n");
-        let Some(entry) = client(&mut d, "C-1") else { panic!("no client") };
+        let Some(entry) = client(&mut d, "C-1") else {
+            panic!("no client")
+        };
         assert!(pull(entry, "clinicians", "a", true));
         assert_eq!(d.to_string(), "[clients]\nC-1 = { primary = \"bob\"}\n");
     }
@@ -290,14 +339,18 @@ mod tests {
     #[test]
     fn temporary_entries_are_one_line_tables() {
         let mut d = doc("[clients]\nC-1 = { primary = \"bob\" }\n");
-        let Some(entry) = client(&mut d, "C-1") else { panic!("no client") };
+        let Some(entry) = client(&mut d, "C-1") else {
+            panic!("no client")
+        };
         let until = NaiveDate::from_ymd_opt(2026, 12, 31).unwrap_or_default();
         push_temporary(entry, "erin", until, "leave");
         assert_eq!(
             d.to_string(),
             "[clients]\nC-1 = { primary = \"bob\" , temporary = [{ member = \"erin\", until = 2026-12-31, reason = \"leave\" }] }\n"
         );
-        let Some(entry) = client(&mut d, "C-1") else { panic!("no client") };
+        let Some(entry) = client(&mut d, "C-1") else {
+            panic!("no client")
+        };
         assert!(pull_temporary(entry, "erin"));
     }
 }

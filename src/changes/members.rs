@@ -1,7 +1,7 @@
 //! Member changes: init, add, edit, remove, roles and supervision.
 
 use super::edit;
-use super::{known_member, known_role, missing_entry, taken, Actor, ChangeError, Outcome, Summary};
+use super::{Actor, ChangeError, Outcome, Summary, known_member, known_role, missing_entry, taken};
 use crate::catalog::ADMINISTRATOR;
 use crate::model::Practice;
 use crate::rules::validate::holds_clinical_role;
@@ -20,7 +20,10 @@ pub fn init_text(name: &str, owner: &str, owner_name: &str, owner_email: Option<
     if let Some(email) = owner_email {
         member.insert("email", toml_edit::value(email));
     }
-    member.insert("roles", Item::Value(edit::string_array(&[ADMINISTRATOR.to_string()])));
+    member.insert(
+        "roles",
+        Item::Value(edit::string_array(&[ADMINISTRATOR.to_string()])),
+    );
     edit::add_member(&mut doc, owner, member);
     let mut clients = Table::new();
     clients.decor_mut().set_prefix("\n");
@@ -46,7 +49,11 @@ pub struct NewMember {
     pub bill_as_supervisor: bool,
 }
 
-pub fn member_add(actor: &Actor<'_>, doc: &mut DocumentMut, new: &NewMember) -> Result<Outcome, ChangeError> {
+pub fn member_add(
+    actor: &Actor<'_>,
+    doc: &mut DocumentMut,
+    new: &NewMember,
+) -> Result<Outcome, ChangeError> {
     let practice = actor.practice;
     for role in &new.roles {
         known_role(practice, role)?;
@@ -55,7 +62,10 @@ pub fn member_add(actor: &Actor<'_>, doc: &mut DocumentMut, new: &NewMember) -> 
         known_member(practice, supervisor)?;
     }
     actor.require("members.manage", None, "add members")?;
-    if let Some(existing) = taken(&new.id, practice.members.iter().map(|m| m.id.value.as_str())) {
+    if let Some(existing) = taken(
+        &new.id,
+        practice.members.iter().map(|m| m.id.value.as_str()),
+    ) {
         return Err(ChangeError::Refused(format!(
             "member `{existing}` already exists (ids ignore letter case); edit it with `praxis member edit`"
         )));
@@ -76,7 +86,10 @@ pub fn member_add(actor: &Actor<'_>, doc: &mut DocumentMut, new: &NewMember) -> 
         table.insert("taxonomy", toml_edit::value(taxonomy.as_str()));
     }
     if !new.supervisors.is_empty() {
-        table.insert("supervisors", Item::Value(edit::string_array(&new.supervisors)));
+        table.insert(
+            "supervisors",
+            Item::Value(edit::string_array(&new.supervisors)),
+        );
     }
     if !new.cosign.is_empty() {
         table.insert("cosign", Item::Value(edit::string_array(&new.cosign)));
@@ -91,7 +104,11 @@ pub fn member_add(actor: &Actor<'_>, doc: &mut DocumentMut, new: &NewMember) -> 
         format!("role {}", new.roles.join(", "))
     };
     Ok(Outcome::Changed(
-        Summary::new(format!("added member {} ({}) with {roles}", new.id, new.name)).affecting(&new.id, None),
+        Summary::new(format!(
+            "added member {} ({}) with {roles}",
+            new.id, new.name
+        ))
+        .affecting(&new.id, None),
     ))
 }
 
@@ -110,10 +127,28 @@ pub struct MemberEdit {
     pub clear: Vec<String>,
 }
 
-const CLEARABLE: &[&str] = &["legal_name", "email", "npi", "taxonomy", "cosign", "bill_as_supervisor"];
-const CREDENTIAL_FIELDS: &[&str] = &["npi", "taxonomy", "cosign", "bill_as_supervisor", "supervisors"];
+const CLEARABLE: &[&str] = &[
+    "legal_name",
+    "email",
+    "npi",
+    "taxonomy",
+    "cosign",
+    "bill_as_supervisor",
+];
+const CREDENTIAL_FIELDS: &[&str] = &[
+    "npi",
+    "taxonomy",
+    "cosign",
+    "bill_as_supervisor",
+    "supervisors",
+];
 
-pub fn member_edit(actor: &Actor<'_>, doc: &mut DocumentMut, id: &str, change: &MemberEdit) -> Result<Outcome, ChangeError> {
+pub fn member_edit(
+    actor: &Actor<'_>,
+    doc: &mut DocumentMut,
+    id: &str,
+    change: &MemberEdit,
+) -> Result<Outcome, ChangeError> {
     let member = known_member(actor.practice, id)?;
     for field in &change.clear {
         if !CLEARABLE.contains(&field.as_str()) {
@@ -132,7 +167,10 @@ pub fn member_edit(actor: &Actor<'_>, doc: &mut DocumentMut, id: &str, change: &
         ("npi", text(&change.npi)),
         ("taxonomy", text(&change.taxonomy)),
         ("cosign", change.cosign.as_deref().map(edit::string_array)),
-        ("bill_as_supervisor", change.bill_as_supervisor.map(Value::from)),
+        (
+            "bill_as_supervisor",
+            change.bill_as_supervisor.map(Value::from),
+        ),
         ("active", change.active.map(Value::from)),
     ] {
         if value.is_some() {
@@ -147,14 +185,26 @@ pub fn member_edit(actor: &Actor<'_>, doc: &mut DocumentMut, id: &str, change: &
             "nothing to edit: pass --name, --email, --npi, --taxonomy, --cosign, --active … or --clear FIELD".into(),
         ));
     }
-    if fields.iter().any(|(key, _)| !CREDENTIAL_FIELDS.contains(key)) {
+    if fields
+        .iter()
+        .any(|(key, _)| !CREDENTIAL_FIELDS.contains(key))
+    {
         actor.require("members.manage", None, "edit members")?;
     }
-    if fields.iter().any(|(key, _)| CREDENTIAL_FIELDS.contains(key)) {
-        actor.require("members.credentials", None, "edit credentials and supervision")?;
+    if fields
+        .iter()
+        .any(|(key, _)| CREDENTIAL_FIELDS.contains(key))
+    {
+        actor.require(
+            "members.credentials",
+            None,
+            "edit credentials and supervision",
+        )?;
     }
     if change.active == Some(false) && actor.practice.is_owner(id) {
-        return Err(ChangeError::Refused(format!("{id} is the practice owner, who cannot be deactivated")));
+        return Err(ChangeError::Refused(format!(
+            "{id} is the practice owner, who cannot be deactivated"
+        )));
     }
     let entry = edit::member(doc, &member.id.value).ok_or_else(|| missing_entry("member", id))?;
     let mut changed = Vec::new();
@@ -187,7 +237,9 @@ pub fn member_remove(
     for target in [clients_to, supervisees_to].into_iter().flatten() {
         known_member(practice, target)?;
         if target == id {
-            return Err(ChangeError::Usage(format!("cannot reassign {id}'s clients or supervisees to {id}")));
+            return Err(ChangeError::Usage(format!(
+                "cannot reassign {id}'s clients or supervisees to {id}"
+            )));
         }
     }
     actor.require("members.manage", None, "remove members")?;
@@ -227,7 +279,9 @@ pub fn member_remove(
             edit::set(entry, "primary", Value::from(target));
             edit::pull(entry, "clinicians", target, true);
             edit::pull_temporary(entry, target);
-            summary.affected.push((target.to_string(), Some(client_id.clone())));
+            summary
+                .affected
+                .push((target.to_string(), Some(client_id.clone())));
             touched = true;
         }
         if touched {
@@ -239,13 +293,17 @@ pub fn member_remove(
             continue;
         }
         match supervisees_to {
-            Some(target) if target != member_id && !edit::list_contains(entry, "supervisors", target) => {
+            Some(target)
+                if target != member_id && !edit::list_contains(entry, "supervisors", target) =>
+            {
                 edit::replace(entry, "supervisors", id, target);
             }
             _ => {
                 edit::pull(entry, "supervisors", id, false);
                 if supervisees_to.is_none() {
-                    summary.warnings.push(format!("{member_id} loses their supervisor {id}"));
+                    summary
+                        .warnings
+                        .push(format!("{member_id} loses their supervisor {id}"));
                 }
             }
         }
@@ -256,12 +314,18 @@ pub fn member_remove(
     if let Some(target) = clients_to
         && !primary_of.is_empty()
     {
-        did.push_str(&format!("; {} client(s) now have {target} as primary", primary_of.len()));
+        did.push_str(&format!(
+            "; {} client(s) now have {target} as primary",
+            primary_of.len()
+        ));
     }
     if let Some(target) = supervisees_to
         && !supervisees.is_empty()
     {
-        did.push_str(&format!("; {} supervisee(s) now supervised by {target}", supervisees.len()));
+        did.push_str(&format!(
+            "; {} supervisee(s) now supervised by {target}",
+            supervisees.len()
+        ));
     }
     summary.did = did;
     summary.affected.insert(0, (id.to_string(), None));
@@ -307,7 +371,10 @@ pub fn role_grant(
         .map(String::as_str)
         .collect();
     if added.is_empty() && removed.is_empty() {
-        return Ok(Outcome::NoChange(format!("{id} already holds {}", roles.join(", "))));
+        return Ok(Outcome::NoChange(format!(
+            "{id} already holds {}",
+            roles.join(", ")
+        )));
     }
     let mut did = format!("{id} now holds {}", added.join(", "));
     if !removed.is_empty() {
@@ -316,7 +383,12 @@ pub fn role_grant(
     Ok(Outcome::Changed(Summary::new(did).affecting(id, None)))
 }
 
-pub fn role_revoke(actor: &Actor<'_>, doc: &mut DocumentMut, id: &str, roles: &[String]) -> Result<Outcome, ChangeError> {
+pub fn role_revoke(
+    actor: &Actor<'_>,
+    doc: &mut DocumentMut,
+    id: &str,
+    roles: &[String],
+) -> Result<Outcome, ChangeError> {
     let practice = actor.practice;
     let member = known_member(practice, id)?;
     for role in roles {
@@ -325,7 +397,10 @@ pub fn role_revoke(actor: &Actor<'_>, doc: &mut DocumentMut, id: &str, roles: &[
     actor.require("members.manage", None, "revoke roles")?;
     let held: Vec<&String> = roles.iter().filter(|r| member.has_role(r)).collect();
     if held.is_empty() {
-        return Ok(Outcome::NoChange(format!("{id} holds none of {}", roles.join(", "))));
+        return Ok(Outcome::NoChange(format!(
+            "{id} holds none of {}",
+            roles.join(", ")
+        )));
     }
     let primary_of = practice.clients.iter().filter(|c| c.is_primary(id)).count();
     if primary_of > 0 && holds_clinical_role(practice, member) {
@@ -367,13 +442,17 @@ pub fn supervision_add(
         }
     }
     if !added && new_documents.is_empty() {
-        return Ok(Outcome::NoChange(format!("{supervisor} already supervises {supervisee}")));
+        return Ok(Outcome::NoChange(format!(
+            "{supervisor} already supervises {supervisee}"
+        )));
     }
     let mut did = format!("{supervisor} now supervises {supervisee}");
     if !new_documents.is_empty() {
         did.push_str(&format!(", co-signing {}", new_documents.join(" and ")));
     }
-    Ok(Outcome::Changed(Summary::new(did).affecting(supervisor, None)))
+    Ok(Outcome::Changed(
+        Summary::new(did).affecting(supervisor, None),
+    ))
 }
 
 pub fn supervision_remove(
@@ -387,10 +466,13 @@ pub fn supervision_remove(
     actor.require("members.credentials", None, "change supervision")?;
     let entry = edit::member(doc, supervisee).ok_or_else(|| missing_entry("member", supervisee))?;
     if !edit::pull(entry, "supervisors", supervisor, false) {
-        return Ok(Outcome::NoChange(format!("{supervisor} does not supervise {supervisee}")));
+        return Ok(Outcome::NoChange(format!(
+            "{supervisor} does not supervise {supervisee}"
+        )));
     }
     Ok(Outcome::Changed(
-        Summary::new(format!("{supervisor} no longer supervises {supervisee}")).affecting(supervisor, None),
+        Summary::new(format!("{supervisor} no longer supervises {supervisee}"))
+            .affecting(supervisor, None),
     ))
 }
 

@@ -5,8 +5,8 @@
 //! (refused, exit 1), and only then edits — or reports that nothing changes.
 //! The caller validates the edited document as a whole before writing.
 
-pub mod edit;
 mod clients;
+pub mod edit;
 mod members;
 
 pub use clients::*;
@@ -55,7 +55,8 @@ impl Summary {
     }
 
     fn affecting(mut self, member: &str, client: Option<&str>) -> Self {
-        self.affected.push((member.to_string(), client.map(str::to_string)));
+        self.affected
+            .push((member.to_string(), client.map(str::to_string)));
         self
     }
 }
@@ -69,20 +70,36 @@ pub struct Actor<'p> {
 
 impl<'p> Actor<'p> {
     /// The acting member: required, and a member of the practice (exit 2).
-    pub fn resolve(practice: &'p Practice, actor: Option<&str>, date: NaiveDate) -> Result<Actor<'p>, ChangeError> {
+    pub fn resolve(
+        practice: &'p Practice,
+        actor: Option<&str>,
+        date: NaiveDate,
+    ) -> Result<Actor<'p>, ChangeError> {
         let Some(id) = actor else {
             return Err(ChangeError::Usage(
                 "a change needs an acting member: pass --as MEMBER or set PRAXIS_ACTOR".into(),
             ));
         };
-        let member = practice
-            .member(id)
-            .ok_or_else(|| ChangeError::Usage(format!("unknown actor `{id}`{}", hint(id, member_ids(practice)))))?;
-        Ok(Actor { practice, member, date })
+        let member = practice.member(id).ok_or_else(|| {
+            ChangeError::Usage(format!(
+                "unknown actor `{id}`{}",
+                hint(id, member_ids(practice))
+            ))
+        })?;
+        Ok(Actor {
+            practice,
+            member,
+            date,
+        })
     }
 
     /// Refuses unless the actor may use `capability` (on `client`), per SPEC §3.2.
-    pub fn require(&self, capability: &str, client: Option<&str>, doing: &str) -> Result<(), ChangeError> {
+    pub fn require(
+        &self,
+        capability: &str,
+        client: Option<&str>,
+        doing: &str,
+    ) -> Result<(), ChangeError> {
         let request = Request {
             member: &self.member.id.value,
             capability,
@@ -108,14 +125,18 @@ fn member_ids(practice: &Practice) -> impl Iterator<Item = &str> {
 }
 
 fn hint<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> String {
-    suggest::closest(name, known).map_or_else(String::new, |near| format!(" (did you mean `{near}`?)"))
+    suggest::closest(name, known)
+        .map_or_else(String::new, |near| format!(" (did you mean `{near}`?)"))
 }
 
 /// A member named in the arguments: unknown is a usage error (exit 2).
 pub fn known_member<'p>(practice: &'p Practice, id: &str) -> Result<&'p Member, ChangeError> {
-    practice
-        .member(id)
-        .ok_or_else(|| ChangeError::Usage(format!("unknown member `{id}`{}", hint(id, member_ids(practice)))))
+    practice.member(id).ok_or_else(|| {
+        ChangeError::Usage(format!(
+            "unknown member `{id}`{}",
+            hint(id, member_ids(practice))
+        ))
+    })
 }
 
 /// A client named in the arguments: unknown is a usage error (exit 2).
@@ -145,5 +166,7 @@ fn taken<'a>(id: &str, mut existing: impl Iterator<Item = &'a str>) -> Option<&'
 }
 
 fn missing_entry(what: &str, id: &str) -> ChangeError {
-    ChangeError::Usage(format!("{what} `{id}` is in the practice but its entry could not be edited"))
+    ChangeError::Usage(format!(
+        "{what} `{id}` is in the practice but its entry could not be edited"
+    ))
 }

@@ -1,14 +1,16 @@
 //! `praxis access check|who|list`: the questions scripts and people ask.
 //! `check` exits 0 only on allow; every error is exit 2, never 0.
 
-use super::{emit, Context, Loaded};
+use super::{Context, Loaded, emit};
 use crate::cli::{AccessCheckArgs, AccessCommand, AccessListArgs, AccessWhoArgs, Format};
 use crate::exit::{Exit, Failure};
 use crate::model::{Kind, Practice};
-use crate::output::{self, explain, paint, Paint, Table};
-use crate::rules::decide::{self, decide_resolved, resolve, resolve_target, Reason, Request, Route};
+use crate::output::{self, Paint, Table, explain, paint};
+use crate::rules::decide::{
+    self, Reason, Request, Route, decide_resolved, resolve, resolve_target,
+};
 use chrono::NaiveDate;
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 use std::io::{BufRead, Write};
 
 pub fn run(command: AccessCommand, context: &Context) -> Result<Exit, Failure> {
@@ -22,8 +24,11 @@ pub fn run(command: AccessCommand, context: &Context) -> Result<Exit, Failure> {
 
 fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
     let format = context.format(&[Format::Table, Format::Json], "access check")?;
-    let (Some(member), Some(capability)) = (args.member.as_deref(), args.capability.as_deref()) else {
-        return Err(Failure::Usage("access check needs MEMBER and CAPABILITY, or --batch".into()));
+    let (Some(member), Some(capability)) = (args.member.as_deref(), args.capability.as_deref())
+    else {
+        return Err(Failure::Usage(
+            "access check needs MEMBER and CAPABILITY, or --batch".into(),
+        ));
     };
     let loaded = context.load()?;
     let request = Request {
@@ -57,7 +62,11 @@ fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
             emit(&text);
         }
     }
-    Ok(if decision.allowed { Exit::Success } else { Exit::Denied })
+    Ok(if decision.allowed {
+        Exit::Success
+    } else {
+        Exit::Denied
+    })
 }
 
 const BATCH_KEYS: &[&str] = &["member", "capability", "client", "author", "at"];
@@ -65,7 +74,9 @@ const BATCH_KEYS: &[&str] = &["member", "capability", "client", "author", "at"];
 /// One JSON line per request, in order; errors are answered, not fatal.
 fn batch(context: &Context) -> Result<Exit, Failure> {
     if context.format.is_some_and(|f| f != Format::Json) {
-        return Err(Failure::Usage("access check --batch always writes JSON Lines".into()));
+        return Err(Failure::Usage(
+            "access check --batch always writes JSON Lines".into(),
+        ));
     }
     let loaded = context.load()?;
     let stdin = std::io::stdin();
@@ -77,9 +88,11 @@ fn batch(context: &Context) -> Result<Exit, Failure> {
             continue;
         }
         let answer = answer_line(&loaded.practice, &line, index + 1, context.date);
-        writeln!(out, "{answer}").map_err(|e| Failure::Usage(format!("cannot write stdout: {e}")))?;
+        writeln!(out, "{answer}")
+            .map_err(|e| Failure::Usage(format!("cannot write stdout: {e}")))?;
     }
-    out.flush().map_err(|e| Failure::Usage(format!("cannot write stdout: {e}")))?;
+    out.flush()
+        .map_err(|e| Failure::Usage(format!("cannot write stdout: {e}")))?;
     Ok(Exit::Success)
 }
 
@@ -167,14 +180,21 @@ pub fn why(reasons: &[Reason]) -> String {
                 decide::Source::Role(role) => role.clone(),
                 decide::Source::Member => "own grant".to_string(),
             };
-            format!("{source} on {}: {}", grant.scope.as_str(), explain::route_short(&grant.route))
+            format!(
+                "{source} on {}: {}",
+                grant.scope.as_str(),
+                explain::route_short(&grant.route)
+            )
         }
         None => String::new(),
     }
 }
 
 fn who(args: AccessWhoArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(&[Format::Table, Format::Json, Format::Csv, Format::Markdown], "access who")?;
+    let format = context.format(
+        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
+        "access who",
+    )?;
     let loaded = context.load()?;
     let practice = &loaded.practice;
     let mut table = Table::new(&["member", "name", "why"]);
@@ -226,7 +246,11 @@ pub fn clients_allowed<'p>(
     let mut allowed = Vec::new();
     let ids: Vec<&str> = match client {
         Some(id) => vec![id],
-        None => practice.clients.iter().map(|c| c.id.value.as_str()).collect(),
+        None => practice
+            .clients
+            .iter()
+            .map(|c| c.id.value.as_str())
+            .collect(),
     };
     for id in ids {
         let request = Request {
@@ -254,7 +278,8 @@ fn where_text(clients: &[(&str, Vec<Reason>)], total: usize) -> String {
         .iter()
         .take(8)
         .map(|(id, reasons)| {
-            let why = first_route(reasons).map_or_else(|| "owner".to_string(), |g| route_word(&g.route));
+            let why =
+                first_route(reasons).map_or_else(|| "owner".to_string(), |g| route_word(&g.route));
             format!("{id} ({why})")
         })
         .collect();
@@ -274,7 +299,10 @@ fn route_word(route: &Route) -> String {
 }
 
 fn list(args: AccessListArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(&[Format::Table, Format::Json, Format::Csv, Format::Markdown], "access list")?;
+    let format = context.format(
+        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
+        "access list",
+    )?;
     let Loaded { practice, .. } = context.load()?;
     decide::find_member(&practice, &args.member)?;
     if let Some(client) = &args.client {
@@ -293,7 +321,11 @@ fn list(args: AccessListArgs, context: &Context) -> Result<Exit, Failure> {
                 };
                 let decision = decide::decide(&practice, &request, context.date)?;
                 if decision.allowed {
-                    table.push(vec![capability.name.clone(), "practice".into(), "practice".into()]);
+                    table.push(vec![
+                        capability.name.clone(),
+                        "practice".into(),
+                        "practice".into(),
+                    ]);
                     records.push(json!({
                         "capability": capability.name,
                         "kind": "practice",
@@ -312,8 +344,16 @@ fn list(args: AccessListArgs, context: &Context) -> Result<Exit, Failure> {
                 if clients.is_empty() {
                     continue;
                 }
-                let total = if args.client.is_some() { 1 } else { practice.clients.len() };
-                table.push(vec![capability.name.clone(), "client".into(), where_text(&clients, total)]);
+                let total = if args.client.is_some() {
+                    1
+                } else {
+                    practice.clients.len()
+                };
+                table.push(vec![
+                    capability.name.clone(),
+                    "client".into(),
+                    where_text(&clients, total),
+                ]);
                 let entries: Vec<Value> = clients
                     .iter()
                     .map(|(id, reasons)| {

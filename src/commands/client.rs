@@ -1,30 +1,36 @@
 //! `praxis client …`: clients, their care team, restriction and temporary
 //! access.
 
-use super::{emit, mutate, Context};
+use super::{Context, emit, mutate};
 use crate::changes::{self, Temporary};
 use crate::cli::{ClientCommand, ClientListArgs, Format};
 use crate::exit::{Exit, Failure};
 use crate::model::{Client, Practice};
 use crate::output::{self, Table};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 pub fn run(command: ClientCommand, context: &Context) -> Result<Exit, Failure> {
     match command {
         ClientCommand::Add(args) => mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
             changes::client_add(actor, doc, &args.id, &args.primary, &args.clinicians)
         }),
-        ClientCommand::Assign(args) => mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
-            changes::client_assign(actor, doc, &args.id, &args.primary, args.keep_previous)
-        }),
+        ClientCommand::Assign(args) => {
+            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+                changes::client_assign(actor, doc, &args.id, &args.primary, args.keep_previous)
+            })
+        }
         ClientCommand::Grant(args) => {
             let temporary = match (args.until, args.reason) {
                 (Some(until), Some(reason)) => Some(Temporary { until, reason }),
                 (Some(_), None) => {
-                    return Err(Failure::Usage("--until needs --reason: say why temporary access is needed".into()));
+                    return Err(Failure::Usage(
+                        "--until needs --reason: say why temporary access is needed".into(),
+                    ));
                 }
                 (None, Some(_)) => {
-                    return Err(Failure::Usage("--reason goes with --until DATE (temporary access)".into()));
+                    return Err(Failure::Usage(
+                        "--reason goes with --until DATE (temporary access)".into(),
+                    ));
                 }
                 (None, None) => None,
             };
@@ -36,15 +42,21 @@ pub fn run(command: ClientCommand, context: &Context) -> Result<Exit, Failure> {
                 }
             })
         }
-        ClientCommand::Revoke(args) => mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
-            changes::client_revoke(actor, doc, &args.id, &args.member, args.administrative)
-        }),
-        ClientCommand::Restrict(args) => mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
-            changes::client_restrict(actor, doc, &args.id, args.off)
-        }),
-        ClientCommand::Remove(args) => mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
-            changes::client_remove(actor, doc, &args.id)
-        }),
+        ClientCommand::Revoke(args) => {
+            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+                changes::client_revoke(actor, doc, &args.id, &args.member, args.administrative)
+            })
+        }
+        ClientCommand::Restrict(args) => {
+            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+                changes::client_restrict(actor, doc, &args.id, args.off)
+            })
+        }
+        ClientCommand::Remove(args) => {
+            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+                changes::client_remove(actor, doc, &args.id)
+            })
+        }
         ClientCommand::List(args) => list(args, context),
         ClientCommand::Show(args) => show(&args.id, context),
     }
@@ -62,7 +74,9 @@ fn temporary_text(client: &Client) -> String {
             format!(
                 "{} until {}",
                 t.member.as_ref().map_or("?", |m| m.value.as_str()),
-                t.until.as_ref().map_or_else(|| "?".to_string(), |u| u.value.to_string())
+                t.until
+                    .as_ref()
+                    .map_or_else(|| "?".to_string(), |u| u.value.to_string())
             )
         })
         .collect::<Vec<_>>()
@@ -92,7 +106,10 @@ fn names_member(client: &Client, member: &str) -> bool {
 }
 
 fn list(args: ClientListArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(&[Format::Table, Format::Json, Format::Csv, Format::Markdown], "client list")?;
+    let format = context.format(
+        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
+        "client list",
+    )?;
     let loaded = context.load()?;
     let practice: &Practice = &loaded.practice;
     if let Some(member) = &args.member {
@@ -103,11 +120,21 @@ fn list(args: ClientListArgs, context: &Context) -> Result<Exit, Failure> {
         .iter()
         .filter(|c| args.member.as_ref().is_none_or(|m| names_member(c, m)))
         .collect();
-    let mut table = Table::new(&["id", "primary", "clinicians", "restricted", "administrative", "temporary"]);
+    let mut table = Table::new(&[
+        "id",
+        "primary",
+        "clinicians",
+        "restricted",
+        "administrative",
+        "temporary",
+    ]);
     for client in &clients {
         table.push(vec![
             client.id.value.clone(),
-            client.primary.as_ref().map_or(String::new(), |p| p.value.clone()),
+            client
+                .primary
+                .as_ref()
+                .map_or(String::new(), |p| p.value.clone()),
             names(&client.clinicians).join(", "),
             client.restricted.to_string(),
             names(&client.administrative).join(", "),
@@ -124,7 +151,10 @@ fn list(args: ClientListArgs, context: &Context) -> Result<Exit, Failure> {
 }
 
 fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(&[Format::Table, Format::Json, Format::Csv, Format::Markdown], "client show")?;
+    let format = context.format(
+        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
+        "client show",
+    )?;
     let loaded = context.load()?;
     let client = changes::known_client(&loaded.practice, id)?;
     let record = client_json(client);
@@ -140,7 +170,9 @@ fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
                         format!(
                             "{} until {} ({})",
                             t.member.as_ref().map_or("?", |m| m.value.as_str()),
-                            t.until.as_ref().map_or_else(|| "?".to_string(), |u| u.value.to_string()),
+                            t.until
+                                .as_ref()
+                                .map_or_else(|| "?".to_string(), |u| u.value.to_string()),
                             t.reason_text()
                         )
                     })

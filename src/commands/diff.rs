@@ -2,12 +2,12 @@
 //! does to effective access, for a reviewer; `--as` checks the author may
 //! make it, `--fail-on-gain` stops branches that must only remove access.
 
-use super::{emit, load_text, Context};
+use super::{Context, emit, load_text};
 use crate::cli::{DiffArgs, Format};
 use crate::exit::{Exit, Failure};
 use crate::model::Practice;
 use crate::output;
-use crate::rules::diff::{compare, unauthorized, AccessChange, PracticeDiff, Violation};
+use crate::rules::diff::{AccessChange, PracticeDiff, Violation, compare, unauthorized};
 use crate::store::{self, Contents};
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -18,7 +18,9 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
     let (old, new, label) = match &args.base {
         Some(rev) => {
             if args.new.is_some() {
-                return Err(Failure::Usage("diff --base REV takes at most one PATH".into()));
+                return Err(Failure::Usage(
+                    "diff --base REV takes at most one PATH".into(),
+                ));
             }
             let path = match &args.old {
                 Some(path) => path.clone(),
@@ -26,22 +28,34 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
             };
             let old = from_git(&path, rev, context)?;
             let new = super::load_path(&path, context.date)?.practice;
-            (old, new, format!("{rev}:{} → {}", path.display(), path.display()))
+            (
+                old,
+                new,
+                format!("{rev}:{} → {}", path.display(), path.display()),
+            )
         }
         None => {
             let (Some(old_path), Some(new_path)) = (&args.old, &args.new) else {
-                return Err(Failure::Usage("diff needs OLD and NEW files, or --base GIT_REV".into()));
+                return Err(Failure::Usage(
+                    "diff needs OLD and NEW files, or --base GIT_REV".into(),
+                ));
             };
             let old = super::load_path(old_path, context.date)?.practice;
             let new = super::load_path(new_path, context.date)?.practice;
-            (old, new, format!("{} → {}", old_path.display(), new_path.display()))
+            (
+                old,
+                new,
+                format!("{} → {}", old_path.display(), new_path.display()),
+            )
         }
     };
     let diff = compare(&old, &new, context.date);
     let violations = match &context.actor {
         Some(actor) => {
             if old.member(actor).is_none() {
-                return Err(Failure::Usage(format!("unknown actor `{actor}` (not a member in OLD)")));
+                return Err(Failure::Usage(format!(
+                    "unknown actor `{actor}` (not a member in OLD)"
+                )));
             }
             Some(unauthorized(&old, &new, actor, context.date))
         }
@@ -57,15 +71,29 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
             "actor": context.actor,
             "unauthorized": violations,
         })),
-        Format::Markdown => markdown(&diff, &label, context.actor.as_deref(), violations.as_deref()),
-        _ => text(&diff, &label, context.actor.as_deref(), violations.as_deref()),
+        Format::Markdown => markdown(
+            &diff,
+            &label,
+            context.actor.as_deref(),
+            violations.as_deref(),
+        ),
+        _ => text(
+            &diff,
+            &label,
+            context.actor.as_deref(),
+            violations.as_deref(),
+        ),
     });
     let refused = violations.as_ref().is_some_and(|v| !v.is_empty());
     let gained = args.fail_on_gain && diff.gains_clinical();
     if gained {
         context.talk("error: --fail-on-gain: this change gives clinical access");
     }
-    Ok(if refused || gained { Exit::Denied } else { Exit::Success })
+    Ok(if refused || gained {
+        Exit::Denied
+    } else {
+        Exit::Success
+    })
 }
 
 /// The practice at `rev`, read with git; a file that did not exist then is
@@ -89,7 +117,12 @@ fn from_git(path: &Path, rev: &str, context: &Context) -> Result<Practice, Failu
         let rev_ok = Command::new("git")
             .arg("-C")
             .arg(&dir)
-            .args(["rev-parse", "--verify", "--quiet", &format!("{rev}^{{commit}}")])
+            .args([
+                "rev-parse",
+                "--verify",
+                "--quiet",
+                &format!("{rev}^{{commit}}"),
+            ])
             .output()
             .map_err(|e| Failure::Usage(format!("cannot run git: {e}")))?;
         if !rev_ok.status.success() {
@@ -98,7 +131,9 @@ fn from_git(path: &Path, rev: &str, context: &Context) -> Result<Practice, Failu
                 dir.display()
             )));
         }
-        context.talk(&format!("note: {name} did not exist at {rev}; comparing against an empty practice"));
+        context.talk(&format!(
+            "note: {name} did not exist at {rev}; comparing against an empty practice"
+        ));
         return Ok(Practice::catalog_only());
     }
     let output = Command::new("git")
@@ -124,7 +159,11 @@ fn ids(list: &[String]) -> String {
     if list.len() <= FEW {
         list.join(", ")
     } else {
-        format!("{}, … and {} more", list[..FEW].join(", "), list.len() - FEW)
+        format!(
+            "{}, … and {} more",
+            list[..FEW].join(", "),
+            list.len() - FEW
+        )
     }
 }
 
@@ -141,20 +180,26 @@ pub fn headline(diff: &PracticeDiff) -> String {
     if diff.is_empty() {
         return "no change in access".to_string();
     }
-    let gaining = diff.members.values().filter(|c| !c.gained.is_empty()).count();
-    let losing = diff.members.values().filter(|c| !c.lost.is_empty()).count();
-    let clinical = diff
+    let gaining = diff
         .members
         .values()
-        .filter(|c| c.gains_clinical())
+        .filter(|c| !c.gained.is_empty())
         .count();
-    let mut parts = vec![format!("{gaining} member(s) gain access"), format!("{losing} lose access")];
+    let losing = diff.members.values().filter(|c| !c.lost.is_empty()).count();
+    let clinical = diff.members.values().filter(|c| c.gains_clinical()).count();
+    let mut parts = vec![
+        format!("{gaining} member(s) gain access"),
+        format!("{losing} lose access"),
+    ];
     if clinical > 0 {
         parts.push(format!("{clinical} gain clinical access"));
     }
     for (count, what) in [
         (diff.members_added.len(), "member(s) added"),
-        (diff.members_removed.len() + diff.members_deactivated.len(), "member(s) removed or deactivated"),
+        (
+            diff.members_removed.len() + diff.members_deactivated.len(),
+            "member(s) removed or deactivated",
+        ),
         (diff.clients_added.len(), "client(s) added"),
         (diff.clients_removed.len(), "client(s) removed"),
         (diff.clients_restricted.len(), "client(s) restricted"),
@@ -196,7 +241,10 @@ fn structural_lines(diff: &PracticeDiff) -> Vec<String> {
         ));
     }
     for t in &diff.temporary_removed {
-        lines.push(format!("temporary access removed: {} on {}", t.member, t.client));
+        lines.push(format!(
+            "temporary access removed: {} on {}",
+            t.member, t.client
+        ));
     }
     lines
 }
@@ -204,16 +252,28 @@ fn structural_lines(diff: &PracticeDiff) -> Vec<String> {
 fn member_lines(change: &AccessChange) -> Vec<String> {
     let mut lines = Vec::new();
     if !change.roles_granted.is_empty() {
-        lines.push(format!("roles granted: {}", change.roles_granted.join(", ")));
+        lines.push(format!(
+            "roles granted: {}",
+            change.roles_granted.join(", ")
+        ));
     }
     if !change.roles_revoked.is_empty() {
-        lines.push(format!("roles revoked: {}", change.roles_revoked.join(", ")));
+        lines.push(format!(
+            "roles revoked: {}",
+            change.roles_revoked.join(", ")
+        ));
     }
     if !change.supervisors_added.is_empty() {
-        lines.push(format!("now supervised by: {}", change.supervisors_added.join(", ")));
+        lines.push(format!(
+            "now supervised by: {}",
+            change.supervisors_added.join(", ")
+        ));
     }
     if !change.supervisors_removed.is_empty() {
-        lines.push(format!("no longer supervised by: {}", change.supervisors_removed.join(", ")));
+        lines.push(format!(
+            "no longer supervised by: {}",
+            change.supervisors_removed.join(", ")
+        ));
     }
     for (capability, clients) in &change.gained {
         lines.push(format!("+ {capability}{}", where_clients(clients)));
@@ -225,11 +285,19 @@ fn member_lines(change: &AccessChange) -> Vec<String> {
 }
 
 fn violation_line(v: &Violation) -> String {
-    let on = v.client.as_ref().map_or(String::new(), |c| format!(" on {c}"));
+    let on = v
+        .client
+        .as_ref()
+        .map_or(String::new(), |c| format!(" on {c}"));
     format!("{} (needs {}{on})", v.change, v.needs)
 }
 
-fn text(diff: &PracticeDiff, label: &str, actor: Option<&str>, violations: Option<&[Violation]>) -> String {
+fn text(
+    diff: &PracticeDiff,
+    label: &str,
+    actor: Option<&str>,
+    violations: Option<&[Violation]>,
+) -> String {
     let mut out = format!("{label}: {}\n", headline(diff));
     for line in structural_lines(diff) {
         out.push_str(&format!("  {line}\n"));
@@ -245,7 +313,10 @@ fn text(diff: &PracticeDiff, label: &str, actor: Option<&str>, violations: Optio
         if violations.is_empty() {
             out.push_str(&format!("every change is {actor}'s to make\n"));
         } else {
-            out.push_str(&format!("{actor} may not make {} of these changes:\n", violations.len()));
+            out.push_str(&format!(
+                "{actor} may not make {} of these changes:\n",
+                violations.len()
+            ));
             for v in violations {
                 out.push_str(&format!("  ✗ {}\n", violation_line(v)));
             }
@@ -254,15 +325,27 @@ fn text(diff: &PracticeDiff, label: &str, actor: Option<&str>, violations: Optio
     out
 }
 
-fn markdown(diff: &PracticeDiff, label: &str, actor: Option<&str>, violations: Option<&[Violation]>) -> String {
-    let icon = if diff.gains_clinical() { "⚠️" } else { "🔒" };
+fn markdown(
+    diff: &PracticeDiff,
+    label: &str,
+    actor: Option<&str>,
+    violations: Option<&[Violation]>,
+) -> String {
+    let icon = if diff.gains_clinical() {
+        "⚠️"
+    } else {
+        "🔒"
+    };
     let mut out = format!("### {icon} praxis: {}\n\n", headline(diff));
     out.push_str(&format!("Compared `{label}`.\n\n"));
     if let (Some(actor), Some(violations)) = (actor, violations) {
         if violations.is_empty() {
             out.push_str(&format!("✅ Every change is `{actor}`'s to make.\n\n"));
         } else {
-            out.push_str(&format!("❌ `{actor}` may not make {} change(s):\n\n", violations.len()));
+            out.push_str(&format!(
+                "❌ `{actor}` may not make {} change(s):\n\n",
+                violations.len()
+            ));
             for v in violations {
                 out.push_str(&format!("- {}\n", violation_line(v)));
             }

@@ -7,18 +7,29 @@ use crate::cli::InitArgs;
 use crate::exit::{Exit, Failure};
 use crate::output::diagnostics;
 use crate::rules;
-use crate::store::{self, Lock, FILE_NAME};
+use crate::store::{self, FILE_NAME, Lock};
 use std::path::PathBuf;
 
 pub fn run(args: InitArgs, context: &Context) -> Result<Exit, Failure> {
     // `init` creates the file here (or at -f / $PRAXIS_FILE); it never
     // looks upwards, which would find a parent practice's file.
-    let path = context.file.clone().unwrap_or_else(|| PathBuf::from(FILE_NAME));
-    let text = changes::init_text(&args.name, &args.owner, &args.owner_name, args.owner_email.as_deref());
+    let path = context
+        .file
+        .clone()
+        .unwrap_or_else(|| PathBuf::from(FILE_NAME));
+    let text = changes::init_text(
+        &args.name,
+        &args.owner,
+        &args.owner_name,
+        args.owner_email.as_deref(),
+    );
     let checked = rules::check(&text, context.date);
     if checked.findings.has_errors() {
-        let rendered = diagnostics::render_text(&path.display().to_string(), &text, &checked.findings, false);
-        return Err(Failure::Refused(format!("the new file would be invalid:\n{rendered}")));
+        let rendered =
+            diagnostics::render_text(&path.display().to_string(), &text, &checked.findings, false);
+        return Err(Failure::Refused(format!(
+            "the new file would be invalid:\n{rendered}"
+        )));
     }
     if args.dry_run.dry_run {
         super::emit(&text);
@@ -26,11 +37,15 @@ pub fn run(args: InitArgs, context: &Context) -> Result<Exit, Failure> {
     }
     let exists = |path: &PathBuf| path.exists() || path.symlink_metadata().is_ok();
     if exists(&path) {
-        return Err(Failure::Refused(store::StoreError::Exists { path }.to_string()));
+        return Err(Failure::Refused(
+            store::StoreError::Exists { path }.to_string(),
+        ));
     }
     let _lock = Lock::acquire(&path)?;
     if exists(&path) {
-        return Err(Failure::Refused(store::StoreError::Exists { path }.to_string()));
+        return Err(Failure::Refused(
+            store::StoreError::Exists { path }.to_string(),
+        ));
     }
     store::write_atomic(&path, text.as_bytes())?;
     if !context.quiet {

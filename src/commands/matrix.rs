@@ -3,14 +3,14 @@
 //! (capabilities down the side, grouped by family) and split into pages of
 //! columns so 32+ capabilities stay readable in 80 columns.
 
-use super::{emit, Context};
+use super::{Context, emit};
 use crate::cli::{Format, MatrixArgs, MatrixBy};
 use crate::exit::{Exit, Failure};
 use crate::model::{Kind, Practice};
 use crate::output::{self, Table};
 use crate::rules::decide::{self, Request};
 use crate::rules::matrix::{cell_text, member_row, role_row};
-use serde_json::{json, Map, Value};
+use serde_json::{Map, Value, json};
 
 /// The grid: one row per role or member, one column per capability.
 struct Grid {
@@ -21,11 +21,16 @@ struct Grid {
 }
 
 pub fn run(args: MatrixArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(&[Format::Table, Format::Json, Format::Csv, Format::Markdown], "matrix")?;
+    let format = context.format(
+        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
+        "matrix",
+    )?;
     let practice = match context.load() {
         Ok(loaded) => loaded.practice,
         Err(Failure::Store(crate::store::StoreError::NotFound { .. }))
-            if context.file.is_none() && args.by != Some(MatrixBy::Member) && args.client.is_none() =>
+            if context.file.is_none()
+                && args.by != Some(MatrixBy::Member)
+                && args.client.is_none() =>
         {
             Practice::catalog_only()
         }
@@ -87,7 +92,12 @@ fn member_grid(practice: &Practice, inactive: bool) -> Grid {
     }
 }
 
-fn client_grid(practice: &Practice, client: &str, inactive: bool, context: &Context) -> Result<Grid, Failure> {
+fn client_grid(
+    practice: &Practice,
+    client: &str,
+    inactive: bool,
+    context: &Context,
+) -> Result<Grid, Failure> {
     decide::find_client(practice, client)?;
     let capabilities = names(practice, Some(Kind::Client));
     let mut rows = Vec::new();
@@ -100,7 +110,11 @@ fn client_grid(practice: &Practice, client: &str, inactive: bool, context: &Cont
                 client: Some(client),
                 author: None,
             };
-            cells.push(decide::decide(practice, &request, context.date)?.word().to_string());
+            cells.push(
+                decide::decide(practice, &request, context.date)?
+                    .word()
+                    .to_string(),
+            );
         }
         rows.push((member.id.value.clone(), cells));
     }
@@ -163,7 +177,13 @@ fn short(cell: &str) -> String {
 }
 
 fn terminal(grid: &Grid) -> String {
-    let label_width = grid.capabilities.iter().map(|c| c.chars().count()).max().unwrap_or(10) + 2;
+    let label_width = grid
+        .capabilities
+        .iter()
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(10)
+        + 2;
     let column_width = |i: usize| {
         let (name, cells) = &grid.rows[i];
         cells
@@ -210,7 +230,11 @@ fn terminal(grid: &Grid) -> String {
             family = this_family;
             out.push_str(&format!("{capability:label_width$}"));
             for &i in page {
-                out.push_str(&format!("{:<w$}  ", short(&grid.rows[i].1[c]), w = column_width(i)));
+                out.push_str(&format!(
+                    "{:<w$}  ",
+                    short(&grid.rows[i].1[c]),
+                    w = column_width(i)
+                ));
             }
             out = out.trim_end_matches(' ').to_string();
             out.push('\n');

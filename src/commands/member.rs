@@ -1,13 +1,13 @@
 //! `praxis member …` and `praxis supervision …`: the staff directory and
 //! changes to it.
 
-use super::{emit, mutate, Context};
+use super::{Context, emit, mutate};
 use crate::changes::{self, MemberEdit, NewMember};
 use crate::cli::{Format, MemberCommand, MemberListArgs, SupervisionCommand};
 use crate::exit::{Exit, Failure};
 use crate::model::{Member, Practice, Spanned};
 use crate::output::{self, Table};
-use serde_json::{json, Value};
+use serde_json::{Value, json};
 
 pub fn run(command: MemberCommand, context: &Context) -> Result<Exit, Failure> {
     match command {
@@ -24,7 +24,9 @@ pub fn run(command: MemberCommand, context: &Context) -> Result<Exit, Failure> {
                 cosign: args.cosign,
                 bill_as_supervisor: args.bill_as_supervisor,
             };
-            mutate::apply(context, args.dry_run.dry_run, |actor, doc| changes::member_add(actor, doc, &new))
+            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+                changes::member_add(actor, doc, &new)
+            })
         }
         MemberCommand::Edit(args) => {
             let change = MemberEdit {
@@ -33,7 +35,9 @@ pub fn run(command: MemberCommand, context: &Context) -> Result<Exit, Failure> {
                 email: args.email,
                 npi: args.npi,
                 taxonomy: args.taxonomy,
-                cosign: args.cosign.map(|c| c.into_iter().filter(|d| !d.is_empty()).collect()),
+                cosign: args
+                    .cosign
+                    .map(|c| c.into_iter().filter(|d| !d.is_empty()).collect()),
                 bill_as_supervisor: args.bill_as_supervisor,
                 active: args.active,
                 clear: args.clear,
@@ -42,15 +46,17 @@ pub fn run(command: MemberCommand, context: &Context) -> Result<Exit, Failure> {
                 changes::member_edit(actor, doc, &args.id, &change)
             })
         }
-        MemberCommand::Remove(args) => mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
-            changes::member_remove(
-                actor,
-                doc,
-                &args.id,
-                args.reassign_clients_to.as_deref(),
-                args.reassign_supervisees_to.as_deref(),
-            )
-        }),
+        MemberCommand::Remove(args) => {
+            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+                changes::member_remove(
+                    actor,
+                    doc,
+                    &args.id,
+                    args.reassign_clients_to.as_deref(),
+                    args.reassign_supervisees_to.as_deref(),
+                )
+            })
+        }
         MemberCommand::List(args) => list(args, context),
         MemberCommand::Show(args) => show(&args.id, context),
     }
@@ -58,12 +64,16 @@ pub fn run(command: MemberCommand, context: &Context) -> Result<Exit, Failure> {
 
 pub fn run_supervision(command: SupervisionCommand, context: &Context) -> Result<Exit, Failure> {
     match command {
-        SupervisionCommand::Add(args) => mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
-            changes::supervision_add(actor, doc, &args.supervisee, &args.by, &args.cosign)
-        }),
-        SupervisionCommand::Remove(args) => mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
-            changes::supervision_remove(actor, doc, &args.supervisee, &args.by)
-        }),
+        SupervisionCommand::Add(args) => {
+            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+                changes::supervision_add(actor, doc, &args.supervisee, &args.by, &args.cosign)
+            })
+        }
+        SupervisionCommand::Remove(args) => {
+            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+                changes::supervision_remove(actor, doc, &args.supervisee, &args.by)
+            })
+        }
     }
 }
 
@@ -77,10 +87,15 @@ fn text(field: &Option<Spanned<String>>) -> Option<&str> {
 
 fn matches_search(member: &Member, needle: &str) -> bool {
     let needle = needle.to_lowercase();
-    [Some(member.id.value.as_str()), text(&member.name), text(&member.legal_name), text(&member.email)]
-        .into_iter()
-        .flatten()
-        .any(|field| field.to_lowercase().contains(&needle))
+    [
+        Some(member.id.value.as_str()),
+        text(&member.name),
+        text(&member.legal_name),
+        text(&member.email),
+    ]
+    .into_iter()
+    .flatten()
+    .any(|field| field.to_lowercase().contains(&needle))
 }
 
 fn member_json(practice: &Practice, member: &Member) -> Value {
@@ -102,7 +117,10 @@ fn member_json(practice: &Practice, member: &Member) -> Value {
 }
 
 fn list(args: MemberListArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(&[Format::Table, Format::Json, Format::Csv, Format::Markdown], "member list")?;
+    let format = context.format(
+        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
+        "member list",
+    )?;
     let loaded = context.load()?;
     let practice = &loaded.practice;
     if let Some(role) = &args.role {
@@ -127,7 +145,12 @@ fn list(args: MemberListArgs, context: &Context) -> Result<Exit, Failure> {
         ]);
     }
     emit(&match format {
-        Format::Json => output::json(&members.iter().map(|m| member_json(practice, m)).collect::<Vec<_>>()),
+        Format::Json => output::json(
+            &members
+                .iter()
+                .map(|m| member_json(practice, m))
+                .collect::<Vec<_>>(),
+        ),
         Format::Csv => table.to_csv(),
         Format::Markdown => table.to_markdown(),
         _ => table.to_text(),
@@ -136,7 +159,10 @@ fn list(args: MemberListArgs, context: &Context) -> Result<Exit, Failure> {
 }
 
 fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(&[Format::Table, Format::Json, Format::Csv, Format::Markdown], "member show")?;
+    let format = context.format(
+        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
+        "member show",
+    )?;
     let loaded = context.load()?;
     let practice = &loaded.practice;
     let member = changes::known_member(practice, id)?;
@@ -156,7 +182,12 @@ fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
     let temporary: Vec<Value> = practice
         .clients
         .iter()
-        .flat_map(|c| c.temporary.iter().filter(|t| t.member_is(id)).map(move |t| (c, t)))
+        .flat_map(|c| {
+            c.temporary
+                .iter()
+                .filter(|t| t.member_is(id))
+                .map(move |t| (c, t))
+        })
         .map(|(c, t)| {
             json!({
                 "client": c.id.value,

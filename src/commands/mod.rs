@@ -11,8 +11,8 @@ pub mod member;
 pub mod mutate;
 pub mod review;
 pub mod role;
-pub mod tooling;
 pub mod test;
+pub mod tooling;
 pub mod validate;
 
 use crate::cli::{Cli, Command, Format};
@@ -57,7 +57,11 @@ impl Context {
             Some(format) => Err(Failure::Usage(format!(
                 "`{command}` does not print --format {}; use one of: {}",
                 format.name(),
-                allowed.iter().map(|f| f.name()).collect::<Vec<_>>().join(", ")
+                allowed
+                    .iter()
+                    .map(|f| f.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ))),
         }
     }
@@ -106,7 +110,9 @@ pub fn load_text(path: &Path, contents: Contents, date: NaiveDate) -> Result<Loa
     let checked = rules::check(&contents.text, date);
     if checked.findings.has_errors() {
         let mut errors = checked.findings.clone();
-        errors.0.retain(|f| f.severity == crate::findings::Severity::Error);
+        errors
+            .0
+            .retain(|f| f.severity == crate::findings::Severity::Error);
         let rendered = output::diagnostics::render_text(
             &path.display().to_string(),
             &contents.text,

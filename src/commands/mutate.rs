@@ -2,7 +2,7 @@
 //! edit, validate the result as a whole, then write atomically — or, with
 //! `--dry-run`, print the diff. A refused change never touches the file.
 
-use super::{load_path, Context};
+use super::{Context, load_path};
 use crate::changes::{Actor, ChangeError, Outcome, Summary};
 use crate::exit::{Exit, Failure};
 use crate::model::Practice;
@@ -27,7 +27,11 @@ pub fn apply(
 ) -> Result<Exit, Failure> {
     let path = context.path()?;
     let target = store::write_target(&path);
-    let _lock = if dry_run { None } else { Some(Lock::acquire(&target)?) };
+    let _lock = if dry_run {
+        None
+    } else {
+        Some(Lock::acquire(&target)?)
+    };
     let loaded = load_path(&path, context.date)?;
     let actor = Actor::resolve(&loaded.practice, context.actor.as_deref(), context.date)?;
     let mut doc: DocumentMut = loaded
@@ -35,7 +39,10 @@ pub fn apply(
         .text
         .parse()
         .map_err(|e| Failure::Invalid(format!("{}: {e}", path.display())))?;
-    let summary = match change(&actor, &mut doc)? {
+    let original = doc.clone();
+    let outcome = change(&actor, &mut doc)?;
+    crate::changes::edit::tidy_changed_clients(&original, &mut doc);
+    let summary = match outcome {
         Outcome::NoChange(why) => {
             super::emit(&format!("no change: {why}\n"));
             return Ok(Exit::Success);
@@ -46,7 +53,9 @@ pub fn apply(
     let checked = rules::check(&new_text, context.date);
     if checked.findings.has_errors() {
         let mut errors = checked.findings.clone();
-        errors.0.retain(|f| f.severity == crate::findings::Severity::Error);
+        errors
+            .0
+            .retain(|f| f.severity == crate::findings::Severity::Error);
         let rendered = diagnostics::render_text(
             &format!("{} (after the change)", path.display()),
             &new_text,
@@ -84,18 +93,28 @@ fn report(context: &Context, summary: &Summary, before: &Practice, after: &Pract
     }
 }
 
-fn access_changes(summary: &Summary, before: &Practice, after: &Practice, date: chrono::NaiveDate) -> Vec<String> {
+fn access_changes(
+    summary: &Summary,
+    before: &Practice,
+    after: &Practice,
+    date: chrono::NaiveDate,
+) -> Vec<String> {
     let mut lines = Vec::new();
     for (member, client) in &summary.affected {
         let (gained, lost) = match client {
             Some(client) => client_delta(before, after, member, client, date),
             None => scope_delta(before, after, member),
         };
-        let on = client.as_ref().map_or(String::new(), |c| format!(" on {c}"));
+        let on = client
+            .as_ref()
+            .map_or(String::new(), |c| format!(" on {c}"));
         let reads = |list: &[String]| list.iter().any(|c| c == "clinical.view");
         if !gained.is_empty() {
             let headline = if reads(&gained) && client.is_some() {
-                format!("{member} can now read {}'s clinical notes", client.as_deref().unwrap_or(""))
+                format!(
+                    "{member} can now read {}'s clinical notes",
+                    client.as_deref().unwrap_or("")
+                )
             } else {
                 format!("{member} gains{on}")
             };
@@ -103,7 +122,10 @@ fn access_changes(summary: &Summary, before: &Practice, after: &Practice, date: 
         }
         if !lost.is_empty() {
             let headline = if reads(&lost) && client.is_some() {
-                format!("{member} can no longer read {}'s clinical notes", client.as_deref().unwrap_or(""))
+                format!(
+                    "{member} can no longer read {}'s clinical notes",
+                    client.as_deref().unwrap_or("")
+                )
             } else {
                 format!("{member} loses{on}")
             };
@@ -114,7 +136,13 @@ fn access_changes(summary: &Summary, before: &Practice, after: &Practice, date: 
 }
 
 /// Client capabilities on one client allowed before and after.
-fn client_delta(before: &Practice, after: &Practice, member: &str, client: &str, date: chrono::NaiveDate) -> (Vec<String>, Vec<String>) {
+fn client_delta(
+    before: &Practice,
+    after: &Practice,
+    member: &str,
+    client: &str,
+    date: chrono::NaiveDate,
+) -> (Vec<String>, Vec<String>) {
     let allowed = |practice: &Practice, capability: &str| {
         decide::decide(
             practice,
@@ -130,8 +158,15 @@ fn client_delta(before: &Practice, after: &Practice, member: &str, client: &str,
     };
     let mut gained = Vec::new();
     let mut lost = Vec::new();
-    for capability in after.capabilities().iter().filter(|c| c.kind == crate::model::Kind::Client) {
-        match (allowed(before, &capability.name), allowed(after, &capability.name)) {
+    for capability in after
+        .capabilities()
+        .iter()
+        .filter(|c| c.kind == crate::model::Kind::Client)
+    {
+        match (
+            allowed(before, &capability.name),
+            allowed(after, &capability.name),
+        ) {
             (false, true) => gained.push(capability.name.clone()),
             (true, false) => lost.push(capability.name.clone()),
             _ => {}
@@ -149,7 +184,11 @@ fn scope_delta(before: &Practice, after: &Practice, member: &str) -> (Vec<String
                 .capabilities()
                 .iter()
                 .zip(cells)
-                .flat_map(|(c, scopes)| scopes.into_iter().map(move |s| format!("{} ({})", c.name, s.as_str())))
+                .flat_map(|(c, scopes)| {
+                    scopes
+                        .into_iter()
+                        .map(move |s| format!("{} ({})", c.name, s.as_str()))
+                })
                 .collect::<Vec<_>>()
         })
     };

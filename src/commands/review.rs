@@ -1,15 +1,18 @@
 //! `praxis review`: the access review an auditor asks for, as a markdown
 //! report a person signs, JSON and CSV for tools, or terminal tables.
 
-use super::{emit, Context};
+use super::{Context, emit};
 use crate::cli::{Format, ReviewArgs};
 use crate::exit::{Exit, Failure};
 use crate::output::{self, Table};
 use crate::rules::decide;
-use crate::rules::review::{review, Review};
+use crate::rules::review::{Review, review};
 
 pub fn run(args: ReviewArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(&[Format::Table, Format::Markdown, Format::Json, Format::Csv], "review")?;
+    let format = context.format(
+        &[Format::Table, Format::Markdown, Format::Json, Format::Csv],
+        "review",
+    )?;
     let loaded = context.load()?;
     let practice = &loaded.practice;
     if let Some(member) = &args.member {
@@ -18,7 +21,12 @@ pub fn run(args: ReviewArgs, context: &Context) -> Result<Exit, Failure> {
     if let Some(client) = &args.client {
         decide::find_client(practice, client)?;
     }
-    let report = review(practice, context.date, args.member.as_deref(), args.client.as_deref());
+    let report = review(
+        practice,
+        context.date,
+        args.member.as_deref(),
+        args.client.as_deref(),
+    );
     emit(&match format {
         Format::Json => output::json(&report),
         Format::Csv => access_rows(&report).to_csv(),
@@ -71,11 +79,20 @@ fn access_rows(report: &Review) -> Table {
 }
 
 fn chart_table(report: &Review) -> Table {
-    let mut table = Table::new(&["client", "restricted", "readers", "who can read clinical notes (route)"]);
+    let mut table = Table::new(&[
+        "client",
+        "restricted",
+        "readers",
+        "who can read clinical notes (route)",
+    ]);
     for (i, chart) in report.charts.iter().enumerate() {
         table.push(vec![
             chart.client.clone(),
-            if chart.restricted { "yes".into() } else { String::new() },
+            if chart.restricted {
+                "yes".into()
+            } else {
+                String::new()
+            },
             chart.readers.len().to_string(),
             readers_cell(report, i),
         ]);
@@ -86,7 +103,11 @@ fn chart_table(report: &Review) -> Table {
 fn member_table(report: &Review) -> Table {
     let mut table = Table::new(&["member", "name", "charts", "routes"]);
     for member in &report.members {
-        let routes: Vec<String> = member.routes.iter().map(|(r, n)| format!("{r} {n}")).collect();
+        let routes: Vec<String> = member
+            .routes
+            .iter()
+            .map(|(r, n)| format!("{r} {n}"))
+            .collect();
         table.push(vec![
             member.member.clone(),
             member.name.clone(),
@@ -121,7 +142,11 @@ fn totals(report: &Review) -> String {
 
 fn markdown(report: &Review) -> String {
     let mut out = format!("# Access review: {}\n\n", report.practice);
-    out.push_str(&format!("Taken as of **{}**. {}.\n\n", report.date, totals(report)));
+    out.push_str(&format!(
+        "Taken as of **{}**. {}.\n\n",
+        report.date,
+        totals(report)
+    ));
     out.push_str("## Findings to act on\n\n");
     if report.findings.is_empty() {
         out.push_str("None.\n\n");
@@ -138,7 +163,12 @@ fn markdown(report: &Review) -> String {
 }
 
 fn terminal(report: &Review) -> String {
-    let mut out = format!("Access review: {} as of {}\n{}\n\n", report.practice, report.date, totals(report));
+    let mut out = format!(
+        "Access review: {} as of {}\n{}\n\n",
+        report.practice,
+        report.date,
+        totals(report)
+    );
     if !report.findings.is_empty() {
         out.push_str("Findings to act on\n");
         out.push_str(&findings_table(report).to_text());

@@ -1,6 +1,6 @@
 //! `praxis role …`: the role catalog and who holds what.
 
-use super::{emit, mutate, Context};
+use super::{Context, emit, mutate};
 use crate::changes;
 use crate::cli::{Format, RoleCommand};
 use crate::exit::{Exit, Failure};
@@ -26,7 +26,9 @@ pub fn run(command: RoleCommand, context: &Context) -> Result<Exit, Failure> {
 fn practice_or_catalog(context: &Context) -> Result<Practice, Failure> {
     match context.load() {
         Ok(loaded) => Ok(loaded.practice),
-        Err(Failure::Store(crate::store::StoreError::NotFound { .. })) if context.file.is_none() => {
+        Err(Failure::Store(crate::store::StoreError::NotFound { .. }))
+            if context.file.is_none() =>
+        {
             Ok(Practice::catalog_only())
         }
         Err(other) => Err(other),
@@ -34,7 +36,12 @@ fn practice_or_catalog(context: &Context) -> Result<Practice, Failure> {
 }
 
 fn origin(practice: &Practice, role: &RoleDef) -> &'static str {
-    match (role.builtin, crate::catalog::builtin_roles().iter().any(|b| b.id.value == role.id.value)) {
+    match (
+        role.builtin,
+        crate::catalog::builtin_roles()
+            .iter()
+            .any(|b| b.id.value == role.id.value),
+    ) {
         (true, _) => "built-in",
         (false, true) => "replaces built-in",
         (false, false) if practice.role(&role.id.value).is_some() => "custom",
@@ -52,7 +59,10 @@ fn holders(practice: &Practice, role: &str) -> Vec<String> {
 }
 
 fn list(context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(&[Format::Table, Format::Json, Format::Csv, Format::Markdown], "role list")?;
+    let format = context.format(
+        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
+        "role list",
+    )?;
     let practice = practice_or_catalog(context)?;
     let mut table = Table::new(&["role", "origin", "holders", "description"]);
     let mut records = Vec::new();
@@ -81,7 +91,10 @@ fn list(context: &Context) -> Result<Exit, Failure> {
 }
 
 fn show(name: &str, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(&[Format::Table, Format::Json, Format::Csv, Format::Markdown], "role show")?;
+    let format = context.format(
+        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
+        "role show",
+    )?;
     let practice = practice_or_catalog(context)?;
     changes::known_role(&practice, name)?;
     let Some(role) = practice.role(name) else {
@@ -95,13 +108,21 @@ fn show(name: &str, context: &Context) -> Result<Exit, Failure> {
         let covers: Vec<String> = practice
             .capabilities()
             .iter()
-            .filter(|c| c.kind == scope.kind() && patterns.iter().any(|p| pattern::matches(p, &c.name)))
+            .filter(|c| {
+                c.kind == scope.kind() && patterns.iter().any(|p| pattern::matches(p, &c.name))
+            })
             .map(|c| c.name.clone())
             .collect();
-        table.push(vec![scope.as_str().to_string(), patterns.join(", "), covers.join(", ")]);
+        table.push(vec![
+            scope.as_str().to_string(),
+            patterns.join(", "),
+            covers.join(", "),
+        ]);
         grants.push(json!({ "on": scope.as_str(), "can": patterns, "covers": covers }));
     }
-    let names = |list: &[crate::model::Spanned<String>]| list.iter().map(|r| r.value.clone()).collect::<Vec<_>>();
+    let names = |list: &[crate::model::Spanned<String>]| {
+        list.iter().map(|r| r.value.clone()).collect::<Vec<_>>()
+    };
     let requires = names(&role.requires);
     let excludes = names(&role.excludes);
     emit(&match format {

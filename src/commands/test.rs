@@ -2,7 +2,7 @@
 //! `practice.test.toml`, each failure with the explanation of the actual
 //! decision; `--format junit` for CI test reports.
 
-use super::{emit, Context};
+use super::{Context, emit};
 use crate::cli::{Format, TestArgs};
 use crate::exit::{Exit, Failure};
 use crate::model::Practice;
@@ -43,7 +43,8 @@ pub fn run(args: TestArgs, context: &Context) -> Result<Exit, Failure> {
     let tests = args.tests.clone().unwrap_or_else(|| beside(&loaded.path));
     let bytes = crate::store::read_bytes(&tests)?;
     let contents = super::decode(&tests, bytes)?;
-    let expectations = parse(&contents.text).map_err(|e| Failure::Invalid(format!("{}:{e}", tests.display())))?;
+    let expectations =
+        parse(&contents.text).map_err(|e| Failure::Invalid(format!("{}:{e}", tests.display())))?;
     let outcomes: Vec<Outcome> = expectations
         .into_iter()
         .map(|e| evaluate(&loaded.practice, e, context.date))
@@ -60,7 +61,11 @@ pub fn run(args: TestArgs, context: &Context) -> Result<Exit, Failure> {
         Format::Junit => junit(&name, &outcomes),
         _ => text(&name, &outcomes),
     });
-    Ok(if failed > 0 { Exit::Denied } else { Exit::Success })
+    Ok(if failed > 0 {
+        Exit::Denied
+    } else {
+        Exit::Success
+    })
 }
 
 fn beside(practice: &Path) -> PathBuf {
@@ -80,7 +85,9 @@ pub fn parse(text: &str) -> Result<Vec<Expectation>, String> {
     let root = document.as_table();
     for (key, _) in root.iter() {
         if key != "expect" {
-            return Err(format!("1: unknown key `{key}`; the file holds [[expect]] tables"));
+            return Err(format!(
+                "1: unknown key `{key}`; the file holds [[expect]] tables"
+            ));
         }
     }
     let Some(item) = root.get("expect") else {
@@ -117,15 +124,17 @@ fn expectation(table: &dyn TableLike, line: usize) -> Result<Expectation, String
     let required = |key: &str| text(key)?.ok_or_else(|| format!("[[expect]] has no `{key}`"));
     let decision = required("decision")?;
     if decision != "allow" && decision != "deny" {
-        return Err(format!("decision must be \"allow\" or \"deny\", not \"{decision}\""));
+        return Err(format!(
+            "decision must be \"allow\" or \"deny\", not \"{decision}\""
+        ));
     }
     let at = match table.get("at") {
         None => None,
         Some(item) => {
             let date = match (item.as_datetime(), item.as_str()) {
-                (Some(d), _) => d
-                    .date
-                    .and_then(|d| NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))),
+                (Some(d), _) => d.date.and_then(|d| {
+                    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                }),
                 (None, Some(s)) => crate::cli::parse_date(s).ok(),
                 _ => None,
             };
@@ -150,13 +159,14 @@ fn evaluate(practice: &Practice, expectation: Expectation, date: NaiveDate) -> O
         client: expectation.client.as_deref(),
         author: expectation.author.as_deref(),
     };
-    let (actual, explanation) = match decide::decide(practice, &request, expectation.at.unwrap_or(date)) {
-        Ok(decision) => (
-            decision.word().to_string(),
-            explain::reasons(&decision.reasons, &request),
-        ),
-        Err(error) => ("error".to_string(), vec![error.to_string()]),
-    };
+    let (actual, explanation) =
+        match decide::decide(practice, &request, expectation.at.unwrap_or(date)) {
+            Ok(decision) => (
+                decision.word().to_string(),
+                explain::reasons(&decision.reasons, &request),
+            ),
+            Err(error) => ("error".to_string(), vec![error.to_string()]),
+        };
     Outcome {
         passed: actual == expectation.decision,
         actual,
@@ -264,7 +274,13 @@ mod tests {
 
     #[test]
     fn unknown_keys_and_bad_decisions_are_errors() {
-        assert!(parse("[[expect]]\nmembr = \"bob\"\n").is_err_and(|e| e.contains("did you mean `member`")));
-        assert!(parse("[[expect]]\nmember = \"b\"\ncapability = \"x\"\ndecision = \"maybe\"\n").is_err());
+        assert!(
+            parse("[[expect]]\nmembr = \"bob\"\n")
+                .is_err_and(|e| e.contains("did you mean `member`"))
+        );
+        assert!(
+            parse("[[expect]]\nmember = \"b\"\ncapability = \"x\"\ndecision = \"maybe\"\n")
+                .is_err()
+        );
     }
 }

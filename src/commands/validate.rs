@@ -2,7 +2,7 @@
 //! SARIF. Problems in the file's content are findings (exit 1); only a file
 //! that cannot be read at all is exit 2.
 
-use super::{emit, Context};
+use super::{Context, emit};
 use crate::cli::{Format, ValidateArgs};
 use crate::exit::{Exit, Failure};
 use crate::findings::{Code, Finding, Findings};
@@ -43,5 +43,9 @@ pub fn run(args: ValidateArgs, context: &Context) -> Result<Exit, Failure> {
         _ => diagnostics::render_text(&file, &text, &findings, crate::output::stdout_color()),
     };
     emit(&rendered);
-    Ok(if findings.has_errors() { Exit::Denied } else { Exit::Success })
+    Ok(if findings.has_errors() {
+        Exit::Denied
+    } else {
+        Exit::Success
+    })
 }

@@ -5,7 +5,7 @@
 
 mod read;
 
-pub use read::{read_practice, ReadOutcome};
+pub use read::{ReadOutcome, read_practice};
 
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -344,7 +344,10 @@ impl Practice {
     }
 
     pub fn capability(&self, name: &str) -> Option<&Capability> {
-        self.index.capability_ids.get(name).map(|&i| &self.index.capabilities[i])
+        self.index
+            .capability_ids
+            .get(name)
+            .map(|&i| &self.index.capabilities[i])
     }
 
     /// Built-in capabilities in catalog order, then custom ones in file order.

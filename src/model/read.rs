@@ -21,7 +21,14 @@ pub struct ReadOutcome {
     pub parsed: bool,
 }
 
-const TOP_KEYS: &[&str] = &["version", "practice", "capabilities", "roles", "members", "clients"];
+const TOP_KEYS: &[&str] = &[
+    "version",
+    "practice",
+    "capabilities",
+    "roles",
+    "members",
+    "clients",
+];
 const PRACTICE_KEYS: &[&str] = &["name", "owner", "max_supervisors"];
 const CAPABILITY_KEYS: &[&str] = &["scope", "description"];
 const ROLE_KEYS: &[&str] = &["description", "grants", "requires", "excludes"];
@@ -40,7 +47,13 @@ const MEMBER_KEYS: &[&str] = &[
     "denies",
     "active",
 ];
-const CLIENT_KEYS: &[&str] = &["primary", "clinicians", "restricted", "administrative", "temporary"];
+const CLIENT_KEYS: &[&str] = &[
+    "primary",
+    "clinicians",
+    "restricted",
+    "administrative",
+    "temporary",
+];
 const TEMPORARY_KEYS: &[&str] = &["member", "until", "reason"];
 
 /// Parses the text (without a BOM) and reads it into a practice.
@@ -179,7 +192,12 @@ impl Reader {
         }
     }
 
-    fn required_string(&mut self, at: &Located<'_>, key: &str, example: &str) -> Option<Spanned<String>> {
+    fn required_string(
+        &mut self,
+        at: &Located<'_>,
+        key: &str,
+        example: &str,
+    ) -> Option<Spanned<String>> {
         if at.table.get(key).is_none() {
             self.missing(at, key, example);
             return None;
@@ -216,15 +234,21 @@ impl Reader {
         let span = self.span_of(at, key);
         let datetime = item.as_datetime();
         let date = datetime.and_then(|d| match (d.date, d.time, d.offset) {
-            (Some(date), None, None) => {
-                NaiveDate::from_ymd_opt(i32::from(date.year), u32::from(date.month), u32::from(date.day))
-            }
+            (Some(date), None, None) => NaiveDate::from_ymd_opt(
+                i32::from(date.year),
+                u32::from(date.month),
+                u32::from(date.day),
+            ),
             _ => None,
         });
         match date {
             Some(date) => Some(Spanned::new(date, span)),
             None => {
-                let found = if datetime.is_some() { "a date-time" } else { item.type_name() };
+                let found = if datetime.is_some() {
+                    "a date-time"
+                } else {
+                    item.type_name()
+                };
                 self.error(
                     Code::WrongType,
                     span,
@@ -243,7 +267,12 @@ impl Reader {
         };
         let span = self.span_of(at, key);
         let Some(array) = item.as_array() else {
-            self.wrong_type(span, &format!("`{key}`"), "an array of strings", item.type_name());
+            self.wrong_type(
+                span,
+                &format!("`{key}`"),
+                "an array of strings",
+                item.type_name(),
+            );
             return Vec::new();
         };
         let mut strings = Vec::new();
@@ -295,7 +324,12 @@ impl Reader {
                 });
             }
         } else {
-            self.wrong_type(span, &format!("`{key}`"), "an array of tables", item.type_name());
+            self.wrong_type(
+                span,
+                &format!("`{key}`"),
+                "an array of tables",
+                item.type_name(),
+            );
         }
         tables
     }
@@ -324,7 +358,11 @@ impl Reader {
             Some(_) => practice.version = self.integer(&top, "version"),
         }
         match top.table.get("practice") {
-            None => self.missing(&top, "[practice]", "{ name = \"...\" } (a [practice] table)"),
+            None => self.missing(
+                &top,
+                "[practice]",
+                "{ name = \"...\" } (a [practice] table)",
+            ),
             Some(item) => {
                 let span = Self::key_span(&top, "practice");
                 if let Some(at) = self.sub_table(item, span, "[practice]".to_string()) {
@@ -352,7 +390,12 @@ impl Reader {
 
     /// The entries of a keyed section (`[members.ID]`, `[clients] ID = {}`),
     /// each with its id and span; the id is checked as an identifier.
-    fn entries<'a>(&mut self, top: &Located<'a>, key: &str, what: &str) -> Vec<(Spanned<String>, Located<'a>)> {
+    fn entries<'a>(
+        &mut self,
+        top: &Located<'a>,
+        key: &str,
+        what: &str,
+    ) -> Vec<(Spanned<String>, Located<'a>)> {
         let Some(item) = top.table.get(key) else {
             return Vec::new();
         };
@@ -382,7 +425,10 @@ impl Reader {
             "client" => Some(Kind::Client),
             "practice" => Some(Kind::Practice),
             other => {
-                let hint = format!("use \"client\" or \"practice\"{}", hint_suffix(other, &["client", "practice"]));
+                let hint = format!(
+                    "use \"client\" or \"practice\"{}",
+                    hint_suffix(other, &["client", "practice"])
+                );
                 self.error(
                     Code::UnknownScope,
                     scope.span.clone(),
@@ -392,8 +438,15 @@ impl Reader {
                 None
             }
         });
-        let description = self.string(at, "description").map(|d| d.value).unwrap_or_default();
-        CustomCapability { name, kind, description }
+        let description = self
+            .string(at, "description")
+            .map(|d| d.value)
+            .unwrap_or_default();
+        CustomCapability {
+            name,
+            kind,
+            description,
+        }
     }
 
     fn grants(&mut self, at: &Located<'_>, owner: &str) -> Vec<Grant> {
@@ -405,19 +458,25 @@ impl Reader {
                 self.missing(&grant, "can", "[\"client.view\"]");
             }
             let can = self.string_list(&grant, "can");
-            let on = self.string(&grant, "on").and_then(|on| match Scope::parse(&on.value) {
-                Some(scope) => Some(Spanned::new(scope, on.span)),
-                None => {
-                    let names: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
-                    self.error(
-                        Code::UnknownScope,
-                        on.span.clone(),
-                        format!("unknown scope `{}`", on.value),
-                        format!("use one of {}{}", names.join(", "), hint_suffix(&on.value, &names)),
-                    );
-                    None
-                }
-            });
+            let on = self
+                .string(&grant, "on")
+                .and_then(|on| match Scope::parse(&on.value) {
+                    Some(scope) => Some(Spanned::new(scope, on.span)),
+                    None => {
+                        let names: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
+                        self.error(
+                            Code::UnknownScope,
+                            on.span.clone(),
+                            format!("unknown scope `{}`", on.value),
+                            format!(
+                                "use one of {}{}",
+                                names.join(", "),
+                                hint_suffix(&on.value, &names)
+                            ),
+                        );
+                        None
+                    }
+                });
             // A grant whose scope could not be read is dropped rather than
             // read as a practice grant: the file is invalid either way.
             if grant.table.get("on").is_some() && on.is_none() {
@@ -472,7 +531,11 @@ impl Reader {
         self.check_keys(at, CLIENT_KEYS);
         let primary = self.required_string(at, "primary", "\"member-id\"");
         let mut temporary = Vec::new();
-        for entry in self.table_list(at, "temporary", &format!("a temporary entry of client `{}`", id.value)) {
+        for entry in self.table_list(
+            at,
+            "temporary",
+            &format!("a temporary entry of client `{}`", id.value),
+        ) {
             self.check_keys(&entry, TEMPORARY_KEYS);
             let member = self.required_string(&entry, "member", "\"member-id\"");
             if entry.table.get("until").is_none() {
@@ -521,7 +584,11 @@ mod tests {
     use super::*;
 
     fn codes(text: &str) -> Vec<&'static str> {
-        read_practice(text).findings.iter().map(|f| f.code.as_str()).collect()
+        read_practice(text)
+            .findings
+            .iter()
+            .map(|f| f.code.as_str())
+            .collect()
     }
 
     #[test]
@@ -544,7 +611,10 @@ mod tests {
         assert!(outcome.findings.0.is_empty(), "{:?}", outcome.findings);
         let practice = outcome.practice;
         assert_eq!(practice.clients.len(), 2);
-        let until = practice.clients[0].temporary[0].until.as_ref().map(|u| u.value);
+        let until = practice.clients[0].temporary[0]
+            .until
+            .as_ref()
+            .map(|u| u.value);
         assert_eq!(until, NaiveDate::from_ymd_opt(2026, 12, 31));
         assert!(practice.clients[1].restricted);
     }
@@ -552,15 +622,26 @@ mod tests {
     #[test]
     fn syntax_wrong_type_unknown_and_missing_keys() {
         assert_eq!(codes("version = "), ["P001"]);
-        assert_eq!(codes("version = \"1\"\n[practice]\nname = \"x\"\n"), ["P002"]);
-        assert_eq!(codes("version = 1\n[practice]\nname = \"x\"\nownr = \"a\"\n"), ["P003"]);
+        assert_eq!(
+            codes("version = \"1\"\n[practice]\nname = \"x\"\n"),
+            ["P002"]
+        );
+        assert_eq!(
+            codes("version = 1\n[practice]\nname = \"x\"\nownr = \"a\"\n"),
+            ["P003"]
+        );
         assert_eq!(codes("version = 1\n[practice]\n"), ["P004"]);
-        assert_eq!(codes("version = 1\n[practice]\nname = \"x\"\n"), Vec::<&str>::new());
+        assert_eq!(
+            codes("version = 1\n[practice]\nname = \"x\"\n"),
+            Vec::<&str>::new()
+        );
     }
 
     #[test]
     fn unknown_key_suggests_the_closest() {
-        let outcome = read_practice("version = 1\n[practice]\nname = \"x\"\n[members.bob]\nname = \"B\"\nrole = []\n");
+        let outcome = read_practice(
+            "version = 1\n[practice]\nname = \"x\"\n[members.bob]\nname = \"B\"\nrole = []\n",
+        );
         let finding = &outcome.findings.0[0];
         assert_eq!(finding.code, Code::UnknownKey);
         assert!(finding.hint.contains("`roles`"), "{}", finding.hint);

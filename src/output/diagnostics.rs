@@ -3,7 +3,7 @@
 
 use crate::findings::{Finding, Findings, Severity};
 use crate::model::Span;
-use crate::output::{paint, Paint};
+use crate::output::{Paint, paint};
 use serde::Serialize;
 
 /// A position in the file, 1-based.
@@ -33,7 +33,10 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
 }
 
 fn line_text(text: &str, line: usize) -> &str {
-    text.split('\n').nth(line - 1).unwrap_or("").trim_end_matches('\r')
+    text.split('\n')
+        .nth(line - 1)
+        .unwrap_or("")
+        .trim_end_matches('\r')
 }
 
 /// Compiler-style text for every finding, then a summary line.
@@ -64,7 +67,11 @@ fn render_one(file: &str, text: &str, finding: &Finding, color: bool) -> String 
     let width = if end.line == start.line {
         end.column.saturating_sub(start.column).max(1)
     } else {
-        source.chars().count().saturating_sub(start.column - 1).max(1)
+        source
+            .chars()
+            .count()
+            .saturating_sub(start.column - 1)
+            .max(1)
     };
     let gutter = " ".repeat(start.line.to_string().len());
     let (label, tint) = match finding.severity {
@@ -76,7 +83,10 @@ fn render_one(file: &str, text: &str, finding: &Finding, color: bool) -> String 
         paint(&format!("{label}[{}]", finding.code.as_str()), tint, color),
         paint(&finding.message, Paint::Bold, color)
     );
-    out.push_str(&format!("{gutter}--> {file}:{}:{}\n", start.line, start.column));
+    out.push_str(&format!(
+        "{gutter}--> {file}:{}:{}\n",
+        start.line, start.column
+    ));
     out.push_str(&format!("{gutter} |\n"));
     out.push_str(&format!("{} | {source}\n", start.line));
     out.push_str(&format!(
@@ -146,7 +156,9 @@ pub fn render_json(file: &str, text: &str, findings: &Findings) -> String {
 }
 
 fn escape_data(text: &str) -> String {
-    text.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    text.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 fn escape_property(text: &str) -> String {

@@ -55,9 +55,17 @@ fn route(route: &Route, member: &str, client: Option<&str>) -> String {
             "{client} is restricted, and {member} has administrative access as {}",
             relation(via)
         ),
+        Route::Assigned {
+            via: Relation::Temporary { until, reason },
+        } => {
+            format!("{member} is a temporary clinician of {client} through {until} (\"{reason}\")")
+        }
         Route::Assigned { via } => format!("{member} is {} of {client}", relation(via)),
         Route::Supervision { supervisee, via } => {
-            format!("{member} supervises {supervisee}, {} of {client}", relation(via))
+            format!(
+                "{member} supervises {supervisee}, {} of {client}",
+                relation(via)
+            )
         }
         Route::Author => format!("{member} wrote the document"),
     }
@@ -83,7 +91,9 @@ fn need(need: Need, member: &str, client: Option<&str>) -> String {
             "{member} is not the primary, a clinician or a temporary clinician of {client} (`praxis client grant {client} {member}`)"
         ),
         Need::Supervisee => format!("nobody {member} supervises is on {client}'s care team"),
-        Need::Authorship => format!("the document's author is not {member} (name the author with --author)"),
+        Need::Authorship => {
+            format!("the document's author is not {member} (name the author with --author)")
+        }
     }
 }
 
@@ -91,7 +101,10 @@ fn shortfall(shortfall: &Shortfall, request: &Request<'_>) -> Vec<String> {
     let member = request.member;
     let mut lines = Vec::new();
     let target = request.client.map_or(String::new(), |c| format!(" on {c}"));
-    lines.push(format!("no grant of {member}'s allows {}{target}", request.capability));
+    lines.push(format!(
+        "no grant of {member}'s allows {}{target}",
+        request.capability
+    ));
     for unmet in &shortfall.unmet {
         lines.push(format!(
             "{} grants `{}` on {}, but {}",

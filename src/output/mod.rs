@@ -55,7 +55,10 @@ impl Table {
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
         let line = |cells: &[String]| {
-            let escaped: Vec<String> = cells.iter().map(|c| c.replace('|', "\\|").replace('\n', " ")).collect();
+            let escaped: Vec<String> = cells
+                .iter()
+                .map(|c| c.replace('|', "\\|").replace('\n', " "))
+                .collect();
             format!("| {} |\n", escaped.join(" | "))
         };
         out.push_str(&line(&self.headers));
@@ -77,7 +80,8 @@ fn csv_cell(cell: &str) -> String {
 
 /// One pretty-printed JSON document and a newline.
 pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut text =
+        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     text.push('\n');
     text
 }

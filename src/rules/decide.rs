@@ -139,7 +139,9 @@ pub enum QueryError {
     UnknownClient { name: String, hint: String },
     #[error("unknown author `{name}`{hint}")]
     UnknownAuthor { name: String, hint: String },
-    #[error("--author only applies to a client capability, and `{capability}` is a practice capability")]
+    #[error(
+        "--author only applies to a client capability, and `{capability}` is a practice capability"
+    )]
     AuthorWithoutClientCapability { capability: String },
 }
 
@@ -161,18 +163,22 @@ pub struct Resolved<'p> {
 
 /// The member a query names, or an error suggesting the closest id.
 pub fn find_member<'p>(practice: &'p Practice, id: &str) -> Result<&'p Member, QueryError> {
-    practice.member(id).ok_or_else(|| QueryError::UnknownMember {
-        name: id.to_string(),
-        hint: hint(id, practice.members.iter().map(|m| &m.id.value)),
-    })
+    practice
+        .member(id)
+        .ok_or_else(|| QueryError::UnknownMember {
+            name: id.to_string(),
+            hint: hint(id, practice.members.iter().map(|m| &m.id.value)),
+        })
 }
 
 /// The client a query names, or an error suggesting the closest id.
 pub fn find_client<'p>(practice: &'p Practice, id: &str) -> Result<&'p Client, QueryError> {
-    practice.client(id).ok_or_else(|| QueryError::UnknownClient {
-        name: id.to_string(),
-        hint: hint(id, practice.clients.iter().map(|c| &c.id.value)),
-    })
+    practice
+        .client(id)
+        .ok_or_else(|| QueryError::UnknownClient {
+            name: id.to_string(),
+            hint: hint(id, practice.clients.iter().map(|c| &c.id.value)),
+        })
 }
 
 /// The capability a query names (never a pattern) and its client, which
@@ -187,12 +193,13 @@ pub fn resolve_target<'p>(
             name: capability.to_string(),
         });
     }
-    let capability = practice
-        .capability(capability)
-        .ok_or_else(|| QueryError::UnknownCapability {
-            name: capability.to_string(),
-            hint: hint(capability, practice.capabilities().iter().map(|c| &c.name)),
-        })?;
+    let capability =
+        practice
+            .capability(capability)
+            .ok_or_else(|| QueryError::UnknownCapability {
+                name: capability.to_string(),
+                hint: hint(capability, practice.capabilities().iter().map(|c| &c.name)),
+            })?;
     let client = match (capability.kind, client) {
         (Kind::Client, None) => {
             return Err(QueryError::ClientRequired {
@@ -211,16 +218,21 @@ pub fn resolve_target<'p>(
 }
 
 /// Step 1 of SPEC §3.2: everything the request names must exist and fit.
-pub fn resolve<'p>(practice: &'p Practice, request: &Request<'_>) -> Result<Resolved<'p>, QueryError> {
+pub fn resolve<'p>(
+    practice: &'p Practice,
+    request: &Request<'_>,
+) -> Result<Resolved<'p>, QueryError> {
     let member = find_member(practice, request.member)?;
     let (capability, client) = resolve_target(practice, request.capability, request.client)?;
     let author = match request.author {
         None => None,
         Some(id) => {
-            let author = practice.member(id).ok_or_else(|| QueryError::UnknownAuthor {
-                name: id.to_string(),
-                hint: hint(id, practice.members.iter().map(|m| &m.id.value)),
-            })?;
+            let author = practice
+                .member(id)
+                .ok_or_else(|| QueryError::UnknownAuthor {
+                    name: id.to_string(),
+                    hint: hint(id, practice.members.iter().map(|m| &m.id.value)),
+                })?;
             if capability.kind != Kind::Client {
                 return Err(QueryError::AuthorWithoutClientCapability {
                     capability: capability.name.clone(),
@@ -238,7 +250,11 @@ pub fn resolve<'p>(practice: &'p Practice, request: &Request<'_>) -> Result<Reso
 }
 
 /// `decide(member, capability, client?, author?)` as of `date`.
-pub fn decide(practice: &Practice, request: &Request<'_>, date: NaiveDate) -> Result<Decision, QueryError> {
+pub fn decide(
+    practice: &Practice,
+    request: &Request<'_>,
+    date: NaiveDate,
+) -> Result<Decision, QueryError> {
     let resolved = resolve(practice, request)?;
     Ok(decide_resolved(practice, &resolved, date))
 }
@@ -271,7 +287,11 @@ pub fn decide_resolved(practice: &Practice, request: &Resolved<'_>, date: NaiveD
         if scope.kind() != request.capability.kind {
             continue;
         }
-        for pattern in grant.can.iter().filter(|p| pattern::matches(&p.value, capability)) {
+        for pattern in grant
+            .can
+            .iter()
+            .filter(|p| pattern::matches(&p.value, capability))
+        {
             match scope_holds(practice, scope, member, request, date) {
                 Ok(route) => granted.push(Reason::Granted(GrantMatch {
                     source: source.clone(),
@@ -311,12 +331,19 @@ fn deny(reasons: Vec<Reason>) -> Decision {
 
 /// Every grant the member holds: their roles' grants in role order, then
 /// their own. Unknown roles contribute nothing (validation reports them).
-pub fn grants_of<'p>(practice: &'p Practice, member: &'p Member) -> impl Iterator<Item = (Source, &'p Grant)> {
-    let from_roles = member.roles.iter().filter_map(move |role| practice.role(&role.value)).flat_map(|role| {
-        role.grants
-            .iter()
-            .map(move |grant| (Source::Role(role.id.value.clone()), grant))
-    });
+pub fn grants_of<'p>(
+    practice: &'p Practice,
+    member: &'p Member,
+) -> impl Iterator<Item = (Source, &'p Grant)> {
+    let from_roles = member
+        .roles
+        .iter()
+        .filter_map(move |role| practice.role(&role.value))
+        .flat_map(|role| {
+            role.grants
+                .iter()
+                .map(move |grant| (Source::Role(role.id.value.clone()), grant))
+        });
     from_roles.chain(member.grants.iter().map(|grant| (Source::Member, grant)))
 }
 
@@ -356,16 +383,23 @@ pub fn care_relation(client: &Client, member: &str, date: NaiveDate) -> Option<R
     } else if client.is_clinician(member) {
         Some(Relation::Clinician)
     } else {
-        client.temporary_for(member, date).map(|t| Relation::Temporary {
-            until: t.until.as_ref().map_or(date, |u| u.value),
-            reason: t.reason_text().to_string(),
-        })
+        client
+            .temporary_for(member, date)
+            .map(|t| Relation::Temporary {
+                until: t.until.as_ref().map_or(date, |u| u.value),
+                reason: t.reason_text().to_string(),
+            })
     }
 }
 
 /// Administrative access to a restricted client (SPEC §3.1): the chart's
 /// care team, its administrative list, and the owner.
-pub fn administrative_relation(practice: &Practice, client: &Client, member: &str, date: NaiveDate) -> Option<Relation> {
+pub fn administrative_relation(
+    practice: &Practice,
+    client: &Client,
+    member: &str,
+    date: NaiveDate,
+) -> Option<Relation> {
     care_relation(client, member, date).or_else(|| {
         if client.in_administrative(member) {
             Some(Relation::AdministrativeList)
@@ -378,18 +412,30 @@ pub fn administrative_relation(practice: &Practice, client: &Client, member: &st
 }
 
 /// The first supervisee of `member` on the client's care team.
-fn supervision_route(practice: &Practice, client: &Client, member: &str, date: NaiveDate) -> Option<Route> {
-    practice.supervisees_of(member).iter().find_map(|supervisee| {
-        care_relation(client, supervisee, date).map(|via| Route::Supervision {
-            supervisee: supervisee.clone(),
-            via,
+fn supervision_route(
+    practice: &Practice,
+    client: &Client,
+    member: &str,
+    date: NaiveDate,
+) -> Option<Route> {
+    practice
+        .supervisees_of(member)
+        .iter()
+        .find_map(|supervisee| {
+            care_relation(client, supervisee, date).map(|via| Route::Supervision {
+                supervisee: supervisee.clone(),
+                via,
+            })
         })
-    })
 }
 
 /// Roles that grant the capability at a scope that would hold for this
 /// member and client as they stand: what an administrator could grant.
-fn roles_that_would_allow(practice: &Practice, request: &Resolved<'_>, date: NaiveDate) -> Vec<String> {
+fn roles_that_would_allow(
+    practice: &Practice,
+    request: &Resolved<'_>,
+    date: NaiveDate,
+) -> Vec<String> {
     let member = request.member;
     practice
         .roles()
@@ -399,7 +445,10 @@ fn roles_that_would_allow(practice: &Practice, request: &Resolved<'_>, date: Nai
             role.grants.iter().any(|grant| {
                 let scope = grant.scope();
                 scope.kind() == request.capability.kind
-                    && grant.can.iter().any(|p| pattern::matches(&p.value, &request.capability.name))
+                    && grant
+                        .can
+                        .iter()
+                        .any(|p| pattern::matches(&p.value, &request.capability.name))
                     && scope_holds(practice, scope, member, request, date).is_ok()
             })
         })

@@ -4,7 +4,7 @@
 //! changes nothing here; redefining a role shows up on every holder.
 
 use crate::model::{Client, Kind, Member, Practice, Spanned};
-use crate::rules::decide::{self, grants_of, Request};
+use crate::rules::decide::{self, Request, grants_of};
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -129,7 +129,13 @@ pub fn client_signature(client: &Client) -> String {
     )
 }
 
-fn allowed(practice: &Practice, member: &str, capability: &str, client: Option<&str>, date: NaiveDate) -> bool {
+fn allowed(
+    practice: &Practice,
+    member: &str,
+    capability: &str,
+    client: Option<&str>,
+    date: NaiveDate,
+) -> bool {
     let request = Request {
         member,
         capability,
@@ -143,9 +149,11 @@ fn allowed(practice: &Practice, member: &str, capability: &str, client: Option<&
 pub fn compare(old: &Practice, new: &Practice, date: NaiveDate) -> PracticeDiff {
     let mut diff = PracticeDiff::default();
     let catalog_changed = capability_set(old) != capability_set(new);
-    diff.settings_changed = old.name.as_ref().map(|n| &n.value) != new.name.as_ref().map(|n| &n.value)
+    diff.settings_changed = old.name.as_ref().map(|n| &n.value)
+        != new.name.as_ref().map(|n| &n.value)
         || old.owner_id() != new.owner_id()
-        || old.max_supervisors.as_ref().map(|m| m.value) != new.max_supervisors.as_ref().map(|m| m.value)
+        || old.max_supervisors.as_ref().map(|m| m.value)
+            != new.max_supervisors.as_ref().map(|m| m.value)
         || catalog_changed;
     diff.roles_redefined = redefined_roles(old, new);
     let member_ids: BTreeSet<&str> = old
@@ -171,8 +179,12 @@ pub fn compare(old: &Practice, new: &Practice, date: NaiveDate) -> PracticeDiff 
         match (before, after) {
             (None, Some(_)) => diff.members_added.push(id.to_string()),
             (Some(_), None) => diff.members_removed.push(id.to_string()),
-            (Some(b), Some(a)) if b.active && !a.active => diff.members_deactivated.push(id.to_string()),
-            (Some(b), Some(a)) if !b.active && a.active => diff.members_reactivated.push(id.to_string()),
+            (Some(b), Some(a)) if b.active && !a.active => {
+                diff.members_deactivated.push(id.to_string())
+            }
+            (Some(b), Some(a)) if !b.active && a.active => {
+                diff.members_reactivated.push(id.to_string())
+            }
             _ => {}
         }
         let member_changed = catalog_changed
@@ -186,7 +198,8 @@ pub fn compare(old: &Practice, new: &Practice, date: NaiveDate) -> PracticeDiff 
         let roles = |m: Option<&Member>| m.map(|m| sorted(&m.roles)).unwrap_or_default();
         change.roles_granted = minus(&roles(after), &roles(before));
         change.roles_revoked = minus(&roles(before), &roles(after));
-        let supervisors = |m: Option<&Member>| m.map(|m| sorted(&m.supervisors)).unwrap_or_default();
+        let supervisors =
+            |m: Option<&Member>| m.map(|m| sorted(&m.supervisors)).unwrap_or_default();
         change.supervisors_added = minus(&supervisors(after), &supervisors(before));
         change.supervisors_removed = minus(&supervisors(before), &supervisors(after));
         if !change.is_empty() {
@@ -197,7 +210,11 @@ pub fn compare(old: &Practice, new: &Practice, date: NaiveDate) -> PracticeDiff 
 }
 
 fn capability_set(practice: &Practice) -> Vec<(String, Kind)> {
-    practice.capabilities().iter().map(|c| (c.name.clone(), c.kind)).collect()
+    practice
+        .capabilities()
+        .iter()
+        .map(|c| (c.name.clone(), c.kind))
+        .collect()
 }
 
 fn role_text(practice: &Practice, id: &str) -> Option<String> {
@@ -208,7 +225,11 @@ fn role_text(practice: &Practice, id: &str) -> Option<String> {
             .map(|g| format!("{:?}:{:?}", g.scope(), sorted(&g.can)))
             .collect();
         grants.sort();
-        format!("{grants:?}|{:?}|{:?}", sorted(&role.requires), sorted(&role.excludes))
+        format!(
+            "{grants:?}|{:?}|{:?}",
+            sorted(&role.requires),
+            sorted(&role.excludes)
+        )
     })
 }
 
@@ -235,8 +256,12 @@ fn clients_section(old: &Practice, new: &Practice, ids: &BTreeSet<&str>, diff: &
                 }
             }
             (Some(_), None) => diff.clients_removed.push(id.to_string()),
-            (Some(b), Some(a)) if !b.restricted && a.restricted => diff.clients_restricted.push(id.to_string()),
-            (Some(b), Some(a)) if b.restricted && !a.restricted => diff.clients_unrestricted.push(id.to_string()),
+            (Some(b), Some(a)) if !b.restricted && a.restricted => {
+                diff.clients_restricted.push(id.to_string())
+            }
+            (Some(b), Some(a)) if b.restricted && !a.restricted => {
+                diff.clients_unrestricted.push(id.to_string())
+            }
             _ => {}
         }
         let temporaries = |c: Option<&Client>| -> Vec<TemporaryAdded> {
@@ -245,7 +270,10 @@ fn clients_section(old: &Practice, new: &Practice, ids: &BTreeSet<&str>, diff: &
                     .iter()
                     .map(|t| TemporaryAdded {
                         client: id.to_string(),
-                        member: t.member.as_ref().map_or_else(String::new, |m| m.value.clone()),
+                        member: t
+                            .member
+                            .as_ref()
+                            .map_or_else(String::new, |m| m.value.clone()),
                         until: t.until.as_ref().map(|u| u.value),
                         reason: t.reason_text().to_string(),
                     })
@@ -270,8 +298,13 @@ fn access_change(
     date: NaiveDate,
 ) -> AccessChange {
     let mut change = AccessChange::default();
-    let capabilities: BTreeSet<(String, Kind)> = capability_set(old).into_iter().chain(capability_set(new)).collect();
-    let in_practice = |p: &Practice, capability: &str| p.capability(capability).is_some() && p.member(member).is_some();
+    let capabilities: BTreeSet<(String, Kind)> = capability_set(old)
+        .into_iter()
+        .chain(capability_set(new))
+        .collect();
+    let in_practice = |p: &Practice, capability: &str| {
+        p.capability(capability).is_some() && p.member(member).is_some()
+    };
     for (capability, kind) in &capabilities {
         let mut record = |was: bool, is: bool, client: Option<&str>| {
             let target = match (was, is) {
@@ -286,8 +319,10 @@ fn access_change(
         };
         match kind {
             Kind::Practice if practice_level => {
-                let was = in_practice(old, capability) && allowed(old, member, capability, None, date);
-                let is = in_practice(new, capability) && allowed(new, member, capability, None, date);
+                let was =
+                    in_practice(old, capability) && allowed(old, member, capability, None, date);
+                let is =
+                    in_practice(new, capability) && allowed(new, member, capability, None, date);
                 record(was, is, None);
             }
             Kind::Practice => {}
@@ -317,11 +352,17 @@ pub struct Violation {
 
 /// Every change from OLD to NEW that `actor` may not make, judged with the
 /// actor's permissions in OLD.
-pub fn unauthorized(old: &Practice, new: &Practice, actor: &str, date: NaiveDate) -> Vec<Violation> {
+pub fn unauthorized(
+    old: &Practice,
+    new: &Practice,
+    actor: &str,
+    date: NaiveDate,
+) -> Vec<Violation> {
     let mut needed: Vec<(String, &str, Option<String>)> = Vec::new();
     let settings = old.name.as_ref().map(|n| &n.value) != new.name.as_ref().map(|n| &n.value)
         || old.owner_id() != new.owner_id()
-        || old.max_supervisors.as_ref().map(|m| m.value) != new.max_supervisors.as_ref().map(|m| m.value)
+        || old.max_supervisors.as_ref().map(|m| m.value)
+            != new.max_supervisors.as_ref().map(|m| m.value)
         || old.version.as_ref().map(|v| v.value) != new.version.as_ref().map(|v| v.value);
     if settings {
         needed.push(("change [practice]".into(), "practice.settings", None));
@@ -329,10 +370,17 @@ pub fn unauthorized(old: &Practice, new: &Practice, actor: &str, date: NaiveDate
     if !redefined_roles(old, new).is_empty() {
         needed.push(("change [roles]".into(), "practice.settings", None));
     }
-    if capability_set(old) != capability_set(new) || custom_descriptions(old) != custom_descriptions(new) {
+    if capability_set(old) != capability_set(new)
+        || custom_descriptions(old) != custom_descriptions(new)
+    {
         needed.push(("change [capabilities]".into(), "practice.settings", None));
     }
-    let ids: BTreeSet<&str> = old.members.iter().chain(&new.members).map(|m| m.id.value.as_str()).collect();
+    let ids: BTreeSet<&str> = old
+        .members
+        .iter()
+        .chain(&new.members)
+        .map(|m| m.id.value.as_str())
+        .collect();
     for id in ids {
         match (old.member(id), new.member(id)) {
             (None, Some(_)) => needed.push((format!("add member {id}"), "members.manage", None)),
@@ -340,7 +388,11 @@ pub fn unauthorized(old: &Practice, new: &Practice, actor: &str, date: NaiveDate
             (Some(b), Some(a)) => {
                 let (manage, credentials) = member_field_changes(b, a);
                 if !manage.is_empty() {
-                    needed.push((format!("change {} of member {id}", manage.join(", ")), "members.manage", None));
+                    needed.push((
+                        format!("change {} of member {id}", manage.join(", ")),
+                        "members.manage",
+                        None,
+                    ));
                 }
                 if !credentials.is_empty() {
                     needed.push((
@@ -353,20 +405,40 @@ pub fn unauthorized(old: &Practice, new: &Practice, actor: &str, date: NaiveDate
             (None, None) => {}
         }
     }
-    let ids: BTreeSet<&str> = old.clients.iter().chain(&new.clients).map(|c| c.id.value.as_str()).collect();
+    let ids: BTreeSet<&str> = old
+        .clients
+        .iter()
+        .chain(&new.clients)
+        .map(|c| c.id.value.as_str())
+        .collect();
     for id in ids {
         match (old.client(id), new.client(id)) {
             (None, Some(_)) => needed.push((format!("add client {id}"), "client.create", None)),
-            (Some(_), None) => needed.push((format!("remove client {id}"), "client.delete", Some(id.to_string()))),
+            (Some(_), None) => needed.push((
+                format!("remove client {id}"),
+                "client.delete",
+                Some(id.to_string()),
+            )),
             (Some(b), Some(a)) => {
                 if b.primary.as_ref().map(|p| &p.value) != a.primary.as_ref().map(|p| &p.value) {
-                    needed.push((format!("change the primary of {id}"), "client.assign", Some(id.to_string())));
+                    needed.push((
+                        format!("change the primary of {id}"),
+                        "client.assign",
+                        Some(id.to_string()),
+                    ));
                 }
                 let temporary = |c: &Client| {
                     let mut t: Vec<String> = c
                         .temporary
                         .iter()
-                        .map(|t| format!("{:?}{:?}{}", t.member.as_ref().map(|m| &m.value), t.until.as_ref().map(|u| u.value), t.reason_text()))
+                        .map(|t| {
+                            format!(
+                                "{:?}{:?}{}",
+                                t.member.as_ref().map(|m| &m.value),
+                                t.until.as_ref().map(|u| u.value),
+                                t.reason_text()
+                            )
+                        })
                         .collect();
                     t.sort();
                     t
@@ -378,7 +450,9 @@ pub fn unauthorized(old: &Practice, new: &Practice, actor: &str, date: NaiveDate
                         Some(id.to_string()),
                     ));
                 }
-                if b.restricted != a.restricted || sorted(&b.administrative) != sorted(&a.administrative) {
+                if b.restricted != a.restricted
+                    || sorted(&b.administrative) != sorted(&a.administrative)
+                {
                     needed.push((
                         format!("change the restriction of {id}"),
                         "client.restrict",
@@ -412,7 +486,11 @@ fn custom_descriptions(practice: &Practice) -> Vec<(String, String)> {
 fn member_field_changes(before: &Member, after: &Member) -> (Vec<&'static str>, Vec<&'static str>) {
     let text = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.value.clone());
     let grants = |m: &Member| {
-        let mut g: Vec<String> = m.grants.iter().map(|g| format!("{:?}{:?}", g.scope(), sorted(&g.can))).collect();
+        let mut g: Vec<String> = m
+            .grants
+            .iter()
+            .map(|g| format!("{:?}{:?}", g.scope(), sorted(&g.can)))
+            .collect();
         g.sort();
         g
     };
@@ -420,19 +498,44 @@ fn member_field_changes(before: &Member, after: &Member) -> (Vec<&'static str>, 
     let mut credentials = Vec::new();
     let checks: [(&'static str, bool, bool); 12] = [
         ("name", text(&before.name) != text(&after.name), false),
-        ("legal_name", text(&before.legal_name) != text(&after.legal_name), false),
+        (
+            "legal_name",
+            text(&before.legal_name) != text(&after.legal_name),
+            false,
+        ),
         ("email", text(&before.email) != text(&after.email), false),
-        ("roles", sorted(&before.roles) != sorted(&after.roles), false),
+        (
+            "roles",
+            sorted(&before.roles) != sorted(&after.roles),
+            false,
+        ),
         ("grants", grants(before) != grants(after), false),
-        ("denies", sorted(&before.denies) != sorted(&after.denies), false),
+        (
+            "denies",
+            sorted(&before.denies) != sorted(&after.denies),
+            false,
+        ),
         ("active", before.active != after.active, false),
         ("npi", text(&before.npi) != text(&after.npi), true),
-        ("taxonomy", text(&before.taxonomy) != text(&after.taxonomy), true),
-        ("supervisors", sorted(&before.supervisors) != sorted(&after.supervisors), true),
-        ("cosign", sorted(&before.cosign) != sorted(&after.cosign), true),
+        (
+            "taxonomy",
+            text(&before.taxonomy) != text(&after.taxonomy),
+            true,
+        ),
+        (
+            "supervisors",
+            sorted(&before.supervisors) != sorted(&after.supervisors),
+            true,
+        ),
+        (
+            "cosign",
+            sorted(&before.cosign) != sorted(&after.cosign),
+            true,
+        ),
         (
             "bill_as_supervisor",
-            before.bill_as_supervisor.as_ref().map(|b| b.value) != after.bill_as_supervisor.as_ref().map(|b| b.value),
+            before.bill_as_supervisor.as_ref().map(|b| b.value)
+                != after.bill_as_supervisor.as_ref().map(|b| b.value),
             true,
         ),
     ];

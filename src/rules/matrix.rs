@@ -10,11 +10,20 @@ use std::collections::BTreeSet;
 /// The scopes of each capability, in the practice's catalog order.
 pub type Row = Vec<BTreeSet<Scope>>;
 
-fn add_grants<'g>(practice: &Practice, row: &mut Row, grants: impl Iterator<Item = &'g crate::model::Grant>) {
+fn add_grants<'g>(
+    practice: &Practice,
+    row: &mut Row,
+    grants: impl Iterator<Item = &'g crate::model::Grant>,
+) {
     for grant in grants {
         let scope = grant.scope();
         for (cell, capability) in row.iter_mut().zip(practice.capabilities()) {
-            if capability.kind == scope.kind() && grant.can.iter().any(|p| pattern::matches(&p.value, &capability.name)) {
+            if capability.kind == scope.kind()
+                && grant
+                    .can
+                    .iter()
+                    .any(|p| pattern::matches(&p.value, &capability.name))
+            {
                 cell.insert(scope);
             }
         }
@@ -46,9 +55,17 @@ pub fn member_row(practice: &Practice, member: &Member) -> Row {
             .collect();
     }
     let mut row = vec![BTreeSet::new(); capabilities.len()];
-    add_grants(practice, &mut row, grants_of(practice, member).map(|(_, grant)| grant));
+    add_grants(
+        practice,
+        &mut row,
+        grants_of(practice, member).map(|(_, grant)| grant),
+    );
     for (cell, capability) in row.iter_mut().zip(capabilities) {
-        if member.denies.iter().any(|d| pattern::matches(&d.value, &capability.name)) {
+        if member
+            .denies
+            .iter()
+            .any(|d| pattern::matches(&d.value, &capability.name))
+        {
             cell.clear();
         }
     }
@@ -57,5 +74,9 @@ pub fn member_row(practice: &Practice, member: &Member) -> Row {
 
 /// `all+assigned`, or empty.
 pub fn cell_text(scopes: &BTreeSet<Scope>) -> String {
-    scopes.iter().map(|s| s.as_str()).collect::<Vec<_>>().join("+")
+    scopes
+        .iter()
+        .map(|s| s.as_str())
+        .collect::<Vec<_>>()
+        .join("+")
 }

@@ -9,10 +9,10 @@ pub mod pattern;
 pub mod review;
 pub mod validate;
 
-pub use decide::{decide, Decision, QueryError, Reason, Request};
+pub use decide::{Decision, QueryError, Reason, Request, decide};
 
 use crate::findings::Findings;
-use crate::model::{read_practice, Practice};
+use crate::model::{Practice, read_practice};
 use chrono::NaiveDate;
 
 /// A practice read from text, with every finding about it: shape and rules.
@@ -26,7 +26,9 @@ pub fn check(text: &str, date: NaiveDate) -> Checked {
     let outcome = read_practice(text);
     let mut findings = outcome.findings;
     if outcome.parsed {
-        findings.0.extend(validate::validate(&outcome.practice, date).0);
+        findings
+            .0
+            .extend(validate::validate(&outcome.practice, date).0);
     }
     findings.sort();
     Checked {

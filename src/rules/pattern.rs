@@ -8,7 +8,9 @@ pub fn matches(pattern: &str, name: &str) -> bool {
         return true;
     }
     match pattern.strip_suffix(".*") {
-        Some(family) => name.strip_prefix(family).is_some_and(|rest| rest.starts_with('.')),
+        Some(family) => name
+            .strip_prefix(family)
+            .is_some_and(|rest| rest.starts_with('.')),
         None => false,
     }
 }
@@ -20,11 +22,18 @@ pub fn is_pattern(text: &str) -> bool {
 
 /// The practice's capabilities that `pattern` matches, of any kind.
 pub fn covered<'p>(practice: &'p Practice, pattern: &str) -> impl Iterator<Item = &'p Capability> {
-    practice.capabilities().iter().filter(move |c| matches(pattern, &c.name))
+    practice
+        .capabilities()
+        .iter()
+        .filter(move |c| matches(pattern, &c.name))
 }
 
 /// The capabilities of `kind` that `pattern` covers.
-pub fn covered_of_kind<'p>(practice: &'p Practice, pattern: &str, kind: Kind) -> impl Iterator<Item = &'p Capability> {
+pub fn covered_of_kind<'p>(
+    practice: &'p Practice,
+    pattern: &str,
+    kind: Kind,
+) -> impl Iterator<Item = &'p Capability> {
     covered(practice, pattern).filter(move |c| c.kind == kind)
 }
 

@@ -7,7 +7,7 @@
 
 use crate::findings::Code;
 use crate::model::{Client, Practice, Scope};
-use crate::rules::decide::{self, grants_of, Reason, Relation, Request, Route, Source};
+use crate::rules::decide::{self, Reason, Relation, Request, Route, Source, grants_of};
 use crate::rules::{pattern, validate};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -99,8 +99,12 @@ fn routes(reasons: &[Reason]) -> Vec<ReviewRoute> {
                     Source::Member => "member grant".to_string(),
                 };
                 let route = match &grant.route {
-                    Route::Assigned { via: Relation::Primary } => ReviewRoute::Primary,
-                    Route::Assigned { via: Relation::Temporary { until, reason } } => ReviewRoute::Temporary {
+                    Route::Assigned {
+                        via: Relation::Primary,
+                    } => ReviewRoute::Primary,
+                    Route::Assigned {
+                        via: Relation::Temporary { until, reason },
+                    } => ReviewRoute::Temporary {
                         until: *until,
                         reason: reason.clone(),
                     },
@@ -108,9 +112,10 @@ fn routes(reasons: &[Reason]) -> Vec<ReviewRoute> {
                     Route::Supervision { supervisee, .. } => ReviewRoute::Supervision {
                         supervisee: supervisee.clone(),
                     },
-                    Route::Unrestricted | Route::Administrative { .. } | Route::Practice | Route::Author => {
-                        ReviewRoute::AllClients { source }
-                    }
+                    Route::Unrestricted
+                    | Route::Administrative { .. }
+                    | Route::Practice
+                    | Route::Author => ReviewRoute::AllClients { source },
                 };
                 routes.insert(route);
             }
@@ -129,14 +134,22 @@ fn all_scope_readers(practice: &Practice) -> Vec<&str> {
         .filter(|m| m.active)
         .filter(|m| {
             grants_of(practice, m).any(|(_, g)| {
-                g.scope() == Scope::All && g.can.iter().any(|p| pattern::matches(&p.value, CLINICAL_READ))
+                g.scope() == Scope::All
+                    && g.can
+                        .iter()
+                        .any(|p| pattern::matches(&p.value, CLINICAL_READ))
             })
         })
         .map(|m| m.id.value.as_str())
         .collect()
 }
 
-fn candidates<'p>(practice: &'p Practice, client: &'p Client, everyone: &[&'p str], date: NaiveDate) -> BTreeSet<&'p str> {
+fn candidates<'p>(
+    practice: &'p Practice,
+    client: &'p Client,
+    everyone: &[&'p str],
+    date: NaiveDate,
+) -> BTreeSet<&'p str> {
     let mut set: BTreeSet<&str> = everyone.iter().copied().collect();
     for member in client.care_team(date) {
         set.insert(member);
@@ -151,11 +164,21 @@ fn candidates<'p>(practice: &'p Practice, client: &'p Client, everyone: &[&'p st
 }
 
 /// The review as of `date`, optionally narrowed to one member or client.
-pub fn review(practice: &Practice, date: NaiveDate, member: Option<&str>, client: Option<&str>) -> Review {
+pub fn review(
+    practice: &Practice,
+    date: NaiveDate,
+    member: Option<&str>,
+    client: Option<&str>,
+) -> Review {
     let everyone = all_scope_readers(practice);
     let mut charts = Vec::new();
-    let mut per_member: BTreeMap<&str, (BTreeSet<&str>, BTreeMap<&'static str, usize>)> = BTreeMap::new();
-    for chart in practice.clients.iter().filter(|c| client.is_none_or(|id| c.id.value == id)) {
+    let mut per_member: BTreeMap<&str, (BTreeSet<&str>, BTreeMap<&'static str, usize>)> =
+        BTreeMap::new();
+    for chart in practice
+        .clients
+        .iter()
+        .filter(|c| client.is_none_or(|id| c.id.value == id))
+    {
         let mut readers = Vec::new();
         for candidate in candidates(practice, chart, &everyone, date) {
             if member.is_some_and(|m| m != candidate) {
@@ -222,7 +245,8 @@ fn findings(
 ) -> Vec<ReviewFinding> {
     let mut out = Vec::new();
     let concerns = |text: &str| {
-        member.is_none_or(|m| text.contains(&format!("`{m}`"))) && client.is_none_or(|c| text.contains(&format!("`{c}`")))
+        member.is_none_or(|m| text.contains(&format!("`{m}`")))
+            && client.is_none_or(|c| text.contains(&format!("`{c}`")))
     };
     for finding in validate::validate(practice, date).iter() {
         let kind = match finding.code {
@@ -248,7 +272,8 @@ fn findings(
         out.push(ReviewFinding {
             kind: "all-scope clinical access",
             message: format!("`{id}` can read the clinical notes of every unrestricted client"),
-            action: "confirm this role needs every chart; otherwise grant on assigned clients only".to_string(),
+            action: "confirm this role needs every chart; otherwise grant on assigned clients only"
+                .to_string(),
         });
     }
     out

@@ -41,7 +41,11 @@ pub fn validate(practice: &Practice, date: NaiveDate) -> Findings {
 /// Whether the role grants `clinical.write` on `assigned` (SPEC §3.3).
 pub fn is_clinical_role(role: &RoleDef) -> bool {
     role.grants.iter().any(|grant| {
-        grant.scope() == Scope::Assigned && grant.can.iter().any(|p| pattern::matches(&p.value, "clinical.write"))
+        grant.scope() == Scope::Assigned
+            && grant
+                .can
+                .iter()
+                .any(|p| pattern::matches(&p.value, "clinical.write"))
     })
 }
 
@@ -58,9 +62,17 @@ pub fn holds_clinical_role(practice: &Practice, member: &Member) -> bool {
 /// away (SPEC §7).
 pub fn can_cosign(practice: &Practice, member: &Member) -> bool {
     let granted = grants_of(practice, member).any(|(_, grant)| {
-        grant.scope() != Scope::Practice && grant.can.iter().any(|p| pattern::matches(&p.value, "clinical.cosign"))
+        grant.scope() != Scope::Practice
+            && grant
+                .can
+                .iter()
+                .any(|p| pattern::matches(&p.value, "clinical.cosign"))
     });
-    granted && !member.denies.iter().any(|d| pattern::matches(&d.value, "clinical.cosign"))
+    granted
+        && !member
+            .denies
+            .iter()
+            .any(|d| pattern::matches(&d.value, "clinical.cosign"))
 }
 
 /// NPI check digit: Luhn over "80840" followed by the first nine digits.
@@ -68,7 +80,10 @@ pub fn is_valid_npi(npi: &str) -> bool {
     if npi.len() != 10 || !npi.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
-    let digits: Vec<u32> = format!("80840{}", &npi[..9]).bytes().map(|b| u32::from(b - b'0')).collect();
+    let digits: Vec<u32> = format!("80840{}", &npi[..9])
+        .bytes()
+        .map(|b| u32::from(b - b'0'))
+        .collect();
     let sum: u32 = digits
         .iter()
         .rev()
@@ -134,7 +149,10 @@ impl<'p> Check<'p> {
                 self.push(
                     Code::CapabilityShadowsBuiltin,
                     capability.name.span.clone(),
-                    format!("custom capability `{}` reuses a built-in name", capability.name.value),
+                    format!(
+                        "custom capability `{}` reuses a built-in name",
+                        capability.name.value
+                    ),
                     "remove it, or give the custom capability a name of its own (e.g. `x.view`)",
                 );
             }
@@ -160,7 +178,10 @@ impl<'p> Check<'p> {
             if !self.known_pattern(pattern) {
                 continue;
             }
-            if pattern::covered_of_kind(self.practice, &pattern.value, scope.kind()).next().is_none() {
+            if pattern::covered_of_kind(self.practice, &pattern.value, scope.kind())
+                .next()
+                .is_none()
+            {
                 let kind = scope.kind().as_str();
                 self.push(
                     Code::PatternScopeMismatch,
@@ -182,7 +203,10 @@ impl<'p> Check<'p> {
 
     /// Reports a pattern that matches no capability at all; true when it matches one.
     fn known_pattern(&mut self, pattern: &Spanned<String>) -> bool {
-        if pattern::covered(self.practice, &pattern.value).next().is_some() {
+        if pattern::covered(self.practice, &pattern.value)
+            .next()
+            .is_some()
+        {
             return true;
         }
         let names = self.practice.capabilities().iter().map(|c| c.name.as_str());
@@ -206,9 +230,16 @@ impl<'p> Check<'p> {
         let names = self.practice.roles().iter().map(|r| r.id.value.as_str());
         let hint = match suggest::closest(&name.value, names) {
             Some(near) => format!("did you mean `{near}`?"),
-            None => "use a built-in role (`praxis role list`) or define it under [roles]".to_string(),
+            None => {
+                "use a built-in role (`praxis role list`) or define it under [roles]".to_string()
+            }
         };
-        self.push(Code::UnknownRole, name.span.clone(), format!("unknown role `{}`", name.value), hint);
+        self.push(
+            Code::UnknownRole,
+            name.span.clone(),
+            format!("unknown role `{}`", name.value),
+            hint,
+        );
         false
     }
 
@@ -248,7 +279,11 @@ impl<'p> Check<'p> {
     fn no_duplicates(&mut self, list: &[Spanned<String>], what: &str, ignore_case: bool) {
         let mut seen = HashSet::new();
         for entry in list {
-            let key = if ignore_case { entry.value.to_lowercase() } else { entry.value.clone() };
+            let key = if ignore_case {
+                entry.value.to_lowercase()
+            } else {
+                entry.value.clone()
+            };
             if !seen.insert(key) {
                 self.push(
                     Code::DuplicateInList,
@@ -268,7 +303,10 @@ impl<'p> Check<'p> {
                 self.push(
                     Code::DuplicateId,
                     member.id.span.clone(),
-                    format!("member id `{}` is already used by `{first}` (ids ignore letter case)", member.id.value),
+                    format!(
+                        "member id `{}` is already used by `{first}` (ids ignore letter case)",
+                        member.id.value
+                    ),
                     "give each member an id of their own",
                 );
             }
@@ -278,7 +316,10 @@ impl<'p> Check<'p> {
                 self.push(
                     Code::DuplicateEmail,
                     email.span.clone(),
-                    format!("email `{}` is also member `{first}`'s (no shared logins)", email.value),
+                    format!(
+                        "email `{}` is also member `{first}`'s (no shared logins)",
+                        email.value
+                    ),
                     "give each member their own email address",
                 );
             }
@@ -292,7 +333,10 @@ impl<'p> Check<'p> {
                 self.push(
                     Code::DuplicateId,
                     client.id.span.clone(),
-                    format!("client id `{}` is already used by `{first}` (ids ignore letter case)", client.id.value),
+                    format!(
+                        "client id `{}` is already used by `{first}` (ids ignore letter case)",
+                        client.id.value
+                    ),
                     "merge the two entries or correct the id",
                 );
             }
@@ -364,7 +408,10 @@ impl<'p> Check<'p> {
                             "`{}` holds `{}`, which requires `{}`",
                             member.id.value, role.id.value, required.value
                         ),
-                        format!("also grant `{}`, or revoke `{}`", required.value, role.id.value),
+                        format!(
+                            "also grant `{}`, or revoke `{}`",
+                            required.value, role.id.value
+                        ),
                     );
                 }
             }
@@ -377,7 +424,10 @@ impl<'p> Check<'p> {
                             "`{}` holds both `{}` and `{}`, which exclude each other",
                             member.id.value, role.id.value, excluded.value
                         ),
-                        format!("keep one of them (`praxis role grant {} NEW --replace OLD`)", member.id.value),
+                        format!(
+                            "keep one of them (`praxis role grant {} NEW --replace OLD`)",
+                            member.id.value
+                        ),
                     );
                 }
             }
@@ -404,8 +454,14 @@ impl<'p> Check<'p> {
                 self.push(
                     Code::SupervisorCannotCosign,
                     supervisor.span.clone(),
-                    format!("supervisor `{}` cannot co-sign (no grant of clinical.cosign)", supervisor.value),
-                    format!("grant `{}` the supervisor role, or choose another supervisor", supervisor.value),
+                    format!(
+                        "supervisor `{}` cannot co-sign (no grant of clinical.cosign)",
+                        supervisor.value
+                    ),
+                    format!(
+                        "grant `{}` the supervisor role, or choose another supervisor",
+                        supervisor.value
+                    ),
                 );
             }
         }
@@ -413,7 +469,8 @@ impl<'p> Check<'p> {
             && max.value >= 1
             && member.supervisors.len() as i64 > max.value
         {
-            let span = member.supervisors[0].span.start..member.supervisors.last().map_or(0, |s| s.span.end);
+            let span = member.supervisors[0].span.start
+                ..member.supervisors.last().map_or(0, |s| s.span.end);
             self.push(
                 Code::TooManySupervisors,
                 span,
@@ -459,9 +516,14 @@ impl<'p> Check<'p> {
         }
         // An intern with no supervisor at all is already reported above.
         if member.bills_as_supervisor() && !(member.is_intern() && member.supervisors.is_empty()) {
-            let billable = member.supervisors.iter().filter_map(|s| self.practice.member(&s.value)).any(|s| {
-                s.npi.as_ref().is_some_and(|n| is_valid_npi(&n.value)) && holds_clinical_role(self.practice, s)
-            });
+            let billable = member
+                .supervisors
+                .iter()
+                .filter_map(|s| self.practice.member(&s.value))
+                .any(|s| {
+                    s.npi.as_ref().is_some_and(|n| is_valid_npi(&n.value))
+                        && holds_clinical_role(self.practice, s)
+                });
             if !billable {
                 let span = member
                     .bill_as_supervisor
@@ -484,7 +546,10 @@ impl<'p> Check<'p> {
                 self.push(
                     Code::BadCosignValue,
                     document.span.clone(),
-                    format!("`{}` is not a document that can need co-signature", document.value),
+                    format!(
+                        "`{}` is not a document that can need co-signature",
+                        document.value
+                    ),
                     format!(
                         "use `progress-notes` or `treatment-plans`{}",
                         suggest::closest(&document.value, COSIGN_DOCUMENTS.iter().copied())
@@ -499,7 +564,10 @@ impl<'p> Check<'p> {
             self.push(
                 Code::CosignWithoutSupervisor,
                 first.span.clone(),
-                format!("`{}` needs co-signatures but has no supervisor", member.id.value),
+                format!(
+                    "`{}` needs co-signatures but has no supervisor",
+                    member.id.value
+                ),
                 "add a supervisor, or empty `cosign`",
             );
         }
@@ -512,7 +580,10 @@ impl<'p> Check<'p> {
             self.push(
                 Code::BadNpi,
                 npi.span.clone(),
-                format!("NPI `{}` is not 10 digits with a valid check digit", npi.value),
+                format!(
+                    "NPI `{}` is not 10 digits with a valid check digit",
+                    npi.value
+                ),
                 "copy the NPI again from the NPPES registry",
             );
         }
@@ -522,7 +593,10 @@ impl<'p> Check<'p> {
             self.push(
                 Code::BadTaxonomy,
                 taxonomy.span.clone(),
-                format!("taxonomy `{}` is not 10 characters ending in X", taxonomy.value),
+                format!(
+                    "taxonomy `{}` is not 10 characters ending in X",
+                    taxonomy.value
+                ),
                 "use the provider taxonomy code, e.g. `101YM0800X`",
             );
         }
@@ -560,8 +634,14 @@ impl<'p> Check<'p> {
                         path.push((supervisor, 0));
                     }
                     Some(1) => {
-                        let from = path.iter().position(|(m, _)| m.id.value == supervisor.id.value).unwrap_or(0);
-                        let cycle: Vec<&str> = path[from..].iter().map(|(m, _)| m.id.value.as_str()).collect();
+                        let from = path
+                            .iter()
+                            .position(|(m, _)| m.id.value == supervisor.id.value)
+                            .unwrap_or(0);
+                        let cycle: Vec<&str> = path[from..]
+                            .iter()
+                            .map(|(m, _)| m.id.value.as_str())
+                            .collect();
                         let mut key = cycle.clone();
                         key.sort_unstable();
                         if reported.insert(key) {
@@ -588,14 +668,21 @@ impl<'p> Check<'p> {
     fn client(&mut self, client: &'p Client) {
         let id = &client.id.value;
         if let Some(primary) = &client.primary
-            && let Some(member) = self.active_member_ref(primary, &format!("primary of client `{id}`"))
+            && let Some(member) =
+                self.active_member_ref(primary, &format!("primary of client `{id}`"))
             && !holds_clinical_role(self.practice, member)
         {
             self.push(
                 Code::PrimaryNotClinical,
                 primary.span.clone(),
-                format!("primary `{}` of client `{id}` holds no clinical role", primary.value),
-                format!("grant `{}` a clinical role (clinician, intern), or assign another primary", primary.value),
+                format!(
+                    "primary `{}` of client `{id}` holds no clinical role",
+                    primary.value
+                ),
+                format!(
+                    "grant `{}` a clinical role (clinician, intern), or assign another primary",
+                    primary.value
+                ),
             );
         }
         self.no_duplicates(&client.clinicians, "clinicians", false);
@@ -605,7 +692,10 @@ impl<'p> Check<'p> {
                 self.push(
                     Code::PrimaryAlsoClinician,
                     clinician.span.clone(),
-                    format!("`{}` is both primary and clinician of client `{id}`", clinician.value),
+                    format!(
+                        "`{}` is both primary and clinician of client `{id}`",
+                        clinician.value
+                    ),
                     "remove them from `clinicians`: the primary already has clinical access",
                 );
             }
@@ -660,20 +750,33 @@ impl<'p> Check<'p> {
 
     fn temporary(&mut self, client: &Client, entry: &crate::model::Temporary) {
         let id = &client.id.value;
-        let span = entry.member.as_ref().map_or_else(|| entry.span.clone(), |m| m.span.clone());
+        let span = entry
+            .member
+            .as_ref()
+            .map_or_else(|| entry.span.clone(), |m| m.span.clone());
         if let Some(member) = &entry.member {
             self.active_member_ref(member, &format!("temporary member of client `{id}`"));
             if client.is_primary(&member.value) || client.is_clinician(&member.value) {
                 self.push(
                     Code::TemporaryAlreadyClinician,
                     member.span.clone(),
-                    format!("`{}` already has clinical access to client `{id}`", member.value),
+                    format!(
+                        "`{}` already has clinical access to client `{id}`",
+                        member.value
+                    ),
                     "remove the temporary entry",
                 );
             }
         }
-        if entry.reason.as_ref().is_none_or(|r| r.value.trim().is_empty()) {
-            let at = entry.reason.as_ref().map_or_else(|| span.clone(), |r| r.span.clone());
+        if entry
+            .reason
+            .as_ref()
+            .is_none_or(|r| r.value.trim().is_empty())
+        {
+            let at = entry
+                .reason
+                .as_ref()
+                .map_or_else(|| span.clone(), |r| r.span.clone());
             self.push(
                 Code::TemporaryWithoutReason,
                 at,
@@ -688,14 +791,20 @@ impl<'p> Check<'p> {
                 self.push(
                     Code::TemporaryExpired,
                     until.span.clone(),
-                    format!("temporary access of `{who}` to client `{id}` expired on {}", until.value),
+                    format!(
+                        "temporary access of `{who}` to client `{id}` expired on {}",
+                        until.value
+                    ),
                     format!("remove it: `praxis client revoke {id} {who}`"),
                 );
             } else if days <= 7 {
                 self.push(
                     Code::TemporaryExpiring,
                     until.span.clone(),
-                    format!("temporary access of `{who}` to client `{id}` ends on {} ({days} days)", until.value),
+                    format!(
+                        "temporary access of `{who}` to client `{id}` ends on {} ({days} days)",
+                        until.value
+                    ),
                     "extend it with a new `client grant --until`, or let it lapse",
                 );
             }

@@ -48,7 +48,10 @@ impl Drop for Lock {
 }
 
 fn lock_path(target: &Path) -> PathBuf {
-    let mut name = target.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+    let mut name = target
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_default();
     name.push(".lock");
     target.with_file_name(name)
 }

@@ -23,19 +23,32 @@ pub enum StoreError {
     #[error("no practice.toml found; looked in {}\n  pass -f PATH, set PRAXIS_FILE, or run `praxis init` to create one", list(.looked))]
     NotFound { looked: Vec<PathBuf> },
     #[error("{}: cannot read: {source}", .path.display())]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}: the file is {size} bytes; praxis reads practice files up to {MAX_BYTES} bytes", .path.display())]
     TooLarge { path: PathBuf, size: u64 },
     #[error("{}: cannot write: {source}; the file was left as it was", .path.display())]
-    Write { path: PathBuf, source: std::io::Error },
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{}: cannot lock for writing: {source}", .path.display())]
-    Lock { path: PathBuf, source: std::io::Error },
+    Lock {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{} already exists; praxis init never overwrites a practice file", .path.display())]
     Exists { path: PathBuf },
 }
 
 fn list(paths: &[PathBuf]) -> String {
-    paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Where the practice file is: `-f`, then `$PRAXIS_FILE` (both arrive as
@@ -149,7 +162,8 @@ mod tests {
 
     #[test]
     fn bom_and_crlf_survive_encoding() {
-        let contents = Contents::decode(b"\xef\xbb\xbfa = 1\r\nb = 2\r\n".to_vec()).map_err(|e| e.offset);
+        let contents =
+            Contents::decode(b"\xef\xbb\xbfa = 1\r\nb = 2\r\n".to_vec()).map_err(|e| e.offset);
         let contents = contents.unwrap_or_else(|offset| panic!("decode failed at {offset}"));
         assert!(contents.bom);
         assert_eq!(contents.text, "a = 1\r\nb = 2\r\n");
@@ -168,7 +182,9 @@ mod tests {
 
     #[test]
     fn not_utf8_names_the_offset() {
-        let error = Contents::decode(b"ab\xffcd".to_vec()).err().map(|e| e.offset);
+        let error = Contents::decode(b"ab\xffcd".to_vec())
+            .err()
+            .map(|e| e.offset);
         assert_eq!(error, Some(2));
     }
 }

@@ -45,7 +45,10 @@ pub fn write_atomic(target: &Path, contents: &[u8]) -> Result<(), StoreError> {
 }
 
 fn temp_prefix(target: &Path) -> String {
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     format!(".{name}{TEMP_MARK}")
 }
 
@@ -53,7 +56,11 @@ fn temp_path(target: &Path) -> PathBuf {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
-    target.with_file_name(format!("{}{}-{nanos}", temp_prefix(target), std::process::id()))
+    target.with_file_name(format!(
+        "{}{}-{nanos}",
+        temp_prefix(target),
+        std::process::id()
+    ))
 }
 
 /// Temporary files of writers that died mid-write. Only the lock holder
