@@ -133,10 +133,11 @@ pub fn load_text(path: &Path, contents: Contents, date: NaiveDate) -> Result<Loa
 }
 
 pub fn run(cli: Cli) -> Result<Exit, Failure> {
+    // An empty $PRAXIS_FILE or $PRAXIS_ACTOR counts as unset.
     let context = Context {
-        file: cli.file,
+        file: cli.file.filter(|f| !f.as_os_str().is_empty()),
         format: cli.format,
-        actor: cli.actor,
+        actor: cli.actor.filter(|a| !a.is_empty()),
         date: cli.at.unwrap_or_else(Context::today),
         quiet: cli.quiet,
     };

@@ -1,0 +1,842 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'praxis'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'praxis' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a new practice.toml with its owner as administrator')
+            [CompletionResult]::new('member', 'member', [CompletionResultType]::ParameterValue, 'Add, edit, remove and list staff members')
+            [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Grant, revoke and list roles')
+            [CompletionResult]::new('supervision', 'supervision', [CompletionResultType]::ParameterValue, 'Add or remove a supervisor')
+            [CompletionResult]::new('client', 'client', [CompletionResultType]::ParameterValue, 'Add clients and manage who may open their charts')
+            [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'Ask who may do what')
+            [CompletionResult]::new('matrix', 'matrix', [CompletionResultType]::ParameterValue, 'The permissions matrix: roles or members × capabilities')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check practice.toml against every rule')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed in effective access between two versions')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run the practice''s access assertions (practice.test.toml)')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'The periodic access review: who can read each chart and why')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of practice.toml')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'praxis;init' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'The practice''s name')
+            [CompletionResult]::new('--owner', '--owner', [CompletionResultType]::ParameterName, 'The account owner''s member id')
+            [CompletionResult]::new('--owner-name', '--owner-name', [CompletionResultType]::ParameterName, 'The owner''s display name')
+            [CompletionResult]::new('--owner-email', '--owner-email', [CompletionResultType]::ParameterName, 'The owner''s email')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;member' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a member')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a member''s fields')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Deactivate a member (kept for history), reassigning clients and supervisees')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List members')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one member')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'praxis;member;add' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'name')
+            [CompletionResult]::new('--legal-name', '--legal-name', [CompletionResultType]::ParameterName, 'legal-name')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'email')
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'role')
+            [CompletionResult]::new('--supervisor', '--supervisor', [CompletionResultType]::ParameterName, 'supervisor')
+            [CompletionResult]::new('--npi', '--npi', [CompletionResultType]::ParameterName, 'npi')
+            [CompletionResult]::new('--taxonomy', '--taxonomy', [CompletionResultType]::ParameterName, 'taxonomy')
+            [CompletionResult]::new('--cosign', '--cosign', [CompletionResultType]::ParameterName, 'Documents that need a supervisor''s co-signature')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--bill-as-supervisor', '--bill-as-supervisor', [CompletionResultType]::ParameterName, 'Bills under a supervisor''s NPI')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;member;edit' {
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'name')
+            [CompletionResult]::new('--legal-name', '--legal-name', [CompletionResultType]::ParameterName, 'legal-name')
+            [CompletionResult]::new('--email', '--email', [CompletionResultType]::ParameterName, 'email')
+            [CompletionResult]::new('--npi', '--npi', [CompletionResultType]::ParameterName, 'npi')
+            [CompletionResult]::new('--taxonomy', '--taxonomy', [CompletionResultType]::ParameterName, 'taxonomy')
+            [CompletionResult]::new('--cosign', '--cosign', [CompletionResultType]::ParameterName, 'Documents that need a supervisor''s co-signature (empty to clear)')
+            [CompletionResult]::new('--bill-as-supervisor', '--bill-as-supervisor', [CompletionResultType]::ParameterName, 'bill-as-supervisor')
+            [CompletionResult]::new('--active', '--active', [CompletionResultType]::ParameterName, 'active')
+            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Remove a field (legal_name, email, npi, taxonomy)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;member;remove' {
+            [CompletionResult]::new('--reassign-clients-to', '--reassign-clients-to', [CompletionResultType]::ParameterName, 'reassign-clients-to')
+            [CompletionResult]::new('--reassign-supervisees-to', '--reassign-supervisees-to', [CompletionResultType]::ParameterName, 'reassign-supervisees-to')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;member;list' {
+            [CompletionResult]::new('--role', '--role', [CompletionResultType]::ParameterName, 'Only members holding this role')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only members whose id, name, legal name or email contains TEXT')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--inactive', '--inactive', [CompletionResultType]::ParameterName, 'Include inactive members')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;member;show' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;member;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a member')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a member''s fields')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Deactivate a member (kept for history), reassigning clients and supervisees')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List members')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one member')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'praxis;member;help;add' {
+            break
+        }
+        'praxis;member;help;edit' {
+            break
+        }
+        'praxis;member;help;remove' {
+            break
+        }
+        'praxis;member;help;list' {
+            break
+        }
+        'praxis;member;help;show' {
+            break
+        }
+        'praxis;member;help;help' {
+            break
+        }
+        'praxis;role' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Grant roles to a member')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke roles from a member')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List roles')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a role''s grants')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'praxis;role;grant' {
+            [CompletionResult]::new('--replace', '--replace', [CompletionResultType]::ParameterName, 'Roles to take away in the same change (intern → clinician)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;role;revoke' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;role;list' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;role;show' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;role;help' {
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Grant roles to a member')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke roles from a member')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List roles')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a role''s grants')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'praxis;role;help;grant' {
+            break
+        }
+        'praxis;role;help;revoke' {
+            break
+        }
+        'praxis;role;help;list' {
+            break
+        }
+        'praxis;role;help;show' {
+            break
+        }
+        'praxis;role;help;help' {
+            break
+        }
+        'praxis;supervision' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a supervisor to a member')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a supervisor from a member')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'praxis;supervision;add' {
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'by')
+            [CompletionResult]::new('--cosign', '--cosign', [CompletionResultType]::ParameterName, 'Documents that need the supervisor''s co-signature')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;supervision;remove' {
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'by')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;supervision;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a supervisor to a member')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a supervisor from a member')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'praxis;supervision;help;add' {
+            break
+        }
+        'praxis;supervision;help;remove' {
+            break
+        }
+        'praxis;supervision;help;help' {
+            break
+        }
+        'praxis;client' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a client')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Change a client''s primary clinician')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Give a member clinical (or, with --administrative, administrative) access')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Take a member''s access away')
+            [CompletionResult]::new('restrict', 'restrict', [CompletionResultType]::ParameterValue, 'Turn restricted access on (or off with --off)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete the client''s entry (git keeps its history)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List clients')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one client')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'praxis;client;add' {
+            [CompletionResult]::new('--primary', '--primary', [CompletionResultType]::ParameterName, 'primary')
+            [CompletionResult]::new('--clinician', '--clinician', [CompletionResultType]::ParameterName, 'clinician')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--restricted', '--restricted', [CompletionResultType]::ParameterName, 'Add the client restricted')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;client;assign' {
+            [CompletionResult]::new('--primary', '--primary', [CompletionResultType]::ParameterName, 'primary')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--keep-previous', '--keep-previous', [CompletionResultType]::ParameterName, 'Keep the previous primary as a clinician')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;client;grant' {
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Temporary access through this date (needs --reason)')
+            [CompletionResult]::new('--reason', '--reason', [CompletionResultType]::ParameterName, 'Why temporary access is needed')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--administrative', '--administrative', [CompletionResultType]::ParameterName, 'Administrative access to a restricted client')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;client;revoke' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--administrative', '--administrative', [CompletionResultType]::ParameterName, 'Revoke administrative access (also takes clinical access)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;client;restrict' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--off', '--off', [CompletionResultType]::ParameterName, 'Lift the restriction (also clears the administrative list)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;client;remove' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;client;list' {
+            [CompletionResult]::new('--member', '--member', [CompletionResultType]::ParameterName, 'Only clients this member is on (primary, clinician, temporary, administrative)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;client;show' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;client;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a client')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Change a client''s primary clinician')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Give a member clinical (or, with --administrative, administrative) access')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Take a member''s access away')
+            [CompletionResult]::new('restrict', 'restrict', [CompletionResultType]::ParameterValue, 'Turn restricted access on (or off with --off)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete the client''s entry (git keeps its history)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List clients')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one client')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'praxis;client;help;add' {
+            break
+        }
+        'praxis;client;help;assign' {
+            break
+        }
+        'praxis;client;help;grant' {
+            break
+        }
+        'praxis;client;help;revoke' {
+            break
+        }
+        'praxis;client;help;restrict' {
+            break
+        }
+        'praxis;client;help;remove' {
+            break
+        }
+        'praxis;client;help;list' {
+            break
+        }
+        'praxis;client;help;show' {
+            break
+        }
+        'praxis;client;help;help' {
+            break
+        }
+        'praxis;access' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'May MEMBER use CAPABILITY? Exit 0 allow, 1 deny, 2 error')
+            [CompletionResult]::new('who', 'who', [CompletionResultType]::ParameterValue, 'Every member allowed a capability, with the route')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every capability a member holds, and where')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'praxis;access;check' {
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'client')
+            [CompletionResult]::new('--author', '--author', [CompletionResultType]::ParameterName, 'The author of the document (for `own` grants)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--explain', '--explain', [CompletionResultType]::ParameterName, 'Print the reasons')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Read JSON Lines requests from stdin')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;access;who' {
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'client')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;access;list' {
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'client')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;access;help' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'May MEMBER use CAPABILITY? Exit 0 allow, 1 deny, 2 error')
+            [CompletionResult]::new('who', 'who', [CompletionResultType]::ParameterValue, 'Every member allowed a capability, with the route')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every capability a member holds, and where')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'praxis;access;help;check' {
+            break
+        }
+        'praxis;access;help;who' {
+            break
+        }
+        'praxis;access;help;list' {
+            break
+        }
+        'praxis;access;help;help' {
+            break
+        }
+        'praxis;matrix' {
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'by')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Members × client capabilities for this client, each cell allow or deny')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--inactive', '--inactive', [CompletionResultType]::ParameterName, 'Include inactive members')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;validate' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Treat warnings as errors')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;diff' {
+            [CompletionResult]::new('--base', '--base', [CompletionResultType]::ParameterName, 'Compare the practice file against this git revision')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('--fail-on-gain', '--fail-on-gain', [CompletionResultType]::ParameterName, 'Exit 1 when anyone gains clinical access')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;test' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;review' {
+            [CompletionResult]::new('--member', '--member', [CompletionResultType]::ParameterName, 'member')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'client')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;completions' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;schema' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;help' {
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Create a new practice.toml with its owner as administrator')
+            [CompletionResult]::new('member', 'member', [CompletionResultType]::ParameterValue, 'Add, edit, remove and list staff members')
+            [CompletionResult]::new('role', 'role', [CompletionResultType]::ParameterValue, 'Grant, revoke and list roles')
+            [CompletionResult]::new('supervision', 'supervision', [CompletionResultType]::ParameterValue, 'Add or remove a supervisor')
+            [CompletionResult]::new('client', 'client', [CompletionResultType]::ParameterValue, 'Add clients and manage who may open their charts')
+            [CompletionResult]::new('access', 'access', [CompletionResultType]::ParameterValue, 'Ask who may do what')
+            [CompletionResult]::new('matrix', 'matrix', [CompletionResultType]::ParameterValue, 'The permissions matrix: roles or members × capabilities')
+            [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check practice.toml against every rule')
+            [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed in effective access between two versions')
+            [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run the practice''s access assertions (practice.test.toml)')
+            [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'The periodic access review: who can read each chart and why')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of practice.toml')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'praxis;help;init' {
+            break
+        }
+        'praxis;help;member' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a member')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a member''s fields')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Deactivate a member (kept for history), reassigning clients and supervisees')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List members')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one member')
+            break
+        }
+        'praxis;help;member;add' {
+            break
+        }
+        'praxis;help;member;edit' {
+            break
+        }
+        'praxis;help;member;remove' {
+            break
+        }
+        'praxis;help;member;list' {
+            break
+        }
+        'praxis;help;member;show' {
+            break
+        }
+        'praxis;help;role' {
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Grant roles to a member')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Revoke roles from a member')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List roles')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show a role''s grants')
+            break
+        }
+        'praxis;help;role;grant' {
+            break
+        }
+        'praxis;help;role;revoke' {
+            break
+        }
+        'praxis;help;role;list' {
+            break
+        }
+        'praxis;help;role;show' {
+            break
+        }
+        'praxis;help;supervision' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a supervisor to a member')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a supervisor from a member')
+            break
+        }
+        'praxis;help;supervision;add' {
+            break
+        }
+        'praxis;help;supervision;remove' {
+            break
+        }
+        'praxis;help;client' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a client')
+            [CompletionResult]::new('assign', 'assign', [CompletionResultType]::ParameterValue, 'Change a client''s primary clinician')
+            [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Give a member clinical (or, with --administrative, administrative) access')
+            [CompletionResult]::new('revoke', 'revoke', [CompletionResultType]::ParameterValue, 'Take a member''s access away')
+            [CompletionResult]::new('restrict', 'restrict', [CompletionResultType]::ParameterValue, 'Turn restricted access on (or off with --off)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Delete the client''s entry (git keeps its history)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List clients')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show one client')
+            break
+        }
+        'praxis;help;client;add' {
+            break
+        }
+        'praxis;help;client;assign' {
+            break
+        }
+        'praxis;help;client;grant' {
+            break
+        }
+        'praxis;help;client;revoke' {
+            break
+        }
+        'praxis;help;client;restrict' {
+            break
+        }
+        'praxis;help;client;remove' {
+            break
+        }
+        'praxis;help;client;list' {
+            break
+        }
+        'praxis;help;client;show' {
+            break
+        }
+        'praxis;help;access' {
+            [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'May MEMBER use CAPABILITY? Exit 0 allow, 1 deny, 2 error')
+            [CompletionResult]::new('who', 'who', [CompletionResultType]::ParameterValue, 'Every member allowed a capability, with the route')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'Every capability a member holds, and where')
+            break
+        }
+        'praxis;help;access;check' {
+            break
+        }
+        'praxis;help;access;who' {
+            break
+        }
+        'praxis;help;access;list' {
+            break
+        }
+        'praxis;help;matrix' {
+            break
+        }
+        'praxis;help;validate' {
+            break
+        }
+        'praxis;help;diff' {
+            break
+        }
+        'praxis;help;test' {
+            break
+        }
+        'praxis;help;review' {
+            break
+        }
+        'praxis;help;completions' {
+            break
+        }
+        'praxis;help;schema' {
+            break
+        }
+        'praxis;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

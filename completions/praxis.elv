@@ -1,0 +1,732 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[praxis] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'praxis'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'praxis'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Create a new practice.toml with its owner as administrator'
+            cand member 'Add, edit, remove and list staff members'
+            cand role 'Grant, revoke and list roles'
+            cand supervision 'Add or remove a supervisor'
+            cand client 'Add clients and manage who may open their charts'
+            cand access 'Ask who may do what'
+            cand matrix 'The permissions matrix: roles or members × capabilities'
+            cand validate 'Check practice.toml against every rule'
+            cand diff 'What changed in effective access between two versions'
+            cand test 'Run the practice''s access assertions (practice.test.toml)'
+            cand review 'The periodic access review: who can read each chart and why'
+            cand completions 'Print shell completions'
+            cand schema 'Print the JSON Schema of practice.toml'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'praxis;init'= {
+            cand --name 'The practice''s name'
+            cand --owner 'The account owner''s member id'
+            cand --owner-name 'The owner''s display name'
+            cand --owner-email 'The owner''s email'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --dry-run 'Print the change as a unified diff and write nothing'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;member'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand add 'Add a member'
+            cand edit 'Change a member''s fields'
+            cand remove 'Deactivate a member (kept for history), reassigning clients and supervisees'
+            cand list 'List members'
+            cand show 'Show one member'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'praxis;member;add'= {
+            cand --name 'name'
+            cand --legal-name 'legal-name'
+            cand --email 'email'
+            cand --role 'role'
+            cand --supervisor 'supervisor'
+            cand --npi 'npi'
+            cand --taxonomy 'taxonomy'
+            cand --cosign 'Documents that need a supervisor''s co-signature'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --bill-as-supervisor 'Bills under a supervisor''s NPI'
+            cand --dry-run 'Print the change as a unified diff and write nothing'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;member;edit'= {
+            cand --name 'name'
+            cand --legal-name 'legal-name'
+            cand --email 'email'
+            cand --npi 'npi'
+            cand --taxonomy 'taxonomy'
+            cand --cosign 'Documents that need a supervisor''s co-signature (empty to clear)'
+            cand --bill-as-supervisor 'bill-as-supervisor'
+            cand --active 'active'
+            cand --clear 'Remove a field (legal_name, email, npi, taxonomy)'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --dry-run 'Print the change as a unified diff and write nothing'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;member;remove'= {
+            cand --reassign-clients-to 'reassign-clients-to'
+            cand --reassign-supervisees-to 'reassign-supervisees-to'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --dry-run 'Print the change as a unified diff and write nothing'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;member;list'= {
+            cand --role 'Only members holding this role'
+            cand --search 'Only members whose id, name, legal name or email contains TEXT'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --inactive 'Include inactive members'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;member;show'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;member;help'= {
+            cand add 'Add a member'
+            cand edit 'Change a member''s fields'
+            cand remove 'Deactivate a member (kept for history), reassigning clients and supervisees'
+            cand list 'List members'
+            cand show 'Show one member'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'praxis;member;help;add'= {
+        }
+        &'praxis;member;help;edit'= {
+        }
+        &'praxis;member;help;remove'= {
+        }
+        &'praxis;member;help;list'= {
+        }
+        &'praxis;member;help;show'= {
+        }
+        &'praxis;member;help;help'= {
+        }
+        &'praxis;role'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand grant 'Grant roles to a member'
+            cand revoke 'Revoke roles from a member'
+            cand list 'List roles'
+            cand show 'Show a role''s grants'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'praxis;role;grant'= {
+            cand --replace 'Roles to take away in the same change (intern → clinician)'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --dry-run 'Print the change as a unified diff and write nothing'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;role;revoke'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --dry-run 'Print the change as a unified diff and write nothing'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;role;list'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;role;show'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;role;help'= {
+            cand grant 'Grant roles to a member'
+            cand revoke 'Revoke roles from a member'
+            cand list 'List roles'
+            cand show 'Show a role''s grants'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'praxis;role;help;grant'= {
+        }
+        &'praxis;role;help;revoke'= {
+        }
+        &'praxis;role;help;list'= {
+        }
+        &'praxis;role;help;show'= {
+        }
+        &'praxis;role;help;help'= {
+        }
+        &'praxis;supervision'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand add 'Add a supervisor to a member'
+            cand remove 'Remove a supervisor from a member'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'praxis;supervision;add'= {
+            cand --by 'by'
+            cand --cosign 'Documents that need the supervisor''s co-signature'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --dry-run 'Print the change as a unified diff and write nothing'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;supervision;remove'= {
+            cand --by 'by'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --dry-run 'Print the change as a unified diff and write nothing'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;supervision;help'= {
+            cand add 'Add a supervisor to a member'
+            cand remove 'Remove a supervisor from a member'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'praxis;supervision;help;add'= {
+        }
+        &'praxis;supervision;help;remove'= {
+        }
+        &'praxis;supervision;help;help'= {
+        }
+        &'praxis;client'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand add 'Add a client'
+            cand assign 'Change a client''s primary clinician'
+            cand grant 'Give a member clinical (or, with --administrative, administrative) access'
+            cand revoke 'Take a member''s access away'
+            cand restrict 'Turn restricted access on (or off with --off)'
+            cand remove 'Delete the client''s entry (git keeps its history)'
+            cand list 'List clients'
+            cand show 'Show one client'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'praxis;client;add'= {
+            cand --primary 'primary'
+            cand --clinician 'clinician'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --restricted 'Add the client restricted'
+            cand --dry-run 'Print the change as a unified diff and write nothing'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;client;assign'= {
+            cand --primary 'primary'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --keep-previous 'Keep the previous primary as a clinician'
+            cand --dry-run 'Print the change as a unified diff and write nothing'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;client;grant'= {
+            cand --until 'Temporary access through this date (needs --reason)'
+            cand --reason 'Why temporary access is needed'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --administrative 'Administrative access to a restricted client'
+            cand --dry-run 'Print the change as a unified diff and write nothing'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;client;revoke'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --administrative 'Revoke administrative access (also takes clinical access)'
+            cand --dry-run 'Print the change as a unified diff and write nothing'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;client;restrict'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --off 'Lift the restriction (also clears the administrative list)'
+            cand --dry-run 'Print the change as a unified diff and write nothing'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;client;remove'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --dry-run 'Print the change as a unified diff and write nothing'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;client;list'= {
+            cand --member 'Only clients this member is on (primary, clinician, temporary, administrative)'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;client;show'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;client;help'= {
+            cand add 'Add a client'
+            cand assign 'Change a client''s primary clinician'
+            cand grant 'Give a member clinical (or, with --administrative, administrative) access'
+            cand revoke 'Take a member''s access away'
+            cand restrict 'Turn restricted access on (or off with --off)'
+            cand remove 'Delete the client''s entry (git keeps its history)'
+            cand list 'List clients'
+            cand show 'Show one client'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'praxis;client;help;add'= {
+        }
+        &'praxis;client;help;assign'= {
+        }
+        &'praxis;client;help;grant'= {
+        }
+        &'praxis;client;help;revoke'= {
+        }
+        &'praxis;client;help;restrict'= {
+        }
+        &'praxis;client;help;remove'= {
+        }
+        &'praxis;client;help;list'= {
+        }
+        &'praxis;client;help;show'= {
+        }
+        &'praxis;client;help;help'= {
+        }
+        &'praxis;access'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand check 'May MEMBER use CAPABILITY? Exit 0 allow, 1 deny, 2 error'
+            cand who 'Every member allowed a capability, with the route'
+            cand list 'Every capability a member holds, and where'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'praxis;access;check'= {
+            cand --client 'client'
+            cand --author 'The author of the document (for `own` grants)'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --explain 'Print the reasons'
+            cand --batch 'Read JSON Lines requests from stdin'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;access;who'= {
+            cand --client 'client'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;access;list'= {
+            cand --client 'client'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;access;help'= {
+            cand check 'May MEMBER use CAPABILITY? Exit 0 allow, 1 deny, 2 error'
+            cand who 'Every member allowed a capability, with the route'
+            cand list 'Every capability a member holds, and where'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'praxis;access;help;check'= {
+        }
+        &'praxis;access;help;who'= {
+        }
+        &'praxis;access;help;list'= {
+        }
+        &'praxis;access;help;help'= {
+        }
+        &'praxis;matrix'= {
+            cand --by 'by'
+            cand --client 'Members × client capabilities for this client, each cell allow or deny'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --inactive 'Include inactive members'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;validate'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --strict 'Treat warnings as errors'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;diff'= {
+            cand --base 'Compare the practice file against this git revision'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --fail-on-gain 'Exit 1 when anyone gains clinical access'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;test'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;review'= {
+            cand --member 'member'
+            cand --client 'client'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;completions'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;schema'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --format 'Output format, where the command prints data'
+            cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;help'= {
+            cand init 'Create a new practice.toml with its owner as administrator'
+            cand member 'Add, edit, remove and list staff members'
+            cand role 'Grant, revoke and list roles'
+            cand supervision 'Add or remove a supervisor'
+            cand client 'Add clients and manage who may open their charts'
+            cand access 'Ask who may do what'
+            cand matrix 'The permissions matrix: roles or members × capabilities'
+            cand validate 'Check practice.toml against every rule'
+            cand diff 'What changed in effective access between two versions'
+            cand test 'Run the practice''s access assertions (practice.test.toml)'
+            cand review 'The periodic access review: who can read each chart and why'
+            cand completions 'Print shell completions'
+            cand schema 'Print the JSON Schema of practice.toml'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'praxis;help;init'= {
+        }
+        &'praxis;help;member'= {
+            cand add 'Add a member'
+            cand edit 'Change a member''s fields'
+            cand remove 'Deactivate a member (kept for history), reassigning clients and supervisees'
+            cand list 'List members'
+            cand show 'Show one member'
+        }
+        &'praxis;help;member;add'= {
+        }
+        &'praxis;help;member;edit'= {
+        }
+        &'praxis;help;member;remove'= {
+        }
+        &'praxis;help;member;list'= {
+        }
+        &'praxis;help;member;show'= {
+        }
+        &'praxis;help;role'= {
+            cand grant 'Grant roles to a member'
+            cand revoke 'Revoke roles from a member'
+            cand list 'List roles'
+            cand show 'Show a role''s grants'
+        }
+        &'praxis;help;role;grant'= {
+        }
+        &'praxis;help;role;revoke'= {
+        }
+        &'praxis;help;role;list'= {
+        }
+        &'praxis;help;role;show'= {
+        }
+        &'praxis;help;supervision'= {
+            cand add 'Add a supervisor to a member'
+            cand remove 'Remove a supervisor from a member'
+        }
+        &'praxis;help;supervision;add'= {
+        }
+        &'praxis;help;supervision;remove'= {
+        }
+        &'praxis;help;client'= {
+            cand add 'Add a client'
+            cand assign 'Change a client''s primary clinician'
+            cand grant 'Give a member clinical (or, with --administrative, administrative) access'
+            cand revoke 'Take a member''s access away'
+            cand restrict 'Turn restricted access on (or off with --off)'
+            cand remove 'Delete the client''s entry (git keeps its history)'
+            cand list 'List clients'
+            cand show 'Show one client'
+        }
+        &'praxis;help;client;add'= {
+        }
+        &'praxis;help;client;assign'= {
+        }
+        &'praxis;help;client;grant'= {
+        }
+        &'praxis;help;client;revoke'= {
+        }
+        &'praxis;help;client;restrict'= {
+        }
+        &'praxis;help;client;remove'= {
+        }
+        &'praxis;help;client;list'= {
+        }
+        &'praxis;help;client;show'= {
+        }
+        &'praxis;help;access'= {
+            cand check 'May MEMBER use CAPABILITY? Exit 0 allow, 1 deny, 2 error'
+            cand who 'Every member allowed a capability, with the route'
+            cand list 'Every capability a member holds, and where'
+        }
+        &'praxis;help;access;check'= {
+        }
+        &'praxis;help;access;who'= {
+        }
+        &'praxis;help;access;list'= {
+        }
+        &'praxis;help;matrix'= {
+        }
+        &'praxis;help;validate'= {
+        }
+        &'praxis;help;diff'= {
+        }
+        &'praxis;help;test'= {
+        }
+        &'praxis;help;review'= {
+        }
+        &'praxis;help;completions'= {
+        }
+        &'praxis;help;schema'= {
+        }
+        &'praxis;help;help'= {
+        }
+    ]
+    $completions[$command]
+}
