@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test that cannot set up should panic")]
+
 //! Generated files are checked, not trusted: `completions/` and
 //! `schema/practice.schema.json` must equal what the binary prints now.
 //! Regenerate with `praxis completions SHELL > completions/…` and

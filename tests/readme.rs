@@ -1,3 +1,5 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test that cannot set up should panic")]
+
 //! The README runs: its two opening commands, the five-minute tour and the
 //! recipes are executed here against the bundled examples and a fresh
 //! practice in a temp directory.
