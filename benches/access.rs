@@ -45,7 +45,10 @@ fn main() {
     let dir = std::env::temp_dir().join(format!("praxis-bench-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("temp dir");
     let (text, shape) = generate::practice(2_000, 100_000, 7);
-    let path = dir.join("practice.toml");
+    let path = match std::env::var_os("PRAXIS_BENCH_KEEP") {
+        Some(keep) => std::path::PathBuf::from(keep),
+        None => dir.join("practice.toml"),
+    };
     std::fs::write(&path, &text).expect("write practice");
     println!(
         "generated practice: 2000 members, {} clients, {} bytes",
@@ -54,6 +57,10 @@ fn main() {
     );
 
     let today = chrono::Local::now().date_naive();
+    let parse = time(rounds, || {
+        assert!(toml_edit::Document::parse(text.as_str()).is_ok());
+    });
+    println!("library: TOML parse alone (toml_edit) median {}", ms(parse));
     let read = time(rounds, || {
         let checked = praxis::rules::check(&text, today);
         assert!(

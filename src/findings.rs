@@ -84,6 +84,7 @@ codes! {
     TemporaryAlreadyClinician = "P034", Error, "temporary access for a member already on the chart";
     DuplicateInList = "P035", Error, "duplicate in list";
     CapabilityShadowsBuiltin = "P036", Error, "custom capability reuses a built-in name";
+    FileTooLarge = "P037", Error, "file too large to be a practice file";
     NoAccessMember = "P101", Warning, "member with no roles and no grants";
     RedundantAdministrative = "P102", Warning, "redundant administrative entry";
     IdleSupervisor = "P103", Warning, "supervisor with no supervisees";

@@ -16,8 +16,19 @@ pub fn run(args: ValidateArgs, context: &Context) -> Result<Exit, Failure> {
         "validate",
     )?;
     let path = context.path()?;
-    let bytes = store::read_bytes(&path)?;
-    let (text, mut findings) = match Contents::decode(bytes) {
+    let bytes = match store::read_bytes(&path) {
+        Err(store::StoreError::TooLarge { size, .. }) => {
+            return report(
+                &path,
+                format,
+                "",
+                Findings(vec![rules::too_large(size)]),
+                args.strict,
+            );
+        }
+        other => other?,
+    };
+    let (text, findings) = match Contents::decode(bytes) {
         Ok(contents) => {
             let checked = rules::check(&contents.text, context.date);
             (contents.text, checked.findings)
@@ -32,9 +43,20 @@ pub fn run(args: ValidateArgs, context: &Context) -> Result<Exit, Failure> {
             (bad.lossy, Findings(vec![finding]))
         }
     };
-    if args.strict {
+    report(&path, format, &text, findings, args.strict)
+}
+
+fn report(
+    path: &std::path::Path,
+    format: Format,
+    text: &str,
+    mut findings: Findings,
+    strict: bool,
+) -> Result<Exit, Failure> {
+    if strict {
         findings.make_strict();
     }
+    let text = text.to_string();
     let file = path.display().to_string();
     let rendered = match format {
         Format::Json => diagnostics::render_json(&file, &text, &findings),

@@ -358,10 +358,11 @@ impl Reader {
             Some(_) => practice.version = self.integer(&top, "version"),
         }
         match top.table.get("practice") {
-            None => self.missing(
-                &top,
-                "[practice]",
-                "{ name = \"...\" } (a [practice] table)",
+            None => self.error(
+                Code::MissingKey,
+                0..0,
+                "the file has no [practice] table".to_string(),
+                "add `[practice]` with `name = \"Your Practice\"`",
             ),
             Some(item) => {
                 let span = Self::key_span(&top, "practice");

@@ -11,7 +11,7 @@ pub mod validate;
 
 pub use decide::{Decision, QueryError, Reason, Request, decide};
 
-use crate::findings::Findings;
+use crate::findings::{Code, Finding, Findings};
 use crate::model::{Practice, read_practice};
 use chrono::NaiveDate;
 
@@ -21,8 +21,32 @@ pub struct Checked {
     pub findings: Findings,
 }
 
+/// Practice files larger than this are refused before parsing: a practice
+/// of 100,000 clients is under 5 MiB, so anything this size is not one.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// The finding for a file over [`MAX_FILE_BYTES`].
+pub fn too_large(size: u64) -> Finding {
+    Finding::new(
+        Code::FileTooLarge,
+        0..0,
+        format!(
+            "the file is {size} bytes; praxis reads practice files up to {MAX_FILE_BYTES} bytes"
+        ),
+        "check that this is the practice file; split nothing into it that is not access control",
+    )
+}
+
 /// Reads and validates the text of a practice file (without a BOM).
 pub fn check(text: &str, date: NaiveDate) -> Checked {
+    if text.len() as u64 > MAX_FILE_BYTES {
+        let mut practice = Practice::default();
+        practice.index();
+        return Checked {
+            practice,
+            findings: Findings(vec![too_large(text.len() as u64)]),
+        };
+    }
     let outcome = read_practice(text);
     let mut findings = outcome.findings;
     if outcome.parsed {

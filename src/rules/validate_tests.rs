@@ -260,6 +260,7 @@ fn trigger(code: Code) -> String {
         Code::DuplicateInList => {
             with_sections("[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\", \"scheduler\"]\n")
         }
+        Code::FileTooLarge => "#".repeat(crate::rules::MAX_FILE_BYTES as usize + 1),
         Code::CapabilityShadowsBuiltin => with_sections(
             "[capabilities]\n\"client.view\" = { scope = \"client\", description = \"Mine\" }\n",
         ),

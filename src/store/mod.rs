@@ -12,9 +12,8 @@ use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = "practice.toml";
 
-/// Files larger than this are refused before parsing: a practice of 100,000
-/// clients is a few megabytes, so anything this size is not a practice file.
-pub const MAX_BYTES: u64 = 64 * 1024 * 1024;
+/// Files larger than this are refused before reading (see the rules' limit).
+pub const MAX_BYTES: u64 = crate::rules::MAX_FILE_BYTES;
 
 const BOM: &str = "\u{feff}";
 
