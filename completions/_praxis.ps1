@@ -375,7 +375,6 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
             [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member for a change [default: $PRAXIS_ACTOR]')
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
-            [CompletionResult]::new('--restricted', '--restricted', [CompletionResultType]::ParameterName, 'Add the client restricted')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')

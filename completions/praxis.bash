@@ -625,7 +625,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client__subcmd__add)
-            opts="-f -q -h --primary --clinician --restricted --dry-run --file --format --as --at --quiet --help"
+            opts="-f -q -h --primary --clinician --dry-run --file --format --as --at --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -338,7 +338,6 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --format 'Output format, where the command prints data'
             cand --as 'The acting member for a change [default: $PRAXIS_ACTOR]'
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
-            cand --restricted 'Add the client restricted'
             cand --dry-run 'Print the change as a unified diff and write nothing'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'

@@ -333,7 +333,6 @@ sarif\t'SARIF 2.1.0 for code scanning (validate)'
 junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
-complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -l restricted -d 'Add the client restricted'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'

@@ -16,24 +16,13 @@ Exit codes: 0 success (access check: allowed), 1 denied / findings / refused cha
 )]
 pub struct Cli {
     /// The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]
-    #[arg(
-        short = 'f',
-        long = "file",
-        global = true,
-        env = "PRAXIS_FILE",
-        value_name = "PATH"
-    )]
+    #[arg(short = 'f', long = "file", global = true, value_name = "PATH")]
     pub file: Option<PathBuf>,
     /// Output format, where the command prints data
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
     pub format: Option<Format>,
     /// The acting member for a change [default: $PRAXIS_ACTOR]
-    #[arg(
-        long = "as",
-        global = true,
-        env = "PRAXIS_ACTOR",
-        value_name = "MEMBER"
-    )]
+    #[arg(long = "as", global = true, value_name = "MEMBER")]
     pub actor: Option<String>,
     /// Decide as of this date (YYYY-MM-DD) instead of today
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
@@ -332,9 +321,6 @@ pub struct ClientAddArgs {
     pub primary: String,
     #[arg(long = "clinician", value_name = "MEMBER")]
     pub clinicians: Vec<String>,
-    /// Add the client restricted
-    #[arg(long)]
-    pub restricted: bool,
     #[command(flatten)]
     pub dry_run: DryRun,
 }

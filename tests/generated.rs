@@ -1,4 +1,8 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test that cannot set up should panic")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot set up should panic"
+)]
 
 //! Generated files are checked, not trusted: `completions/` and
 //! `schema/practice.schema.json` must equal what the binary prints now.

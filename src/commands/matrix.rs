@@ -242,7 +242,8 @@ fn terminal(grid: &Grid) -> String {
         out.push('\n');
     }
     if grid.client.is_none() {
-        out.push_str("all = every client · asg = assigned clients · sup = supervisees' clients · own = own documents · yes = practice-wide\n");
+        out.push_str("all = every client · asg = assigned clients · sup = supervisees' clients\n");
+        out.push_str("own = documents they wrote · yes = practice-wide\n");
     }
     out
 }

@@ -199,12 +199,26 @@ fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
     if let Some(object) = record.as_object_mut() {
         object.insert("primary_of".into(), json!(primary));
         object.insert("clinician_of".into(), json!(clinician));
-        object.insert("temporary".into(), json!(temporary));
+        object.insert("temporary".into(), json!(&temporary));
     }
     emit(&match format {
         Format::Json => output::json(&record),
         other => {
-            let table = field_table(&record);
+            let mut table = field_table(&record);
+            if let Some(row) = table.rows.iter_mut().find(|r| r[0] == "temporary") {
+                row[1] = temporary
+                    .iter()
+                    .map(|t| {
+                        format!(
+                            "{} until {} ({})",
+                            t["client"].as_str().unwrap_or(""),
+                            t["until"].as_str().unwrap_or("?"),
+                            t["reason"].as_str().unwrap_or("")
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; ");
+            }
             match other {
                 Format::Csv => table.to_csv(),
                 Format::Markdown => table.to_markdown(),

@@ -133,11 +133,19 @@ pub fn load_text(path: &Path, contents: Contents, date: NaiveDate) -> Result<Loa
 }
 
 pub fn run(cli: Cli) -> Result<Exit, Failure> {
-    // An empty $PRAXIS_FILE or $PRAXIS_ACTOR counts as unset.
+    // `$PRAXIS_FILE` when empty counts as unset. `$PRAXIS_ACTOR` when empty
+    // does not: it is an unknown actor (exit 2), so `--as "$LOGIN"` or an
+    // empty variable never skips a permission check.
     let context = Context {
-        file: cli.file.filter(|f| !f.as_os_str().is_empty()),
+        file: cli.file.or_else(|| {
+            std::env::var_os("PRAXIS_FILE")
+                .filter(|f| !f.is_empty())
+                .map(PathBuf::from)
+        }),
         format: cli.format,
-        actor: cli.actor.filter(|a| !a.is_empty()),
+        actor: cli
+            .actor
+            .or_else(|| std::env::var_os("PRAXIS_ACTOR").map(|a| a.to_string_lossy().into_owned())),
         date: cli.at.unwrap_or_else(Context::today),
         quiet: cli.quiet,
     };

@@ -186,7 +186,7 @@ fn title(e: &Expectation) -> String {
     if let Some(at) = &e.at {
         title.push_str(&format!(" at {at}"));
     }
-    format!("{title} is {}", e.decision)
+    format!("{title}: expect {}", e.decision)
 }
 
 fn text(file: &str, outcomes: &[Outcome]) -> String {
@@ -194,7 +194,7 @@ fn text(file: &str, outcomes: &[Outcome]) -> String {
     for outcome in outcomes.iter().filter(|o| !o.passed) {
         let e = &outcome.expectation;
         out.push_str(&format!(
-            "FAIL {file}:{}: {}, but got {}\n",
+            "FAIL {file}:{}: {}, got {}\n",
             e.line,
             title(e),
             outcome.actual

@@ -18,7 +18,7 @@ pub fn relation(relation: &Relation) -> String {
         Relation::Temporary { until, reason } => {
             format!("a temporary clinician through {until} (\"{reason}\")")
         }
-        Relation::AdministrativeList => "on its administrative list".to_string(),
+        Relation::AdministrativeList => "a member of its administrative list".to_string(),
         Relation::Owner => "the practice owner".to_string(),
     }
 }
@@ -81,7 +81,8 @@ pub fn granted(grant: &GrantMatch, member: &str, client: Option<&str>) -> String
     )
 }
 
-fn need(need: Need, member: &str, client: Option<&str>) -> String {
+fn need(need: Need, member: &str, request: &Request<'_>) -> String {
+    let client = request.client;
     let client = client.unwrap_or("the client");
     match need {
         Need::AdministrativeAccess => format!(
@@ -111,12 +112,12 @@ fn shortfall(shortfall: &Shortfall, request: &Request<'_>) -> Vec<String> {
             source(&unmet.source),
             unmet.pattern,
             unmet.scope.as_str(),
-            need(unmet.needs, member, request.client)
+            need(unmet.needs, member, request)
         ));
     }
     if shortfall.roles.is_empty() {
         lines.push(format!(
-            "no role grants {} at a scope that would hold here",
+            "no role that {member} could add grants {} at a scope that would hold here",
             request.capability
         ));
     } else {

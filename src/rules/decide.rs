@@ -412,7 +412,7 @@ pub fn administrative_relation(
 }
 
 /// The first supervisee of `member` on the client's care team.
-fn supervision_route(
+pub fn supervision_route(
     practice: &Practice,
     client: &Client,
     member: &str,
@@ -441,6 +441,17 @@ fn roles_that_would_allow(
         .roles()
         .iter()
         .filter(|role| !member.has_role(&role.id.value))
+        // Only roles the member could hold as they are: requirements met,
+        // no exclusion either way.
+        .filter(|role| role.requires.iter().all(|r| member.has_role(&r.value)))
+        .filter(|role| !role.excludes.iter().any(|r| member.has_role(&r.value)))
+        .filter(|role| {
+            !member
+                .roles
+                .iter()
+                .filter_map(|held| practice.role(&held.value))
+                .any(|held| held.excludes.iter().any(|x| x.value == role.id.value))
+        })
         .filter(|role| {
             role.grants.iter().any(|grant| {
                 let scope = grant.scope();

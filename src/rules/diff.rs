@@ -226,9 +226,10 @@ fn role_text(practice: &Practice, id: &str) -> Option<String> {
             .collect();
         grants.sort();
         format!(
-            "{grants:?}|{:?}|{:?}",
+            "{grants:?}|{:?}|{:?}|{:?}",
             sorted(&role.requires),
-            sorted(&role.excludes)
+            sorted(&role.excludes),
+            role.description
         )
     })
 }
@@ -405,6 +406,12 @@ pub fn unauthorized(
             (None, None) => {}
         }
     }
+    let leaving: BTreeSet<&str> = old
+        .members
+        .iter()
+        .filter(|m| m.active && new.member(&m.id.value).is_none_or(|n| !n.active))
+        .map(|m| m.id.value.as_str())
+        .collect();
     let ids: BTreeSet<&str> = old
         .clients
         .iter()
@@ -419,59 +426,131 @@ pub fn unauthorized(
                 "client.delete",
                 Some(id.to_string()),
             )),
-            (Some(b), Some(a)) => {
-                if b.primary.as_ref().map(|p| &p.value) != a.primary.as_ref().map(|p| &p.value) {
-                    needed.push((
-                        format!("change the primary of {id}"),
-                        "client.assign",
-                        Some(id.to_string()),
-                    ));
-                }
-                let temporary = |c: &Client| {
-                    let mut t: Vec<String> = c
-                        .temporary
-                        .iter()
-                        .map(|t| {
-                            format!(
-                                "{:?}{:?}{}",
-                                t.member.as_ref().map(|m| &m.value),
-                                t.until.as_ref().map(|u| u.value),
-                                t.reason_text()
-                            )
-                        })
-                        .collect();
-                    t.sort();
-                    t
-                };
-                if sorted(&b.clinicians) != sorted(&a.clinicians) || temporary(b) != temporary(a) {
-                    needed.push((
-                        format!("change who has clinical access to {id}"),
-                        "client.access",
-                        Some(id.to_string()),
-                    ));
-                }
-                if b.restricted != a.restricted
-                    || sorted(&b.administrative) != sorted(&a.administrative)
-                {
-                    needed.push((
-                        format!("change the restriction of {id}"),
-                        "client.restrict",
-                        Some(id.to_string()),
-                    ));
-                }
-            }
+            (Some(b), Some(a)) => needed.extend(client_changes(id, b, a, &leaving)),
             (None, None) => {}
         }
     }
     needed
         .into_iter()
-        .filter(|(_, capability, client)| !allowed(old, actor, capability, client.as_deref(), date))
+        // `a|b`: either capability makes the change.
+        .filter(|(_, capabilities, client)| {
+            !capabilities
+                .split('|')
+                .any(|capability| allowed(old, actor, capability, client.as_deref(), date))
+        })
         .map(|(change, needs, client)| Violation {
             change,
-            needs: needs.to_string(),
+            needs: needs.replace('|', " or "),
             client,
         })
         .collect()
+}
+
+/// Who is on a client's lists, as sets, for comparing two versions.
+struct Lists {
+    clinicians: BTreeSet<String>,
+    temporary: BTreeSet<String>,
+    administrative: BTreeSet<String>,
+}
+
+impl Lists {
+    fn of(client: &Client) -> Lists {
+        Lists {
+            clinicians: sorted(&client.clinicians),
+            temporary: client
+                .temporary
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{}\u{0}{:?}\u{0}{}",
+                        t.member.as_ref().map_or("", |m| m.value.as_str()),
+                        t.until.as_ref().map(|u| u.value),
+                        t.reason_text()
+                    )
+                })
+                .collect(),
+            administrative: sorted(&client.administrative),
+        }
+    }
+}
+
+fn temporary_member(entry: &str) -> &str {
+    entry.split('\u{0}').next().unwrap_or("")
+}
+
+/// The capabilities a change to one client needs (SPEC §4, §7). The side
+/// effects of one command are judged with it, as the command table does:
+/// `member remove` (members.manage) takes the member off every list and
+/// hands their charts on; `client assign` moves the new primary out of
+/// `clinicians`; `client revoke --administrative` also takes clinical access.
+fn client_changes(
+    id: &str,
+    before: &Client,
+    after: &Client,
+    leaving: &BTreeSet<&str>,
+) -> Vec<(String, &'static str, Option<String>)> {
+    let mut needed = Vec::new();
+    let on = Some(id.to_string());
+    let (old, new) = (Lists::of(before), Lists::of(after));
+    let old_primary = before.primary.as_ref().map(|p| p.value.as_str());
+    let new_primary = after.primary.as_ref().map(|p| p.value.as_str());
+    // Members whose leaving a list is explained by another change.
+    let mut explained: BTreeSet<&str> = leaving.clone();
+    let mut explained_joining: BTreeSet<&str> = BTreeSet::new();
+    if old_primary != new_primary {
+        let handed_on = old_primary.is_some_and(|p| leaving.contains(p));
+        if !handed_on {
+            needed.push((
+                format!("change the primary of {id}"),
+                "client.assign",
+                on.clone(),
+            ));
+            // --keep-previous moves the old primary into clinicians.
+            explained_joining.extend(old_primary);
+        }
+        explained.extend(new_primary);
+    }
+    let admin_removed: Vec<&String> = old.administrative.difference(&new.administrative).collect();
+    let admin_added = new
+        .administrative
+        .difference(&old.administrative)
+        .next()
+        .is_some();
+    let admin_changed = admin_added || admin_removed.iter().any(|m| !leaving.contains(m.as_str()));
+    if before.restricted != after.restricted || admin_changed {
+        needed.push((
+            format!("change the restriction of {id}"),
+            "client.restrict",
+            on.clone(),
+        ));
+        explained.extend(admin_removed.iter().map(|m| m.as_str()));
+    }
+    let clinician_changed = new
+        .clinicians
+        .difference(&old.clinicians)
+        .any(|m| !explained_joining.contains(m.as_str()))
+        || old
+            .clinicians
+            .difference(&new.clinicians)
+            .any(|m| !explained.contains(m.as_str()));
+    let temporary_changed = new.temporary.difference(&old.temporary).next().is_some()
+        || old
+            .temporary
+            .difference(&new.temporary)
+            .any(|t| !explained.contains(temporary_member(t)));
+    let only_removals =
+        new.clinicians.is_subset(&old.clinicians) && new.temporary.is_subset(&old.temporary);
+    if clinician_changed || temporary_changed {
+        // On a restricted client, `client revoke --administrative`
+        // (client.restrict) also takes members off clinicians and temporary.
+        let needs = if before.restricted && only_removals {
+            "client.access|client.restrict"
+        } else {
+            "client.access"
+        };
+        needed.push((format!("change who has clinical access to {id}"), needs, on));
+    }
+    needed
 }
 
 fn custom_descriptions(practice: &Practice) -> Vec<(String, String)> {

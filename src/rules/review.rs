@@ -125,6 +125,30 @@ fn routes(reasons: &[Reason]) -> Vec<ReviewRoute> {
     routes.into_iter().collect()
 }
 
+/// The owner's relations to a chart besides ownership.
+fn owner_routes(
+    practice: &Practice,
+    chart: &Client,
+    owner: &str,
+    date: NaiveDate,
+) -> Vec<ReviewRoute> {
+    let mut found = Vec::new();
+    match decide::care_relation(chart, owner, date) {
+        Some(Relation::Primary) => found.push(ReviewRoute::Primary),
+        Some(Relation::Temporary { until, reason }) => {
+            found.push(ReviewRoute::Temporary { until, reason })
+        }
+        Some(_) => found.push(ReviewRoute::Granted),
+        None => {}
+    }
+    if let Some(Route::Supervision { supervisee, .. }) =
+        decide::supervision_route(practice, chart, owner, date)
+    {
+        found.push(ReviewRoute::Supervision { supervisee });
+    }
+    found
+}
+
 /// Members whose grants cover clinical.view on `all`: they reach every
 /// unrestricted chart.
 fn all_scope_readers(practice: &Practice) -> Vec<&str> {
@@ -196,7 +220,11 @@ pub fn review(
             if !decision.allowed {
                 continue;
             }
-            let routes = routes(&decision.reasons);
+            let mut routes = routes(&decision.reasons);
+            if practice.is_owner(candidate) {
+                // The owner is allowed outright; list their chart routes too.
+                routes.extend(owner_routes(practice, chart, candidate, date));
+            }
             let entry = per_member.entry(candidate).or_default();
             entry.0.insert(&chart.id.value);
             for route in &routes {

@@ -792,7 +792,7 @@ impl<'p> Check<'p> {
                     Code::TemporaryExpired,
                     until.span.clone(),
                     format!(
-                        "temporary access of `{who}` to client `{id}` expired on {}",
+                        "temporary access of `{who}` to client `{id}` held through {} and has expired",
                         until.value
                     ),
                     format!("remove it: `praxis client revoke {id} {who}`"),
