@@ -27,77 +27,7 @@ use praxis::rules::{self, decide};
 use proptest::prelude::*;
 use toml_edit::DocumentMut;
 
-const PRACTICE: &str = r#"# Riverbend Counseling — access control as code.
-# Edited by hand and by praxis; keep the comments.
-
-version = 1   # format version
-
-[practice]
-name = 'Riverbend Counseling'
-owner = "alice"  # the account owner
-
-# ---- staff ----
-
-[members.alice]
-name = "Alice Moreno"
-email = "alice@riverbend.example"
-roles = ["administrator", "clinician"]
-npi = "1245319599"
-
-[members.bob]
-name    = "Bob Lindqvist"     # aligned by hand
-roles   = [ "clinician" ]
-npi     = "1131860912"
-
-[members.carol]
-name = "Carol Nguyen"
-roles = [
-    "clinician",   # licensed
-    "supervisor",
-]
-npi = "1390996035"
-
-
-[members.dave]
-name = "Dave Okafor"
-roles = ["scheduler"]
-
-[members.erin]
-name = "Erin Brooks"
-roles = ["intern"]
-supervisors = ["carol"]
-cosign = ["progress-notes"]
-bill_as_supervisor = true
-
-[members.frank]
-name = "Frank Adeyemi"
-roles = ["biller"]
-
-[members.gina]
-name = "Gina Rossi"
-roles = ["clinician"]
-npi = "1526018159"
-supervisors = ["carol"]  # newly licensed
-
-[members.helen]
-name = "Helen Ortiz"
-roles = ["clinician", "supervisor"]
-npi = "1908301660"
-
-[clients]
-# one line per client
-C-1001 = { primary = "bob" }
-C-1002 = {primary="bob", clinicians=["gina"]}   # co-treated
-C-1003 = { primary = "carol", restricted = true, administrative = ["dave"] }
-C-1004 = { primary = "bob", temporary = [{ member = "gina", until = 2099-12-31, reason = "Covering" }] }
-
-# a client written as a table
-[clients.C-1005]
-primary = "erin"
-clinicians = [
-  "carol",
-]
-"#;
+const PRACTICE: &str = include_str!("fixtures/riverbend.toml");
 
 /// Comments that belong to no entry a mutation may delete.
 const KEPT_COMMENTS: &[&str] = &[

@@ -28,28 +28,11 @@ impl Lcg {
     }
 }
 
-/// A valid NPI for a number: nine digits and the Luhn check digit over
-/// "80840" + those digits.
+/// A valid NPI for a number: nine digits and their check digit.
 pub fn npi(n: u64) -> String {
     let base = format!("{:09}", 100_000_000 + n % 800_000_000);
-    let digits: Vec<u32> = format!("80840{base}")
-        .bytes()
-        .map(|b| u32::from(b - b'0'))
-        .collect();
-    let sum: u32 = digits
-        .iter()
-        .rev()
-        .enumerate()
-        .map(|(i, &d)| {
-            if i % 2 == 0 {
-                let x = d * 2;
-                if x > 9 { x - 9 } else { x }
-            } else {
-                d
-            }
-        })
-        .sum();
-    format!("{base}{}", (10 - sum % 10) % 10)
+    let check = praxis::rules::validate::npi_check_digit(&base).unwrap_or('0');
+    format!("{base}{check}")
 }
 
 /// The ids of the generated practice's members, by kind, for queries.

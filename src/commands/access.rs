@@ -309,7 +309,7 @@ fn where_text(clients: &[(&str, Vec<Reason>)], total: usize) -> String {
 
 fn route_word(route: &Route) -> String {
     match route {
-        Route::Unrestricted => "all".to_string(),
+        Route::Unrestricted => "all clients".to_string(),
         other => explain::route_short(other),
     }
 }

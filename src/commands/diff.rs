@@ -275,13 +275,31 @@ fn member_lines(change: &AccessChange) -> Vec<String> {
             change.supervisors_removed.join(", ")
         ));
     }
-    for (capability, clients) in &change.gained {
-        lines.push(format!("+ {capability}{}", where_clients(clients)));
-    }
-    for (capability, clients) in &change.lost {
-        lines.push(format!("- {capability}{}", where_clients(clients)));
-    }
+    lines.extend(
+        grouped(&change.gained)
+            .into_iter()
+            .map(|l| format!("+ {l}")),
+    );
+    lines.extend(grouped(&change.lost).into_iter().map(|l| format!("- {l}")));
     lines
+}
+
+/// Capabilities that cover the same clients on one line:
+/// `clinical.view, clinical.write on C-1001`.
+fn grouped(changes: &std::collections::BTreeMap<String, Vec<String>>) -> Vec<String> {
+    let mut by_clients: Vec<(&Vec<String>, Vec<&str>)> = Vec::new();
+    for (capability, clients) in changes {
+        match by_clients.iter_mut().find(|(c, _)| *c == clients) {
+            Some((_, capabilities)) => capabilities.push(capability),
+            None => by_clients.push((clients, vec![capability])),
+        }
+    }
+    by_clients
+        .into_iter()
+        .map(|(clients, capabilities)| {
+            format!("{}{}", capabilities.join(", "), where_clients(clients))
+        })
+        .collect()
 }
 
 fn violation_line(v: &Violation) -> String {

@@ -38,6 +38,38 @@ pub fn too_large(size: u64) -> Finding {
 }
 
 /// Reads and validates the text of a practice file (without a BOM).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use praxis::rules::{check, decide, Request};
+///
+/// let text = r#"
+/// version = 1
+/// [practice]
+/// name = "Riverbend Counseling"
+/// owner = "alice"
+/// [members.alice]
+/// name = "Alice Moreno"
+/// roles = ["administrator"]
+/// [members.bob]
+/// name = "Bob Lee"
+/// roles = ["clinician"]
+/// [clients]
+/// C-1001 = { primary = "bob" }
+/// C-1002 = { primary = "bob", restricted = true }
+/// "#;
+/// let date = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+/// let checked = check(text, date);
+/// assert!(!checked.findings.has_errors());
+/// let ask = |member, capability, client| {
+///     let request = Request { member, capability, client, author: None };
+///     decide(&checked.practice, &request, date).map(|d| d.allowed)
+/// };
+/// assert_eq!(ask("bob", "clinical.view", Some("C-1001")), Ok(true));
+/// assert_eq!(ask("alice", "members.manage", None), Ok(true));
+/// // A capability in a query is a name, never a pattern.
+/// assert!(ask("bob", "clinical.*", Some("C-1001")).is_err());
+/// ```
 pub fn check(text: &str, date: NaiveDate) -> Checked {
     if text.len() as u64 > MAX_FILE_BYTES {
         let mut practice = Practice::default();

@@ -80,25 +80,27 @@ pub fn is_valid_npi(npi: &str) -> bool {
     if npi.len() != 10 || !npi.bytes().all(|b| b.is_ascii_digit()) {
         return false;
     }
-    let digits: Vec<u32> = format!("80840{}", &npi[..9])
+    npi_check_digit(&npi[..9]) == Some(char::from(npi.as_bytes()[9]))
+}
+
+/// The NPI check digit for nine digits: Luhn over "80840" and them.
+pub fn npi_check_digit(first_nine: &str) -> Option<char> {
+    if first_nine.len() != 9 || !first_nine.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let sum: u32 = format!("80840{first_nine}")
         .bytes()
-        .map(|b| u32::from(b - b'0'))
-        .collect();
-    let sum: u32 = digits
-        .iter()
         .rev()
+        .map(|b| u32::from(b - b'0'))
         .enumerate()
-        .map(|(i, &d)| {
-            if i % 2 == 0 {
-                let doubled = d * 2;
-                if doubled > 9 { doubled - 9 } else { doubled }
-            } else {
-                d
-            }
+        // The digit next to the check digit is doubled, then every other one.
+        .map(|(i, d)| match (i % 2 == 0, d * 2) {
+            (true, doubled) if doubled > 9 => doubled - 9,
+            (true, doubled) => doubled,
+            (false, _) => d,
         })
         .sum();
-    let check = (10 - sum % 10) % 10;
-    u32::from(npi.as_bytes()[9] - b'0') == check
+    char::from_digit((10 - sum % 10) % 10, 10)
 }
 
 pub fn is_valid_taxonomy(taxonomy: &str) -> bool {
