@@ -1,0 +1,169 @@
+//! Client rules of SPEC §3.4 and §7: ids, the primary and care team,
+//! restriction and the administrative list, temporary access and its expiry.
+
+use super::{Check, holds_clinical_role};
+use crate::findings::Code;
+use crate::model::{Client, Spanned};
+use std::collections::HashMap;
+
+impl<'p> Check<'p> {
+    pub(super) fn unique_clients(&mut self) {
+        let mut ids = HashMap::new();
+        for client in &self.practice.clients {
+            if let Some(first) = ids.insert(client.id.value.to_lowercase(), &client.id.value) {
+                self.push(
+                    Code::DuplicateId,
+                    client.id.span.clone(),
+                    format!(
+                        "client id `{}` is already used by `{first}` (ids ignore letter case)",
+                        client.id.value
+                    ),
+                    "merge the two entries or correct the id",
+                );
+            }
+        }
+    }
+    pub(super) fn client(&mut self, client: &'p Client) {
+        let id = &client.id.value;
+        if let Some(primary) = &client.primary
+            && let Some(member) =
+                self.active_member_ref(primary, &format!("primary of client `{id}`"))
+            && !holds_clinical_role(self.practice, member)
+        {
+            self.push(
+                Code::PrimaryNotClinical,
+                primary.span.clone(),
+                format!(
+                    "primary `{}` of client `{id}` holds no clinical role",
+                    primary.value
+                ),
+                format!(
+                    "grant `{}` a clinical role (clinician, intern), or assign another primary",
+                    primary.value
+                ),
+            );
+        }
+        self.no_duplicates(&client.clinicians, "clinicians", false);
+        for clinician in &client.clinicians {
+            self.active_member_ref(clinician, &format!("clinician of client `{id}`"));
+            if client.is_primary(&clinician.value) {
+                self.push(
+                    Code::PrimaryAlsoClinician,
+                    clinician.span.clone(),
+                    format!(
+                        "`{}` is both primary and clinician of client `{id}`",
+                        clinician.value
+                    ),
+                    "remove them from `clinicians`: the primary already has clinical access",
+                );
+            }
+        }
+        self.no_duplicates(&client.administrative, "administrative", false);
+        if let Some(first) = client.administrative.first()
+            && !client.restricted
+        {
+            self.push(
+                Code::AdministrativeNotRestricted,
+                first.span.clone(),
+                format!("client `{id}` has an administrative list but is not restricted"),
+                "remove `administrative`, or set `restricted = true`",
+            );
+        }
+        for admin in &client.administrative {
+            self.active_member_ref(admin, &format!("administrative member of client `{id}`"));
+            if client.restricted {
+                self.redundant_administrative(client, admin);
+            }
+        }
+        for entry in &client.temporary {
+            self.temporary(client, entry);
+        }
+    }
+    fn redundant_administrative(&mut self, client: &Client, admin: &Spanned<String>) {
+        let name = admin.value.as_str();
+        let route = if client.is_primary(name) {
+            Some("its primary")
+        } else if client.is_clinician(name) {
+            Some("one of its clinicians")
+        } else if client.temporary_for(name, self.date).is_some() {
+            Some("a temporary member")
+        } else if self.practice.is_owner(name) {
+            Some("the practice owner")
+        } else {
+            None
+        };
+        if let Some(route) = route {
+            self.push(
+                Code::RedundantAdministrative,
+                admin.span.clone(),
+                format!(
+                    "`{name}` already has administrative access to client `{}` as {route}",
+                    client.id.value
+                ),
+                "remove them from `administrative`",
+            );
+        }
+    }
+    fn temporary(&mut self, client: &Client, entry: &crate::model::Temporary) {
+        let id = &client.id.value;
+        let span = entry
+            .member
+            .as_ref()
+            .map_or_else(|| entry.span.clone(), |m| m.span.clone());
+        if let Some(member) = &entry.member {
+            self.active_member_ref(member, &format!("temporary member of client `{id}`"));
+            if client.is_primary(&member.value) || client.is_clinician(&member.value) {
+                self.push(
+                    Code::TemporaryAlreadyClinician,
+                    member.span.clone(),
+                    format!(
+                        "`{}` already has clinical access to client `{id}`",
+                        member.value
+                    ),
+                    "remove the temporary entry",
+                );
+            }
+        }
+        if entry
+            .reason
+            .as_ref()
+            .is_none_or(|r| r.value.trim().is_empty())
+        {
+            let at = entry
+                .reason
+                .as_ref()
+                .map_or_else(|| span.clone(), |r| r.span.clone());
+            self.push(
+                Code::TemporaryWithoutReason,
+                at,
+                format!("temporary access to client `{id}` has no reason"),
+                "add `reason = \"...\"`: why this access was needed (coverage, emergency)",
+            );
+        }
+        if let Some(until) = &entry.until {
+            let days = (until.value - self.date).num_days();
+            let who = entry.member.as_ref().map_or("?", |m| m.value.as_str());
+            if days < 0 {
+                self.push(
+                    Code::TemporaryExpired,
+                    until.span.clone(),
+                    format!(
+                        "temporary access of `{who}` to client `{id}` held through {} and has expired",
+                        until.value
+                    ),
+                    format!("remove it: `praxis client revoke {id} {who}`"),
+                );
+            } else if days <= 7 {
+                self.push(
+                    Code::TemporaryExpiring,
+                    until.span.clone(),
+                    format!(
+                        "temporary access of `{who}` to client `{id}` ends on {} ({days} days)",
+                        until.value
+                    ),
+                    "extend it with a new `client grant --until`, or let it lapse",
+                );
+            }
+        }
+    }
+}

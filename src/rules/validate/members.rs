@@ -1,0 +1,360 @@
+//! Member rules of SPEC §3.4: ids and emails, roles and their requirements,
+//! supervision (who may supervise, cycles, limits), interns and billing,
+//! co-signature and credentials.
+
+use super::{
+    COSIGN_DOCUMENTS, Check, can_cosign, holds_clinical_role, is_valid_npi, is_valid_taxonomy,
+};
+use crate::catalog::SUPERVISOR;
+use crate::findings::Code;
+use crate::model::{Member, RoleDef};
+use crate::suggest;
+use std::collections::{HashMap, HashSet};
+
+impl<'p> Check<'p> {
+    pub(super) fn unique_members(&mut self) {
+        let mut ids = HashMap::new();
+        let mut emails = HashMap::new();
+        for member in &self.practice.members {
+            if let Some(first) = ids.insert(member.id.value.to_lowercase(), &member.id.value) {
+                self.push(
+                    Code::DuplicateId,
+                    member.id.span.clone(),
+                    format!(
+                        "member id `{}` is already used by `{first}` (ids ignore letter case)",
+                        member.id.value
+                    ),
+                    "give each member an id of their own",
+                );
+            }
+            if let Some(email) = &member.email
+                && let Some(first) = emails.insert(email.value.to_lowercase(), &member.id.value)
+            {
+                self.push(
+                    Code::DuplicateEmail,
+                    email.span.clone(),
+                    format!(
+                        "email `{}` is also member `{first}`'s (no shared logins)",
+                        email.value
+                    ),
+                    "give each member their own email address",
+                );
+            }
+        }
+    }
+    pub(super) fn member(&mut self, member: &'p Member) {
+        let id = member.id.value.as_str();
+        let owner = format!("member `{id}`");
+        self.no_duplicates(&member.roles, "roles", false);
+        let mut known_roles: Vec<&RoleDef> = Vec::new();
+        for role in &member.roles {
+            if self.role_ref(role)
+                && let Some(found) = self.practice.role(&role.value)
+            {
+                known_roles.push(found);
+            }
+        }
+        self.role_constraints(member, &known_roles);
+        for grant in &member.grants {
+            self.grant(grant, &owner);
+        }
+        for deny in &member.denies {
+            self.known_pattern(deny);
+        }
+        self.supervisors(member);
+        self.intern_and_billing(member);
+        self.cosign(member);
+        self.credentials(member);
+        if member.active && member.roles.is_empty() && member.grants.is_empty() {
+            self.push(
+                Code::NoAccessMember,
+                member.id.span.clone(),
+                format!("active member `{id}` has no roles and no grants"),
+                "grant a role (`praxis role grant`), or set `active = false`",
+            );
+        }
+        let has_supervisees = self
+            .practice
+            .supervisees_of(id)
+            .iter()
+            .any(|s| self.practice.member(s).is_some_and(|m| m.active));
+        if let Some(role) = member.roles.iter().find(|r| r.value == SUPERVISOR)
+            && member.active
+            && !has_supervisees
+        {
+            self.push(
+                Code::IdleSupervisor,
+                role.span.clone(),
+                format!("`{id}` holds the supervisor role but supervises no active member"),
+                "add a supervisee (`praxis supervision add`) or revoke the role",
+            );
+        }
+    }
+    fn role_constraints(&mut self, member: &Member, roles: &[&RoleDef]) {
+        for role in roles {
+            let at = member
+                .roles
+                .iter()
+                .find(|r| r.value == role.id.value)
+                .map_or_else(|| member.id.span.clone(), |r| r.span.clone());
+            for required in &role.requires {
+                if !member.has_role(&required.value) {
+                    self.push(
+                        Code::RequiresNotMet,
+                        at.clone(),
+                        format!(
+                            "`{}` holds `{}`, which requires `{}`",
+                            member.id.value, role.id.value, required.value
+                        ),
+                        format!(
+                            "also grant `{}`, or revoke `{}`",
+                            required.value, role.id.value
+                        ),
+                    );
+                }
+            }
+            for excluded in &role.excludes {
+                if member.has_role(&excluded.value) {
+                    self.push(
+                        Code::ExcludesViolated,
+                        at.clone(),
+                        format!(
+                            "`{}` holds both `{}` and `{}`, which exclude each other",
+                            member.id.value, role.id.value, excluded.value
+                        ),
+                        format!(
+                            "keep one of them (`praxis role grant {} NEW --replace OLD`)",
+                            member.id.value
+                        ),
+                    );
+                }
+            }
+        }
+    }
+    fn supervisors(&mut self, member: &Member) {
+        let id = &member.id.value;
+        self.no_duplicates(&member.supervisors, "supervisors", false);
+        for supervisor in &member.supervisors {
+            if supervisor.value == *id {
+                self.push(
+                    Code::SelfSupervision,
+                    supervisor.span.clone(),
+                    format!("`{id}` is listed as their own supervisor"),
+                    "name another member as supervisor",
+                );
+                continue;
+            }
+            let Some(found) = self.active_member_ref(supervisor, "supervisor") else {
+                continue;
+            };
+            if !can_cosign(self.practice, found) {
+                self.push(
+                    Code::SupervisorCannotCosign,
+                    supervisor.span.clone(),
+                    format!(
+                        "supervisor `{}` cannot co-sign (no grant of clinical.cosign)",
+                        supervisor.value
+                    ),
+                    format!(
+                        "grant `{}` the supervisor role, or choose another supervisor",
+                        supervisor.value
+                    ),
+                );
+            }
+        }
+        if let Some(max) = &self.practice.max_supervisors
+            && max.value >= 1
+            && member.supervisors.len() as i64 > max.value
+        {
+            let span = member.supervisors[0].span.start
+                ..member.supervisors.last().map_or(0, |s| s.span.end);
+            self.push(
+                Code::TooManySupervisors,
+                span,
+                format!(
+                    "`{id}` has {} supervisors; the practice allows at most {}",
+                    member.supervisors.len(),
+                    max.value
+                ),
+                "remove a supervisor, or raise [practice] max_supervisors",
+            );
+        }
+    }
+    fn intern_and_billing(&mut self, member: &Member) {
+        let id = &member.id.value;
+        if member.is_intern() {
+            if member.supervisors.is_empty() {
+                self.push(
+                    Code::InternWithoutSupervisor,
+                    member.id.span.clone(),
+                    format!("intern `{id}` has no supervisor"),
+                    format!("add one: `praxis supervision add {id} --by SUPERVISOR`"),
+                );
+            }
+            if let Some(npi) = &member.npi {
+                self.push(
+                    Code::InternWithNpi,
+                    npi.span.clone(),
+                    format!("intern `{id}` has an NPI; interns bill under their supervisor's"),
+                    "remove `npi` (promote to clinician first if they are licensed now)",
+                );
+            }
+            if let Some(flag) = &member.bill_as_supervisor
+                && !flag.value
+            {
+                self.push(
+                    Code::InternNotBillingAsSupervisor,
+                    flag.span.clone(),
+                    format!("intern `{id}` must bill as supervisor"),
+                    "set `bill_as_supervisor = true` or remove the line",
+                );
+            }
+        }
+        // An intern with no supervisor at all is already reported above.
+        if member.bills_as_supervisor() && !(member.is_intern() && member.supervisors.is_empty()) {
+            let billable = member
+                .supervisors
+                .iter()
+                .filter_map(|s| self.practice.member(&s.value))
+                .any(|s| {
+                    s.npi.as_ref().is_some_and(|n| is_valid_npi(&n.value))
+                        && holds_clinical_role(self.practice, s)
+                });
+            if !billable {
+                let span = member
+                    .bill_as_supervisor
+                    .as_ref()
+                    .map_or_else(|| member.id.span.clone(), |b| b.span.clone());
+                self.push(
+                    Code::NoBillingSupervisor,
+                    span,
+                    format!("`{id}` bills as supervisor, but no supervisor of theirs has an NPI and a clinical role"),
+                    "add a licensed supervisor with an NPI, or give a supervisor an NPI",
+                );
+            }
+        }
+    }
+    fn cosign(&mut self, member: &Member) {
+        self.no_duplicates(&member.cosign, "cosign", false);
+        for document in &member.cosign {
+            if !COSIGN_DOCUMENTS.contains(&document.value.as_str()) {
+                self.push(
+                    Code::BadCosignValue,
+                    document.span.clone(),
+                    format!(
+                        "`{}` is not a document that can need co-signature",
+                        document.value
+                    ),
+                    format!(
+                        "use `progress-notes` or `treatment-plans`{}",
+                        suggest::closest(&document.value, COSIGN_DOCUMENTS.iter().copied())
+                            .map_or_else(String::new, |n| format!(" (did you mean `{n}`?)"))
+                    ),
+                );
+            }
+        }
+        if let Some(first) = member.cosign.first()
+            && member.supervisors.is_empty()
+        {
+            self.push(
+                Code::CosignWithoutSupervisor,
+                first.span.clone(),
+                format!(
+                    "`{}` needs co-signatures but has no supervisor",
+                    member.id.value
+                ),
+                "add a supervisor, or empty `cosign`",
+            );
+        }
+    }
+    fn credentials(&mut self, member: &Member) {
+        if let Some(npi) = &member.npi
+            && !is_valid_npi(&npi.value)
+        {
+            self.push(
+                Code::BadNpi,
+                npi.span.clone(),
+                format!(
+                    "NPI `{}` is not 10 digits with a valid check digit",
+                    npi.value
+                ),
+                "copy the NPI again from the NPPES registry",
+            );
+        }
+        if let Some(taxonomy) = &member.taxonomy
+            && !is_valid_taxonomy(&taxonomy.value)
+        {
+            self.push(
+                Code::BadTaxonomy,
+                taxonomy.span.clone(),
+                format!(
+                    "taxonomy `{}` is not 10 characters ending in X",
+                    taxonomy.value
+                ),
+                "use the provider taxonomy code, e.g. `101YM0800X`",
+            );
+        }
+    }
+    /// Reports each supervision cycle once, at the supervisor entry closing it.
+    pub(super) fn supervision_cycles(&mut self) {
+        let practice = self.practice;
+        let mut reported: HashSet<Vec<&str>> = HashSet::new();
+        let mut state: HashMap<&str, u8> = HashMap::new(); // 1 = on the path, 2 = done
+        for start in &practice.members {
+            if state.contains_key(start.id.value.as_str()) {
+                continue;
+            }
+            // Iterative depth-first search; `path` holds (member, next supervisor index).
+            let mut path: Vec<(&Member, usize)> = vec![(start, 0)];
+            state.insert(&start.id.value, 1);
+            while let Some((member, next)) = path.last_mut() {
+                let member: &Member = member;
+                let Some(edge) = member.supervisors.get(*next) else {
+                    state.insert(&member.id.value, 2);
+                    path.pop();
+                    continue;
+                };
+                *next += 1;
+                if edge.value == member.id.value {
+                    continue;
+                }
+                let Some(supervisor) = practice.member(&edge.value) else {
+                    continue;
+                };
+                match state.get(supervisor.id.value.as_str()) {
+                    None => {
+                        state.insert(&supervisor.id.value, 1);
+                        path.push((supervisor, 0));
+                    }
+                    Some(1) => {
+                        let from = path
+                            .iter()
+                            .position(|(m, _)| m.id.value == supervisor.id.value)
+                            .unwrap_or(0);
+                        let cycle: Vec<&str> = path[from..]
+                            .iter()
+                            .map(|(m, _)| m.id.value.as_str())
+                            .collect();
+                        let mut key = cycle.clone();
+                        key.sort_unstable();
+                        if reported.insert(key) {
+                            let chain = cycle
+                                .iter()
+                                .chain(std::iter::once(&supervisor.id.value.as_str()))
+                                .copied()
+                                .collect::<Vec<_>>()
+                                .join(" → ");
+                            self.push(
+                                Code::SupervisionCycle,
+                                edge.span.clone(),
+                                format!("supervision cycle: {chain} (each supervised by the next)"),
+                                "remove one of these supervisor entries",
+                            );
+                        }
+                    }
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+}

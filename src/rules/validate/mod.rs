@@ -1,0 +1,304 @@
+//! Validation: every rule of SPEC §3.4 over a read practice. Returns all
+//! findings at once; reading (`model::read`) has already reported the shape
+//! problems, so this module only sees well-typed values.
+
+use crate::findings::{Code, Finding, Findings};
+use crate::model::{Grant, Member, Practice, RoleDef, Scope, Span, Spanned};
+use crate::rules::decide::grants_of;
+use crate::rules::pattern;
+use crate::suggest;
+use chrono::NaiveDate;
+
+mod clients;
+mod members;
+use std::collections::HashSet;
+
+const COSIGN_DOCUMENTS: &[&str] = &["progress-notes", "treatment-plans"];
+
+/// Every rule finding for the practice, as of `date` (for the temporary
+/// access warnings).
+pub fn validate(practice: &Practice, date: NaiveDate) -> Findings {
+    let mut check = Check {
+        practice,
+        date,
+        findings: Findings::default(),
+    };
+    check.practice_table();
+    check.capabilities();
+    for role in &practice.roles {
+        check.role(role);
+    }
+    check.unique_members();
+    for member in &practice.members {
+        check.member(member);
+    }
+    check.supervision_cycles();
+    check.unique_clients();
+    for client in &practice.clients {
+        check.client(client);
+    }
+    check.findings
+}
+
+/// Whether the role grants `clinical.write` on `assigned` (SPEC §3.3).
+pub fn is_clinical_role(role: &RoleDef) -> bool {
+    role.grants.iter().any(|grant| {
+        grant.scope() == Scope::Assigned
+            && grant
+                .can
+                .iter()
+                .any(|p| pattern::matches(&p.value, "clinical.write"))
+    })
+}
+
+/// Whether the member holds a clinical role.
+pub fn holds_clinical_role(practice: &Practice, member: &Member) -> bool {
+    member
+        .roles
+        .iter()
+        .filter_map(|r| practice.role(&r.value))
+        .any(is_clinical_role)
+}
+
+/// A grant covers `clinical.cosign` on a client scope and no deny takes it
+/// away (SPEC §7).
+pub fn can_cosign(practice: &Practice, member: &Member) -> bool {
+    let granted = grants_of(practice, member).any(|(_, grant)| {
+        grant.scope() != Scope::Practice
+            && grant
+                .can
+                .iter()
+                .any(|p| pattern::matches(&p.value, "clinical.cosign"))
+    });
+    granted
+        && !member
+            .denies
+            .iter()
+            .any(|d| pattern::matches(&d.value, "clinical.cosign"))
+}
+
+/// NPI check digit: Luhn over "80840" followed by the first nine digits.
+pub fn is_valid_npi(npi: &str) -> bool {
+    if npi.len() != 10 || !npi.bytes().all(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    npi_check_digit(&npi[..9]) == Some(char::from(npi.as_bytes()[9]))
+}
+
+/// The NPI check digit for nine digits: Luhn over "80840" and them.
+pub fn npi_check_digit(first_nine: &str) -> Option<char> {
+    if first_nine.len() != 9 || !first_nine.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let sum: u32 = format!("80840{first_nine}")
+        .bytes()
+        .rev()
+        .map(|b| u32::from(b - b'0'))
+        .enumerate()
+        // The digit next to the check digit is doubled, then every other one.
+        .map(|(i, d)| match (i % 2 == 0, d * 2) {
+            (true, doubled) if doubled > 9 => doubled - 9,
+            (true, doubled) => doubled,
+            (false, _) => d,
+        })
+        .sum();
+    char::from_digit((10 - sum % 10) % 10, 10)
+}
+
+pub fn is_valid_taxonomy(taxonomy: &str) -> bool {
+    taxonomy.chars().count() == 10 && taxonomy.ends_with('X')
+}
+
+struct Check<'p> {
+    practice: &'p Practice,
+    date: NaiveDate,
+    findings: Findings,
+}
+
+impl<'p> Check<'p> {
+    fn push(&mut self, code: Code, span: Span, message: String, hint: impl Into<String>) {
+        self.findings.push(Finding::new(code, span, message, hint));
+    }
+
+    fn practice_table(&mut self) {
+        let practice = self.practice;
+        if let Some(version) = &practice.version
+            && version.value != 1
+        {
+            self.push(
+                Code::BadVersion,
+                version.span.clone(),
+                format!("format version {} is not supported", version.value),
+                "set `version = 1`",
+            );
+        }
+        if let Some(max) = &practice.max_supervisors
+            && max.value < 1
+        {
+            self.push(
+                Code::MaxSupervisors,
+                max.span.clone(),
+                format!("max_supervisors is {}, below 1", max.value),
+                "set max_supervisors to 1 or more, or remove it",
+            );
+        }
+        if let Some(owner) = &practice.owner {
+            self.active_member_ref(owner, "practice owner");
+        }
+    }
+
+    fn capabilities(&mut self) {
+        for capability in &self.practice.capabilities {
+            if crate::catalog::is_builtin_capability(&capability.name.value) {
+                self.push(
+                    Code::CapabilityShadowsBuiltin,
+                    capability.name.span.clone(),
+                    format!(
+                        "custom capability `{}` reuses a built-in name",
+                        capability.name.value
+                    ),
+                    "remove it, or give the custom capability a name of its own (e.g. `x.view`)",
+                );
+            }
+        }
+    }
+
+    fn role(&mut self, role: &RoleDef) {
+        let owner = format!("role `{}`", role.id.value);
+        for grant in &role.grants {
+            self.grant(grant, &owner);
+        }
+        for list in [&role.requires, &role.excludes] {
+            for name in list {
+                self.role_ref(name);
+            }
+        }
+    }
+
+    fn grant(&mut self, grant: &Grant, owner: &str) {
+        let scope = grant.scope();
+        self.no_duplicates(&grant.can, "can", false);
+        for pattern in &grant.can {
+            if !self.known_pattern(pattern) {
+                continue;
+            }
+            if pattern::covered_of_kind(self.practice, &pattern.value, scope.kind())
+                .next()
+                .is_none()
+            {
+                let kind = scope.kind().as_str();
+                self.push(
+                    Code::PatternScopeMismatch,
+                    pattern.span.clone(),
+                    format!(
+                        "`{}` in {owner} covers no {kind} capability, but the grant is on `{}`",
+                        pattern.value,
+                        scope.as_str()
+                    ),
+                    if scope == Scope::Practice {
+                        "grant client capabilities on all, assigned, supervisees or own"
+                    } else {
+                        "grant practice capabilities in a separate grant with `on = \"practice\"`"
+                    },
+                );
+            }
+        }
+    }
+
+    /// Reports a pattern that matches no capability at all; true when it matches one.
+    fn known_pattern(&mut self, pattern: &Spanned<String>) -> bool {
+        if pattern::covered(self.practice, &pattern.value)
+            .next()
+            .is_some()
+        {
+            return true;
+        }
+        let names = self.practice.capabilities().iter().map(|c| c.name.as_str());
+        let hint = match suggest::closest(&pattern.value, names) {
+            Some(near) => format!("did you mean `{near}`? (or define it under [capabilities])"),
+            None => "use a capability of the catalog (`praxis matrix`), `family.*` or `*`, or define it under [capabilities]".to_string(),
+        };
+        self.push(
+            Code::UnknownCapability,
+            pattern.span.clone(),
+            format!("`{}` matches no capability", pattern.value),
+            hint,
+        );
+        false
+    }
+
+    fn role_ref(&mut self, name: &Spanned<String>) -> bool {
+        if self.practice.role(&name.value).is_some() {
+            return true;
+        }
+        let names = self.practice.roles().iter().map(|r| r.id.value.as_str());
+        let hint = match suggest::closest(&name.value, names) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => {
+                "use a built-in role (`praxis role list`) or define it under [roles]".to_string()
+            }
+        };
+        self.push(
+            Code::UnknownRole,
+            name.span.clone(),
+            format!("unknown role `{}`", name.value),
+            hint,
+        );
+        false
+    }
+
+    /// Reports an unknown member; returns the member when known.
+    fn member_ref(&mut self, name: &Spanned<String>, what: &str) -> Option<&'p Member> {
+        let found = self.practice.member(&name.value);
+        if found.is_none() {
+            let names = self.practice.members.iter().map(|m| m.id.value.as_str());
+            let hint = match suggest::closest(&name.value, names) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => "add the member under [members] first, or correct the id".to_string(),
+            };
+            self.push(
+                Code::UnknownMember,
+                name.span.clone(),
+                format!("{what} `{}` is not a member", name.value),
+                hint,
+            );
+        }
+        found
+    }
+
+    /// A reference to a member who must exist and be active.
+    fn active_member_ref(&mut self, name: &Spanned<String>, what: &str) -> Option<&'p Member> {
+        let member = self.member_ref(name, what)?;
+        if !member.active {
+            self.push(
+                Code::InactiveReferenced,
+                name.span.clone(),
+                format!("{what} `{}` is inactive", name.value),
+                "name an active member instead, or reactivate them",
+            );
+        }
+        Some(member)
+    }
+
+    fn no_duplicates(&mut self, list: &[Spanned<String>], what: &str, ignore_case: bool) {
+        let mut seen = HashSet::new();
+        for entry in list {
+            let key = if ignore_case {
+                entry.value.to_lowercase()
+            } else {
+                entry.value.clone()
+            };
+            if !seen.insert(key) {
+                self.push(
+                    Code::DuplicateInList,
+                    entry.span.clone(),
+                    format!("`{}` appears twice in `{what}`", entry.value),
+                    "remove the second entry",
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;
