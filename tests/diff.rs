@@ -483,7 +483,7 @@ fn a_role_redefined_in_roles_shows_on_every_holder() {
             .split(holder)
             .nth(1)
             .unwrap_or_else(|| panic!("{text}"));
-        assert!(lists(&section, '+', "clinical.view", " on"), "{text}");
+        assert!(lists(section, '+', "clinical.view", " on"), "{text}");
     }
 }
 
@@ -1058,7 +1058,7 @@ fn markdown_opens_with_the_summary_and_folds_the_details() {
     let details = &text[open..close];
     assert!(details.contains("**ivy**"), "{details}");
     assert!(
-        lists(&details, '-', "clinical.view", " on 3 clients"),
+        lists(details, '-', "clinical.view", " on 3 clients"),
         "{details}"
     );
     assert!(details.contains("**gina**"), "{details}");
