@@ -62,10 +62,16 @@ pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, StoreError> {
         source,
     })?;
     let mut looked = Vec::new();
-    for dir in start.ancestors() {
-        let candidate = dir.join(FILE_NAME);
-        if candidate.is_file() {
-            return Ok(candidate);
+    for (depth, dir) in start.ancestors().enumerate() {
+        if dir.join(FILE_NAME).is_file() {
+            // Relative to here, so findings and annotations read
+            // `practice.toml:12:5` (or `../practice.toml`), not a long
+            // absolute path.
+            let mut relative = PathBuf::new();
+            for _ in 0..depth {
+                relative.push("..");
+            }
+            return Ok(relative.join(FILE_NAME));
         }
         looked.push(dir.to_path_buf());
     }
