@@ -151,8 +151,7 @@ fn validate_reports_every_finding_as_text_on_stdout_exit_1() {
     assert_eq!(stderr_of(&output), "", "findings go to stdout");
     let text = stdout_of(&output);
     for expected in [
-        "error[P011]: unknown role `clinican`",
-        "--> practice.toml:14:10",
+        "practice.toml:14:10: error[P011]: unknown role `clinican`",
         "roles = [\"clinican\"]",
         "^^^^^^^^^^",
         "did you mean `clinician`?",
@@ -798,10 +797,39 @@ fn check_author_decides_own_scope() {
 fn check_refuses_formats_it_does_not_print() {
     praxis()
         .args(["-f", TN, "access", "check", "bob", "members.view"])
-        .args(["--format", "csv"])
+        .args(["--format", "junit"])
         .assert()
         .code(2)
         .stdout("");
+}
+
+#[test]
+fn check_prints_csv_and_markdown_and_keeps_the_decision_exit_code() {
+    praxis()
+        .args(["-f", TN, "access", "check", "bob", "members.view"])
+        .args(["--format", "csv"])
+        .assert()
+        .code(0)
+        .stdout(predicates::str::starts_with(
+            "member,capability,client,decision,reasons\nbob,members.view,,allow,",
+        ));
+    praxis()
+        .args([
+            "-f",
+            TN,
+            "access",
+            "check",
+            "sara",
+            "clinical.view",
+            "--client",
+            "C-1001",
+        ])
+        .args(["--format", "markdown"])
+        .assert()
+        .code(1)
+        .stdout(predicates::str::contains(
+            "| sara | clinical.view | C-1001 | deny |",
+        ));
 }
 
 // ------------------------------------------------------------------- batch

@@ -23,7 +23,10 @@ pub fn run(command: AccessCommand, context: &Context) -> Result<Exit, Failure> {
 }
 
 fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(&[Format::Table, Format::Json], "access check")?;
+    let format = context.format(
+        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
+        "access check",
+    )?;
     let (Some(member), Some(capability)) = (args.member.as_deref(), args.capability.as_deref())
     else {
         return Err(Failure::Usage(
@@ -46,6 +49,21 @@ fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
             "decision": decision.word(),
             "reasons": explain::reasons_json(&decision.reasons, &request),
         }))),
+        Format::Csv | Format::Markdown => {
+            let mut table = Table::new(&["member", "capability", "client", "decision", "reasons"]);
+            table.push(vec![
+                member.to_string(),
+                capability.to_string(),
+                args.client.clone().unwrap_or_default(),
+                decision.word().to_string(),
+                explain::reasons(&decision.reasons, &request).join("; "),
+            ]);
+            emit(&if format == Format::Csv {
+                table.to_csv()
+            } else {
+                table.to_markdown()
+            });
+        }
         _ => {
             let color = output::stdout_color();
             let word = if decision.allowed {
@@ -129,9 +147,7 @@ fn answer_line(practice: &Practice, line: &str, number: usize, default_date: Nai
         match value {
             Value::String(text) => {
                 fields[slot] = Some(text.clone());
-                if slot < 3 {
-                    echo.insert(key.clone(), value.clone());
-                }
+                echo.insert(key.clone(), value.clone());
             }
             Value::Null if slot >= 2 => {}
             _ => problems.push(format!("`{key}` must be a string")),

@@ -15,7 +15,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(&[Format::Table, Format::Json, Format::Markdown], "diff")?;
+    let format = context.format(
+        &[Format::Table, Format::Json, Format::Markdown, Format::Csv],
+        "diff",
+    )?;
     let (old, new, label) = match &args.base {
         Some(rev) => {
             if args.new.is_some() {
@@ -72,6 +75,7 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
             "actor": context.actor,
             "unauthorized": violations,
         })),
+        Format::Csv => rows(&diff, violations.as_deref()).to_csv(),
         Format::Markdown => markdown(
             &diff,
             &label,
@@ -301,6 +305,87 @@ fn grouped(changes: &std::collections::BTreeMap<String, Vec<String>>) -> Vec<Str
             format!("{}{}", capabilities.join(", "), where_clients(clients))
         })
         .collect()
+}
+
+/// One row per change, for spreadsheets: member, change, what, clients.
+fn rows(diff: &PracticeDiff, violations: Option<&[Violation]>) -> crate::output::Table {
+    let mut table = crate::output::Table::new(&["member", "change", "what", "clients"]);
+    let mut push = |member: &str, change: &str, what: &str, clients: String| {
+        table.push(vec![
+            member.to_string(),
+            change.to_string(),
+            what.to_string(),
+            clients,
+        ]);
+    };
+    for id in &diff.members_added {
+        push(id, "member added", "", String::new());
+    }
+    for id in &diff.members_removed {
+        push(id, "member removed", "", String::new());
+    }
+    for id in &diff.members_deactivated {
+        push(id, "member deactivated", "", String::new());
+    }
+    for id in &diff.members_reactivated {
+        push(id, "member reactivated", "", String::new());
+    }
+    for (member, change) in &diff.members {
+        for role in &change.roles_granted {
+            push(member, "role granted", role, String::new());
+        }
+        for role in &change.roles_revoked {
+            push(member, "role revoked", role, String::new());
+        }
+        for supervisor in &change.supervisors_added {
+            push(member, "supervisor added", supervisor, String::new());
+        }
+        for supervisor in &change.supervisors_removed {
+            push(member, "supervisor removed", supervisor, String::new());
+        }
+        for (capability, clients) in &change.gained {
+            push(member, "gained", capability, clients.join(" "));
+        }
+        for (capability, clients) in &change.lost {
+            push(member, "lost", capability, clients.join(" "));
+        }
+    }
+    for id in &diff.clients_added {
+        push("", "client added", id, String::new());
+    }
+    for id in &diff.clients_removed {
+        push("", "client removed", id, String::new());
+    }
+    for id in &diff.clients_restricted {
+        push("", "client restricted", id, String::new());
+    }
+    for id in &diff.clients_unrestricted {
+        push("", "client unrestricted", id, String::new());
+    }
+    for t in &diff.temporary_added {
+        let until = t.until.map_or_else(String::new, |d| d.to_string());
+        push(
+            &t.member,
+            "temporary access added",
+            &format!("until {until}: {}", t.reason),
+            t.client.clone(),
+        );
+    }
+    for t in &diff.temporary_removed {
+        push(&t.member, "temporary access removed", "", t.client.clone());
+    }
+    for role in &diff.roles_redefined {
+        push("", "role redefined", role, String::new());
+    }
+    for v in violations.unwrap_or_default() {
+        push(
+            "",
+            "not the actor's to make",
+            &violation_line(v),
+            v.client.clone().unwrap_or_default(),
+        );
+    }
+    table
 }
 
 fn violation_line(v: &Violation) -> String {

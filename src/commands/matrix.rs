@@ -28,9 +28,9 @@ pub fn run(args: MatrixArgs, context: &Context) -> Result<Exit, Failure> {
     let practice = match context.load() {
         Ok(loaded) => loaded.practice,
         Err(Failure::Store(crate::store::StoreError::NotFound { .. }))
-            if context.file.is_none()
-                && args.by != Some(MatrixBy::Member)
-                && args.client.is_none() =>
+            // Without a file: the built-in catalog (no members, so
+            // `--by member` has a header and no rows).
+            if context.file.is_none() && args.client.is_none() =>
         {
             Practice::catalog_only()
         }

@@ -38,7 +38,16 @@ struct Outcome {
 const KEYS: &[&str] = &["member", "capability", "client", "author", "at", "decision"];
 
 pub fn run(args: TestArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(&[Format::Table, Format::Json, Format::Junit], "test")?;
+    let format = context.format(
+        &[
+            Format::Table,
+            Format::Json,
+            Format::Junit,
+            Format::Csv,
+            Format::Markdown,
+        ],
+        "test",
+    )?;
     let loaded = context.load()?;
     let tests = args.tests.clone().unwrap_or_else(|| beside(&loaded.path));
     let bytes = crate::store::read_bytes(&tests)?;
@@ -59,6 +68,8 @@ pub fn run(args: TestArgs, context: &Context) -> Result<Exit, Failure> {
             "results": outcomes,
         })),
         Format::Junit => junit(&name, &outcomes),
+        Format::Csv => results_table(&outcomes).to_csv(),
+        Format::Markdown => results_table(&outcomes).to_markdown(),
         _ => text(&name, &outcomes),
     });
     Ok(if failed > 0 {
@@ -209,6 +220,36 @@ fn text(file: &str, outcomes: &[Outcome]) -> String {
         outcomes.len() - failed
     ));
     out
+}
+
+/// One row per assertion, for CSV and markdown.
+fn results_table(outcomes: &[Outcome]) -> output::Table {
+    let mut table = output::Table::new(&[
+        "line",
+        "member",
+        "capability",
+        "client",
+        "author",
+        "at",
+        "expected",
+        "actual",
+        "result",
+    ]);
+    for outcome in outcomes {
+        let e = &outcome.expectation;
+        table.push(vec![
+            e.line.to_string(),
+            e.member.clone(),
+            e.capability.clone(),
+            e.client.clone().unwrap_or_default(),
+            e.author.clone().unwrap_or_default(),
+            e.at.map(|d| d.to_string()).unwrap_or_default(),
+            e.decision.clone(),
+            outcome.actual.clone(),
+            if outcome.passed { "pass" } else { "fail" }.to_string(),
+        ]);
+    }
+    table
 }
 
 fn xml(text: &str) -> String {

@@ -12,7 +12,14 @@ use crate::store::{self, Contents};
 
 pub fn run(args: ValidateArgs, context: &Context) -> Result<Exit, Failure> {
     let format = context.format(
-        &[Format::Table, Format::Json, Format::Github, Format::Sarif],
+        &[
+            Format::Table,
+            Format::Json,
+            Format::Github,
+            Format::Sarif,
+            Format::Csv,
+            Format::Markdown,
+        ],
         "validate",
     )?;
     let path = context.path()?;
@@ -62,6 +69,8 @@ fn report(
         Format::Json => diagnostics::render_json(&file, &text, &findings),
         Format::Github => diagnostics::render_github(&file, &text, &findings),
         Format::Sarif => diagnostics::render_sarif(&file, &text, &findings),
+        Format::Csv => diagnostics::findings_table(&file, &text, &findings).to_csv(),
+        Format::Markdown => diagnostics::findings_table(&file, &text, &findings).to_markdown(),
         _ => diagnostics::render_text(&file, &text, &findings, crate::output::stdout_color()),
     };
     emit(&rendered);

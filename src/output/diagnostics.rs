@@ -78,15 +78,14 @@ fn render_one(file: &str, text: &str, finding: &Finding, color: bool) -> String 
         Severity::Error => ("error", Paint::Red),
         Severity::Warning => ("warning", Paint::Yellow),
     };
+    // `file:line:col: error[CODE]: message`, as compilers start a finding.
     let mut out = format!(
-        "{}: {}\n",
+        "{file}:{}:{}: {}: {}\n",
+        start.line,
+        start.column,
         paint(&format!("{label}[{}]", finding.code.as_str()), tint, color),
         paint(&finding.message, Paint::Bold, color)
     );
-    out.push_str(&format!(
-        "{gutter}--> {file}:{}:{}\n",
-        start.line, start.column
-    ));
     out.push_str(&format!("{gutter} |\n"));
     out.push_str(&format!("{} | {source}\n", start.line));
     out.push_str(&format!(
@@ -153,6 +152,26 @@ pub fn render_json(file: &str, text: &str, findings: &Findings) -> String {
         warnings: findings.warnings(),
         findings: json_findings(file, text, findings),
     })
+}
+
+/// One row per finding, for CSV and markdown.
+pub fn findings_table(file: &str, text: &str, findings: &Findings) -> crate::output::Table {
+    let mut table = crate::output::Table::new(&[
+        "file", "line", "column", "severity", "code", "message", "hint",
+    ]);
+    for finding in findings.iter() {
+        let at = position(text, finding.span.start);
+        table.push(vec![
+            file.to_string(),
+            at.line.to_string(),
+            at.column.to_string(),
+            finding.severity.as_str().to_string(),
+            finding.code.as_str().to_string(),
+            finding.message.clone(),
+            finding.hint.clone(),
+        ]);
+    }
+    table
 }
 
 fn escape_data(text: &str) -> String {
@@ -273,7 +292,7 @@ mod tests {
         let rendered = render_text("p.toml", text, &findings, false);
         assert_eq!(
             rendered,
-            "error[P005]: bad\n --> p.toml:1:11\n  |\n1 | version = 2\n  |           ^\n  = help: set 1\n\n1 error, 0 warnings\n"
+            "p.toml:1:11: error[P005]: bad\n  |\n1 | version = 2\n  |           ^\n  = help: set 1\n\n1 error, 0 warnings\n"
         );
     }
 

@@ -6,7 +6,7 @@ mod lock;
 mod write;
 
 pub use lock::Lock;
-pub use write::write_atomic;
+pub use write::{remove_stale_temporaries, write_atomic};
 
 use std::path::{Path, PathBuf};
 

@@ -65,7 +65,7 @@ fn temp_path(target: &Path) -> PathBuf {
 
 /// Temporary files of writers that died mid-write. Only the lock holder
 /// writes, so any temporary file seen while holding the lock is stale.
-fn remove_stale_temporaries(dir: &Path, target: &Path) {
+pub fn remove_stale_temporaries(dir: &Path, target: &Path) {
     let prefix = temp_prefix(target);
     let Ok(entries) = fs::read_dir(dir) else {
         return;

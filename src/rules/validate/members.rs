@@ -73,11 +73,9 @@ impl<'p> Check<'p> {
                 "grant a role (`praxis role grant`), or set `active = false`",
             );
         }
-        let has_supervisees = self
-            .practice
-            .supervisees_of(id)
-            .iter()
-            .any(|s| self.practice.member(s).is_some_and(|m| m.active));
+        // Any member listing them counts, as the SPEC words it, also an
+        // inactive one kept for history.
+        let has_supervisees = !self.practice.supervisees_of(id).is_empty();
         if let Some(role) = member.roles.iter().find(|r| r.value == SUPERVISOR)
             && member.active
             && !has_supervisees
@@ -85,7 +83,7 @@ impl<'p> Check<'p> {
             self.push(
                 Code::IdleSupervisor,
                 role.span.clone(),
-                format!("`{id}` holds the supervisor role but supervises no active member"),
+                format!("`{id}` holds the supervisor role but supervises nobody"),
                 "add a supervisee (`praxis supervision add`) or revoke the role",
             );
         }
@@ -217,8 +215,8 @@ impl<'p> Check<'p> {
                 .iter()
                 .filter_map(|s| self.practice.member(&s.value))
                 .any(|s| {
-                    s.npi.as_ref().is_some_and(|n| is_valid_npi(&n.value))
-                        && holds_clinical_role(self.practice, s)
+                    // "has an NPI": a malformed one is reported on its own (P027).
+                    s.npi.is_some() && holds_clinical_role(self.practice, s)
                 });
             if !billable {
                 let span = member
