@@ -166,7 +166,12 @@ pub fn run(cli: Cli) -> Result<Exit, Failure> {
     }
 }
 
-/// Prints data to stdout.
+/// Prints data to stdout. A closed stdout (`praxis matrix | head -1`) is
+/// not an error worth a panic: the exit code still carries the result.
 pub fn emit(text: &str) {
-    print!("{text}");
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
 }

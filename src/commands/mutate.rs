@@ -76,6 +76,21 @@ pub fn apply(
     let bytes = loaded.contents.encode(&new_text);
     store::write_atomic(&target, bytes.as_bytes())?;
     report(context, &summary, &loaded.practice, &checked.practice);
+    // Warnings the change brought (an expiring grant, an idle supervisor):
+    // accepted, but worth saying.
+    for finding in checked.findings.iter() {
+        if !loaded
+            .findings
+            .iter()
+            .any(|old| old.message == finding.message)
+        {
+            context.talk(&format!(
+                "warning[{}]: {}",
+                finding.code.as_str(),
+                finding.message
+            ));
+        }
+    }
     Ok(Exit::Success)
 }
 
