@@ -1619,3 +1619,36 @@ fn listings_refuse_an_invalid_practice_file() {
             .stderr(predicate::str::contains("fails validation"));
     }
 }
+
+// ------------------------------------------------------------- hostile input
+
+#[test]
+fn deeply_nested_input_is_a_finding_not_a_crash() {
+    let depth = 100_000;
+    let text = format!(
+        "version = 1\n[practice]\nname = \"x\"\na = {}{}\n",
+        "[".repeat(depth),
+        "]".repeat(depth)
+    );
+    let dir = practice_dir(text.as_bytes());
+    let output = in_dir(dir.path())
+        .args(["-f", "practice.toml", "validate"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let report = stdout_of(&output);
+    assert!(report.contains("error[P001]"), "{report}");
+    // The source line is cut around the error, not printed 200,000 wide.
+    assert!(report.lines().all(|l| l.chars().count() < 300), "{report}");
+    in_dir(dir.path())
+        .args([
+            "-f",
+            "practice.toml",
+            "access",
+            "check",
+            "bob",
+            "members.view",
+        ])
+        .assert()
+        .code(2);
+}

@@ -86,17 +86,44 @@ fn render_one(file: &str, text: &str, finding: &Finding, color: bool) -> String 
         paint(&format!("{label}[{}]", finding.code.as_str()), tint, color),
         paint(&finding.message, Paint::Bold, color)
     );
+    let (shown, caret_at, width) = excerpt(source, start.column - 1, width);
     out.push_str(&format!("{gutter} |\n"));
-    out.push_str(&format!("{} | {source}\n", start.line));
+    out.push_str(&format!("{} | {shown}\n", start.line));
     out.push_str(&format!(
         "{gutter} | {}{}\n",
-        " ".repeat(start.column - 1),
+        " ".repeat(caret_at),
         paint(&"^".repeat(width), tint, color)
     ));
     if !finding.hint.is_empty() {
         out.push_str(&format!("{gutter} = help: {}\n", finding.hint));
     }
     out
+}
+
+/// Longest source line shown whole; longer ones are cut around the value.
+const MAX_SHOWN: usize = 120;
+
+/// The part of a long line around `column` (0-based, in characters), the
+/// caret's position in it, and a caret width that fits.
+fn excerpt(line: &str, column: usize, width: usize) -> (String, usize, usize) {
+    let chars: Vec<char> = line.chars().collect();
+    if chars.len() <= MAX_SHOWN {
+        return (line.to_string(), column, width);
+    }
+    let from = column.saturating_sub(MAX_SHOWN / 2).min(chars.len());
+    let to = (from + MAX_SHOWN).min(chars.len());
+    let mut shown = String::new();
+    let mut caret_at = column - from;
+    if from > 0 {
+        shown.push('…');
+        caret_at += 1;
+    }
+    shown.extend(&chars[from..to]);
+    if to < chars.len() {
+        shown.push('…');
+    }
+    let width = width.min(to.saturating_sub(column)).max(1);
+    (shown, caret_at, width)
 }
 
 #[derive(Serialize)]
@@ -294,6 +321,16 @@ mod tests {
             rendered,
             "p.toml:1:11: error[P005]: bad\n  |\n1 | version = 2\n  |           ^\n  = help: set 1\n\n1 error, 0 warnings\n"
         );
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_value() {
+        let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
+        let (shown, caret_at, width) = excerpt(&line, 500, 1);
+        assert!(shown.chars().count() <= MAX_SHOWN + 2);
+        assert_eq!(shown.chars().nth(caret_at), Some('X'));
+        assert_eq!(width, 1);
+        assert_eq!(excerpt("short", 2, 3), ("short".to_string(), 2, 3));
     }
 
     #[test]
