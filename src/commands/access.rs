@@ -23,10 +23,7 @@ pub fn run(command: AccessCommand, context: &Context) -> Result<Exit, Failure> {
 }
 
 fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(
-        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
-        "access check",
-    )?;
+    let format = context.format(output::LISTING_FORMATS, "access check")?;
     let (Some(member), Some(capability)) = (args.member.as_deref(), args.capability.as_deref())
     else {
         return Err(Failure::Usage(
@@ -223,10 +220,7 @@ pub fn why(reasons: &[Reason]) -> String {
 }
 
 fn who(args: AccessWhoArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(
-        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
-        "access who",
-    )?;
+    let format = context.format(output::LISTING_FORMATS, "access who")?;
     let loaded = context.load()?;
     let practice = &loaded.practice;
     let mut table = Table::new(&["member", "name", "why"]);
@@ -254,16 +248,15 @@ fn who(args: AccessWhoArgs, context: &Context) -> Result<Exit, Failure> {
             }));
         }
     }
-    emit(&match format {
-        Format::Json => output::json(&json!({
+    emit(&output::listing(
+        format,
+        &table,
+        &json!({
             "capability": args.capability,
             "client": args.client,
             "members": allowed,
-        })),
-        Format::Csv => table.to_csv(),
-        Format::Markdown => table.to_markdown(),
-        _ => table.to_text(),
-    });
+        }),
+    ));
     Ok(Exit::Success)
 }
 
@@ -331,10 +324,7 @@ fn route_word(route: &Route) -> String {
 }
 
 fn list(args: AccessListArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(
-        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
-        "access list",
-    )?;
+    let format = context.format(output::LISTING_FORMATS, "access list")?;
     let Loaded { practice, .. } = context.load()?;
     decide::find_member(&practice, &args.member)?;
     if let Some(client) = &args.client {
@@ -406,15 +396,14 @@ fn list(args: AccessListArgs, context: &Context) -> Result<Exit, Failure> {
             }
         }
     }
-    emit(&match format {
-        Format::Json => output::json(&json!({
+    emit(&output::listing(
+        format,
+        &table,
+        &json!({
             "member": args.member,
             "client": args.client,
             "capabilities": records,
-        })),
-        Format::Csv => table.to_csv(),
-        Format::Markdown => table.to_markdown(),
-        _ => table.to_text(),
-    });
+        }),
+    ));
     Ok(Exit::Success)
 }

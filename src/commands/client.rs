@@ -3,7 +3,7 @@
 
 use super::{Context, emit, mutate};
 use crate::changes::{self, Temporary};
-use crate::cli::{ClientCommand, ClientListArgs, Format};
+use crate::cli::{ClientCommand, ClientListArgs};
 use crate::exit::{Exit, Failure};
 use crate::model::{Client, Practice};
 use crate::output::{self, Table};
@@ -66,21 +66,20 @@ fn names(list: &[crate::model::Spanned<String>]) -> Vec<&str> {
     list.iter().map(|v| v.value.as_str()).collect()
 }
 
-fn temporary_text(client: &Client) -> String {
+/// The client's temporary entries in one cell, with or without reasons.
+fn temporary_text(client: &Client, reasons: bool, separator: &str) -> String {
     client
         .temporary
         .iter()
         .map(|t| {
-            format!(
-                "{} until {}",
+            output::temporary_entry(
                 t.member.as_ref().map_or("?", |m| m.value.as_str()),
-                t.until
-                    .as_ref()
-                    .map_or_else(|| "?".to_string(), |u| u.value.to_string())
+                t.until.as_ref().map(|u| u.value),
+                if reasons { t.reason_text() } else { "" },
             )
         })
         .collect::<Vec<_>>()
-        .join(", ")
+        .join(separator)
 }
 
 fn client_json(client: &Client) -> Value {
@@ -106,10 +105,7 @@ fn names_member(client: &Client, member: &str) -> bool {
 }
 
 fn list(args: ClientListArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(
-        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
-        "client list",
-    )?;
+    let format = context.format(output::LISTING_FORMATS, "client list")?;
     let loaded = context.load()?;
     let practice: &Practice = &loaded.practice;
     if let Some(member) = &args.member {
@@ -138,53 +134,26 @@ fn list(args: ClientListArgs, context: &Context) -> Result<Exit, Failure> {
             names(&client.clinicians).join(", "),
             client.restricted.to_string(),
             names(&client.administrative).join(", "),
-            temporary_text(client),
+            temporary_text(client, false, ", "),
         ]);
     }
-    emit(&match format {
-        Format::Json => output::json(&clients.iter().map(|c| client_json(c)).collect::<Vec<_>>()),
-        Format::Csv => table.to_csv(),
-        Format::Markdown => table.to_markdown(),
-        _ => table.to_text(),
-    });
+    emit(&output::listing(
+        format,
+        &table,
+        &clients.iter().map(|c| client_json(c)).collect::<Vec<_>>(),
+    ));
     Ok(Exit::Success)
 }
 
 fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(
-        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
-        "client show",
-    )?;
+    let format = context.format(output::LISTING_FORMATS, "client show")?;
     let loaded = context.load()?;
     let client = changes::known_client(&loaded.practice, id)?;
     let record = client_json(client);
-    emit(&match format {
-        Format::Json => output::json(&record),
-        other => {
-            let mut table = super::member::field_table(&record);
-            if let Some(row) = table.rows.iter_mut().find(|r| r[0] == "temporary") {
-                row[1] = client
-                    .temporary
-                    .iter()
-                    .map(|t| {
-                        format!(
-                            "{} until {} ({})",
-                            t.member.as_ref().map_or("?", |m| m.value.as_str()),
-                            t.until
-                                .as_ref()
-                                .map_or_else(|| "?".to_string(), |u| u.value.to_string()),
-                            t.reason_text()
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ");
-            }
-            match other {
-                Format::Csv => table.to_csv(),
-                Format::Markdown => table.to_markdown(),
-                _ => table.to_text(),
-            }
-        }
-    });
+    let mut table = super::member::field_table(&record);
+    if let Some(row) = table.rows.iter_mut().find(|r| r[0] == "temporary") {
+        row[1] = temporary_text(client, true, "; ");
+    }
+    emit(&output::listing(format, &table, &record));
     Ok(Exit::Success)
 }

@@ -21,10 +21,7 @@ struct Grid {
 }
 
 pub fn run(args: MatrixArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(
-        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
-        "matrix",
-    )?;
+    let format = context.format(output::LISTING_FORMATS, "matrix")?;
     let practice = match context.load() {
         Ok(loaded) => loaded.practice,
         Err(Failure::Store(crate::store::StoreError::NotFound { .. }))

@@ -3,7 +3,7 @@
 
 use super::{Context, emit, mutate};
 use crate::changes::{self, MemberEdit, NewMember};
-use crate::cli::{Format, MemberCommand, MemberListArgs, SupervisionCommand};
+use crate::cli::{MemberCommand, MemberListArgs, SupervisionCommand};
 use crate::exit::{Exit, Failure};
 use crate::model::{Member, Practice, Spanned};
 use crate::output::{self, Table};
@@ -117,10 +117,7 @@ fn member_json(practice: &Practice, member: &Member) -> Value {
 }
 
 fn list(args: MemberListArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(
-        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
-        "member list",
-    )?;
+    let format = context.format(output::LISTING_FORMATS, "member list")?;
     let loaded = context.load()?;
     let practice = &loaded.practice;
     if let Some(role) = &args.role {
@@ -144,25 +141,19 @@ fn list(args: MemberListArgs, context: &Context) -> Result<Exit, Failure> {
             member.active.to_string(),
         ]);
     }
-    emit(&match format {
-        Format::Json => output::json(
-            &members
-                .iter()
-                .map(|m| member_json(practice, m))
-                .collect::<Vec<_>>(),
-        ),
-        Format::Csv => table.to_csv(),
-        Format::Markdown => table.to_markdown(),
-        _ => table.to_text(),
-    });
+    emit(&output::listing(
+        format,
+        &table,
+        &members
+            .iter()
+            .map(|m| member_json(practice, m))
+            .collect::<Vec<_>>(),
+    ));
     Ok(Exit::Success)
 }
 
 fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(
-        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
-        "member show",
-    )?;
+    let format = context.format(output::LISTING_FORMATS, "member show")?;
     let loaded = context.load()?;
     let practice = &loaded.practice;
     let member = changes::known_member(practice, id)?;
@@ -201,31 +192,23 @@ fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
         object.insert("clinician_of".into(), json!(clinician));
         object.insert("temporary".into(), json!(&temporary));
     }
-    emit(&match format {
-        Format::Json => output::json(&record),
-        other => {
-            let mut table = field_table(&record);
-            if let Some(row) = table.rows.iter_mut().find(|r| r[0] == "temporary") {
-                row[1] = temporary
-                    .iter()
-                    .map(|t| {
-                        format!(
-                            "{} until {} ({})",
-                            t["client"].as_str().unwrap_or(""),
-                            t["until"].as_str().unwrap_or("?"),
-                            t["reason"].as_str().unwrap_or("")
-                        )
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ");
-            }
-            match other {
-                Format::Csv => table.to_csv(),
-                Format::Markdown => table.to_markdown(),
-                _ => table.to_text(),
-            }
-        }
-    });
+    let mut table = field_table(&record);
+    if let Some(row) = table.rows.iter_mut().find(|r| r[0] == "temporary") {
+        row[1] = temporary
+            .iter()
+            .map(|t| {
+                output::temporary_entry(
+                    t["client"].as_str().unwrap_or("?"),
+                    t["until"]
+                        .as_str()
+                        .and_then(|d| crate::cli::parse_date(d).ok()),
+                    t["reason"].as_str().unwrap_or(""),
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+    }
+    emit(&output::listing(format, &table, &record));
     Ok(Exit::Success)
 }
 

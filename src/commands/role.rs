@@ -59,10 +59,7 @@ fn holders(practice: &Practice, role: &str) -> Vec<String> {
 }
 
 fn list(context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(
-        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
-        "role list",
-    )?;
+    let format = context.format(output::LISTING_FORMATS, "role list")?;
     let practice = practice_or_catalog(context)?;
     let mut table = Table::new(&["role", "origin", "holders", "description"]);
     let mut records = Vec::new();
@@ -81,20 +78,12 @@ fn list(context: &Context) -> Result<Exit, Failure> {
             "holders": holders,
         }));
     }
-    emit(&match format {
-        Format::Json => output::json(&records),
-        Format::Csv => table.to_csv(),
-        Format::Markdown => table.to_markdown(),
-        _ => table.to_text(),
-    });
+    emit(&output::listing(format, &table, &records));
     Ok(Exit::Success)
 }
 
 fn show(name: &str, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(
-        &[Format::Table, Format::Json, Format::Csv, Format::Markdown],
-        "role show",
-    )?;
+    let format = context.format(output::LISTING_FORMATS, "role show")?;
     let practice = practice_or_catalog(context)?;
     changes::known_role(&practice, name)?;
     let Some(role) = practice.role(name) else {

@@ -4,6 +4,7 @@
 pub mod diagnostics;
 pub mod explain;
 
+use crate::cli::Format;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use serde::Serialize;
 use std::io::IsTerminal;
@@ -75,6 +76,31 @@ fn csv_cell(cell: &str) -> String {
         format!("\"{}\"", cell.replace('"', "\"\""))
     } else {
         cell.to_string()
+    }
+}
+
+/// The formats a listing prints: `--format` for every data command.
+pub const LISTING_FORMATS: &[Format] =
+    &[Format::Table, Format::Json, Format::Csv, Format::Markdown];
+
+/// A listing in the chosen format: JSON from the records, the rest from the
+/// table, so every listing's formats carry the same rows.
+pub fn listing<T: Serialize + ?Sized>(format: Format, table: &Table, records: &T) -> String {
+    match format {
+        Format::Json => json(records),
+        Format::Csv => table.to_csv(),
+        Format::Markdown => table.to_markdown(),
+        _ => table.to_text(),
+    }
+}
+
+/// `erin until 2026-12-31 (Covering while bob is on leave)`.
+pub fn temporary_entry(who: &str, until: Option<chrono::NaiveDate>, reason: &str) -> String {
+    let until = until.map_or_else(|| "?".to_string(), |d| d.to_string());
+    if reason.is_empty() {
+        format!("{who} until {until}")
+    } else {
+        format!("{who} until {until} ({reason})")
     }
 }
 
