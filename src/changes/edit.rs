@@ -63,8 +63,63 @@ pub fn add_member(doc: &mut DocumentMut, id: &str, fields: Table) {
 
 /// Appends `ID = { … }` as one line after the last client.
 pub fn add_client(doc: &mut DocumentMut, id: &str, fields: InlineTable) {
+    place_clients_header_after_last_client(doc);
     if let Some(section) = section(doc, "clients").as_table_like_mut() {
         section.insert(id, Item::Value(Value::InlineTable(fields)));
+    }
+}
+
+/// When every client is a `[clients.ID]` table, `[clients]` has no header
+/// of its own; the header one-line entries need goes after the last client
+/// table (valid TOML: a super-table may follow its sub-tables), not above
+/// the first.
+fn place_clients_header_after_last_client(doc: &mut DocumentMut) {
+    let Some(Item::Table(clients)) = doc.get("clients") else {
+        return;
+    };
+    if !clients.is_implicit() {
+        return;
+    }
+    let Some(last) = max_position(clients) else {
+        return;
+    };
+    shift_positions_after(doc.as_table_mut(), last);
+    if let Some(Item::Table(clients)) = doc.get_mut("clients") {
+        clients.set_position(Some(last + 1));
+        clients.set_implicit(false);
+        clients.decor_mut().set_prefix("\n");
+    }
+}
+
+fn max_position(table: &Table) -> Option<isize> {
+    let own = table.position();
+    table
+        .iter()
+        .filter_map(|(_, item)| match item {
+            Item::Table(child) => max_position(child),
+            Item::ArrayOfTables(array) => array.iter().filter_map(max_position).max(),
+            _ => None,
+        })
+        .chain(own)
+        .max()
+}
+
+fn shift_positions_after(table: &mut Table, after: isize) {
+    if let Some(position) = table.position()
+        && position > after
+    {
+        table.set_position(Some(position + 1));
+    }
+    for (_, item) in table.iter_mut() {
+        match item {
+            Item::Table(child) => shift_positions_after(child, after),
+            Item::ArrayOfTables(array) => {
+                for child in array.iter_mut() {
+                    shift_positions_after(child, after);
+                }
+            }
+            _ => {}
+        }
     }
 }
 
@@ -398,6 +453,22 @@ mod tests {
         };
         assert!(pull(entry, "clinicians", "a", true));
         assert_eq!(d.to_string(), "[clients]\nC-1 = { primary = \"bob\"}\n");
+    }
+
+    #[test]
+    fn a_new_client_goes_after_the_last_client_table() {
+        let mut d = doc(
+            "[members.bob]\nname = \"B\"\n\n[clients.C-1]\nprimary = \"bob\"\n\n[clients.C-2]\nprimary = \"bob\"\n\n[roles.x]\ngrants = []\n",
+        );
+        let mut fields = InlineTable::new();
+        fields.insert("primary", Value::from("bob"));
+        add_client(&mut d, "C-3", fields);
+        assert_eq!(
+            d.to_string(),
+            "[members.bob]\nname = \"B\"\n\n[clients.C-1]\nprimary = \"bob\"\n\n[clients.C-2]\nprimary = \"bob\"\n\n[clients]\nC-3 = { primary = \"bob\" }\n\n[roles.x]\ngrants = []\n"
+        );
+        let reread: DocumentMut = d.to_string().parse().unwrap_or_else(|e| panic!("{e}"));
+        assert!(reread.get("clients").and_then(|c| c.get("C-3")).is_some());
     }
 
     #[test]
