@@ -130,10 +130,6 @@ pub fn remove_client(doc: &mut DocumentMut, id: &str) -> bool {
         .is_some()
 }
 
-pub fn string_value(text: &str) -> Value {
-    Value::from(text)
-}
-
 pub fn date_value(date: NaiveDate) -> Value {
     let datetime = toml_edit::Datetime {
         date: Some(toml_edit::Date {

@@ -3,7 +3,6 @@
 use super::edit;
 use super::{Actor, ChangeError, Outcome, Summary, known_member, known_role, missing_entry, taken};
 use crate::catalog::ADMINISTRATOR;
-use crate::model::Practice;
 use crate::rules::validate::holds_clinical_role;
 use toml_edit::{DocumentMut, Item, Table, Value};
 
@@ -474,9 +473,4 @@ pub fn supervision_remove(
         Summary::new(format!("{supervisor} no longer supervises {supervisee}"))
             .affecting(supervisor, None),
     ))
-}
-
-/// Whether the member is the primary of any client.
-pub fn is_primary_anywhere(practice: &Practice, id: &str) -> bool {
-    practice.clients.iter().any(|c| c.is_primary(id))
 }
