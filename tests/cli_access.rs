@@ -1162,11 +1162,13 @@ fn batch_conflicts_with_a_single_question() {
         .assert()
         .code(2)
         .stdout("");
+    // --batch always writes JSON Lines; --format does not change that.
     praxis()
         .args(["-f", TN, "access", "check", "--batch", "--format", "table"])
-        .write_stdin("")
+        .write_stdin("{\"member\":\"bob\",\"capability\":\"members.view\"}\n")
         .assert()
-        .code(2);
+        .code(0)
+        .stdout("{\"capability\":\"members.view\",\"client\":null,\"decision\":\"allow\",\"member\":\"bob\"}\n");
 }
 
 // ---------------------------------------------------------------- listings

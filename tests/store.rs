@@ -311,6 +311,18 @@ fn a_stale_temporary_file_and_lock_file_do_not_block_the_next_change() {
     assert_eq!(listing(dir.path()), vec!["practice.toml"], "cleaned up");
 }
 
+#[test]
+fn a_change_that_writes_nothing_still_cleans_up_stale_temporaries() {
+    let (dir, path) = setup(PRACTICE);
+    let stale_temp = dir.path().join(".practice.toml.praxis-tmp-99999-12345");
+    std::fs::write(&stale_temp, "half a fi").expect("write");
+    // Adding an existing member is refused; the stale file still goes.
+    let (code, stderr) = mutate(&path, &["member", "add", "bob", "--name", "Bob"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(std::fs::read_to_string(&path).expect("read"), PRACTICE);
+    assert_eq!(listing(dir.path()), vec!["practice.toml"], "cleaned up");
+}
+
 /// Removes the immutable flag and restores the mode, even on panic.
 #[cfg(unix)]
 struct Unlock {

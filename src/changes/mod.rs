@@ -161,8 +161,10 @@ pub fn known_role(practice: &Practice, id: &str) -> Result<(), ChangeError> {
 }
 
 /// Ids are unique regardless of letter case (SPEC §7).
+/// Validation compares ids by `to_lowercase`, so this does too.
 fn taken<'a>(id: &str, mut existing: impl Iterator<Item = &'a str>) -> Option<&'a str> {
-    existing.find(|e| e.eq_ignore_ascii_case(id) || e.to_lowercase() == id.to_lowercase())
+    let id = id.to_lowercase();
+    existing.find(|e| e.to_lowercase() == id)
 }
 
 fn missing_entry(what: &str, id: &str) -> ChangeError {

@@ -88,11 +88,7 @@ const BATCH_KEYS: &[&str] = &["member", "capability", "client", "author", "at"];
 
 /// One JSON line per request, in order; errors are answered, not fatal.
 fn batch(context: &Context) -> Result<Exit, Failure> {
-    if context.format.is_some_and(|f| f != Format::Json) {
-        return Err(Failure::Usage(
-            "access check --batch always writes JSON Lines".into(),
-        ));
-    }
+    // --batch always writes JSON Lines, whatever --format says.
     let loaded = context.load()?;
     let stdin = std::io::stdin();
     let stdout = std::io::stdout();

@@ -32,6 +32,15 @@ pub fn apply(
     } else {
         Some(Lock::acquire(&target)?)
     };
+    if !dry_run {
+        // Whatever this change comes to, clean up after a writer killed
+        // mid-write: only the lock holder writes temporary files.
+        let dir = match target.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => std::path::Path::new("."),
+        };
+        store::remove_stale_temporaries(dir, &target);
+    }
     let loaded = load_path(&path, context.date)?;
     let actor = Actor::resolve(&loaded.practice, context.actor.as_deref(), context.date)?;
     let mut doc: DocumentMut = loaded
