@@ -1654,3 +1654,36 @@ fn deeply_nested_input_is_a_finding_not_a_crash() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn a_file_too_large_to_be_a_practice_is_a_finding_for_validate_and_exit_2_elsewhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("practice.toml");
+    // Sparse: 65 MiB of zeros without writing them.
+    std::fs::File::create(&path)
+        .unwrap()
+        .set_len(65 * 1024 * 1024)
+        .unwrap();
+    let output = in_dir(dir.path())
+        .args(["-f", "practice.toml", "validate"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout_of(&output).contains("error[P037]"),
+        "{}",
+        stdout_of(&output)
+    );
+    in_dir(dir.path())
+        .args([
+            "-f",
+            "practice.toml",
+            "access",
+            "check",
+            "bob",
+            "members.view",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("up to 67108864 bytes"));
+}
