@@ -637,7 +637,6 @@ fn library_step(
         }
     };
     let mut doc: DocumentMut = text.parse().expect("parses");
-    let original = doc.clone();
     let outcome = op.apply(&actor, &mut doc);
     let usage = op.is_usage_error(practice);
     let (capability, client) = op.needs();
@@ -658,7 +657,10 @@ fn library_step(
         Ok(outcome) => {
             prop_assert!(!usage, "accepted despite a usage problem: {outcome:?}");
             prop_assert!(permitted, "{actor_id} may not {capability}: {outcome:?}");
-            praxis::changes::edit::tidy_changed_clients(&original, &mut doc);
+            if let Outcome::Changed(summary) = &outcome {
+                let touched = summary.affected.iter().filter_map(|(_, c)| c.as_deref());
+                praxis::changes::edit::tidy_clients(&mut doc, touched);
+            }
             let new_text = doc.to_string();
             match outcome {
                 Outcome::NoChange(why) => {

@@ -287,24 +287,16 @@ fn remove_at(array: &mut Array, index: usize) {
     }
 }
 
-/// Re-spaces the one-line client entries an edit changed (`{ a = 1, b = 2 }`):
-/// those lines change anyway, and toml_edit's raw spacing around an inserted
-/// or removed key would otherwise read `{ a = 1 , b = 2 }`. Untouched
-/// entries keep their spacing.
-pub fn tidy_changed_clients(before: &DocumentMut, after: &mut DocumentMut) {
-    let old = before.get("clients").and_then(|c| c.as_table_like());
-    let Some(section) = after.get_mut("clients").and_then(|c| c.as_table_like_mut()) else {
+/// Re-spaces the one-line client entries a change touched
+/// (`{ a = 1, b = 2 }`): those lines change anyway, and toml_edit's raw
+/// spacing around an inserted or removed key would otherwise read
+/// `{ a = 1 , b = 2 }`. Other entries keep their spacing.
+pub fn tidy_clients<'a>(doc: &mut DocumentMut, touched: impl Iterator<Item = &'a str>) {
+    let Some(section) = doc.get_mut("clients").and_then(|c| c.as_table_like_mut()) else {
         return;
     };
-    for (key, item) in section.iter_mut() {
-        let Item::Value(Value::InlineTable(table)) = item else {
-            continue;
-        };
-        let unchanged = old
-            .and_then(|o| o.get(key.get()))
-            .and_then(|i| i.as_inline_table())
-            .is_some_and(|o| o.to_string() == table.to_string());
-        if !unchanged {
+    for id in touched {
+        if let Some(Item::Value(Value::InlineTable(table))) = section.get_mut(id) {
             table.fmt();
         }
     }

@@ -48,16 +48,18 @@ pub fn apply(
         .text
         .parse()
         .map_err(|e| Failure::Invalid(format!("{}: {e}", path.display())))?;
-    let original = doc.clone();
-    let outcome = change(&actor, &mut doc)?;
-    crate::changes::edit::tidy_changed_clients(&original, &mut doc);
-    let summary = match outcome {
+    let summary = match change(&actor, &mut doc)? {
         Outcome::NoChange(why) => {
             super::emit(&format!("no change: {why}\n"));
             return Ok(Exit::Success);
         }
         Outcome::Changed(summary) => summary,
     };
+    let touched = summary
+        .affected
+        .iter()
+        .filter_map(|(_, client)| client.as_deref());
+    crate::changes::edit::tidy_clients(&mut doc, touched);
     let new_text = doc.to_string();
     let checked = rules::check(&new_text, context.date);
     if checked.findings.has_errors() {
