@@ -585,3 +585,61 @@ decision = "deny"
         );
     }
 }
+
+// --------------------------------------------------------- on every example
+
+const EXAMPLES: [&str; 4] = [
+    "therapynotes",
+    "sessions-health",
+    "community-ehr",
+    "simplepractice",
+];
+
+/// Every query on each example, in its most compact format, so a change in
+/// any example's access shows up in review.
+#[test]
+fn every_query_on_every_example() {
+    for name in EXAMPLES {
+        let text =
+            std::fs::read_to_string(root().join(format!("examples/{name}/practice.toml"))).unwrap();
+        let date = chrono::NaiveDate::parse_from_str(AT, "%Y-%m-%d").unwrap();
+        let practice = praxis::rules::check(&text, date).practice;
+        let client = &practice.clients[0];
+        let member = client.primary.as_ref().unwrap().value.as_str();
+        let client = client.id.value.as_str();
+        let queries: [(&str, Vec<&str>); 9] = [
+            (
+                "matrix_member",
+                vec!["matrix", "--by", "member", "--format", "csv"],
+            ),
+            (
+                "matrix_client",
+                vec!["matrix", "--client", client, "--format", "csv"],
+            ),
+            (
+                "who",
+                vec![
+                    "access",
+                    "who",
+                    "clinical.view",
+                    "--client",
+                    client,
+                    "--format",
+                    "csv",
+                ],
+            ),
+            ("list", vec!["access", "list", member, "--format", "csv"]),
+            ("review", vec!["review", "--format", "markdown"]),
+            (
+                "members",
+                vec!["member", "list", "--inactive", "--format", "csv"],
+            ),
+            ("clients", vec!["client", "list", "--format", "csv"]),
+            ("roles", vec!["role", "list", "--format", "csv"]),
+            ("test", vec!["test", "--format", "csv"]),
+        ];
+        for (query, args) in queries {
+            insta::assert_snapshot!(format!("example_{name}_{query}"), on(name, &args));
+        }
+    }
+}
