@@ -622,6 +622,31 @@ fn member_remove_takes_the_member_off_clinicians_temporary_and_administrative() 
     );
 }
 
+/// What `member remove carol --reassign-clients-to helen
+/// --reassign-supervisees-to helen` changes in the fixture.
+const REMOVE_CAROL_TO_HELEN: &[(&str, &str)] = &[
+    (
+        "npi = \"1390996035\"\n",
+        "npi = \"1390996035\"\nactive = false\n",
+    ),
+    (
+        "roles = [\"intern\"]\nsupervisors = [\"carol\"]",
+        "roles = [\"intern\"]\nsupervisors = [\"helen\"]",
+    ),
+    (
+        "supervisors = [\"carol\"]  # newly licensed",
+        "supervisors = [\"helen\"]  # newly licensed",
+    ),
+    (
+        "C-1003 = { primary = \"carol\", restricted = true, administrative = [\"dave\"] }",
+        "C-1003 = { primary = \"helen\", restricted = true, administrative = [\"dave\"] }",
+    ),
+    (
+        "primary = \"erin\"\nclinicians = [\n  \"carol\",\n]\n",
+        "primary = \"erin\"\n",
+    ),
+];
+
 #[test]
 fn member_remove_reassigns_supervisees() {
     changes(
@@ -635,28 +660,7 @@ fn member_remove_reassigns_supervisees() {
             "--reassign-supervisees-to",
             "helen",
         ],
-        &[
-            (
-                "npi = \"1390996035\"\n",
-                "npi = \"1390996035\"\nactive = false\n",
-            ),
-            (
-                "roles = [\"intern\"]\nsupervisors = [\"carol\"]",
-                "roles = [\"intern\"]\nsupervisors = [\"helen\"]",
-            ),
-            (
-                "supervisors = [\"carol\"]  # newly licensed",
-                "supervisors = [\"helen\"]  # newly licensed",
-            ),
-            (
-                "C-1003 = { primary = \"carol\", restricted = true, administrative = [\"dave\"] }",
-                "C-1003 = { primary = \"helen\", restricted = true, administrative = [\"dave\"] }",
-            ),
-            (
-                "primary = \"erin\"\nclinicians = [\n  \"carol\",\n]\n",
-                "primary = \"erin\"\n",
-            ),
-        ],
+        REMOVE_CAROL_TO_HELEN,
     );
 }
 
@@ -2012,27 +2016,6 @@ fn members_manage_covers_the_reassignments_member_remove_makes() {
             "--reassign-supervisees-to",
             "helen",
         ],
-        &[
-            (
-                "npi = \"1390996035\"\n",
-                "npi = \"1390996035\"\nactive = false\n",
-            ),
-            (
-                "roles = [\"intern\"]\nsupervisors = [\"carol\"]",
-                "roles = [\"intern\"]\nsupervisors = [\"helen\"]",
-            ),
-            (
-                "supervisors = [\"carol\"]  # newly licensed",
-                "supervisors = [\"helen\"]  # newly licensed",
-            ),
-            (
-                "C-1003 = { primary = \"carol\", restricted = true, administrative = [\"dave\"] }",
-                "C-1003 = { primary = \"helen\", restricted = true, administrative = [\"dave\"] }",
-            ),
-            (
-                "primary = \"erin\"\nclinicians = [\n  \"carol\",\n]\n",
-                "primary = \"erin\"\n",
-            ),
-        ],
+        REMOVE_CAROL_TO_HELEN,
     );
 }
