@@ -23,6 +23,7 @@ pub fn run(args: ReviewArgs, context: &Context) -> Result<Exit, Failure> {
     }
     let report = review(
         practice,
+        &loaded.findings,
         context.date,
         args.member.as_deref(),
         args.client.as_deref(),

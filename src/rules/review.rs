@@ -5,10 +5,10 @@
 //! members with all-scope clinical grants and the owner, so the review never
 //! decides every member against every client.
 
-use crate::findings::Code;
+use crate::findings::{Code, Findings};
 use crate::model::{Client, Practice, Scope};
 use crate::rules::decide::{self, Reason, Relation, Request, Route, Source, grants_of};
-use crate::rules::{pattern, validate};
+use crate::rules::pattern;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -188,8 +188,11 @@ fn candidates<'p>(
 }
 
 /// The review as of `date`, optionally narrowed to one member or client.
+/// `findings` are the practice's validation findings as of that date (the
+/// caller has them from loading the file).
 pub fn review(
     practice: &Practice,
+    findings: &Findings,
     date: NaiveDate,
     member: Option<&str>,
     client: Option<&str>,
@@ -260,13 +263,13 @@ pub fn review(
         date,
         charts,
         members,
-        findings: findings(practice, date, &everyone, member, client),
+        findings: to_act_on(practice, findings, &everyone, member, client),
     }
 }
 
-fn findings(
+fn to_act_on(
     practice: &Practice,
-    date: NaiveDate,
+    findings: &Findings,
     everyone: &[&str],
     member: Option<&str>,
     client: Option<&str>,
@@ -276,7 +279,7 @@ fn findings(
         member.is_none_or(|m| text.contains(&format!("`{m}`")))
             && client.is_none_or(|c| text.contains(&format!("`{c}`")))
     };
-    for finding in validate::validate(practice, date).iter() {
+    for finding in findings.iter() {
         let kind = match finding.code {
             Code::TemporaryExpired => "temporary access expired",
             Code::TemporaryExpiring => "temporary access ending within 7 days",
