@@ -2,7 +2,7 @@
 //! edit, validate the result as a whole, then write atomically — or, with
 //! `--dry-run`, print the diff. A refused change never touches the file.
 
-use super::{Context, load_path};
+use super::{Context, load_for_edit};
 use crate::changes::{Actor, ChangeError, Outcome, Summary};
 use crate::exit::{Exit, Failure};
 use crate::model::Practice;
@@ -41,13 +41,8 @@ pub fn apply(
         };
         store::remove_stale_temporaries(dir, &target);
     }
-    let loaded = load_path(&path, context.date)?;
+    let (loaded, mut doc) = load_for_edit(&path, context.date)?;
     let actor = Actor::resolve(&loaded.practice, context.actor.as_deref(), context.date)?;
-    let mut doc: DocumentMut = loaded
-        .contents
-        .text
-        .parse()
-        .map_err(|e| Failure::Invalid(format!("{}: {e}", path.display())))?;
     let summary = match change(&actor, &mut doc)? {
         Outcome::NoChange(why) => {
             super::emit(&format!("no change: {why}\n"));

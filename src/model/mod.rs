@@ -5,7 +5,7 @@
 
 mod read;
 
-pub use read::{ReadOutcome, read_practice};
+pub use read::{ReadOutcome, read_document, read_practice, unparsed};
 
 use chrono::NaiveDate;
 use std::collections::HashMap;

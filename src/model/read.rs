@@ -58,33 +58,40 @@ const TEMPORARY_KEYS: &[&str] = &["member", "until", "reason"];
 
 /// Parses the text (without a BOM) and reads it into a practice.
 pub fn read_practice(text: &str) -> ReadOutcome {
+    match Document::parse(text) {
+        Ok(document) => read_document(&document),
+        Err(error) => unparsed(&error),
+    }
+}
+
+/// Reads a document already parsed (a change parses once, reads the
+/// practice from it, then edits it).
+pub fn read_document<S: AsRef<str>>(document: &Document<S>) -> ReadOutcome {
     let mut reader = Reader::default();
-    let document = match Document::parse(text) {
-        Ok(document) => document,
-        Err(error) => {
-            let span = error.span().unwrap_or(0..0);
-            let message = error.message().trim().to_string();
-            reader.findings.push(Finding::new(
-                Code::Syntax,
-                span,
-                format!("TOML syntax error: {message}"),
-                "fix the TOML syntax at this point (strings need quotes, tables need [brackets])",
-            ));
-            let mut practice = Practice::default();
-            practice.index();
-            return ReadOutcome {
-                practice,
-                findings: reader.findings,
-                parsed: false,
-            };
-        }
-    };
     let mut practice = reader.practice(document.as_table());
     practice.index();
     ReadOutcome {
         practice,
         findings: reader.findings,
         parsed: true,
+    }
+}
+
+/// The outcome for text that is not TOML: one syntax finding.
+pub fn unparsed(error: &toml_edit::TomlError) -> ReadOutcome {
+    let span = error.span().unwrap_or(0..0);
+    let message = error.message().trim().to_string();
+    let mut practice = Practice::default();
+    practice.index();
+    ReadOutcome {
+        practice,
+        findings: Findings(vec![Finding::new(
+            Code::Syntax,
+            span,
+            format!("TOML syntax error: {message}"),
+            "fix the TOML syntax at this point (strings need quotes, tables need [brackets])",
+        )]),
+        parsed: false,
     }
 }
 

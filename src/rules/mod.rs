@@ -13,8 +13,9 @@ pub mod validate;
 pub use decide::{Decision, QueryError, Reason, Request, decide};
 
 use crate::findings::{Code, Finding, Findings};
-use crate::model::{Practice, read_practice};
+use crate::model::{Practice, read_document, unparsed};
 use chrono::NaiveDate;
+use toml_edit::{Document, DocumentMut};
 
 /// A practice read from text, with every finding about it: shape and rules.
 pub struct Checked {
@@ -72,15 +73,25 @@ pub fn too_large(size: u64) -> Finding {
 /// assert!(ask("bob", "clinical.*", Some("C-1001")).is_err());
 /// ```
 pub fn check(text: &str, date: NaiveDate) -> Checked {
+    check_for_edit(text, date, false).0
+}
+
+/// Like [`check`], and when `edit` is set also hands back the same parse as
+/// a document to edit, so a change parses the file once, not twice.
+pub fn check_for_edit(text: &str, date: NaiveDate, edit: bool) -> (Checked, Option<DocumentMut>) {
     if text.len() as u64 > MAX_FILE_BYTES {
         let mut practice = Practice::default();
         practice.index();
-        return Checked {
+        let checked = Checked {
             practice,
             findings: Findings(vec![too_large(text.len() as u64)]),
         };
+        return (checked, None);
     }
-    let outcome = read_practice(text);
+    let (outcome, document) = match Document::parse(text) {
+        Ok(document) => (read_document(&document), edit.then(|| document.into_mut())),
+        Err(error) => (unparsed(&error), None),
+    };
     let mut findings = outcome.findings;
     if outcome.parsed {
         findings
@@ -88,8 +99,9 @@ pub fn check(text: &str, date: NaiveDate) -> Checked {
             .extend(validate::validate(&outcome.practice, date).0);
     }
     findings.sort();
-    Checked {
+    let checked = Checked {
         practice: outcome.practice,
         findings,
-    }
+    };
+    (checked, document)
 }
