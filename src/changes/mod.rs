@@ -129,24 +129,15 @@ fn hint<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> String {
         .map_or_else(String::new, |near| format!(" (did you mean `{near}`?)"))
 }
 
-/// A member named in the arguments: unknown is a usage error (exit 2).
+/// A member named in the arguments: unknown is a usage error (exit 2),
+/// worded as the query's error is.
 pub fn known_member<'p>(practice: &'p Practice, id: &str) -> Result<&'p Member, ChangeError> {
-    practice.member(id).ok_or_else(|| {
-        ChangeError::Usage(format!(
-            "unknown member `{id}`{}",
-            hint(id, member_ids(practice))
-        ))
-    })
+    decide::find_member(practice, id).map_err(|e| ChangeError::Usage(e.to_string()))
 }
 
 /// A client named in the arguments: unknown is a usage error (exit 2).
 pub fn known_client<'p>(practice: &'p Practice, id: &str) -> Result<&'p Client, ChangeError> {
-    practice.client(id).ok_or_else(|| {
-        ChangeError::Usage(format!(
-            "unknown client `{id}`{}",
-            hint(id, practice.clients.iter().map(|c| c.id.value.as_str()))
-        ))
-    })
+    decide::find_client(practice, id).map_err(|e| ChangeError::Usage(e.to_string()))
 }
 
 /// A role named in the arguments: unknown is a usage error (exit 2).
