@@ -34,9 +34,9 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// `--at` and `--until`: exactly `YYYY-MM-DD` (SPEC §8), else exit 2.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date; write YYYY-MM-DD"))
+    crate::rules::dates::parse_day(text).map_err(|e| e.to_string())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

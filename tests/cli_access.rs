@@ -581,18 +581,19 @@ fn check_reads_praxis_file_from_the_environment() {
         .code(0);
 }
 
-/// An empty `$PRAXIS_FILE` counts as unset (the SPEC is silent): discovery
-/// finds the nearest practice.toml.
+/// SPEC §8: `PRAXIS_FILE` set but empty is a usage error, never a fall
+/// back to discovery (which would answer from whatever file is found).
 #[test]
-fn check_treats_an_empty_praxis_file_as_unset() {
+fn check_refuses_an_empty_praxis_file() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::copy(root().join(TN), dir.path().join("practice.toml")).unwrap();
     in_dir(dir.path())
         .env("PRAXIS_FILE", "")
         .args(["access", "check", "bob", "members.view"])
         .assert()
-        .code(0)
-        .stdout("allow\n");
+        .code(2)
+        .stdout("")
+        .stderr(predicates::str::contains("PRAXIS_FILE is set but empty"));
 }
 
 #[test]

@@ -1233,12 +1233,14 @@ fn as_practice_roles_and_capabilities_need_practice_settings() {
             "mona",
             "change [practice] (needs practice.settings)",
         ),
+        // SPEC §8: ownership moves only by the current owner; sam holds
+        // practice.settings but is not the owner.
         case(
             "the owner",
             edit(PRACTICE, "owner = \"alice\"", "owner = \"ivy\""),
+            "alice",
             "sam",
-            "mona",
-            "change [practice] (needs practice.settings)",
+            "change the practice owner (needs to be the practice owner)",
         ),
         case(
             "max_supervisors",
@@ -1452,7 +1454,8 @@ fn as_client_access_needs_client_access_on_that_client_as_in_old() {
         "C-1001 = { primary = \"bob\" }",
         "C-1001 = { primary = \"bob\", temporary = [{ member = \"gina\", until = 2099-12-31, reason = \"Covering\" }] }",
     );
-    // bob is C-1001's primary (client.access on assigned); gina is not on it.
+    // bob is C-1001's primary (client.access on assigned); gina is not on
+    // it, and giving herself access is a self-grant (SPEC §8).
     check_case(
         PRACTICE,
         &case(
@@ -1460,7 +1463,7 @@ fn as_client_access_needs_client_access_on_that_client_as_in_old() {
             temporary,
             "bob",
             "gina",
-            "change who has clinical access to C-1001 (needs client.access on C-1001)",
+            "give gina clinical access to C-1001 (needs client.access on C-1001; no self-grants",
         ),
     );
     let clinicians = edit(
@@ -1493,7 +1496,7 @@ fn as_client_access_needs_client_access_on_that_client_as_in_old() {
             himself,
             "dave",
             "bob",
-            "change who has clinical access to C-1003 (needs client.access on C-1003)",
+            "give bob clinical access to C-1003 (needs client.access on C-1003; no self-grants",
         ),
     );
     // Removing gina from C-1002: bob (primary) may, sara (a scheduler) may,

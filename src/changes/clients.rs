@@ -48,7 +48,12 @@ pub fn client_assign(
 ) -> Result<Outcome, ChangeError> {
     let client = known_client(actor.practice, id)?;
     known_member(actor.practice, primary)?;
-    actor.require("client.assign", Some(id), "change a client's primary")?;
+    actor.require_for(
+        primary,
+        "client.assign",
+        id,
+        "make themselves primary of this client",
+    )?;
     if client.is_primary(primary) {
         return Ok(Outcome::NoChange(format!(
             "{primary} is already primary of {id}"
@@ -96,7 +101,7 @@ pub fn client_grant(
             "--reason must say why temporary access is needed".into(),
         ));
     }
-    actor.require("client.access", Some(id), "grant access to this client")?;
+    actor.require_for(member, "client.access", id, "grant access to this client")?;
     if client.is_primary(member) || client.is_clinician(member) {
         let role = if client.is_primary(member) {
             "primary"
@@ -159,9 +164,10 @@ pub fn client_grant_administrative(
     let practice = actor.practice;
     let client = known_client(practice, id)?;
     known_member(practice, member)?;
-    actor.require(
+    actor.require_for(
+        member,
         "client.restrict",
-        Some(id),
+        id,
         "manage this client's administrative list",
     )?;
     if !client.restricted {
@@ -203,14 +209,18 @@ pub fn client_revoke(
     let practice = actor.practice;
     let client = known_client(practice, id)?;
     known_member(practice, member)?;
-    if administrative {
-        actor.require(
+    // Leaving is free (SPEC §8): a member may always take themselves off a
+    // chart's lists, whoever put them there.
+    let needs = if administrative {
+        (
             "client.restrict",
-            Some(id),
             "manage this client's administrative list",
-        )?;
+        )
     } else {
-        actor.require("client.access", Some(id), "revoke access to this client")?;
+        ("client.access", "revoke access to this client")
+    };
+    if !actor.is(member) {
+        actor.require(needs.0, Some(id), needs.1)?;
     }
     if client.is_primary(member) {
         return Err(ChangeError::Refused(format!(

@@ -100,6 +100,40 @@ impl<'p> Actor<'p> {
         client: Option<&str>,
         doing: &str,
     ) -> Result<(), ChangeError> {
+        self.require_as(capability, client, doing, Standing::AnyRoute)
+    }
+
+    /// Whether `member` is the acting member themselves (ids are exact).
+    pub fn is(&self, member: &str) -> bool {
+        self.member.id.value == member
+    }
+
+    /// Like [`Actor::require`] for a change that would give `member` access
+    /// to `client`: when that member is the actor, the capability must hold
+    /// by a route other than their own care relation to the client (SPEC §8
+    /// "No self-grants").
+    pub fn require_for(
+        &self,
+        member: &str,
+        capability: &str,
+        client: &str,
+        doing: &str,
+    ) -> Result<(), ChangeError> {
+        let standing = if self.is(member) {
+            Standing::Independent
+        } else {
+            Standing::AnyRoute
+        };
+        self.require_as(capability, Some(client), doing, standing)
+    }
+
+    fn require_as(
+        &self,
+        capability: &str,
+        client: Option<&str>,
+        doing: &str,
+        standing: Standing,
+    ) -> Result<(), ChangeError> {
         let request = Request {
             member: &self.member.id.value,
             capability,
@@ -108,8 +142,19 @@ impl<'p> Actor<'p> {
         };
         let decision = decide::decide(self.practice, &request, self.date)
             .map_err(|e| ChangeError::Usage(e.to_string()))?;
-        if decision.allowed {
-            return Ok(());
+        match standing {
+            Standing::AnyRoute if decision.allowed => return Ok(()),
+            Standing::Independent if decide::allowed_independently(&decision) => return Ok(()),
+            Standing::Independent if decision.allowed => {
+                let on = client.map_or(String::new(), |c| format!(" on {c}"));
+                return Err(ChangeError::Refused(format!(
+                    "{} may not {doing} for themselves: their {capability}{on} comes only \
+                     through their own place on the chart; an administrator, the owner or \
+                     someone with {capability} on all clients must make this change",
+                    self.member.id.value
+                )));
+            }
+            _ => {}
         }
         let on = client.map_or(String::new(), |c| format!(" on {c}"));
         let why = crate::output::explain::reasons(&decision.reasons, &request).join("; ");
@@ -118,6 +163,16 @@ impl<'p> Actor<'p> {
             self.member.id.value
         )))
     }
+}
+
+/// Which routes to a capability count for a change.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Standing {
+    /// Any allow will do.
+    AnyRoute,
+    /// Only an allow that does not come through the actor's own care
+    /// relation to the client: the change gives the actor access.
+    Independent,
 }
 
 fn member_ids(practice: &Practice) -> impl Iterator<Item = &str> {

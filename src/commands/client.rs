@@ -21,6 +21,13 @@ pub fn run(command: ClientCommand, context: &Context) -> Result<Exit, Failure> {
         }
         ClientCommand::Grant(args) => {
             let temporary = match (args.until, args.reason) {
+                // An already-expired grant would be written only to warn
+                // (P104) from then on; refuse it as a typo (SPEC §8).
+                (Some(until), Some(_)) if until < super::Context::today() => {
+                    return Err(Failure::Usage(format!(
+                        "--until {until} is in the past; temporary access ends today or later"
+                    )));
+                }
                 (Some(until), Some(reason)) => Some(Temporary { until, reason }),
                 (Some(_), None) => {
                     return Err(Failure::Usage(

@@ -393,7 +393,13 @@ fn violation_line(v: &Violation) -> String {
         .client
         .as_ref()
         .map_or(String::new(), |c| format!(" on {c}"));
-    format!("{} (needs {}{on})", v.change, v.needs)
+    let rule = if v.self_grant {
+        "; no self-grants: their own place on the chart does not count, only a grant on all \
+         clients or ownership"
+    } else {
+        ""
+    };
+    format!("{} (needs {}{on}{rule})", v.change, v.needs)
 }
 
 fn text(

@@ -23,7 +23,8 @@ pub fn run(args: InitArgs, context: &Context) -> Result<Exit, Failure> {
         &args.owner_name,
         args.owner_email.as_deref(),
     );
-    let checked = rules::check(&text, context.date);
+    let date = context.change_date()?;
+    let checked = rules::check(&text, date);
     if checked.findings.has_errors() {
         let rendered =
             diagnostics::render_text(&path.display().to_string(), &text, &checked.findings, false);

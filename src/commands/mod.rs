@@ -33,6 +33,8 @@ pub struct Context {
     pub actor: Option<String>,
     /// The decision date: `--at`, else today.
     pub date: NaiveDate,
+    /// Whether `--at` was given: queries take it, changes refuse it.
+    pub at_given: bool,
     pub quiet: bool,
 }
 
@@ -65,6 +67,20 @@ impl Context {
                     .join(", ")
             ))),
         }
+    }
+
+    /// The date a change is judged as of: always today (SPEC §8). `--at`
+    /// on a change would let an expired temporary member act as if their
+    /// access still held, so it is a usage error rather than ignored.
+    pub fn change_date(&self) -> Result<NaiveDate, Failure> {
+        if self.at_given {
+            return Err(Failure::Usage(
+                "--at does not apply to changes: a change is always judged as of today \
+                 (--at is for access, matrix, validate, diff, review and test)"
+                    .into(),
+            ));
+        }
+        Ok(Context::today())
     }
 
     /// Talk for a person on stderr, unless `-q`.
@@ -158,20 +174,27 @@ fn load_checked(
 }
 
 pub fn run(cli: Cli) -> Result<Exit, Failure> {
-    // `$PRAXIS_FILE` when empty counts as unset. `$PRAXIS_ACTOR` when empty
-    // does not: it is an unknown actor (exit 2), so `--as "$LOGIN"` or an
-    // empty variable never skips a permission check.
+    // `$PRAXIS_FILE` set but empty is a usage error (SPEC §8): falling back
+    // to discovery would let a script that meant a file get another one.
+    // `$PRAXIS_ACTOR` when empty is an unknown actor (exit 2), so
+    // `--as "$LOGIN"` or an empty variable never skips a permission check.
+    let file_variable = std::env::var_os("PRAXIS_FILE");
+    let reads_file = !matches!(cli.command, Command::Completions(_) | Command::Schema);
+    if cli.file.is_none() && reads_file && file_variable.as_ref().is_some_and(|f| f.is_empty()) {
+        return Err(Failure::Usage(
+            "PRAXIS_FILE is set but empty; set it to the practice file's path, \
+             pass -f PATH, or unset it to look for practice.toml upwards"
+                .into(),
+        ));
+    }
     let context = Context {
-        file: cli.file.or_else(|| {
-            std::env::var_os("PRAXIS_FILE")
-                .filter(|f| !f.is_empty())
-                .map(PathBuf::from)
-        }),
+        file: cli.file.or_else(|| file_variable.map(PathBuf::from)),
         format: cli.format,
         actor: cli
             .actor
             .or_else(|| std::env::var_os("PRAXIS_ACTOR").map(|a| a.to_string_lossy().into_owned())),
         date: cli.at.unwrap_or_else(Context::today),
+        at_given: cli.at.is_some(),
         quiet: cli.quiet,
     };
     match cli.command {

@@ -25,6 +25,7 @@ pub fn apply(
     dry_run: bool,
     change: impl FnOnce(&Actor<'_>, &mut DocumentMut) -> Result<Outcome, ChangeError>,
 ) -> Result<Exit, Failure> {
+    let date = context.change_date()?;
     let path = context.path()?;
     let target = store::write_target(&path);
     let _lock = if dry_run {
@@ -41,8 +42,8 @@ pub fn apply(
         };
         store::remove_stale_temporaries(dir, &target);
     }
-    let (loaded, mut doc) = load_for_edit(&path, context.date)?;
-    let actor = Actor::resolve(&loaded.practice, context.actor.as_deref(), context.date)?;
+    let (loaded, mut doc) = load_for_edit(&path, date)?;
+    let actor = Actor::resolve(&loaded.practice, context.actor.as_deref(), date)?;
     let summary = match change(&actor, &mut doc)? {
         Outcome::NoChange(why) => {
             super::emit(&format!("no change: {why}\n"));
@@ -56,7 +57,7 @@ pub fn apply(
         .filter_map(|(_, client)| client.as_deref());
     crate::changes::edit::tidy_clients(&mut doc, touched);
     let new_text = doc.to_string();
-    let checked = rules::check(&new_text, context.date);
+    let checked = rules::check(&new_text, date);
     if checked.findings.has_errors() {
         let mut errors = checked.findings.clone();
         errors
@@ -81,7 +82,7 @@ pub fn apply(
     }
     let bytes = loaded.contents.encode(&new_text);
     store::write_atomic(&target, bytes.as_bytes())?;
-    report(context, &summary, &loaded.practice, &checked.practice);
+    report(context, date, &summary, &loaded.practice, &checked.practice);
     // Warnings the change brought (an expiring grant, an idle supervisor):
     // accepted, but worth saying.
     for finding in checked.findings.iter() {
@@ -101,9 +102,15 @@ pub fn apply(
 }
 
 /// The summary line, then what changed in access for each affected member.
-fn report(context: &Context, summary: &Summary, before: &Practice, after: &Practice) {
+fn report(
+    context: &Context,
+    date: chrono::NaiveDate,
+    summary: &Summary,
+    before: &Practice,
+    after: &Practice,
+) {
     let mut text = format!("{}\n", summary.did);
-    for line in access_changes(summary, before, after, context.date) {
+    for line in access_changes(summary, before, after, date) {
         text.push_str(&format!("  {line}\n"));
     }
     if !context.quiet {

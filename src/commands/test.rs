@@ -142,14 +142,16 @@ fn expectation(table: &dyn TableLike, line: usize) -> Result<Expectation, String
     let at = match table.get("at") {
         None => None,
         Some(item) => {
+            // A TOML local date, or a string of exactly YYYY-MM-DD; a
+            // date-time is refused like `--at 2026-12-31T00:00`.
             let date = match (item.as_datetime(), item.as_str()) {
-                (Some(d), _) => d.date.and_then(|d| {
+                (Some(d), _) if d.time.is_none() && d.offset.is_none() => d.date.and_then(|d| {
                     NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
                 }),
                 (None, Some(s)) => crate::cli::parse_date(s).ok(),
                 _ => None,
             };
-            Some(date.ok_or("`at` must be a date (YYYY-MM-DD)")?)
+            Some(date.ok_or("`at` must be a date, exactly YYYY-MM-DD")?)
         }
     };
     Ok(Expectation {

@@ -2,6 +2,7 @@
 //! two versions, judged with their permissions in the old one (SPEC §4 and
 //! §7). A command's side effects are judged with the command itself.
 
+use super::decide::{self, Request};
 use super::diff::{allowed, capability_set, redefined_roles, sorted};
 use crate::model::{Client, Member, Practice, Spanned};
 use chrono::NaiveDate;
@@ -14,6 +15,81 @@ pub struct Violation {
     pub change: String,
     pub needs: String,
     pub client: Option<String>,
+    /// The change gives the actor access, so their own place on the chart
+    /// does not count towards what it needs (SPEC §8 "No self-grants").
+    pub self_grant: bool,
+}
+
+/// What a change needs of the acting member.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Permit {
+    /// Any allow of one of the capabilities.
+    Any,
+    /// An allow that does not come through the actor's own care relation to
+    /// the client: the change gives the actor access (SPEC §8 "No
+    /// self-grants").
+    Independent,
+    /// The capability on every client (a new client's temporary and
+    /// restriction entries, SPEC §8).
+    OnAllClients,
+    /// Only the current owner may move ownership (SPEC §8).
+    Owner,
+}
+
+struct Need {
+    change: String,
+    /// Any one of these capabilities makes the change.
+    capabilities: &'static [&'static str],
+    client: Option<String>,
+    permit: Permit,
+}
+
+impl Need {
+    fn new(change: String, capabilities: &'static [&'static str], client: Option<&str>) -> Need {
+        Need {
+            change,
+            capabilities,
+            client: client.map(str::to_string),
+            permit: Permit::Any,
+        }
+    }
+
+    fn with(mut self, permit: Permit) -> Need {
+        self.permit = permit;
+        self
+    }
+
+    fn met_by(&self, old: &Practice, actor: &str, date: NaiveDate) -> bool {
+        if self.permit == Permit::Owner {
+            return old.is_owner(actor);
+        }
+        self.capabilities
+            .iter()
+            .any(|capability| match self.permit {
+                Permit::OnAllClients => decide::holds_on_all_clients(old, actor, capability),
+                Permit::Independent => {
+                    let request = Request {
+                        member: actor,
+                        capability,
+                        client: self.client.as_deref(),
+                        author: None,
+                    };
+                    decide::decide(old, &request, date)
+                        .is_ok_and(|d| decide::allowed_independently(&d))
+                }
+                _ => allowed(old, actor, capability, self.client.as_deref(), date),
+            })
+    }
+
+    fn needs(&self) -> String {
+        let capabilities = self.capabilities.join(" or ");
+        match self.permit {
+            Permit::Any => capabilities,
+            Permit::Independent => capabilities,
+            Permit::OnAllClients => format!("{capabilities} on all clients"),
+            Permit::Owner => "to be the practice owner".into(),
+        }
+    }
 }
 
 /// Every change from OLD to NEW that `actor` may not make, judged with the
@@ -24,52 +100,44 @@ pub fn unauthorized(
     actor: &str,
     date: NaiveDate,
 ) -> Vec<Violation> {
-    let mut needed: Vec<(String, &str, Option<String>)> = Vec::new();
+    let mut needed: Vec<Need> = Vec::new();
     let settings = old.name.as_ref().map(|n| &n.value) != new.name.as_ref().map(|n| &n.value)
         || old.owner_id() != new.owner_id()
         || old.max_supervisors.as_ref().map(|m| m.value)
             != new.max_supervisors.as_ref().map(|m| m.value)
         || old.version.as_ref().map(|v| v.value) != new.version.as_ref().map(|v| v.value);
     if settings {
-        needed.push(("change [practice]".into(), "practice.settings", None));
+        needed.push(Need::new(
+            "change [practice]".into(),
+            &["practice.settings"],
+            None,
+        ));
+    }
+    if old.owner_id() != new.owner_id() {
+        needed.push(
+            Need::new(
+                "change the practice owner".into(),
+                &["practice.settings"],
+                None,
+            )
+            .with(Permit::Owner),
+        );
     }
     if !redefined_roles(old, new).is_empty() {
-        needed.push(("change [roles]".into(), "practice.settings", None));
+        needed.push(Need::new(
+            "change [roles]".into(),
+            &["practice.settings"],
+            None,
+        ));
     }
     if capability_set(old) != capability_set(new)
         || custom_descriptions(old) != custom_descriptions(new)
     {
-        needed.push(("change [capabilities]".into(), "practice.settings", None));
-    }
-    let ids: BTreeSet<&str> = old
-        .members
-        .iter()
-        .chain(&new.members)
-        .map(|m| m.id.value.as_str())
-        .collect();
-    for id in ids {
-        match (old.member(id), new.member(id)) {
-            (None, Some(_)) => needed.push((format!("add member {id}"), "members.manage", None)),
-            (Some(_), None) => needed.push((format!("delete member {id}"), "members.manage", None)),
-            (Some(b), Some(a)) => {
-                let (manage, credentials) = member_field_changes(b, a);
-                if !manage.is_empty() {
-                    needed.push((
-                        format!("change {} of member {id}", manage.join(", ")),
-                        "members.manage",
-                        None,
-                    ));
-                }
-                if !credentials.is_empty() {
-                    needed.push((
-                        format!("change {} of member {id}", credentials.join(", ")),
-                        "members.credentials",
-                        None,
-                    ));
-                }
-            }
-            (None, None) => {}
-        }
+        needed.push(Need::new(
+            "change [capabilities]".into(),
+            &["practice.settings"],
+            None,
+        ));
     }
     let leaving: BTreeSet<&str> = old
         .members
@@ -78,6 +146,46 @@ pub fn unauthorized(
         .map(|m| m.id.value.as_str())
         .collect();
     let ids: BTreeSet<&str> = old
+        .members
+        .iter()
+        .chain(&new.members)
+        .map(|m| m.id.value.as_str())
+        .collect();
+    for id in ids {
+        match (old.member(id), new.member(id)) {
+            (None, Some(_)) => {
+                needed.push(Need::new(
+                    format!("add member {id}"),
+                    &["members.manage"],
+                    None,
+                ));
+            }
+            (Some(_), None) => needed.push(Need::new(
+                format!("delete member {id}"),
+                &["members.manage"],
+                None,
+            )),
+            (Some(b), Some(a)) => {
+                let (manage, credentials) = member_field_changes(b, a, &leaving);
+                if !manage.is_empty() {
+                    needed.push(Need::new(
+                        format!("change {} of member {id}", manage.join(", ")),
+                        &["members.manage"],
+                        None,
+                    ));
+                }
+                if !credentials.is_empty() {
+                    needed.push(Need::new(
+                        format!("change {} of member {id}", credentials.join(", ")),
+                        &["members.credentials"],
+                        None,
+                    ));
+                }
+            }
+            (None, None) => {}
+        }
+    }
+    let ids: BTreeSet<&str> = old
         .clients
         .iter()
         .chain(&new.clients)
@@ -85,30 +193,60 @@ pub fn unauthorized(
         .collect();
     for id in ids {
         match (old.client(id), new.client(id)) {
-            (None, Some(_)) => needed.push((format!("add client {id}"), "client.create", None)),
-            (Some(_), None) => needed.push((
+            (None, Some(added)) => needed.extend(new_client(id, added)),
+            (Some(_), None) => needed.push(Need::new(
                 format!("remove client {id}"),
-                "client.delete",
-                Some(id.to_string()),
+                &["client.delete"],
+                Some(id),
             )),
-            (Some(b), Some(a)) => needed.extend(client_changes(id, b, a, &leaving)),
+            (Some(b), Some(a)) => needed.extend(client_changes(id, b, a, &leaving, actor)),
             (None, None) => {}
         }
     }
     needed
         .into_iter()
-        // `a|b`: either capability makes the change.
-        .filter(|(_, capabilities, client)| {
-            !capabilities
-                .split('|')
-                .any(|capability| allowed(old, actor, capability, client.as_deref(), date))
-        })
-        .map(|(change, needs, client)| Violation {
-            change,
-            needs: needs.replace('|', " or "),
-            client,
+        .filter(|need| !need.met_by(old, actor, date))
+        .map(|need| Violation {
+            needs: need.needs(),
+            self_grant: need.permit == Permit::Independent,
+            change: need.change,
+            client: need.client,
         })
         .collect()
+}
+
+/// A client that is new in NEW (SPEC §8): `client.create` brings its
+/// primary and clinicians, as `client add` sets them; anything else on it
+/// needs the capability that would set it, held on all clients, since the
+/// actor has no relation to a client that did not exist. A client whose id
+/// changed only in letter case is a removal and an addition.
+fn new_client(id: &str, client: &Client) -> Vec<Need> {
+    let mut needed = vec![Need::new(
+        format!("add client {id}"),
+        &["client.create"],
+        None,
+    )];
+    if !client.temporary.is_empty() {
+        needed.push(
+            Need::new(
+                format!("give temporary access to new client {id}"),
+                &["client.access"],
+                None,
+            )
+            .with(Permit::OnAllClients),
+        );
+    }
+    if client.restricted || !client.administrative.is_empty() {
+        needed.push(
+            Need::new(
+                format!("restrict new client {id}"),
+                &["client.restrict"],
+                None,
+            )
+            .with(Permit::OnAllClients),
+        );
+    }
+    needed
 }
 
 /// Who is on a client's lists, as sets, for comparing two versions.
@@ -143,62 +281,90 @@ fn temporary_member(entry: &str) -> &str {
     entry.split('\u{0}').next().unwrap_or("")
 }
 
-/// The capabilities a change to one client needs (SPEC §4, §7). The side
-/// effects of one command are judged with it, as the command table does:
-/// `member remove` (members.manage) takes the member off every list and
-/// hands their charts on; `client assign` moves the new primary out of
-/// `clinicians`; `client revoke --administrative` also takes clinical access.
+/// The capabilities a change to one client needs (SPEC §4, §7, §8). The
+/// side effects of one command are judged with it, as the command table
+/// does: `member remove` (members.manage) takes the member off every list
+/// and hands their charts on; `client assign` moves the new primary out of
+/// `clinicians`; `client revoke --administrative` also takes clinical
+/// access. The actor taking themselves off a list needs nothing; the actor
+/// putting themselves on one is a self-grant.
 fn client_changes(
     id: &str,
     before: &Client,
     after: &Client,
     leaving: &BTreeSet<&str>,
-) -> Vec<(String, &'static str, Option<String>)> {
+    actor: &str,
+) -> Vec<Need> {
     let mut needed = Vec::new();
-    let on = Some(id.to_string());
     let (old, new) = (Lists::of(before), Lists::of(after));
     let old_primary = before.primary.as_ref().map(|p| p.value.as_str());
     let new_primary = after.primary.as_ref().map(|p| p.value.as_str());
-    // Members whose leaving a list is explained by another change.
+    // Members whose leaving a list is explained by another change; the
+    // actor leaving is free (SPEC §8 "Leaving is free").
     let mut explained: BTreeSet<&str> = leaving.clone();
+    explained.insert(actor);
     let mut explained_joining: BTreeSet<&str> = BTreeSet::new();
+    let self_grant = |joins: bool| {
+        if joins {
+            Permit::Independent
+        } else {
+            Permit::Any
+        }
+    };
     if old_primary != new_primary {
         let handed_on = old_primary.is_some_and(|p| leaving.contains(p));
         if !handed_on {
-            needed.push((
-                format!("change the primary of {id}"),
-                "client.assign",
-                on.clone(),
-            ));
+            needed.push(
+                Need::new(
+                    format!("change the primary of {id}"),
+                    &["client.assign"],
+                    Some(id),
+                )
+                .with(self_grant(new_primary == Some(actor))),
+            );
             // --keep-previous moves the old primary into clinicians.
             explained_joining.extend(old_primary);
         }
         explained.extend(new_primary);
     }
     let admin_removed: Vec<&String> = old.administrative.difference(&new.administrative).collect();
-    let admin_added = new
-        .administrative
-        .difference(&old.administrative)
-        .next()
-        .is_some();
-    let admin_changed = admin_added || admin_removed.iter().any(|m| !leaving.contains(m.as_str()));
+    let admin_added: Vec<&String> = new.administrative.difference(&old.administrative).collect();
+    let admin_changed = admin_added.iter().any(|m| m.as_str() != actor)
+        || admin_removed
+            .iter()
+            .any(|m| !explained.contains(m.as_str()));
     if before.restricted != after.restricted || admin_changed {
-        needed.push((
+        needed.push(Need::new(
             format!("change the restriction of {id}"),
-            "client.restrict",
-            on.clone(),
+            &["client.restrict"],
+            Some(id),
         ));
         explained.extend(admin_removed.iter().map(|m| m.as_str()));
     }
-    let clinician_changed = new
+    if admin_added.iter().any(|m| m.as_str() == actor) {
+        needed.push(
+            Need::new(
+                format!("put {actor} on the administrative list of {id}"),
+                &["client.restrict"],
+                Some(id),
+            )
+            .with(Permit::Independent),
+        );
+    }
+    let joined_clinicians: Vec<&String> = new
         .clinicians
         .difference(&old.clinicians)
-        .any(|m| !explained_joining.contains(m.as_str()))
+        .filter(|m| !explained_joining.contains(m.as_str()))
+        .collect();
+    let joined_temporary: Vec<&String> = new.temporary.difference(&old.temporary).collect();
+    let clinician_changed = joined_clinicians.iter().any(|m| m.as_str() != actor)
         || old
             .clinicians
             .difference(&new.clinicians)
             .any(|m| !explained.contains(m.as_str()));
-    let temporary_changed = new.temporary.difference(&old.temporary).next().is_some()
+    let temporary_changed = joined_temporary
+        .iter()
+        .any(|t| temporary_member(t) != actor)
         || old
             .temporary
             .difference(&new.temporary)
@@ -208,12 +374,32 @@ fn client_changes(
     if clinician_changed || temporary_changed {
         // On a restricted client, `client revoke --administrative`
         // (client.restrict) also takes members off clinicians and temporary.
-        let needs = if before.restricted && only_removals {
-            "client.access|client.restrict"
+        let needs: &'static [&'static str] = if before.restricted && only_removals {
+            &["client.access", "client.restrict"]
         } else {
-            "client.access"
+            &["client.access"]
         };
-        needed.push((format!("change who has clinical access to {id}"), needs, on));
+        needed.push(Need::new(
+            format!("change who has clinical access to {id}"),
+            needs,
+            Some(id),
+        ));
+    }
+    // Joining a chart, extending or rewriting one's own temporary entry:
+    // a self-grant.
+    let actor_joins = joined_clinicians.iter().any(|m| m.as_str() == actor)
+        || joined_temporary
+            .iter()
+            .any(|t| temporary_member(t) == actor);
+    if actor_joins {
+        needed.push(
+            Need::new(
+                format!("give {actor} clinical access to {id}"),
+                &["client.access"],
+                Some(id),
+            )
+            .with(Permit::Independent),
+        );
     }
     needed
 }
@@ -227,7 +413,34 @@ fn custom_descriptions(practice: &Practice) -> Vec<(String, String)> {
 }
 
 /// Changed fields of a member, split by the capability each needs (SPEC §7).
-fn member_field_changes(before: &Member, after: &Member) -> (Vec<&'static str>, Vec<&'static str>) {
+/// A member's supervisors changed only as `member remove
+/// --reassign-supervisees-to` changes them: leaving supervisors taken off,
+/// at most one successor put on. That side effect is the removal's, which
+/// needs `members.manage` (SPEC §4, §8), not `members.credentials`.
+fn supervisors_handed_on(before: &Member, after: &Member, leaving: &BTreeSet<&str>) -> bool {
+    let (old, new) = (sorted(&before.supervisors), sorted(&after.supervisors));
+    let removed: Vec<&String> = old.difference(&new).collect();
+    !removed.is_empty()
+        && removed.iter().all(|m| leaving.contains(m.as_str()))
+        && new.difference(&old).count() <= 1
+}
+
+/// `bill_as_supervisor` as it takes effect: unset means false, except for
+/// an intern, who always bills as supervisor. Writing the default out needs
+/// nothing (SPEC §8); when neither version writes it, a role change (intern
+/// → clinician) moves it, and the role change is what is judged.
+fn bills_as_supervisor(member: &Member) -> bool {
+    member
+        .bill_as_supervisor
+        .as_ref()
+        .map_or_else(|| member.has_role("intern"), |b| b.value)
+}
+
+fn member_field_changes(
+    before: &Member,
+    after: &Member,
+    leaving: &BTreeSet<&str>,
+) -> (Vec<&'static str>, Vec<&'static str>) {
     let text = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.value.clone());
     let grants = |m: &Member| {
         let mut g: Vec<String> = m
@@ -269,7 +482,7 @@ fn member_field_changes(before: &Member, after: &Member) -> (Vec<&'static str>, 
         (
             "supervisors",
             sorted(&before.supervisors) != sorted(&after.supervisors),
-            true,
+            !supervisors_handed_on(before, after, leaving),
         ),
         (
             "cosign",
@@ -278,8 +491,8 @@ fn member_field_changes(before: &Member, after: &Member) -> (Vec<&'static str>, 
         ),
         (
             "bill_as_supervisor",
-            before.bill_as_supervisor.as_ref().map(|b| b.value)
-                != after.bill_as_supervisor.as_ref().map(|b| b.value),
+            (before.bill_as_supervisor.is_some() || after.bill_as_supervisor.is_some())
+                && bills_as_supervisor(before) != bills_as_supervisor(after),
             true,
         ),
     ];

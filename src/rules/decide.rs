@@ -259,6 +259,57 @@ pub fn decide(
     Ok(decide_resolved(practice, &resolved, date))
 }
 
+/// Whether an allow stands without the member's own care relation to the
+/// client (SPEC §8 "No self-grants"): as the owner, or through an
+/// all-scope grant that holds on an unrestricted client or through the
+/// administrative list. A member who is on a chart only as its primary,
+/// clinician or temporary member cannot use that to extend their own access.
+pub fn allowed_independently(decision: &Decision) -> bool {
+    decision.allowed
+        && decision.reasons.iter().any(|reason| match reason {
+            Reason::Owner => true,
+            Reason::Granted(grant) => matches!(
+                grant.route,
+                Route::Unrestricted
+                    | Route::Practice
+                    | Route::Administrative {
+                        via: Relation::AdministrativeList | Relation::Owner
+                    }
+            ),
+            _ => false,
+        })
+}
+
+/// Whether the member holds a client capability on every client that could
+/// exist: as the owner, or through a grant on `all` that no deny takes away
+/// (SPEC §8: what a new client's temporary and restriction entries need,
+/// since nobody has a relation to a client that did not exist).
+pub fn holds_on_all_clients(practice: &Practice, member: &str, capability: &str) -> bool {
+    let Some(member) = practice.member(member) else {
+        return false;
+    };
+    if !member.active {
+        return false;
+    }
+    if practice.is_owner(&member.id.value) {
+        return true;
+    }
+    if member
+        .denies
+        .iter()
+        .any(|d| pattern::matches(&d.value, capability))
+    {
+        return false;
+    }
+    grants_of(practice, member).any(|(_, grant)| {
+        grant.scope() == Scope::All
+            && grant
+                .can
+                .iter()
+                .any(|p| pattern::matches(&p.value, capability))
+    })
+}
+
 /// Steps 2–6 of SPEC §3.2 for a request already resolved.
 pub fn decide_resolved(practice: &Practice, request: &Resolved<'_>, date: NaiveDate) -> Decision {
     let member = request.member;

@@ -3,6 +3,7 @@
 //! printing, nothing of the command line.
 
 pub mod authorize;
+pub mod dates;
 pub mod decide;
 pub mod diff;
 pub mod matrix;

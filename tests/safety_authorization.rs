@@ -1,0 +1,391 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot set up should panic"
+)]
+
+//! SPEC §8 "Authorization" and "Dates", through the binary: no self-grants
+//! (command and `diff --as`), changes judged as of today, no `--until` in
+//! the past, leaving is free, only the owner moves ownership, a new client
+//! judged by what it carries, and dates taken exactly as `YYYY-MM-DD`. Each
+//! case was accepted by praxis before revision 3.
+
+mod common;
+
+use common::{Fixture, RIVERBEND, edit};
+
+fn assert_refused(fixture: &Fixture, args: &[&str], code: i32, says: &str) {
+    let before = fixture.text();
+    let run = fixture.run(args);
+    assert_eq!(run.code, code, "{args:?}\n{}{}", run.stdout, run.stderr);
+    assert!(run.stderr.contains(says), "{args:?}: {}", run.stderr);
+    assert_eq!(fixture.text(), before, "{args:?} changed the file");
+}
+
+/// gina's only route to C-1004 is her temporary entry: she may not make it
+/// permanent, extend it, or add herself elsewhere through it.
+#[test]
+fn a_temporary_member_cannot_make_their_own_access_permanent_or_longer() {
+    let fixture = Fixture::new(RIVERBEND);
+    for args in [
+        &["--as", "gina", "client", "grant", "C-1004", "gina"][..],
+        &[
+            "--as",
+            "gina",
+            "client",
+            "grant",
+            "C-1004",
+            "gina",
+            "--until",
+            "2100-01-01",
+            "--reason",
+            "longer",
+        ][..],
+    ] {
+        assert_refused(&fixture, args, 1, "for themselves");
+    }
+    // bob, the primary, may grant gina permanent access: not a self-grant.
+    let run = fixture.run(&["--as", "bob", "client", "grant", "C-1004", "gina"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// A clinician who is only primary may not make themselves primary
+/// elsewhere, nor put themselves on a restricted chart's administrative
+/// list; the owner and all-clients grants may.
+#[test]
+fn self_grants_need_a_route_outside_the_chart() {
+    // carol is on C-1005 as a clinician; making herself primary needs
+    // client.assign, which no role of hers grants.
+    let fixture = Fixture::new(RIVERBEND);
+    assert_refused(
+        &fixture,
+        &[
+            "--as",
+            "carol",
+            "client",
+            "assign",
+            "C-1005",
+            "--primary",
+            "carol",
+        ],
+        1,
+        "client.assign",
+    );
+    // A member whose own grant gives client.assign and client.access only
+    // on assigned clients: on C-1001 (her chart) she still may not.
+    let text = edit(
+        RIVERBEND,
+        "supervisors = [\"carol\"]  # newly licensed",
+        "supervisors = [\"carol\"]  # newly licensed\ngrants = [{ can = [\"client.assign\", \"client.restrict\"], on = \"assigned\" }]",
+    );
+    let text = edit(
+        &text,
+        "C-1001 = { primary = \"bob\" }",
+        "C-1001 = { primary = \"bob\", clinicians = [\"gina\"], restricted = true }",
+    );
+    let fixture = Fixture::new(&text);
+    assert_refused(
+        &fixture,
+        &[
+            "--as",
+            "gina",
+            "client",
+            "assign",
+            "C-1001",
+            "--primary",
+            "gina",
+        ],
+        1,
+        "for themselves",
+    );
+    assert_refused(
+        &fixture,
+        &[
+            "--as",
+            "gina",
+            "client",
+            "grant",
+            "C-1001",
+            "gina",
+            "--administrative",
+        ],
+        1,
+        "for themselves",
+    );
+    // She may still hand the chart to someone else: not a self-grant.
+    let run = fixture.run(&[
+        "--as",
+        "gina",
+        "client",
+        "assign",
+        "C-1001",
+        "--primary",
+        "helen",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The owner grants herself anything; dave (scheduler: client.access on
+    // all) may add himself to an unrestricted chart.
+    let fixture = Fixture::new(RIVERBEND);
+    let run = fixture.run(&[
+        "--as",
+        "alice",
+        "client",
+        "assign",
+        "C-1001",
+        "--primary",
+        "alice",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = fixture.run(&["--as", "dave", "client", "grant", "C-1002", "dave"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// Leaving is free: a member without client.access takes themselves off.
+#[test]
+fn a_member_may_always_take_themselves_off_a_chart() {
+    let fixture = Fixture::new(RIVERBEND);
+    // gina has client.access on C-1002 only as a clinician; erin has none
+    // on C-1005, where she is primary, so take carol (clinician there).
+    let run = fixture.run(&["--as", "gina", "client", "revoke", "C-1004", "gina"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!fixture.text().contains("member = \"gina\""));
+    // dave leaves C-1003's administrative list without client.restrict.
+    let run = fixture.run(&[
+        "--as",
+        "dave",
+        "client",
+        "revoke",
+        "C-1003",
+        "dave",
+        "--administrative",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // frank (biller, no client.access) may not take gina off C-1002.
+    assert_refused(
+        &fixture,
+        &["--as", "frank", "client", "revoke", "C-1002", "gina"],
+        1,
+        "client.access",
+    );
+}
+
+/// `--at` rewinds nothing on a change: it is a usage error on every one.
+#[test]
+fn changes_refuse_at() {
+    let fixture = Fixture::new(RIVERBEND);
+    for args in [
+        &["--as", "alice", "client", "grant", "C-1001", "gina"][..],
+        &["--as", "alice", "member", "add", "zed", "--name", "Zed"][..],
+        &["--as", "alice", "role", "grant", "dave", "biller"][..],
+        &[
+            "--as",
+            "alice",
+            "supervision",
+            "add",
+            "bob",
+            "--by",
+            "carol",
+        ][..],
+        &["--as", "alice", "client", "restrict", "C-1001"][..],
+        &["--as", "alice", "client", "remove", "C-1001", "--dry-run"][..],
+    ] {
+        let mut with_at = vec!["--at", "2026-10-01"];
+        with_at.extend_from_slice(args);
+        assert_refused(&fixture, &with_at, 2, "--at does not apply to changes");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let run = common::run(common::praxis_in(dir.path()).args([
+        "init",
+        "--name",
+        "X",
+        "--owner",
+        "o",
+        "--owner-name",
+        "O",
+        "--at",
+        "2026-10-01",
+    ]));
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(!dir.path().join("practice.toml").exists());
+}
+
+#[test]
+fn until_in_the_past_is_a_usage_error() {
+    let fixture = Fixture::new(RIVERBEND);
+    assert_refused(
+        &fixture,
+        &[
+            "--as",
+            "alice",
+            "client",
+            "grant",
+            "C-1001",
+            "gina",
+            "--until",
+            "2020-01-01",
+            "--reason",
+            "old",
+        ],
+        2,
+        "in the past",
+    );
+}
+
+#[test]
+fn dates_are_exactly_year_month_day() {
+    let fixture = Fixture::new(RIVERBEND);
+    for date in [
+        " 2026-12-31",
+        "+2026-12-31",
+        "2026-2-3",
+        "2026-12-31T00:00:00",
+        "2026-12-31 ",
+    ] {
+        let run = fixture.run(&[
+            "--at",
+            date,
+            "access",
+            "check",
+            "bob",
+            "clinical.view",
+            "--client",
+            "C-1001",
+        ]);
+        assert_eq!(run.code, 2, "{date:?}: {}", run.stderr);
+        assert_eq!(run.stdout, "", "{date:?}");
+    }
+    let run = fixture.run(&[
+        "--at",
+        "2026-02-30",
+        "access",
+        "check",
+        "bob",
+        "clinical.view",
+        "--client",
+        "C-1001",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no such day"), "{}", run.stderr);
+    assert_refused(
+        &fixture,
+        &[
+            "--as", "alice", "client", "grant", "C-1001", "gina", "--until", "2099-1-1",
+            "--reason", "r",
+        ],
+        2,
+        "YYYY-MM-DD",
+    );
+}
+
+/// `diff OLD NEW --as ACTOR` for the same edits.
+fn diff_as(old: &str, new: &str, actor: &str) -> common::Run {
+    let fixture = Fixture::new(old);
+    let new_path = fixture.write("new.toml", new);
+    let mut command = fixture.bare();
+    command
+        .arg("diff")
+        .arg(&fixture.path)
+        .arg(&new_path)
+        .args(["--as", actor]);
+    common::run(&mut command)
+}
+
+#[test]
+fn diff_as_refuses_self_grants_the_commands_refuse() {
+    let extended = edit(RIVERBEND, "until = 2099-12-31", "until = 9999-12-31");
+    let permanent = edit(
+        RIVERBEND,
+        "C-1004 = { primary = \"bob\", temporary = [{ member = \"gina\", until = 2099-12-31, reason = \"Covering\" }] }",
+        "C-1004 = { primary = \"bob\", clinicians = [\"gina\"] }",
+    );
+    let reason = edit(RIVERBEND, "reason = \"Covering\"", "reason = \"Anything\"");
+    for (what, new) in [
+        ("extended", &extended),
+        ("permanent", &permanent),
+        ("reason", &reason),
+    ] {
+        let run = diff_as(RIVERBEND, new, "gina");
+        assert_eq!(run.code, 1, "{what}: {}", run.stdout);
+        assert!(
+            run.stdout.contains("no self-grants"),
+            "{what}: {}",
+            run.stdout
+        );
+        // bob, C-1004's primary, may make the same edit for gina.
+        let run = diff_as(RIVERBEND, new, "bob");
+        assert_eq!(run.code, 0, "{what} as bob: {}", run.stdout);
+    }
+    // Leaving is free in a diff too.
+    let left = edit(
+        RIVERBEND,
+        ", temporary = [{ member = \"gina\", until = 2099-12-31, reason = \"Covering\" }]",
+        "",
+    );
+    let run = diff_as(RIVERBEND, &left, "gina");
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
+#[test]
+fn diff_as_judges_a_new_client_by_what_it_carries() {
+    // dave (scheduler) has client.create and client.access on all, but not
+    // client.restrict.
+    let plain = edit(
+        RIVERBEND,
+        "# one line per client\n",
+        "# one line per client\nC-2000 = { primary = \"bob\" }\n",
+    );
+    assert_eq!(diff_as(RIVERBEND, &plain, "dave").code, 0);
+    let restricted = edit(
+        RIVERBEND,
+        "# one line per client\n",
+        "# one line per client\nC-2000 = { primary = \"bob\", restricted = true, administrative = [\"frank\"] }\n",
+    );
+    let run = diff_as(RIVERBEND, &restricted, "dave");
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("client.restrict on all clients"),
+        "{}",
+        run.stdout
+    );
+    let temporary = edit(
+        RIVERBEND,
+        "# one line per client\n",
+        "# one line per client\nC-2000 = { primary = \"bob\", temporary = [{ member = \"gina\", until = 2099-12-31, reason = \"r\" }] }\n",
+    );
+    assert_eq!(diff_as(RIVERBEND, &temporary, "dave").code, 0);
+    // frank (biller) has no client.create at all.
+    assert_eq!(diff_as(RIVERBEND, &plain, "frank").code, 1);
+    // Re-casing an id is a removal and an addition: dave may not restrict
+    // an existing chart by re-creating it.
+    let recased = edit(
+        RIVERBEND,
+        "C-1001 = { primary = \"bob\" }",
+        "c-1001 = { primary = \"bob\", restricted = true }",
+    );
+    assert_eq!(diff_as(RIVERBEND, &recased, "dave").code, 1);
+}
+
+#[test]
+fn diff_as_moves_ownership_only_for_the_owner() {
+    let text = edit(
+        RIVERBEND,
+        "roles = [\"scheduler\"]",
+        "roles = [\"administrator\"]",
+    );
+    let moved = edit(&text, "owner = \"alice\"", "owner = \"dave\"");
+    let run = diff_as(&text, &moved, "dave");
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("practice owner"), "{}", run.stdout);
+    assert_eq!(diff_as(&text, &moved, "alice").code, 0);
+}
+
+#[test]
+fn diff_as_needs_nothing_for_an_edit_that_changes_no_effective_value() {
+    let explicit = edit(
+        RIVERBEND,
+        "npi     = \"1131860912\"",
+        "npi     = \"1131860912\"\nbill_as_supervisor = false",
+    );
+    let run = diff_as(RIVERBEND, &explicit, "frank");
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
