@@ -509,8 +509,15 @@ fn a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file_whole() {
     let (dir, path) = setup(PRACTICE);
     let scratch_dir = tempfile::tempdir().expect("scratch");
     let scratch = scratch_dir.path().join("practice.toml");
+    // Private, so any temporary file a kill leaves behind must be private
+    // too (SPEC §8: 0600 from creation, never wider than the original).
+    set_mode(&path, 0o600);
     let mut rng = Rng::seeded();
-    let rounds = 200;
+    // 200 in CI; `PRAXIS_KILL_ROUNDS=10000` for the long run.
+    let rounds: usize = std::env::var("PRAXIS_KILL_ROUNDS")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(200);
     let (mut kills, mut finished_first, mut old_after, mut new_after, mut temps_seen) =
         (0, 0, 0, 0, 0);
     let mut step = 0;
@@ -557,10 +564,15 @@ fn a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file_whole() {
         } else {
             old_after += 1;
         }
-        temps_seen += listing(dir.path())
+        for temp in listing(dir.path())
             .iter()
             .filter(|n| n.contains("praxis-tmp"))
-            .count();
+        {
+            temps_seen += 1;
+            let temp_mode = mode(&dir.path().join(temp));
+            assert_eq!(temp_mode & 0o077, 0, "{temp} left with mode {temp_mode:o}");
+        }
+        assert_eq!(mode(&path) & 0o777, 0o600, "the file keeps its mode");
     }
     // The next change cleans up, and no stale lock blocks it.
     let args = mutation_args(step);
@@ -585,55 +597,70 @@ fn a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file_whole() {
     );
 }
 
+/// `writers` processes at once, each making `changes` changes one after
+/// another: 16 × 2 in CI, `PRAXIS_WRITERS=32 PRAXIS_CHANGES_PER_WRITER=100`
+/// for the long run.
 #[test]
 fn concurrent_writers_lose_nothing() {
     let (dir, path) = setup(PRACTICE);
-    let writers = 16;
-    let rounds = 2;
+    let number = |name: &str, default: usize| {
+        std::env::var(name)
+            .ok()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(default)
+    };
+    let writers = number("PRAXIS_WRITERS", 16);
+    let changes = number("PRAXIS_CHANGES_PER_WRITER", 2);
     let started = Instant::now();
-    let mut failures = 0;
-    for round in 0..rounds {
-        let children: Vec<(String, Child)> = (0..writers)
-            .map(|i| {
-                let id = format!("w{round}x{i}");
-                let args: Vec<String> = if i % 2 == 0 {
-                    vec![
-                        "member".into(),
-                        "add".into(),
-                        id.clone(),
-                        "--name".into(),
-                        format!("Writer {i}"),
-                        "--role".into(),
-                        "clinician".into(),
-                    ]
-                } else {
-                    vec![
-                        "client".into(),
-                        "add".into(),
-                        id.clone(),
-                        "--primary".into(),
-                        "bob".into(),
-                    ]
-                };
-                (id, spawn(&path, &args))
+    let threads: Vec<_> = (0..writers)
+        .map(|writer| {
+            let path = path.clone();
+            std::thread::spawn(move || {
+                let mut failures = 0;
+                for change in 0..changes {
+                    let id = format!("w{writer}x{change}");
+                    let args: Vec<String> = if writer % 2 == 0 {
+                        vec![
+                            "member".into(),
+                            "add".into(),
+                            id.clone(),
+                            "--name".into(),
+                            format!("Writer {writer}"),
+                            "--role".into(),
+                            "clinician".into(),
+                        ]
+                    } else {
+                        vec![
+                            "client".into(),
+                            "add".into(),
+                            id.clone(),
+                            "--primary".into(),
+                            "bob".into(),
+                        ]
+                    };
+                    let mut child = spawn(&path, &args);
+                    let status = wait_with_limit(&mut child, Duration::from_secs(120));
+                    if !status.success() {
+                        failures += 1;
+                        eprintln!("writer {id} failed: {status}");
+                    }
+                }
+                failures
             })
-            .collect();
-        for (id, mut child) in children {
-            let status = wait_with_limit(&mut child, Duration::from_secs(60));
-            if !status.success() {
-                failures += 1;
-                eprintln!("writer {id} failed: {status}");
-            }
-        }
-    }
+        })
+        .collect();
+    let failures: usize = threads
+        .into_iter()
+        .map(|t| t.join().expect("writer thread"))
+        .sum();
     let text = std::fs::read_to_string(&path).expect("read");
     let checked = praxis::rules::check(&text, today());
     assert!(!checked.findings.has_errors(), "the file is valid:\n{text}");
     let mut lost = 0;
-    for round in 0..rounds {
-        for i in 0..writers {
-            let id = format!("w{round}x{i}");
-            let present = if i % 2 == 0 {
+    for writer in 0..writers {
+        for change in 0..changes {
+            let id = format!("w{writer}x{change}");
+            let present = if writer % 2 == 0 {
                 checked.practice.member(&id).is_some()
             } else {
                 checked.practice.client(&id).is_some()
@@ -645,10 +672,9 @@ fn concurrent_writers_lose_nothing() {
         }
     }
     eprintln!(
-        "concurrency test: {} writers ({rounds} rounds of {writers} at once), {} changes expected, \
+        "concurrency test: {writers} writers at once × {changes} changes each = {} changes, \
          {failures} failed, {lost} lost; {} members and {} clients in the file; {:.1}s",
-        writers * rounds,
-        writers * rounds,
+        writers * changes,
         checked.practice.members.len(),
         checked.practice.clients.len(),
         started.elapsed().as_secs_f64()

@@ -7,7 +7,7 @@ use crate::cli::InitArgs;
 use crate::exit::{Exit, Failure};
 use crate::output::diagnostics;
 use crate::rules;
-use crate::store::{self, FILE_NAME, Lock};
+use crate::store::{self, FILE_NAME};
 use std::path::PathBuf;
 
 pub fn run(args: InitArgs, context: &Context) -> Result<Exit, Failure> {
@@ -42,13 +42,13 @@ pub fn run(args: InitArgs, context: &Context) -> Result<Exit, Failure> {
             store::StoreError::Exists { path }.to_string(),
         ));
     }
-    let _lock = Lock::acquire(&path)?;
+    let _lock = context.lock(&path)?;
     if exists(&path) {
         return Err(Failure::Refused(
             store::StoreError::Exists { path }.to_string(),
         ));
     }
-    store::write_atomic(&path, text.as_bytes())?;
+    store::write_atomic(&path, text.as_bytes(), None)?;
     if !context.quiet {
         super::emit(&format!(
             "created {} for {} with {} as owner and administrator\n",

@@ -83,6 +83,37 @@ impl Context {
         Ok(Context::today())
     }
 
+    /// Takes the write lock for `target`: saying so on stderr when another
+    /// change holds it for more than a second, and giving up after
+    /// `PRAXIS_LOCK_TIMEOUT` seconds (default 30) rather than hanging.
+    pub fn lock(&self, target: &Path) -> Result<store::Lock, Failure> {
+        let timeout = match std::env::var("PRAXIS_LOCK_TIMEOUT") {
+            Err(_) => store::Wait::DEFAULT_TIMEOUT,
+            Ok(text) => text
+                .trim()
+                .parse::<u64>()
+                .map(std::time::Duration::from_secs)
+                .map_err(|_| {
+                    Failure::Usage(format!(
+                        "PRAXIS_LOCK_TIMEOUT must be a whole number of seconds, not `{text}`"
+                    ))
+                })?,
+        };
+        let notice = |lock: &Path| {
+            // Not silenced by -q: a command that seems to hang must say why.
+            eprintln!(
+                "waiting for another praxis change to finish (lock {}; giving up after {} s)",
+                lock.display(),
+                timeout.as_secs()
+            );
+        };
+        let wait = store::Wait {
+            timeout,
+            notice: &notice,
+        };
+        Ok(store::Lock::acquire(target, &wait)?)
+    }
+
     /// Talk for a person on stderr, unless `-q`.
     pub fn talk(&self, message: &str) {
         if !self.quiet {

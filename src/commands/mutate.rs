@@ -8,7 +8,7 @@ use crate::exit::{Exit, Failure};
 use crate::model::Practice;
 use crate::output::{self, diagnostics};
 use crate::rules::{self, decide, matrix};
-use crate::store::{self, Lock};
+use crate::store;
 use toml_edit::DocumentMut;
 
 impl From<ChangeError> for Failure {
@@ -31,7 +31,7 @@ pub fn apply(
     let _lock = if dry_run {
         None
     } else {
-        Some(Lock::acquire(&target)?)
+        Some(context.lock(&target)?)
     };
     if !dry_run {
         // Whatever this change comes to, clean up after a writer killed
@@ -81,7 +81,11 @@ pub fn apply(
         return Ok(Exit::Success);
     }
     let bytes = loaded.contents.encode(&new_text);
-    store::write_atomic(&target, bytes.as_bytes())?;
+    store::write_atomic(
+        &target,
+        bytes.as_bytes(),
+        Some(&loaded.contents.original_bytes()),
+    )?;
     report(context, date, &summary, &loaded.practice, &checked.practice);
     // Warnings the change brought (an expiring grant, an idle supervisor):
     // accepted, but worth saying.

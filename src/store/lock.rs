@@ -1,10 +1,28 @@
 //! Serializes writers of one practice file with an OS lock on a separate
 //! `.lock` file beside it: a lock on the practice file itself would be lost
-//! when the atomic rename replaces that file.
+//! when the atomic rename replaces that file. The lock file is created
+//! 0600 and never followed through a symlink (SPEC §8), and a writer does
+//! not wait forever for a holder that never lets go.
 
 use super::StoreError;
-use std::fs::{File, OpenOptions};
+use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How long a change waits for the lock, and what to say while it waits.
+pub struct Wait<'a> {
+    /// Give up (exit 2, file untouched) after this long.
+    pub timeout: Duration,
+    /// Called once, after [`Wait::NOTICE_AFTER`], with the lock file's path.
+    pub notice: &'a dyn Fn(&Path),
+}
+
+impl Wait<'_> {
+    /// A wait longer than this is worth telling the person about.
+    pub const NOTICE_AFTER: Duration = Duration::from_secs(1);
+    /// The default timeout (SPEC §8), changed by `PRAXIS_LOCK_TIMEOUT`.
+    pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+}
 
 /// An exclusive lock, held until dropped; dropping removes the lock file.
 pub struct Lock {
@@ -13,27 +31,44 @@ pub struct Lock {
 }
 
 impl Lock {
-    /// Blocks until this process holds the lock for `target`.
-    pub fn acquire(target: &Path) -> Result<Lock, StoreError> {
+    /// Takes the lock for `target`, waiting as `wait` says.
+    pub fn acquire(target: &Path, wait: &Wait<'_>) -> Result<Lock, StoreError> {
         let path = lock_path(target);
         let error = |source| StoreError::Lock {
             path: path.clone(),
             source,
         };
+        let started = Instant::now();
+        let mut noticed = false;
         loop {
-            let file = OpenOptions::new()
-                .create(true)
-                .truncate(false)
-                .write(true)
-                .open(&path)
-                .map_err(error)?;
-            file.lock().map_err(error)?;
-            // The previous holder removes the lock file before unlocking; if
-            // we locked a file that is no longer at `path`, try again on the
-            // new one, or two writers would each hold "the" lock.
-            if same_file(&file, &path) {
-                return Ok(Lock { file, path });
+            let file = open_lock_file(&path).map_err(error)?;
+            match file.try_lock() {
+                Ok(()) => {
+                    // The previous holder removes the lock file before
+                    // unlocking; if we locked a file that is no longer at
+                    // `path`, try again on the new one, or two writers would
+                    // each hold "the" lock.
+                    if same_file(&file, &path) {
+                        return Ok(Lock { file, path });
+                    }
+                    continue;
+                }
+                Err(TryLockError::WouldBlock) => {}
+                Err(TryLockError::Error(source)) => return Err(error(source)),
             }
+            let waited = started.elapsed();
+            if waited >= wait.timeout {
+                return Err(StoreError::LockTimeout {
+                    path: target.to_path_buf(),
+                    lock: path.clone(),
+                    seconds: wait.timeout.as_secs(),
+                });
+            }
+            if !noticed && waited >= Wait::NOTICE_AFTER {
+                (wait.notice)(&path);
+                noticed = true;
+            }
+            std::thread::sleep(Duration::from_millis(50));
         }
     }
 }
@@ -45,6 +80,27 @@ impl Drop for Lock {
         let _ = std::fs::remove_file(&self.path);
         let _ = self.file.unlock();
     }
+}
+
+/// Opens (creating 0600) the lock file; a symlink in its place is an error
+/// (ELOOP), never followed to wherever another user pointed it.
+fn open_lock_file(path: &Path) -> std::io::Result<File> {
+    let mut options = OpenOptions::new();
+    options.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path).map_err(|e| {
+        if e.raw_os_error() == Some(libc::ELOOP) {
+            std::io::Error::other(
+                "the lock file is a symbolic link; praxis does not follow it (remove it)",
+            )
+        } else {
+            e
+        }
+    })
 }
 
 fn lock_path(target: &Path) -> PathBuf {
@@ -59,7 +115,7 @@ fn lock_path(target: &Path) -> PathBuf {
 #[cfg(unix)]
 fn same_file(file: &File, path: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
-    match (file.metadata(), std::fs::metadata(path)) {
+    match (file.metadata(), std::fs::symlink_metadata(path)) {
         (Ok(held), Ok(current)) => held.dev() == current.dev() && held.ino() == current.ino(),
         _ => false,
     }

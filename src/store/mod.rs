@@ -2,10 +2,15 @@
 //! locking it and writing it atomically. Nothing else in the crate opens the
 //! file for writing.
 
+mod discover;
+mod endings;
 mod lock;
+mod read;
 mod write;
 
-pub use lock::Lock;
+pub use discover::locate;
+pub use lock::{Lock, Wait};
+pub use read::read_bytes;
 pub use write::{remove_stale_temporaries, write_atomic};
 
 use std::path::{Path, PathBuf};
@@ -26,8 +31,18 @@ pub enum StoreError {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{}: the file is {size} bytes; praxis reads practice files up to {MAX_BYTES} bytes", .path.display())]
+    #[error("{}: the file is over {MAX_BYTES} bytes; praxis reads practice files up to {MAX_BYTES} bytes", .path.display())]
     TooLarge { path: PathBuf, size: u64 },
+    #[error("{}: found by looking upwards, but it belongs to another user (uid {owner}), who could have planted it\n  pass -f {} if this is the practice file you mean", .path.display(), .path.display())]
+    ForeignOwner { path: PathBuf, owner: u32 },
+    #[error("{}: changed by another program since praxis read it; nothing was written, and the other version stays\n  run the command again to apply it to the new version", .path.display())]
+    ChangedMeanwhile { path: PathBuf },
+    #[error("{}: another praxis change has held the lock for {seconds} seconds; gave up, nothing was written\n  if no change is running, remove the lock file {}; PRAXIS_LOCK_TIMEOUT=SECONDS waits longer", .path.display(), .lock.display())]
+    LockTimeout {
+        path: PathBuf,
+        lock: PathBuf,
+        seconds: u64,
+    },
     #[error("{}: cannot write: {source}; the file was left as it was", .path.display())]
     Write {
         path: PathBuf,
@@ -48,34 +63,6 @@ fn list(paths: &[PathBuf]) -> String {
         .map(|p| p.display().to_string())
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// Where the practice file is: `-f`, then `$PRAXIS_FILE` (both arrive as
-/// `explicit`, clap reads the variable), then the nearest `practice.toml` in
-/// this directory or its ancestors.
-pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, StoreError> {
-    if let Some(path) = explicit {
-        return Ok(path.to_path_buf());
-    }
-    let start = std::env::current_dir().map_err(|source| StoreError::Read {
-        path: PathBuf::from("."),
-        source,
-    })?;
-    let mut looked = Vec::new();
-    for (depth, dir) in start.ancestors().enumerate() {
-        if dir.join(FILE_NAME).is_file() {
-            // Relative to here, so findings and annotations read
-            // `practice.toml:12:5` (or `../practice.toml`), not a long
-            // absolute path.
-            let mut relative = PathBuf::new();
-            for _ in 0..depth {
-                relative.push("..");
-            }
-            return Ok(relative.join(FILE_NAME));
-        }
-        looked.push(dir.to_path_buf());
-    }
-    Err(StoreError::NotFound { looked })
 }
 
 /// The file's text and the layout details a rewrite must keep.
@@ -113,46 +100,26 @@ impl Contents {
         }
     }
 
-    /// The bytes to write for `text`: the BOM restored, and CRLF line
-    /// endings kept when the original used them.
+    /// The bytes to write for `text`: the BOM restored, and each line
+    /// the change left alone with its own line ending (SPEC §8).
     pub fn encode(&self, text: &str) -> String {
-        let mut out = String::with_capacity(text.len() + 3);
+        let body = endings::keep_line_endings(&self.text, text);
         if self.bom {
-            out.push_str(BOM);
-        }
-        if self.text.contains("\r\n") {
-            let mut previous = '\0';
-            for c in text.chars() {
-                if c == '\n' && previous != '\r' {
-                    out.push('\r');
-                }
-                out.push(c);
-                previous = c;
-            }
+            format!("{BOM}{body}")
         } else {
-            out.push_str(text);
+            body
         }
-        out
     }
-}
 
-/// Reads the file's bytes, refusing anything too large to be a practice.
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, StoreError> {
-    let read_error = |source| StoreError::Read {
-        path: path.to_path_buf(),
-        source,
-    };
-    let metadata = std::fs::metadata(path).map_err(read_error)?;
-    if metadata.is_dir() {
-        return Err(read_error(std::io::Error::other("it is a directory")));
+    /// The bytes the file held when it was read.
+    pub fn original_bytes(&self) -> Vec<u8> {
+        let mut bytes = Vec::with_capacity(self.text.len() + BOM.len());
+        if self.bom {
+            bytes.extend_from_slice(BOM.as_bytes());
+        }
+        bytes.extend_from_slice(self.text.as_bytes());
+        bytes
     }
-    if metadata.len() > MAX_BYTES {
-        return Err(StoreError::TooLarge {
-            path: path.to_path_buf(),
-            size: metadata.len(),
-        });
-    }
-    std::fs::read(path).map_err(read_error)
 }
 
 /// The file a write should replace: a symlinked `practice.toml` is written

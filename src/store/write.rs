@@ -1,7 +1,9 @@
 //! Atomic, permission-keeping writes: a temporary file in the same
-//! directory, flushed and synced, the original's permissions copied, renamed
-//! over the target, the directory synced. An interrupted write leaves the
-//! old file whole; its temporary file is cleaned up by the next write.
+//! directory, created 0600 before any byte is written (SPEC §8: no other
+//! user may open it at any moment), flushed and synced, given the
+//! original's mode (and, as root, its owner and group), renamed over the
+//! target, the directory synced. An interrupted write leaves the old file
+//! whole; its temporary file is cleaned up by the next write.
 
 use super::StoreError;
 use std::fs::{self, File};
@@ -11,8 +13,14 @@ use std::path::{Path, PathBuf};
 const TEMP_MARK: &str = ".praxis-tmp-";
 
 /// Replaces `target` (already resolved through symlinks) with `contents`.
-/// Call with the file's [`super::Lock`] held.
-pub fn write_atomic(target: &Path, contents: &[u8]) -> Result<(), StoreError> {
+/// Call with the file's [`super::Lock`] held. With `expected`, the bytes
+/// praxis read: if the file no longer holds them (another program wrote it
+/// meanwhile), nothing is written and the other version stays.
+pub fn write_atomic(
+    target: &Path,
+    contents: &[u8],
+    expected: Option<&[u8]>,
+) -> Result<(), StoreError> {
     let error = |source| StoreError::Write {
         path: target.to_path_buf(),
         source,
@@ -24,24 +32,74 @@ pub fn write_atomic(target: &Path, contents: &[u8]) -> Result<(), StoreError> {
     remove_stale_temporaries(&dir, target);
     let temp = temp_path(target);
     let result = (|| {
-        let mut file = File::create_new(&temp)?;
+        let mut file = create_private(&temp)?;
         file.write_all(contents)?;
         file.flush()?;
-        if let Ok(metadata) = fs::metadata(target) {
-            file.set_permissions(metadata.permissions())?;
+        if let Ok(original) = fs::metadata(target) {
+            file.set_permissions(original.permissions())?;
+            keep_owner(&file, &original)?;
         }
         file.sync_all()?;
+        if let Some(expected) = expected
+            && changed_meanwhile(target, expected)
+        {
+            return Ok(false);
+        }
         fs::rename(&temp, target)?;
         if let Ok(dir) = File::open(&dir) {
             // Persist the rename; some platforms cannot sync a directory.
             let _ = dir.sync_all();
         }
-        Ok(())
+        Ok(true)
     })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+    match result {
+        Ok(true) => Ok(()),
+        Ok(false) => {
+            let _ = fs::remove_file(&temp);
+            Err(StoreError::ChangedMeanwhile {
+                path: target.to_path_buf(),
+            })
+        }
+        Err(source) => {
+            let _ = fs::remove_file(&temp);
+            Err(error(source))
+        }
     }
-    result.map_err(error)
+}
+
+/// A new file that only its owner can open, from the moment it exists.
+fn create_private(path: &Path) -> std::io::Result<File> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    options.open(path)
+}
+
+/// As root, the rewritten file keeps its owner and group: a change made
+/// with sudo must not lock the practice's own administrator out.
+#[cfg(unix)]
+fn keep_owner(file: &File, original: &fs::Metadata) -> std::io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    if unsafe { libc::geteuid() } != 0 {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(file, Some(original.uid()), Some(original.gid()))
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_file: &File, _original: &fs::Metadata) -> std::io::Result<()> {
+    Ok(())
+}
+
+/// Whether the file's bytes differ from what praxis read. A file that
+/// cannot be read any more counts as changed: refusing is the safe side.
+fn changed_meanwhile(target: &Path, expected: &[u8]) -> bool {
+    super::read_bytes(target).map_or(true, |now| now != expected)
 }
 
 fn temp_prefix(target: &Path) -> String {
@@ -74,5 +132,44 @@ pub fn remove_stale_temporaries(dir: &Path, target: &Path) {
         if entry.file_name().to_string_lossy().starts_with(&prefix) {
             let _ = fs::remove_file(entry.path());
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_another_program_changed_is_not_overwritten() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let target = dir.path().join("practice.toml");
+        fs::write(&target, "version = 1\n").unwrap_or_else(|e| panic!("{e}"));
+        let read = fs::read(&target).unwrap_or_else(|e| panic!("{e}"));
+        // Another program writes between praxis's read and its rename.
+        fs::write(&target, "version = 1 # theirs\n").unwrap_or_else(|e| panic!("{e}"));
+        let result = write_atomic(&target, b"version = 1 # ours\n", Some(&read));
+        assert!(matches!(result, Err(StoreError::ChangedMeanwhile { .. })));
+        assert_eq!(
+            fs::read_to_string(&target).unwrap_or_default(),
+            "version = 1 # theirs\n"
+        );
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .map(|d| d.flatten().map(|e| e.file_name()).collect())
+            .unwrap_or_default();
+        assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+        // Unchanged since the read, the write goes through.
+        let read = fs::read(&target).unwrap_or_default();
+        assert!(write_atomic(&target, b"version = 1 # ours\n", Some(&read)).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_temporary_file_is_created_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("t");
+        let file = create_private(&path).unwrap_or_else(|e| panic!("{e}"));
+        let mode = file.metadata().map(|m| m.permissions().mode()).unwrap_or(0);
+        assert_eq!(mode & 0o777, 0o600);
     }
 }

@@ -1,0 +1,127 @@
+//! Line endings through a rewrite (SPEC §8 "Writing"): every line the change
+//! does not touch keeps its bytes, ending included, and a line it adds takes
+//! the ending of the file's first line. A file with LF everywhere but one
+//! CRLF line comes back exactly so, not all CRLF or all LF.
+
+use similar::{Algorithm, DiffOp, capture_diff_slices};
+
+/// One line of text: its content and its ending (`"\r\n"`, `"\n"`, or `""`
+/// on a last line without one).
+struct Line<'a> {
+    content: &'a str,
+    ending: &'a str,
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    text.split_inclusive('\n')
+        .map(|line| {
+            if let Some(content) = line.strip_suffix("\r\n") {
+                Line {
+                    content,
+                    ending: "\r\n",
+                }
+            } else if let Some(content) = line.strip_suffix('\n') {
+                Line {
+                    content,
+                    ending: "\n",
+                }
+            } else {
+                Line {
+                    content: line,
+                    ending: "",
+                }
+            }
+        })
+        .collect()
+}
+
+/// `edited` (the original after a change, its endings whatever the editor
+/// left) with the original's endings restored on every unchanged line.
+pub fn keep_line_endings(original: &str, edited: &str) -> String {
+    let old = lines(original);
+    let new = lines(edited);
+    let added = old
+        .first()
+        .map(|l| l.ending)
+        .filter(|e| !e.is_empty())
+        .unwrap_or("\n");
+    // Compare lines by content and by whether they end at all, so a CRLF
+    // line the editor wrote back as LF still counts as unchanged.
+    let old_keys: Vec<(&str, bool)> = old
+        .iter()
+        .map(|l| (l.content, l.ending.is_empty()))
+        .collect();
+    let new_keys: Vec<(&str, bool)> = new
+        .iter()
+        .map(|l| (l.content, l.ending.is_empty()))
+        .collect();
+    let mut out = String::with_capacity(edited.len() + edited.len() / 32);
+    for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys) {
+        match op {
+            DiffOp::Equal { old_index, len, .. } => {
+                for line in &old[old_index..old_index + len] {
+                    out.push_str(line.content);
+                    out.push_str(line.ending);
+                }
+            }
+            DiffOp::Delete { .. } => {}
+            DiffOp::Insert {
+                new_index, new_len, ..
+            }
+            | DiffOp::Replace {
+                new_index, new_len, ..
+            } => {
+                for line in &new[new_index..new_index + new_len] {
+                    out.push_str(line.content);
+                    if !line.ending.is_empty() {
+                        out.push_str(added);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_crlf_line_in_an_lf_file_stays_the_only_one() {
+        let original = "a = 1\nb = 2\r\nc = 3\n";
+        let edited = "a = 1\nb = 2\nc = 3\nd = 4\n";
+        assert_eq!(
+            keep_line_endings(original, edited),
+            "a = 1\nb = 2\r\nc = 3\nd = 4\n"
+        );
+    }
+
+    #[test]
+    fn added_lines_take_the_first_lines_ending() {
+        let original = "a = 1\r\nb = 2\nc = 3\r\n";
+        let edited = "a = 1\nx = 0\nb = 2\nc = 3\n";
+        assert_eq!(
+            keep_line_endings(original, edited),
+            "a = 1\r\nx = 0\r\nb = 2\nc = 3\r\n"
+        );
+    }
+
+    #[test]
+    fn a_changed_line_takes_the_first_lines_ending_and_a_missing_last_ending_stays_missing() {
+        let original = "a = 1\r\nb = 2";
+        assert_eq!(
+            keep_line_endings(original, "a = 1\nb = 3"),
+            "a = 1\r\nb = 3"
+        );
+        assert_eq!(
+            keep_line_endings(original, "a = 1\nb = 2\nc = 3\n"),
+            "a = 1\r\nb = 2\r\nc = 3\r\n"
+        );
+    }
+
+    #[test]
+    fn lf_files_stay_lf() {
+        assert_eq!(keep_line_endings("a\nb\n", "a\nc\nb\n"), "a\nc\nb\n");
+    }
+}

@@ -1,0 +1,283 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot set up should panic"
+)]
+
+//! SPEC §8 "Reading", "Discovery" and "Writing" through the binary: only
+//! regular files are read, discovery stops at the repository root or home
+//! and refuses another user's file, the temporary file is private from its
+//! first moment, the lock is never followed through a symlink and does not
+//! wait forever, and line endings survive line by line.
+
+mod common;
+
+use common::{Fixture, RIVERBEND, praxis_in, run};
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::time::{Duration, Instant};
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+const GRANT: &[&str] = &["--as", "alice", "client", "grant", "C-1001", "gina"];
+const REVOKE: &[&str] = &["--as", "alice", "client", "revoke", "C-1001", "gina"];
+
+#[test]
+fn only_regular_files_are_read_and_nothing_blocks() {
+    let fixture = Fixture::new(RIVERBEND);
+    let fifo = fixture.dir.path().join("fifo.toml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    for path in [
+        fifo.to_str().unwrap(),
+        "/dev/zero",
+        "/dev/null",
+        fixture.dir.path().to_str().unwrap(),
+    ] {
+        let started = Instant::now();
+        let result =
+            run(fixture
+                .bare()
+                .args(["-f", path, "access", "check", "bob", "members.view"]));
+        assert_eq!(result.code, 2, "{path}: {}", result.stderr);
+        assert_eq!(result.stdout, "", "{path}");
+        assert!(
+            result.stderr.contains("not a regular file"),
+            "{path}: {}",
+            result.stderr
+        );
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "{path} blocked"
+        );
+        // validate cannot read it either: exit 2, not a finding.
+        let result = run(fixture.bare().args(["-f", path, "validate"]));
+        assert_eq!(result.code, 2, "validate {path}");
+    }
+}
+
+/// A planted practice.toml above the repository root or the home directory
+/// is never found.
+#[test]
+fn discovery_stops_at_the_repository_root_and_at_home() {
+    let top = tempfile::tempdir().unwrap();
+    std::fs::write(top.path().join("practice.toml"), RIVERBEND).unwrap();
+    let repo = top.path().join("repo");
+    std::fs::create_dir_all(repo.join(".git")).unwrap();
+    std::fs::create_dir_all(repo.join("sub")).unwrap();
+    let result =
+        run(praxis_in(&repo.join("sub")).args(["access", "check", "alice", "members.view"]));
+    assert_eq!(result.code, 2, "{}", result.stdout);
+    assert!(
+        result.stderr.contains("no practice.toml found"),
+        "{}",
+        result.stderr
+    );
+    // Inside the repository it is found.
+    std::fs::write(repo.join("practice.toml"), RIVERBEND).unwrap();
+    let result =
+        run(praxis_in(&repo.join("sub")).args(["access", "check", "alice", "members.view"]));
+    assert_eq!(result.code, 0, "{}", result.stderr);
+
+    let home = top.path().join("home");
+    std::fs::create_dir_all(home.join("work")).unwrap();
+    let result = run(praxis_in(&home.join("work")).env("HOME", &home).args([
+        "access",
+        "check",
+        "alice",
+        "members.view",
+    ]));
+    assert_eq!(result.code, 2, "{}", result.stdout);
+}
+
+/// A discovered file owned by another user is refused with the hint to
+/// pass -f; as root the test makes such a file, otherwise it checks that
+/// the user's own file is used.
+#[test]
+fn a_discovered_file_of_another_user_is_refused() {
+    let fixture = Fixture::new(RIVERBEND);
+    std::fs::create_dir(fixture.dir.path().join(".git")).unwrap();
+    if is_root() {
+        std::os::unix::fs::chown(&fixture.path, Some(65534), Some(65534)).unwrap();
+        let result = run(fixture
+            .bare()
+            .args(["access", "check", "alice", "members.view"]));
+        assert_eq!(result.code, 2, "{}", result.stdout);
+        assert_eq!(result.stdout, "");
+        assert!(result.stderr.contains("another user"), "{}", result.stderr);
+        assert!(result.stderr.contains("-f"), "{}", result.stderr);
+        let before = fixture.text();
+        let result = run(fixture.bare().args(GRANT));
+        assert_eq!(result.code, 2);
+        assert_eq!(fixture.text(), before);
+        // Named with -f, it is the user's choice.
+        let result = fixture.run(&["access", "check", "alice", "members.view"]);
+        assert_eq!(result.code, 0, "{}", result.stderr);
+    } else {
+        let result = run(fixture
+            .bare()
+            .args(["access", "check", "alice", "members.view"]));
+        assert_eq!(result.code, 0, "{}", result.stderr);
+    }
+}
+
+#[test]
+fn a_rewrite_keeps_a_private_mode_and_as_root_the_owner_and_group() {
+    let fixture = Fixture::new(RIVERBEND);
+    std::fs::set_permissions(&fixture.path, std::fs::Permissions::from_mode(0o640)).unwrap();
+    if is_root() {
+        std::os::unix::fs::chown(&fixture.path, Some(65534), Some(65533)).unwrap();
+    }
+    let before = std::fs::metadata(&fixture.path).unwrap();
+    let result = fixture.run(GRANT);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let after = std::fs::metadata(&fixture.path).unwrap();
+    assert_ne!(before.ino(), after.ino(), "replaced by rename");
+    assert_eq!(after.mode() & 0o7777, 0o640);
+    assert_eq!((after.uid(), after.gid()), (before.uid(), before.gid()));
+}
+
+/// While changes run back to back, a watcher lists the directory and tries
+/// to read every temporary file it sees: each is 0600 when seen, and a
+/// reader running as another user (as root: `nobody`) opens none of them.
+#[test]
+fn no_other_user_can_open_the_temporary_file() {
+    let fixture = Fixture::new(RIVERBEND);
+    std::fs::set_permissions(&fixture.path, std::fs::Permissions::from_mode(0o600)).unwrap();
+    // A world-writable directory, as /tmp is: the other user can look in.
+    std::fs::set_permissions(fixture.dir.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+    let stop = fixture.dir.path().join("stop-watching");
+    let other_user = is_root().then(|| {
+        let script = format!(
+            "cd '{}' || exit 3; while [ ! -e stop-watching ]; do for f in .practice.toml.praxis-tmp-*; do \
+             [ -e \"$f\" ] || continue; if cat \"$f\" >/dev/null 2>&1; then echo OPENED; else echo DENIED; fi; \
+             done; done",
+            fixture.dir.path().display()
+        );
+        std::process::Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--", "sh", "-c", &script])
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("setpriv runs the other user's reader")
+    });
+    let dir = fixture.dir.path().to_path_buf();
+    let watching = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let watcher = {
+        let watching = watching.clone();
+        std::thread::spawn(move || {
+            let mut seen = Vec::new();
+            while watching.load(std::sync::atomic::Ordering::Relaxed) {
+                for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+                    if entry.file_name().to_string_lossy().contains("praxis-tmp")
+                        && let Ok(metadata) = entry.metadata()
+                    {
+                        seen.push(metadata.mode() & 0o777);
+                    }
+                }
+            }
+            seen
+        })
+    };
+    for round in 0..40 {
+        let args = if round % 2 == 0 { GRANT } else { REVOKE };
+        let result = fixture.run(args);
+        assert_eq!(result.code, 0, "{}", result.stderr);
+    }
+    watching.store(false, std::sync::atomic::Ordering::Relaxed);
+    let modes = watcher.join().unwrap();
+    assert!(
+        modes.iter().all(|m| m & 0o077 == 0),
+        "modes seen: {modes:?}"
+    );
+    std::fs::write(&stop, "").unwrap();
+    if let Some(reader) = other_user {
+        let output = reader.wait_with_output().unwrap();
+        let text = String::from_utf8_lossy(&output.stdout);
+        assert_eq!(output.status.code(), Some(0), "the reader ran");
+        assert_eq!(
+            text.matches("OPENED").count(),
+            0,
+            "another user opened a temporary file"
+        );
+        eprintln!(
+            "other-user reader: {} attempts on temporary files, all denied; this thread saw {} temporary files, none wider than 0600",
+            text.matches("DENIED").count(),
+            modes.len()
+        );
+    }
+}
+
+fn lock_path(fixture: &Fixture) -> std::path::PathBuf {
+    fixture.dir.path().join("practice.toml.lock")
+}
+
+#[test]
+fn a_held_lock_is_reported_then_given_up_on() {
+    let fixture = Fixture::new(RIVERBEND);
+    let holder = std::fs::File::create(lock_path(&fixture)).unwrap();
+    holder.lock().unwrap();
+    let before = fixture.text();
+    let started = Instant::now();
+    let result = run(fixture
+        .bare()
+        .env("PRAXIS_LOCK_TIMEOUT", "2")
+        .arg("-f")
+        .arg(&fixture.path)
+        .args(GRANT));
+    let waited = started.elapsed();
+    assert_eq!(result.code, 2, "{}", result.stderr);
+    assert!(
+        result.stderr.contains("waiting for another praxis change"),
+        "{}",
+        result.stderr
+    );
+    assert!(result.stderr.contains("gave up"), "{}", result.stderr);
+    assert!(waited >= Duration::from_secs(2), "gave up after {waited:?}");
+    assert_eq!(fixture.text(), before);
+    // Released, the next change goes through.
+    holder.unlock().unwrap();
+    drop(holder);
+    let result = fixture.run(GRANT);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+}
+
+#[test]
+fn the_lock_file_is_never_followed_through_a_symlink() {
+    let fixture = Fixture::new(RIVERBEND);
+    let elsewhere = fixture.dir.path().join("victim");
+    std::os::unix::fs::symlink(&elsewhere, lock_path(&fixture)).unwrap();
+    let before = fixture.text();
+    let result = fixture.run(GRANT);
+    assert_eq!(result.code, 2, "{}", result.stderr);
+    assert!(result.stderr.contains("symbolic link"), "{}", result.stderr);
+    assert!(!elsewhere.exists(), "the link's target was created");
+    assert_eq!(fixture.text(), before);
+}
+
+#[test]
+fn line_endings_are_kept_line_by_line() {
+    // LF everywhere, one CRLF line: it stays the only one.
+    let text = RIVERBEND.replacen("[members.bob]\n", "[members.bob]\r\n", 1);
+    let fixture = Fixture::new(&text);
+    let result = fixture.run(GRANT);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let after = fixture.text();
+    assert_eq!(after.matches("\r\n").count(), 1, "{after:?}");
+    assert!(after.contains("[members.bob]\r\n"));
+    assert!(after.contains("clinicians = [\"gina\"]"));
+    // CRLF first line: added lines take CRLF, the rest keep theirs.
+    let text = RIVERBEND.replacen('\n', "\r\n", 1);
+    let fixture = Fixture::new(&text);
+    let result = fixture.run(&[
+        "--as", "alice", "member", "add", "zed", "--name", "Zed", "--role", "biller",
+    ]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+    let after = fixture.text();
+    assert!(after.contains("[members.zed]\r\n"), "{after:?}");
+    assert!(after.contains("[members.alice]\n"), "{after:?}");
+}
