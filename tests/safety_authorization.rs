@@ -389,3 +389,72 @@ fn diff_as_needs_nothing_for_an_edit_that_changes_no_effective_value() {
     let run = diff_as(RIVERBEND, &explicit, "frank");
     assert_eq!(run.code, 0, "{}", run.stdout);
 }
+
+#[test]
+fn longer_access_is_a_gain() {
+    let extended = edit(RIVERBEND, "until = 2099-12-31", "until = 9999-12-31");
+    let permanent = edit(
+        RIVERBEND,
+        "C-1004 = { primary = \"bob\", temporary = [{ member = \"gina\", until = 2099-12-31, reason = \"Covering\" }] }",
+        "C-1004 = { primary = \"bob\", clinicians = [\"gina\"] }",
+    );
+    for (new, says) in [
+        (
+            &extended,
+            "temporary access of gina on C-1004 extended: 2099-12-31 → 9999-12-31",
+        ),
+        (
+            &permanent,
+            "temporary access of gina on C-1004 made permanent",
+        ),
+    ] {
+        let fixture = Fixture::new(RIVERBEND);
+        let new_path = fixture.write("new.toml", new);
+        let mut command = fixture.bare();
+        command
+            .arg("diff")
+            .arg(&fixture.path)
+            .arg(&new_path)
+            .arg("--fail-on-gain");
+        let run = common::run(&mut command);
+        assert_eq!(run.code, 1, "{}", run.stdout);
+        assert!(run.stdout.contains(says), "{}", run.stdout);
+        assert!(run.stdout.contains("lengthened"), "{}", run.stdout);
+        let mut command = fixture.bare();
+        command
+            .arg("diff")
+            .arg(&fixture.path)
+            .arg(&new_path)
+            .args(["--format", "json"]);
+        let json: serde_json::Value =
+            serde_json::from_str(&common::run(&mut command).stdout).unwrap();
+        assert_eq!(json["gains_clinical"], true);
+        assert_eq!(json["diff"]["lengthened"][0]["member"], "gina");
+    }
+}
+
+#[test]
+fn turning_the_practice_file_into_a_link_needs_practice_settings() {
+    let fixture = Fixture::new(RIVERBEND);
+    let backup = fixture.write("backup.toml", RIVERBEND);
+    let link = fixture.dir.path().join("linked.toml");
+    std::os::unix::fs::symlink(&backup, &link).unwrap();
+    let run_as = |actor: &str| {
+        let mut command = fixture.bare();
+        command
+            .arg("diff")
+            .arg(&fixture.path)
+            .arg(&link)
+            .args(["--as", actor]);
+        common::run(&mut command)
+    };
+    let run = run_as("bob");
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("the practice file changed"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("practice.settings"), "{}", run.stdout);
+    assert_eq!(run_as("alice").code, 0);
+}

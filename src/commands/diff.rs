@@ -7,8 +7,8 @@ use crate::cli::{DiffArgs, Format};
 use crate::exit::{Exit, Failure};
 use crate::model::Practice;
 use crate::output;
-use crate::rules::authorize::{Violation, unauthorized};
-use crate::rules::diff::{AccessChange, PracticeDiff, compare};
+use crate::rules::authorize::{Violation, file_change, unauthorized};
+use crate::rules::diff::{AccessChange, FileKind, Lengthened, PracticeDiff, compare};
 use crate::store::{self, Contents};
 use serde_json::json;
 use std::path::{Path, PathBuf};
@@ -19,7 +19,7 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
         &[Format::Table, Format::Json, Format::Markdown, Format::Csv],
         "diff",
     )?;
-    let (old, new, label) = match &args.base {
+    let (old, new, label, old_kind, new_kind) = match &args.base {
         Some(rev) => {
             if args.new.is_some() {
                 return Err(Failure::Usage(
@@ -30,12 +30,14 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
                 Some(path) => path.clone(),
                 None => context.path()?,
             };
-            let old = from_git(&path, rev, context)?;
+            let (old, old_kind) = from_git(&path, rev, context)?;
             let new = super::load_path(&path, context.date)?.practice;
             (
                 old,
                 new,
                 format!("{rev}:{} → {}", path.display(), path.display()),
+                old_kind,
+                file_kind(&path),
             )
         }
         None => {
@@ -50,10 +52,15 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
                 old,
                 new,
                 format!("{} → {}", old_path.display(), new_path.display()),
+                file_kind(old_path),
+                file_kind(new_path),
             )
         }
     };
-    let diff = compare(&old, &new, context.date);
+    let mut diff = compare(&old, &new, context.date);
+    if old_kind != new_kind {
+        diff.file_changed = Some((old_kind, new_kind));
+    }
     let violations = match &context.actor {
         Some(actor) => {
             if old.member(actor).is_none() {
@@ -61,7 +68,11 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
                     "unknown actor `{actor}` (not a member in OLD)"
                 )));
             }
-            Some(unauthorized(&old, &new, actor, context.date))
+            let mut violations = unauthorized(&old, &new, actor, context.date);
+            if diff.file_changed.is_some() {
+                violations.extend(file_change(&old, actor, context.date));
+            }
+            Some(violations)
         }
         None => None,
     };
@@ -101,9 +112,36 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
     })
 }
 
-/// The practice at `rev`, read with git; a file that did not exist then is
+/// What the file at `path` is on disk: a link and its target, or a file.
+fn file_kind(path: &Path) -> FileKind {
+    match std::fs::read_link(path) {
+        Ok(target) => FileKind::Symlink(target.to_string_lossy().into_owned()),
+        Err(_) => FileKind::Regular,
+    }
+}
+
+/// The practice at `rev`, read with git, and what the file was there (a
+/// link is stored as its target's path); a file that did not exist then is
 /// an empty practice, so a first commit shows every grant as gained.
-fn from_git(path: &Path, rev: &str, context: &Context) -> Result<Practice, Failure> {
+fn from_git(path: &Path, rev: &str, context: &Context) -> Result<(Practice, FileKind), Failure> {
+    from_git_following(path, rev, context, 0)
+}
+
+/// Links followed inside one revision before giving up (a loop of links).
+const MAX_LINKS: usize = 8;
+
+fn from_git_following(
+    path: &Path,
+    rev: &str,
+    context: &Context,
+    links: usize,
+) -> Result<(Practice, FileKind), Failure> {
+    if links > MAX_LINKS {
+        return Err(Failure::Usage(format!(
+            "{rev}:{} is a loop of symbolic links",
+            path.display()
+        )));
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),
@@ -139,8 +177,15 @@ fn from_git(path: &Path, rev: &str, context: &Context) -> Result<Practice, Failu
         context.talk(&format!(
             "note: {name} did not exist at {rev}; comparing against an empty practice"
         ));
-        return Ok(Practice::catalog_only());
+        return Ok((Practice::catalog_only(), FileKind::Regular));
     }
+    let entry = Command::new("git")
+        .arg("-C")
+        .arg(&dir)
+        .args(["ls-tree", rev, "--", &format!("./{name}")])
+        .output()
+        .map_err(|e| Failure::Usage(format!("cannot run git: {e}")))?;
+    let is_link = String::from_utf8_lossy(&entry.stdout).starts_with("120000 ");
     let output = Command::new("git")
         .arg("-C")
         .arg(&dir)
@@ -153,9 +198,20 @@ fn from_git(path: &Path, rev: &str, context: &Context) -> Result<Practice, Failu
             String::from_utf8_lossy(&output.stderr).trim()
         )));
     }
+    if is_link {
+        // The blob is the link's target. Follow it in the same revision so
+        // the access comparison is of contents; the kind is compared apart.
+        let target = String::from_utf8_lossy(&output.stdout).into_owned();
+        let resolved = dir.join(&target);
+        let practice = from_git_following(&resolved, rev, context, links + 1)?.0;
+        return Ok((practice, FileKind::Symlink(target)));
+    }
     let shown = PathBuf::from(format!("{rev}:{}", path.display()));
     let contents: Contents = super::decode(&shown, output.stdout)?;
-    Ok(load_text(&shown, contents, context.date)?.practice)
+    Ok((
+        load_text(&shown, contents, context.date)?.practice,
+        FileKind::Regular,
+    ))
 }
 
 const FEW: usize = 5;
@@ -180,6 +236,27 @@ fn where_clients(clients: &[String]) -> String {
     }
 }
 
+/// "temporary access of dev on C-1005 extended: 2027-08-31 → 2099-12-31".
+fn lengthened_text(l: &Lengthened) -> String {
+    match l.to {
+        Some(to) => format!(
+            "temporary access of {} on {} extended: {} → {to}",
+            l.member, l.client, l.from
+        ),
+        None => format!(
+            "temporary access of {} on {} made permanent (it ended {})",
+            l.member, l.client, l.from
+        ),
+    }
+}
+
+fn file_kind_text(kind: &FileKind) -> String {
+    match kind {
+        FileKind::Regular => "a regular file".into(),
+        FileKind::Symlink(target) => format!("a symbolic link to {target}"),
+    }
+}
+
 /// The one-line summary a reviewer reads first.
 pub fn headline(diff: &PracticeDiff) -> String {
     if diff.is_empty() {
@@ -198,6 +275,15 @@ pub fn headline(diff: &PracticeDiff) -> String {
     ];
     if clinical > 0 {
         parts.push(format!("{clinical} gain clinical access"));
+    }
+    if !diff.lengthened.is_empty() {
+        parts.push(format!(
+            "{} temporary access lengthened",
+            diff.lengthened.len()
+        ));
+    }
+    if diff.file_changed.is_some() {
+        parts.push("the practice file changed kind or link target".into());
     }
     for (count, what) in [
         (diff.members_added.len(), "member(s) added"),
@@ -243,6 +329,16 @@ fn structural_lines(diff: &PracticeDiff) -> Vec<String> {
             t.client,
             t.until.map_or_else(|| "?".to_string(), |d| d.to_string()),
             t.reason
+        ));
+    }
+    for l in &diff.lengthened {
+        lines.push(lengthened_text(l));
+    }
+    if let Some((old, new)) = &diff.file_changed {
+        lines.push(format!(
+            "the practice file changed: {} → {}",
+            file_kind_text(old),
+            file_kind_text(new)
         ));
     }
     for t in &diff.temporary_removed {
@@ -369,6 +465,16 @@ fn rows(diff: &PracticeDiff, violations: Option<&[Violation]>) -> crate::output:
             "temporary access added",
             &format!("until {until}: {}", t.reason),
             t.client.clone(),
+        );
+    }
+    for l in &diff.lengthened {
+        let to =
+            l.to.map_or_else(|| "permanent".to_string(), |d| d.to_string());
+        push(
+            &l.member,
+            "temporary access lengthened",
+            &format!("{} → {to}", l.from),
+            l.client.clone(),
         );
     }
     for t in &diff.temporary_removed {

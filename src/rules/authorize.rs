@@ -215,6 +215,24 @@ pub fn unauthorized(
         .collect()
 }
 
+/// The practice file changed kind or link target between OLD and NEW
+/// (SPEC §8 "The file itself"): a PR that turns `practice.toml` into a link
+/// moves every later check onto another file, so it needs
+/// `practice.settings`.
+pub fn file_change(old: &Practice, actor: &str, date: NaiveDate) -> Option<Violation> {
+    let need = Need::new(
+        "change what the practice file is (a regular file or a link, and its target)".into(),
+        &["practice.settings"],
+        None,
+    );
+    (!need.met_by(old, actor, date)).then(|| Violation {
+        needs: need.needs(),
+        self_grant: false,
+        change: need.change,
+        client: None,
+    })
+}
+
 /// A client that is new in NEW (SPEC §8): `client.create` brings its
 /// primary and clinicians, as `client add` sets them; anything else on it
 /// needs the capability that would set it, held on all clients, since the

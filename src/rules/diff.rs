@@ -45,6 +45,27 @@ pub struct TemporaryAdded {
     pub reason: String,
 }
 
+/// Access that holds to a later date than before (SPEC §8 "Longer access
+/// is a gain"): a temporary entry extended or made permanent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Lengthened {
+    pub client: String,
+    pub member: String,
+    /// The last day the old access held.
+    pub from: NaiveDate,
+    /// The new last day; `None` when the access is now permanent.
+    pub to: Option<NaiveDate>,
+}
+
+/// What the practice file itself is, beside its contents: a PR that turns
+/// it into a link moves the checks onto another file (SPEC §8).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", content = "target", rename_all = "snake_case")]
+pub enum FileKind {
+    Regular,
+    Symlink(String),
+}
+
 /// Everything `praxis diff` reports.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct PracticeDiff {
@@ -58,6 +79,14 @@ pub struct PracticeDiff {
     pub clients_unrestricted: Vec<String>,
     pub temporary_added: Vec<TemporaryAdded>,
     pub temporary_removed: Vec<TemporaryAdded>,
+    /// Temporary access that now holds longer; a gain, whatever it does to
+    /// access as of the decision date.
+    pub lengthened: Vec<Lengthened>,
+    /// Temporary entries added that still hold on the decision date: a gain
+    /// even when the member's access today is unchanged.
+    pub temporary_gained: usize,
+    /// The practice file changed kind or link target: (old, new).
+    pub file_changed: Option<(FileKind, FileKind)>,
     pub roles_redefined: Vec<String>,
     pub settings_changed: bool,
     /// member id → their change; only members whose access or roles changed.
@@ -71,6 +100,8 @@ impl PracticeDiff {
 
     pub fn gains_clinical(&self) -> bool {
         self.members.values().any(AccessChange::gains_clinical)
+            || !self.lengthened.is_empty()
+            || self.temporary_gained > 0
     }
 }
 
@@ -173,7 +204,7 @@ pub fn compare(old: &Practice, new: &Practice, date: NaiveDate) -> PracticeDiff 
         .copied()
         .filter(|id| old.client(id).map(client_signature) != new.client(id).map(client_signature))
         .collect();
-    clients_section(old, new, &client_ids, &mut diff);
+    clients_section(old, new, &client_ids, date, &mut diff);
     for id in &member_ids {
         let (before, after) = (old.member(id), new.member(id));
         match (before, after) {
@@ -247,7 +278,13 @@ pub(super) fn redefined_roles(old: &Practice, new: &Practice) -> Vec<String> {
         .collect()
 }
 
-fn clients_section(old: &Practice, new: &Practice, ids: &BTreeSet<&str>, diff: &mut PracticeDiff) {
+fn clients_section(
+    old: &Practice,
+    new: &Practice,
+    ids: &BTreeSet<&str>,
+    date: NaiveDate,
+    diff: &mut PracticeDiff,
+) {
     for id in ids {
         match (old.client(id), new.client(id)) {
             (None, Some(c)) => {
@@ -282,12 +319,64 @@ fn clients_section(old: &Practice, new: &Practice, ids: &BTreeSet<&str>, diff: &
             })
             .unwrap_or_default()
         };
+        if let (Some(b), Some(a)) = (old.client(id), new.client(id)) {
+            diff.lengthened.extend(lengthened(id, b, a));
+        }
         let (before, after) = (temporaries(old.client(id)), temporaries(new.client(id)));
-        diff.temporary_added
-            .extend(after.iter().filter(|t| !before.contains(t)).cloned());
+        let added: Vec<TemporaryAdded> = after
+            .iter()
+            .filter(|t| !before.contains(t))
+            .cloned()
+            .collect();
+        // New entries for members who had none (an extension is counted in
+        // `lengthened`; a reworded reason is no gain).
+        diff.temporary_gained += added
+            .iter()
+            .filter(|t| t.until.is_some_and(|until| until >= date))
+            .filter(|t| !before.iter().any(|b| b.member == t.member))
+            .count();
+        diff.temporary_added.extend(added);
         diff.temporary_removed
             .extend(before.iter().filter(|t| !after.contains(t)).cloned());
     }
+}
+
+/// The last day a member's temporary access to `client` holds, if any.
+fn temporary_end(client: &Client, member: &str) -> Option<NaiveDate> {
+    client
+        .temporary
+        .iter()
+        .filter(|t| t.member_is(member))
+        .filter_map(|t| t.until.as_ref().map(|u| u.value))
+        .max()
+}
+
+/// Members of `before`'s temporary list whose access ends later in `after`.
+fn lengthened(id: &str, before: &Client, after: &Client) -> Vec<Lengthened> {
+    let members: BTreeSet<&str> = before
+        .temporary
+        .iter()
+        .filter_map(|t| t.member.as_ref().map(|m| m.value.as_str()))
+        .filter(|m| !before.is_primary(m) && !before.is_clinician(m))
+        .collect();
+    members
+        .into_iter()
+        .filter_map(|member| {
+            let from = temporary_end(before, member)?;
+            let permanent = after.is_primary(member) || after.is_clinician(member);
+            let to = if permanent {
+                None
+            } else {
+                Some(temporary_end(after, member).filter(|to| *to > from)?)
+            };
+            Some(Lengthened {
+                client: id.to_string(),
+                member: member.to_string(),
+                from,
+                to,
+            })
+        })
+        .collect()
 }
 
 fn access_change(
