@@ -388,6 +388,16 @@ fn every_failure_of_access_check_is_closed() {
             out: Out::Pipe,
             expect: Expect::Exit(2),
         });
+        let mut json = strings(ALLOW);
+        json.extend(strings(&["--format", "json"]));
+        rows.push(Row {
+            name: format!("file: {name} (single, --format json)"),
+            file: clone(&file),
+            args: json,
+            stdin: None,
+            out: Out::Pipe,
+            expect: Expect::Exit(2),
+        });
         rows.push(Row {
             name: format!("file: {name} (batch)"),
             file,
