@@ -862,11 +862,12 @@ fn gen_practice(rng: &mut Rng) -> Practice {
                 vec![]
             };
             let mut temporary: Vec<Temporary> = Vec::new();
+            // Sometimes two entries for one member: any unexpired one holds.
             for _ in 0..rng.below(3) {
                 let member = rng.pick(&active).clone();
                 if member != primary
                     && !clinicians.contains(&member)
-                    && !temporary.iter().any(|t| t.member == member)
+                    && (rng.chance(0.3) || !temporary.iter().any(|t| t.member == member))
                 {
                     temporary.push(Temporary {
                         member,
