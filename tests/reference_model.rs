@@ -1,0 +1,1350 @@
+//! An independent reference model of the access decision (SPEC §3.1–§3.3),
+//! compared with `praxis::rules::decide` on random valid practices.
+//!
+//! Nothing is shared with `src/rules`: the model below has its own plain
+//! structures, its own pattern matcher and its own copy of the built-in role
+//! catalog, re-typed from SPEC §3.3. The generator builds a practice in those
+//! structures, renders it as `practice.toml` text, and praxis parses that
+//! text with `rules::check`; the crate is used only to parse and to decide.
+//!
+//! ```text
+//! cargo test --test reference_model                       # 10,000 cases
+//! PRAXIS_MODEL_CASES=10000000 cargo test --release --test reference_model -- --nocapture
+//! PRAXIS_MODEL_SEED=12345 cargo test --test reference_model -- --nocapture
+//! ```
+
+// A test may panic on a broken fixture.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+use chrono::{Days, NaiveDate};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::time::Instant;
+
+// ---------------------------------------------------------------------------
+// The model: plain data, as SPEC §1 and §3 describe it.
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Kind {
+    Client,
+    Practice,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scope {
+    All,
+    Assigned,
+    Supervisees,
+    Own,
+    Practice,
+}
+
+impl Scope {
+    fn kind(self) -> Kind {
+        if self == Scope::Practice {
+            Kind::Practice
+        } else {
+            Kind::Client
+        }
+    }
+
+    fn word(self) -> &'static str {
+        match self {
+            Scope::All => "all",
+            Scope::Assigned => "assigned",
+            Scope::Supervisees => "supervisees",
+            Scope::Own => "own",
+            Scope::Practice => "practice",
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Grant {
+    can: Vec<String>,
+    on: Scope,
+    /// A practice grant written without `on` (it means `practice`).
+    omit_on: bool,
+}
+
+#[derive(Clone, Debug)]
+struct Role {
+    id: String,
+    grants: Vec<Grant>,
+    requires: Vec<String>,
+    excludes: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+struct Member {
+    id: String,
+    active: bool,
+    roles: Vec<String>,
+    grants: Vec<Grant>,
+    denies: Vec<String>,
+    supervisors: Vec<String>,
+    npi: bool,
+    intern: bool,
+}
+
+#[derive(Clone, Debug)]
+struct Temporary {
+    member: String,
+    until: NaiveDate,
+    reason: String,
+}
+
+#[derive(Clone, Debug)]
+struct Client {
+    id: String,
+    primary: String,
+    clinicians: Vec<String>,
+    restricted: bool,
+    administrative: Vec<String>,
+    temporary: Vec<Temporary>,
+    table: bool,
+}
+
+#[derive(Clone, Debug, Default)]
+struct Practice {
+    owner: Option<String>,
+    /// Custom capabilities, in file order.
+    capabilities: Vec<(String, Kind)>,
+    /// `[roles.X]` in the file: custom roles and replacements of built-ins.
+    roles: Vec<Role>,
+    members: Vec<Member>,
+    clients: Vec<Client>,
+}
+
+/// SPEC §2, re-typed.
+const CATALOG: &[(&str, Kind)] = &[
+    ("client.view", Kind::Client),
+    ("client.edit", Kind::Client),
+    ("client.delete", Kind::Client),
+    ("client.assign", Kind::Client),
+    ("client.access", Kind::Client),
+    ("client.restrict", Kind::Client),
+    ("client.diagnosis", Kind::Client),
+    ("clinical.view", Kind::Client),
+    ("clinical.write", Kind::Client),
+    ("clinical.sign", Kind::Client),
+    ("clinical.cosign", Kind::Client),
+    ("clinical.delete-signed", Kind::Client),
+    ("notes.admin", Kind::Client),
+    ("files.view", Kind::Client),
+    ("files.upload", Kind::Client),
+    ("schedule.view", Kind::Client),
+    ("schedule.manage", Kind::Client),
+    ("billing.view", Kind::Client),
+    ("billing.manage", Kind::Client),
+    ("billing.claims", Kind::Client),
+    ("client.create", Kind::Practice),
+    ("members.view", Kind::Practice),
+    ("members.manage", Kind::Practice),
+    ("members.credentials", Kind::Practice),
+    ("practice.settings", Kind::Practice),
+    ("billing.reports", Kind::Practice),
+    ("billing.settings", Kind::Practice),
+    ("billing.insights", Kind::Practice),
+    ("forms.manage", Kind::Practice),
+    ("reports.activity", Kind::Practice),
+    ("audit.view", Kind::Practice),
+    ("hr.view", Kind::Practice),
+];
+
+fn g(on: Scope, can: &[&str]) -> Grant {
+    Grant {
+        can: can.iter().map(|s| s.to_string()).collect(),
+        on,
+        omit_on: false,
+    }
+}
+
+const CLINICIAN_ASSIGNED: &[&str] = &[
+    "clinical.view",
+    "clinical.write",
+    "clinical.sign",
+    "notes.admin",
+    "files.*",
+    "schedule.*",
+    "client.edit",
+    "client.access",
+    "client.diagnosis",
+];
+
+/// SPEC §3.3, re-typed. `intern` has its own copy of the clinician grants
+/// (the built-in `intern` is "same as clinician" in the catalog).
+fn builtin_roles() -> Vec<Role> {
+    let role = |id: &str, grants: Vec<Grant>, requires: &[&str], excludes: &[&str]| Role {
+        id: id.to_string(),
+        grants,
+        requires: requires.iter().map(|s| s.to_string()).collect(),
+        excludes: excludes.iter().map(|s| s.to_string()).collect(),
+    };
+    let clinician = || {
+        vec![
+            g(Scope::All, &["client.view"]),
+            g(Scope::Assigned, CLINICIAN_ASSIGNED),
+            g(Scope::Practice, &["members.view"]),
+        ]
+    };
+    vec![
+        role(
+            "administrator",
+            vec![
+                g(
+                    Scope::Practice,
+                    &[
+                        "members.*",
+                        "practice.settings",
+                        "billing.settings",
+                        "billing.reports",
+                        "billing.insights",
+                        "forms.manage",
+                        "audit.view",
+                        "client.create",
+                        "hr.view",
+                    ],
+                ),
+                g(Scope::All, &["client.view", "client.access"]),
+            ],
+            &[],
+            &[],
+        ),
+        role("clinician", clinician(), &[], &["intern"]),
+        role("intern", clinician(), &[], &["clinician"]),
+        role(
+            "clinical-admin",
+            vec![g(
+                Scope::All,
+                &[
+                    "client.view",
+                    "clinical.*",
+                    "client.assign",
+                    "client.access",
+                    "client.diagnosis",
+                    "files.*",
+                ],
+            )],
+            &["clinician"],
+            &[],
+        ),
+        role(
+            "supervisor",
+            vec![g(
+                Scope::Supervisees,
+                &[
+                    "clinical.view",
+                    "clinical.cosign",
+                    "client.diagnosis",
+                    "files.view",
+                ],
+            )],
+            &[],
+            &[],
+        ),
+        role(
+            "scheduler",
+            vec![
+                g(
+                    Scope::All,
+                    &[
+                        "client.view",
+                        "client.edit",
+                        "client.delete",
+                        "client.access",
+                        "schedule.*",
+                        "notes.admin",
+                    ],
+                ),
+                g(Scope::Practice, &["client.create", "members.view"]),
+            ],
+            &[],
+            &[],
+        ),
+        role(
+            "biller",
+            vec![
+                g(
+                    Scope::All,
+                    &["client.view", "client.diagnosis", "billing.*"],
+                ),
+                g(
+                    Scope::Practice,
+                    &[
+                        "billing.reports",
+                        "billing.settings",
+                        "billing.insights",
+                        "members.view",
+                    ],
+                ),
+            ],
+            &[],
+            &[],
+        ),
+        role(
+            "biller-assigned",
+            vec![g(Scope::Assigned, &["billing.view", "billing.manage"])],
+            &["clinician"],
+            &[],
+        ),
+        role(
+            "forms-admin",
+            vec![g(Scope::Practice, &["forms.manage"])],
+            &[],
+            &[],
+        ),
+    ]
+}
+
+/// `*` matches everything, `prefix.*` everything under `prefix.`, anything
+/// else only itself.
+fn pattern_matches(pattern: &str, capability: &str) -> bool {
+    if pattern == "*" {
+        return true;
+    }
+    match pattern.strip_suffix(".*") {
+        Some(prefix) => {
+            capability.len() > prefix.len() + 1
+                && capability.starts_with(prefix)
+                && capability.as_bytes()[prefix.len()] == b'.'
+        }
+        None => pattern == capability,
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Why {
+    Error,
+    Inactive,
+    Owner,
+    Denied,
+    PracticeGrant,
+    AllUnrestricted,
+    AllAdministrative,
+    Assigned,
+    AssignedTemporary,
+    Supervisees,
+    Own,
+    Default,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Outcome {
+    Allow,
+    Deny,
+    Error,
+}
+
+struct Model {
+    practice: Practice,
+    roles: BTreeMap<String, Role>,
+    capabilities: BTreeMap<String, Kind>,
+}
+
+impl Model {
+    fn new(practice: Practice) -> Model {
+        let mut roles: BTreeMap<String, Role> = builtin_roles()
+            .into_iter()
+            .map(|r| (r.id.clone(), r))
+            .collect();
+        for role in &practice.roles {
+            roles.insert(role.id.clone(), role.clone());
+        }
+        let mut capabilities: BTreeMap<String, Kind> = CATALOG
+            .iter()
+            .map(|(name, kind)| (name.to_string(), *kind))
+            .collect();
+        for (name, kind) in &practice.capabilities {
+            capabilities.insert(name.clone(), *kind);
+        }
+        Model {
+            practice,
+            roles,
+            capabilities,
+        }
+    }
+
+    fn member(&self, id: &str) -> Option<&Member> {
+        self.practice.members.iter().find(|m| m.id == id)
+    }
+
+    fn client(&self, id: &str) -> Option<&Client> {
+        self.practice.clients.iter().find(|c| c.id == id)
+    }
+
+    /// The member's roles' grants, then the member's own.
+    fn grants_of<'a>(&'a self, member: &'a Member) -> Vec<&'a Grant> {
+        let mut out = Vec::new();
+        for role in &member.roles {
+            if let Some(role) = self.roles.get(role) {
+                out.extend(role.grants.iter());
+            }
+        }
+        out.extend(member.grants.iter());
+        out
+    }
+
+    fn is_clinical_role(&self, role: &str) -> bool {
+        self.roles.get(role).is_some_and(|role| {
+            role.grants.iter().any(|grant| {
+                grant.on == Scope::Assigned
+                    && grant
+                        .can
+                        .iter()
+                        .any(|p| pattern_matches(p, "clinical.write"))
+            })
+        })
+    }
+
+    fn has_clinical_role(&self, member: &Member) -> bool {
+        member.roles.iter().any(|r| self.is_clinical_role(r))
+    }
+
+    fn can_cosign(&self, member: &Member) -> bool {
+        let granted = self.grants_of(member).iter().any(|grant| {
+            grant.on.kind() == Kind::Client
+                && grant
+                    .can
+                    .iter()
+                    .any(|p| pattern_matches(p, "clinical.cosign"))
+        });
+        granted
+            && !member
+                .denies
+                .iter()
+                .any(|d| pattern_matches(d, "clinical.cosign"))
+    }
+
+    /// Primary, clinician, or a temporary entry through the end of `until`.
+    fn on_chart(client: &Client, member: &str, date: NaiveDate) -> Option<Why> {
+        if client.primary == member || client.clinicians.iter().any(|c| c == member) {
+            return Some(Why::Assigned);
+        }
+        client
+            .temporary
+            .iter()
+            .any(|t| t.member == member && date <= t.until)
+            .then_some(Why::AssignedTemporary)
+    }
+
+    fn administrative_access(&self, client: &Client, member: &str, date: NaiveDate) -> bool {
+        Model::on_chart(client, member, date).is_some()
+            || client.administrative.iter().any(|a| a == member)
+            || self.practice.owner.as_deref() == Some(member)
+    }
+
+    fn supervises_someone_on_chart(&self, client: &Client, member: &str, date: NaiveDate) -> bool {
+        let mut team: Vec<&str> = vec![client.primary.as_str()];
+        team.extend(client.clinicians.iter().map(|c| c.as_str()));
+        team.extend(
+            client
+                .temporary
+                .iter()
+                .filter(|t| date <= t.until)
+                .map(|t| t.member.as_str()),
+        );
+        team.iter().any(|id| {
+            self.member(id)
+                .is_some_and(|m| m.supervisors.iter().any(|s| s == member))
+        })
+    }
+
+    /// SPEC §3.2, step by step.
+    fn decide(&self, request: &Query, date: NaiveDate) -> Why {
+        // 1. Everything named must exist and fit.
+        let Some(member) = self.member(&request.member) else {
+            return Why::Error;
+        };
+        if request.capability.contains('*') {
+            return Why::Error;
+        }
+        let Some(&kind) = self.capabilities.get(&request.capability) else {
+            return Why::Error;
+        };
+        let client = match (kind, &request.client) {
+            (Kind::Client, None) | (Kind::Practice, Some(_)) => return Why::Error,
+            (Kind::Practice, None) => None,
+            (Kind::Client, Some(id)) => match self.client(id) {
+                Some(client) => Some(client),
+                None => return Why::Error,
+            },
+        };
+        if let Some(author) = &request.author
+            && (self.member(author).is_none() || kind != Kind::Client)
+        {
+            return Why::Error;
+        }
+        // 2. Inactive.
+        if !member.active {
+            return Why::Inactive;
+        }
+        // 3. Owner.
+        if self.practice.owner.as_deref() == Some(member.id.as_str()) {
+            return Why::Owner;
+        }
+        // 4. Denies.
+        if member
+            .denies
+            .iter()
+            .any(|d| pattern_matches(d, &request.capability))
+        {
+            return Why::Denied;
+        }
+        // 5. Grants whose pattern matches and whose scope holds.
+        for grant in self.grants_of(member) {
+            if grant.on.kind() != kind
+                || !grant
+                    .can
+                    .iter()
+                    .any(|p| pattern_matches(p, &request.capability))
+            {
+                continue;
+            }
+            let held = match (grant.on, client) {
+                (Scope::Practice, _) => Some(Why::PracticeGrant),
+                (_, None) => None,
+                (Scope::All, Some(c)) if !c.restricted => Some(Why::AllUnrestricted),
+                (Scope::All, Some(c)) => self
+                    .administrative_access(c, &member.id, date)
+                    .then_some(Why::AllAdministrative),
+                (Scope::Assigned, Some(c)) => Model::on_chart(c, &member.id, date),
+                (Scope::Supervisees, Some(c)) => self
+                    .supervises_someone_on_chart(c, &member.id, date)
+                    .then_some(Why::Supervisees),
+                (Scope::Own, Some(_)) => {
+                    (request.author.as_deref() == Some(member.id.as_str())).then_some(Why::Own)
+                }
+            };
+            if let Some(why) = held {
+                return why;
+            }
+        }
+        // 6. Default deny.
+        Why::Default
+    }
+}
+
+fn outcome(why: Why) -> Outcome {
+    match why {
+        Why::Error => Outcome::Error,
+        Why::Inactive | Why::Denied | Why::Default => Outcome::Deny,
+        _ => Outcome::Allow,
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Query {
+    member: String,
+    capability: String,
+    client: Option<String>,
+    author: Option<String>,
+    date: NaiveDate,
+}
+
+// ---------------------------------------------------------------------------
+// A small seeded generator (xorshift64*), no dependency.
+
+struct Rng(u64);
+
+impl Rng {
+    fn new(seed: u64) -> Rng {
+        // SplitMix64 of the seed, so nearby seeds give unrelated streams.
+        let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        Rng((z ^ (z >> 31)) | 1)
+    }
+
+    fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn chance(&mut self, p: f64) -> bool {
+        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
+    }
+
+    fn range(&mut self, low: i64, high: i64) -> i64 {
+        low + self.below((high - low + 1) as usize) as i64
+    }
+
+    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+
+    /// Up to `max` distinct items, in random order.
+    fn some<T: Clone + PartialEq>(&mut self, items: &[T], max: usize) -> Vec<T> {
+        let count = if items.is_empty() {
+            0
+        } else {
+            self.below(max + 1)
+        };
+        let mut out: Vec<T> = Vec::new();
+        for _ in 0..count {
+            let item = self.pick(items).clone();
+            if !out.contains(&item) {
+                out.push(item);
+            }
+        }
+        out
+    }
+}
+
+fn base_date() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 6, 15).unwrap()
+}
+
+fn shifted(days: i64) -> NaiveDate {
+    if days >= 0 {
+        base_date().checked_add_days(Days::new(days as u64))
+    } else {
+        base_date().checked_sub_days(Days::new(days.unsigned_abs()))
+    }
+    .unwrap()
+}
+
+// ---------------------------------------------------------------------------
+// Random valid practices.
+
+const CLIENT_PATTERNS: &[&str] = &[
+    "*",
+    "client.*",
+    "clinical.*",
+    "billing.*",
+    "files.*",
+    "schedule.*",
+    "client.view",
+    "client.edit",
+    "client.restrict",
+    "clinical.view",
+    "clinical.write",
+    "clinical.cosign",
+    "clinical.delete-signed",
+    "notes.admin",
+    "billing.claims",
+    "rx.prescribe",
+    "rx.*",
+];
+const PRACTICE_PATTERNS: &[&str] = &[
+    "*",
+    "members.*",
+    "billing.*",
+    "client.*",
+    "client.create",
+    "audit.view",
+    "hr.view",
+    "practice.settings",
+    "reports.activity",
+    "transport.manage",
+    "transport.*",
+];
+const DENY_PATTERNS: &[&str] = &[
+    "*",
+    "clinical.*",
+    "clinical.view",
+    "clinical.write",
+    "clinical.cosign",
+    "billing.*",
+    "client.view",
+    "client.create",
+    "members.*",
+    "hr.view",
+    "files.view",
+    "rx.prescribe",
+    "transport.*",
+];
+const CLIENT_SCOPES: &[Scope] = &[Scope::All, Scope::Assigned, Scope::Supervisees, Scope::Own];
+/// Built-in roles a file may replace here (none has requires or excludes
+/// that the replacement would have to repeat, except clinician's exclusion
+/// of intern, which intern's own exclusion keeps).
+const REPLACEABLE: &[&str] = &["clinician", "supervisor", "scheduler", "biller"];
+const ID_STEMS: &[&str] = &["m", "Dr.K", "a_b", "x-y"];
+
+/// Whether a pattern covers a capability that exists.
+fn covers_any(model_caps: &[(String, Kind)], pattern: &str, kind: Option<Kind>) -> bool {
+    CATALOG
+        .iter()
+        .map(|(n, k)| (n.to_string(), *k))
+        .chain(model_caps.iter().cloned())
+        .any(|(name, k)| kind.is_none_or(|kind| kind == k) && pattern_matches(pattern, &name))
+}
+
+fn gen_grant(rng: &mut Rng, custom: &[(String, Kind)]) -> Grant {
+    if rng.chance(0.65) {
+        let on = *rng.pick(CLIENT_SCOPES);
+        let can: Vec<String> = rng
+            .some(CLIENT_PATTERNS, 3)
+            .into_iter()
+            .filter(|p| covers_any(custom, p, Some(Kind::Client)))
+            .map(String::from)
+            .collect();
+        let can = if can.is_empty() {
+            vec!["clinical.view".to_string()]
+        } else {
+            can
+        };
+        Grant {
+            can,
+            on,
+            omit_on: false,
+        }
+    } else {
+        let can: Vec<String> = rng
+            .some(PRACTICE_PATTERNS, 2)
+            .into_iter()
+            .filter(|p| covers_any(custom, p, Some(Kind::Practice)))
+            .map(String::from)
+            .collect();
+        let can = if can.is_empty() {
+            vec!["audit.view".to_string()]
+        } else {
+            can
+        };
+        Grant {
+            can,
+            on: Scope::Practice,
+            omit_on: rng.chance(0.5),
+        }
+    }
+}
+
+fn gen_practice(rng: &mut Rng) -> Practice {
+    let mut practice = Practice::default();
+    if rng.chance(0.7) {
+        practice
+            .capabilities
+            .push(("rx.prescribe".into(), Kind::Client));
+    }
+    if rng.chance(0.7) {
+        practice
+            .capabilities
+            .push(("transport.manage".into(), Kind::Practice));
+    }
+    let custom = practice.capabilities.clone();
+    let mut role_pool: Vec<String> = builtin_roles().into_iter().map(|r| r.id).collect();
+    for id in ["r0", "r1"] {
+        let grants = (0..rng.below(3)).map(|_| gen_grant(rng, &custom)).collect();
+        practice.roles.push(Role {
+            id: id.into(),
+            grants,
+            requires: vec![],
+            excludes: vec![],
+        });
+        role_pool.push(id.into());
+    }
+    for id in REPLACEABLE {
+        if rng.chance(0.15) {
+            let mut grants: Vec<Grant> = (0..rng.range(1, 3))
+                .map(|_| gen_grant(rng, &custom))
+                .collect();
+            if *id == "clinician" && rng.chance(0.7) {
+                // Usually still a clinical role, so clients have primaries.
+                grants.push(g(Scope::Assigned, &["clinical.*"]));
+            }
+            practice.roles.push(Role {
+                id: id.to_string(),
+                grants,
+                requires: vec![],
+                excludes: vec![],
+            });
+        }
+    }
+    let mut model = Model::new(practice.clone());
+
+    let count = rng.range(2, 8) as usize;
+    for i in 0..count {
+        let id = format!("{}{}", rng.pick(ID_STEMS), i);
+        let active = rng.chance(0.85);
+        let mut roles: Vec<String> = rng.some(&role_pool, 3);
+        if rng.chance(0.4) && !roles.iter().any(|r| r == "clinician") {
+            roles.push("clinician".into());
+        }
+        let has = |roles: &Vec<String>, r: &str| roles.iter().any(|x| x == r);
+        if has(&roles, "intern") && has(&roles, "clinician") {
+            roles.retain(|r| r != "intern");
+        }
+        if !has(&roles, "clinician") {
+            roles.retain(|r| r != "clinical-admin" && r != "biller-assigned");
+        }
+        let grants = (0..rng.below(2)).map(|_| gen_grant(rng, &custom)).collect();
+        let denies: Vec<String> = if rng.chance(0.3) {
+            rng.some(DENY_PATTERNS, 2)
+                .into_iter()
+                .filter(|p| covers_any(&custom, p, None))
+                .map(String::from)
+                .collect()
+        } else {
+            vec![]
+        };
+        let mut member = Member {
+            id,
+            active,
+            roles,
+            grants,
+            denies,
+            supervisors: vec![],
+            npi: false,
+            intern: false,
+        };
+        // Supervisors come from earlier members (no cycle), active, able
+        // to co-sign; an intern needs one with an NPI and a clinical role.
+        let candidates: Vec<String> = model
+            .practice
+            .members
+            .iter()
+            .filter(|m| m.active && model.can_cosign(m))
+            .map(|m| m.id.clone())
+            .collect();
+        member.supervisors = if rng.chance(0.6) {
+            rng.some(&candidates, 2)
+        } else {
+            vec![]
+        };
+        if member.roles.iter().any(|r| r == "intern") {
+            let billing: Vec<String> = model
+                .practice
+                .members
+                .iter()
+                .filter(|m| m.active && m.npi && model.can_cosign(m) && model.has_clinical_role(m))
+                .map(|m| m.id.clone())
+                .collect();
+            if billing.is_empty() {
+                member.roles.retain(|r| r != "intern");
+            } else {
+                let s = rng.pick(&billing).clone();
+                if !member.supervisors.contains(&s) {
+                    member.supervisors.push(s);
+                }
+                member.intern = true;
+            }
+        }
+        member.npi = !member.intern && model.has_clinical_role(&member) && rng.chance(0.6);
+        model.practice.members.push(member);
+    }
+    let active: Vec<String> = model
+        .practice
+        .members
+        .iter()
+        .filter(|m| m.active)
+        .map(|m| m.id.clone())
+        .collect();
+    let clinical: Vec<String> = model
+        .practice
+        .members
+        .iter()
+        .filter(|m| m.active && model.has_clinical_role(m))
+        .map(|m| m.id.clone())
+        .collect();
+    if !active.is_empty() && rng.chance(0.7) {
+        model.practice.owner = Some(rng.pick(&active).clone());
+    }
+    if !clinical.is_empty() {
+        for i in 0..rng.range(1, 6) {
+            let primary = rng.pick(&clinical).clone();
+            let clinicians: Vec<String> = rng
+                .some(&active, 2)
+                .into_iter()
+                .filter(|m| *m != primary)
+                .collect();
+            let restricted = rng.chance(0.45);
+            let administrative = if restricted {
+                rng.some(&active, 2)
+            } else {
+                vec![]
+            };
+            let mut temporary: Vec<Temporary> = Vec::new();
+            // Sometimes two entries for one member: any unexpired one holds.
+            for _ in 0..rng.below(3) {
+                let member = rng.pick(&active).clone();
+                if member != primary
+                    && !clinicians.contains(&member)
+                    && (rng.chance(0.3) || !temporary.iter().any(|t| t.member == member))
+                {
+                    temporary.push(Temporary {
+                        member,
+                        until: shifted(rng.range(-5, 8)),
+                        reason: (*rng.pick(&["Coverage", "Emergency access", "Leave"])).into(),
+                    });
+                }
+            }
+            let id = format!("{}{}", rng.pick(&["C-", "c", "CL."]), 1000 + i);
+            model.practice.clients.push(Client {
+                id,
+                primary,
+                clinicians,
+                restricted,
+                administrative,
+                temporary,
+                table: rng.chance(0.3),
+            });
+        }
+    }
+    model.practice
+}
+
+fn gen_query(rng: &mut Rng, model: &Model) -> Query {
+    let p = &model.practice;
+    let mut capabilities: Vec<(String, Kind)> =
+        CATALOG.iter().map(|(n, k)| (n.to_string(), *k)).collect();
+    capabilities.extend(p.capabilities.iter().cloned());
+    let (capability, kind) = match rng.below(100) {
+        0 => ("clinical.*".to_string(), Some(Kind::Client)),
+        1 => ("*".to_string(), None),
+        2 => ("clinical.read".to_string(), None),
+        3 => ("rx.prescribe".to_string(), Some(Kind::Client)),
+        4 => ("Clinical.View".to_string(), Some(Kind::Client)),
+        _ => {
+            let (n, k) = rng.pick(&capabilities).clone();
+            (n, Some(k))
+        }
+    };
+    let some_client = |rng: &mut Rng| -> Option<&Client> {
+        if p.clients.is_empty() || rng.chance(0.03) {
+            None
+        } else {
+            Some(rng.pick(&p.clients))
+        }
+    };
+    let (client, client_id) = match kind {
+        Some(Kind::Client) if rng.chance(0.97) => match some_client(rng) {
+            Some(c) => (Some(c), Some(c.id.clone())),
+            None => (None, Some("C-9999".to_string())),
+        },
+        Some(Kind::Practice) if rng.chance(0.95) => (None, None),
+        _ => match some_client(rng) {
+            Some(c) if rng.chance(0.5) => (Some(c), Some(c.id.clone())),
+            _ => (None, None),
+        },
+    };
+    // Half the time, someone with a relation to the client: on its chart,
+    // on its administrative list, supervising someone on it, or the owner.
+    let mut related: Vec<String> = Vec::new();
+    if let Some(c) = client {
+        related.push(c.primary.clone());
+        related.extend(c.clinicians.iter().cloned());
+        related.extend(c.temporary.iter().map(|t| t.member.clone()));
+        related.extend(c.administrative.iter().cloned());
+        for m in &p.members {
+            if m.supervisors.iter().any(|s| related.contains(s)) || related.contains(&m.id) {
+                related.extend(m.supervisors.iter().cloned());
+            }
+        }
+        related.extend(p.owner.iter().cloned());
+    }
+    let member = match rng.below(60) {
+        0 => "nobody".to_string(),
+        1 => rng.pick(&p.members).id.to_uppercase(),
+        _ if !related.is_empty() && rng.chance(0.5) => rng.pick(&related).clone(),
+        _ => rng.pick(&p.members).id.clone(),
+    };
+    let author = if kind == Some(Kind::Client) || rng.chance(0.05) {
+        match rng.below(40) {
+            0..=21 => None,
+            22..=33 => Some(member.clone()),
+            34..=38 => Some(rng.pick(&p.members).id.clone()),
+            _ => Some("ghost".to_string()),
+        }
+    } else {
+        None
+    };
+    // Dates around the temporary entries' ends.
+    let date = match client.and_then(|c| (!c.temporary.is_empty()).then_some(c)) {
+        Some(c) if rng.chance(0.5) => {
+            let until = rng.pick(&c.temporary).until;
+            until
+                .checked_add_days(Days::new(rng.below(2) as u64))
+                .unwrap()
+        }
+        _ => shifted(rng.range(-8, 10)),
+    };
+    Query {
+        member,
+        capability,
+        client: client_id,
+        author,
+        date,
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Rendering the model as practice.toml.
+
+fn quoted(list: &[String]) -> String {
+    let items: Vec<String> = list.iter().map(|s| format!("\"{s}\"")).collect();
+    format!("[{}]", items.join(", "))
+}
+
+fn grants_toml(grants: &[Grant]) -> String {
+    let items: Vec<String> = grants
+        .iter()
+        .map(|grant| {
+            if grant.omit_on {
+                format!("{{ can = {} }}", quoted(&grant.can))
+            } else {
+                format!(
+                    "{{ can = {}, on = \"{}\" }}",
+                    quoted(&grant.can),
+                    grant.on.word()
+                )
+            }
+        })
+        .collect();
+    format!("[{}]", items.join(", "))
+}
+
+fn render(p: &Practice) -> String {
+    let mut out = String::from("version = 1\n\n[practice]\nname = \"Generated Practice\"\n");
+    if let Some(owner) = &p.owner {
+        writeln!(out, "owner = \"{owner}\"").unwrap();
+    }
+    if !p.capabilities.is_empty() {
+        out.push_str("\n[capabilities]\n");
+        for (name, kind) in &p.capabilities {
+            let scope = if *kind == Kind::Client {
+                "client"
+            } else {
+                "practice"
+            };
+            writeln!(
+                out,
+                "\"{name}\" = {{ scope = \"{scope}\", description = \"custom\" }}"
+            )
+            .unwrap();
+        }
+    }
+    for role in &p.roles {
+        writeln!(out, "\n[roles.{}]", role.id).unwrap();
+        writeln!(out, "description = \"generated\"").unwrap();
+        writeln!(out, "grants = {}", grants_toml(&role.grants)).unwrap();
+        if !role.requires.is_empty() {
+            writeln!(out, "requires = {}", quoted(&role.requires)).unwrap();
+        }
+        if !role.excludes.is_empty() {
+            writeln!(out, "excludes = {}", quoted(&role.excludes)).unwrap();
+        }
+    }
+    for m in &p.members {
+        writeln!(out, "\n[members.\"{}\"]", m.id).unwrap();
+        writeln!(out, "name = \"Member {}\"", m.id).unwrap();
+        writeln!(out, "roles = {}", quoted(&m.roles)).unwrap();
+        if !m.grants.is_empty() {
+            writeln!(out, "grants = {}", grants_toml(&m.grants)).unwrap();
+        }
+        if !m.denies.is_empty() {
+            writeln!(out, "denies = {}", quoted(&m.denies)).unwrap();
+        }
+        if !m.supervisors.is_empty() {
+            writeln!(out, "supervisors = {}", quoted(&m.supervisors)).unwrap();
+        }
+        if m.npi {
+            out.push_str("npi = \"1234567893\"\n");
+        }
+        if m.intern {
+            out.push_str("bill_as_supervisor = true\n");
+        }
+        if !m.active {
+            out.push_str("active = false\n");
+        }
+    }
+    let client_fields = |c: &Client| -> Vec<String> {
+        let mut fields = vec![format!("primary = \"{}\"", c.primary)];
+        if !c.clinicians.is_empty() {
+            fields.push(format!("clinicians = {}", quoted(&c.clinicians)));
+        }
+        if c.restricted {
+            fields.push("restricted = true".into());
+        }
+        if !c.administrative.is_empty() {
+            fields.push(format!("administrative = {}", quoted(&c.administrative)));
+        }
+        if !c.temporary.is_empty() {
+            let items: Vec<String> = c
+                .temporary
+                .iter()
+                .map(|t| {
+                    format!(
+                        "{{ member = \"{}\", until = {}, reason = \"{}\" }}",
+                        t.member, t.until, t.reason
+                    )
+                })
+                .collect();
+            fields.push(format!("temporary = [{}]", items.join(", ")));
+        }
+        fields
+    };
+    let inline: Vec<&Client> = p.clients.iter().filter(|c| !c.table).collect();
+    if !inline.is_empty() {
+        out.push_str("\n[clients]\n");
+        for c in inline {
+            writeln!(out, "\"{}\" = {{ {} }}", c.id, client_fields(c).join(", ")).unwrap();
+        }
+    }
+    for c in p.clients.iter().filter(|c| c.table) {
+        writeln!(out, "\n[clients.\"{}\"]", c.id).unwrap();
+        for field in client_fields(c) {
+            writeln!(out, "{field}").unwrap();
+        }
+    }
+    out
+}
+
+fn show(q: &Query) -> String {
+    let mut s = format!("praxis access check {} {}", q.member, q.capability);
+    if let Some(c) = &q.client {
+        write!(s, " --client {c}").unwrap();
+    }
+    if let Some(a) = &q.author {
+        write!(s, " --author {a}").unwrap();
+    }
+    write!(s, " --at {}", q.date).unwrap();
+    s
+}
+
+// ---------------------------------------------------------------------------
+// The comparison.
+
+fn env_u64(name: &str, default: u64) -> u64 {
+    match std::env::var(name) {
+        Ok(value) => value
+            .replace('_', "")
+            .parse()
+            .unwrap_or_else(|_| panic!("{name}={value} is not a number")),
+        Err(_) => default,
+    }
+}
+
+#[test]
+fn praxis_decides_like_the_reference_model() {
+    let cases = env_u64("PRAXIS_MODEL_CASES", 10_000);
+    let seed = env_u64("PRAXIS_MODEL_SEED", 20_261_130);
+    let per_practice = env_u64("PRAXIS_MODEL_QUERIES_PER_PRACTICE", 40).max(1);
+    println!(
+        "reference model: seed {seed} (PRAXIS_MODEL_SEED), {cases} cases, {per_practice} per practice"
+    );
+    let started = Instant::now();
+    let mut rng = Rng::new(seed);
+    let (mut done, mut practices, mut invalid) = (0u64, 0u64, 0u64);
+    let mut outcomes: BTreeMap<&str, u64> = BTreeMap::new();
+    let mut routes: BTreeMap<Why, u64> = BTreeMap::new();
+    let mut invalid_examples: Vec<String> = Vec::new();
+    let mut disagreements: Vec<String> = Vec::new();
+    while done < cases {
+        let practice = gen_practice(&mut rng);
+        let text = render(&practice);
+        practices += 1;
+        let checked = praxis::rules::check(&text, base_date());
+        if checked.findings.has_errors() {
+            invalid += 1;
+            if invalid_examples.len() < 3 {
+                invalid_examples.push(format!("{text}\n{:#?}", checked.findings.0));
+            }
+            continue;
+        }
+        let model = Model::new(practice);
+        for _ in 0..per_practice.min(cases - done) {
+            let query = gen_query(&mut rng, &model);
+            let why = model.decide(&query, query.date);
+            let expected = outcome(why);
+            let request = praxis::rules::Request {
+                member: &query.member,
+                capability: &query.capability,
+                client: query.client.as_deref(),
+                author: query.author.as_deref(),
+            };
+            let actual = match praxis::rules::decide(&checked.practice, &request, query.date) {
+                Ok(d) if d.allowed => Outcome::Allow,
+                Ok(_) => Outcome::Deny,
+                Err(_) => Outcome::Error,
+            };
+            done += 1;
+            *routes.entry(why).or_default() += 1;
+            *outcomes
+                .entry(match actual {
+                    Outcome::Allow => "allow",
+                    Outcome::Deny => "deny",
+                    Outcome::Error => "error",
+                })
+                .or_default() += 1;
+            if actual != expected && disagreements.len() < 5 {
+                disagreements.push(format!(
+                    "case {done} (replay: PRAXIS_MODEL_SEED={seed} PRAXIS_MODEL_CASES={done} \
+                     PRAXIS_MODEL_QUERIES_PER_PRACTICE={per_practice})\n\
+                     request: {}\nmodel: {expected:?} ({why:?}), praxis: {actual:?}\n\
+                     --- practice.toml ---\n{text}---",
+                    show(&query)
+                ));
+            } else if actual != expected {
+                disagreements.push(String::new());
+            }
+        }
+    }
+    let seconds = started.elapsed().as_secs_f64();
+    println!(
+        "reference model: {done} cases on {practices} generated practices ({invalid} invalid, skipped) in {seconds:.1} s"
+    );
+    println!("reference model: outcomes {outcomes:?}");
+    println!("reference model: model routes {routes:?}");
+    println!("reference model: {} disagreements", disagreements.len());
+    for d in disagreements.iter().filter(|d| !d.is_empty()) {
+        println!("DISAGREEMENT {d}");
+    }
+    assert!(
+        invalid * 5 <= practices,
+        "{invalid} of {practices} generated practices were invalid (more than 20%): the generator no \
+         longer builds valid practices. Examples:\n{}",
+        invalid_examples.join("\n\n")
+    );
+    assert!(
+        disagreements.is_empty(),
+        "{} disagreements between praxis and the reference model (first ones printed above)",
+        disagreements.len()
+    );
+    // The run must have exercised every rule, or it proves little.
+    for why in [
+        Why::Error,
+        Why::Inactive,
+        Why::Owner,
+        Why::Denied,
+        Why::PracticeGrant,
+        Why::AllUnrestricted,
+        Why::AllAdministrative,
+        Why::Assigned,
+        Why::AssignedTemporary,
+        Why::Supervisees,
+        Why::Own,
+        Why::Default,
+    ] {
+        assert!(
+            routes.get(&why).copied().unwrap_or(0) > 0,
+            "no case decided by {why:?}: the generator misses a rule"
+        );
+    }
+    let allows = outcomes.get("allow").copied().unwrap_or(0);
+    let denies = outcomes.get("deny").copied().unwrap_or(0);
+    assert!(
+        allows * 10 >= done && denies * 10 >= done,
+        "allows and denies must both be common"
+    );
+}
+
+/// The model itself on a few hand-checked cases from SPEC §3, so a model
+/// that drifted into agreeing with a wrong praxis would be caught here.
+#[test]
+fn the_model_follows_the_spec_on_hand_checked_cases() {
+    let date = base_date();
+    let member = |id: &str, roles: &[&str]| Member {
+        id: id.into(),
+        active: true,
+        roles: roles.iter().map(|s| s.to_string()).collect(),
+        grants: vec![],
+        denies: vec![],
+        supervisors: vec![],
+        npi: false,
+        intern: false,
+    };
+    let mut erin = member("erin", &["clinician"]);
+    erin.supervisors = vec!["sam".into()];
+    let mut dora = member("dora", &["biller"]);
+    dora.denies = vec!["billing.*".into()];
+    let mut ivan = member("ivan", &["administrator"]);
+    ivan.active = false;
+    let practice = Practice {
+        owner: Some("alice".into()),
+        capabilities: vec![],
+        roles: vec![],
+        members: vec![
+            member("alice", &[]),
+            member("bob", &["clinician"]),
+            member("carol", &["biller"]),
+            member("sam", &["supervisor"]),
+            erin,
+            dora,
+            ivan,
+        ],
+        clients: vec![
+            Client {
+                id: "C1".into(),
+                primary: "bob".into(),
+                clinicians: vec![],
+                restricted: false,
+                administrative: vec![],
+                temporary: vec![Temporary {
+                    member: "erin".into(),
+                    until: date,
+                    reason: "cover".into(),
+                }],
+                table: false,
+            },
+            Client {
+                id: "C2".into(),
+                primary: "bob".into(),
+                clinicians: vec![],
+                restricted: true,
+                administrative: vec![],
+                temporary: vec![],
+                table: false,
+            },
+        ],
+    };
+    let model = Model::new(practice);
+    let ask = |m: &str, c: &str, client: Option<&str>, author: Option<&str>, at: NaiveDate| {
+        outcome(model.decide(
+            &Query {
+                member: m.into(),
+                capability: c.into(),
+                client: client.map(String::from),
+                author: author.map(String::from),
+                date: at,
+            },
+            at,
+        ))
+    };
+    let next_day = shifted(1);
+    use Outcome::*;
+    assert_eq!(
+        ask("alice", "clinical.delete-signed", Some("C2"), None, date),
+        Allow
+    );
+    assert_eq!(ask("bob", "clinical.view", Some("C1"), None, date), Allow);
+    assert_eq!(ask("carol", "clinical.view", Some("C1"), None, date), Deny);
+    assert_eq!(
+        ask("carol", "billing.claims", Some("C1"), None, date),
+        Allow
+    );
+    assert_eq!(ask("carol", "billing.claims", Some("C2"), None, date), Deny);
+    assert_eq!(ask("carol", "billing.reports", None, None, date), Allow);
+    assert_eq!(ask("dora", "billing.view", Some("C1"), None, date), Deny);
+    assert_eq!(ask("erin", "clinical.view", Some("C1"), None, date), Allow);
+    assert_eq!(
+        ask("erin", "clinical.view", Some("C1"), None, next_day),
+        Deny
+    );
+    assert_eq!(ask("sam", "clinical.cosign", Some("C1"), None, date), Allow);
+    assert_eq!(
+        ask("sam", "clinical.cosign", Some("C1"), None, next_day),
+        Deny
+    );
+    assert_eq!(ask("sam", "clinical.cosign", Some("C2"), None, date), Deny);
+    assert_eq!(ask("ivan", "members.manage", None, None, date), Deny);
+    assert_eq!(ask("bob", "clinical.*", Some("C1"), None, date), Error);
+    assert_eq!(ask("bob", "members.view", Some("C1"), None, date), Error);
+    assert_eq!(ask("bob", "clinical.view", None, None, date), Error);
+    assert_eq!(ask("bob", "members.view", None, Some("bob"), date), Error);
+    assert_eq!(
+        ask("bob", "clinical.view", Some("C1"), Some("zed"), date),
+        Error
+    );
+    assert_eq!(ask("Bob", "clinical.view", Some("C1"), None, date), Error);
+    assert!(pattern_matches("clinical.*", "clinical.view"));
+    assert!(!pattern_matches("clinical.*", "clinicalx.view"));
+    assert!(!pattern_matches("client.*", "clinical.view"));
+}
