@@ -10,6 +10,7 @@ use crate::suggest;
 use chrono::NaiveDate;
 
 mod clients;
+mod ids;
 mod members;
 use std::collections::HashSet;
 
@@ -24,7 +25,8 @@ pub fn validate(practice: &Practice, date: NaiveDate) -> Findings {
         findings: Findings::default(),
     };
     check.practice_table();
-    check.capabilities();
+    check.unique_capability_names();
+    check.unique_role_ids();
     for role in &practice.roles {
         check.role(role);
     }
@@ -144,22 +146,6 @@ impl<'p> Check<'p> {
         }
         if let Some(owner) = &practice.owner {
             self.active_member_ref(owner, "practice owner");
-        }
-    }
-
-    fn capabilities(&mut self) {
-        for capability in &self.practice.capabilities {
-            if crate::catalog::is_builtin_capability(&capability.name.value) {
-                self.push(
-                    Code::CapabilityShadowsBuiltin,
-                    capability.name.span.clone(),
-                    format!(
-                        "custom capability `{}` reuses a built-in name",
-                        capability.name.value
-                    ),
-                    "remove it, or give the custom capability a name of its own (e.g. `x.view`)",
-                );
-            }
         }
     }
 

@@ -1184,3 +1184,6 @@ fn p103_supervisor_role_without_supervisees() {
          [members.zed]\nname = \"Zed\"\nroles = [\"scheduler\"]\nsupervisors = [\"zoe\"]\n",
     ));
 }
+
+// Revision 3 (SPEC §8): case-insensitive ids, free text, GitHub logins.
+mod revision3;
