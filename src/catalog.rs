@@ -277,7 +277,7 @@ pub fn builtin_roles() -> Vec<RoleDef> {
         .iter()
         .map(|role| RoleDef {
             id: unspanned(role.name),
-            description: Some(role.description.to_string()),
+            description: Some(unspanned(role.description)),
             grants: role
                 .grants
                 .iter()

@@ -143,3 +143,204 @@ fn validate_refuses_capabilities_and_roles_differing_only_in_case() {
     ]);
     assert_eq!(run.code, 2, "{}", run.stderr);
 }
+
+// ---------------------------------------------------------------------------
+// Free text in the file.
+
+#[test]
+fn validate_reports_control_characters_and_bad_emails_with_their_own_codes() {
+    let fixture = Fixture::new(&edited(
+        "name = \"Dave Okafor\"",
+        "name = \"Dave\\u001b[2J\\u202eOkafor\"\nemail = \"dave@@riverbend.example\"",
+    ));
+    let run = fixture.run(&["validate"]);
+    assert_finding(&run, "P038");
+    assert_finding(&run, "P039");
+    assert!(
+        run.stdout
+            .contains("`name` of member `dave` holds a control character (U+001B)"),
+        "{}",
+        run.stdout
+    );
+    // Every other command refuses the file (exit 2), with the findings.
+    let run = fixture.run(&[
+        "access",
+        "check",
+        "bob",
+        "client.view",
+        "--client",
+        "C-1001",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("P038"), "{}", run.stderr);
+}
+
+#[test]
+fn validate_reports_a_member_name_of_zero_width_characters() {
+    let fixture = Fixture::new(&edited(
+        "name = \"Dave Okafor\"",
+        "name = \"\\u200b\\u200d \"",
+    ));
+    let run = fixture.run(&["validate", "--format", "json"]);
+    assert_eq!(run.code, 1);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    let codes: Vec<&str> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["severity"] == "error")
+        .map(|f| f["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["P038"]);
+}
+
+// ---------------------------------------------------------------------------
+// Free text in arguments: a usage error (exit 2), the file untouched.
+
+#[track_caller]
+fn assert_usage_error(fixture: &Fixture, args: &[&str], option: &str) {
+    let before = fixture.text();
+    let run = fixture.run(args);
+    assert_eq!(run.code, 2, "{args:?}\n{}", run.stderr);
+    assert!(
+        run.stderr.contains(option),
+        "{args:?}: the message names {option}:\n{}",
+        run.stderr
+    );
+    // The value is not echoed back: its escape sequences stay off the terminal.
+    assert!(!run.stderr.contains('\u{1b}'), "{}", run.stderr);
+    assert_eq!(fixture.text(), before, "{args:?} changed the file");
+}
+
+#[test]
+fn member_and_client_arguments_that_become_free_text_are_checked() {
+    let fixture = Fixture::new(PRACTICE);
+    let bad = [
+        ("--name", "Zoe\n[members.x]"),
+        ("--name", "\u{200b} "),
+        ("--legal-name", "Zoe\u{1b}[2J"),
+        ("--legal-name", "Zoe\u{202e}gnp.exe"),
+        ("--email", "zoe example.org"),
+        ("--email", "zoe@@example.org"),
+        ("--email", "zoe.example.org"),
+    ];
+    for (option, value) in bad {
+        assert_usage_error(
+            &fixture,
+            &[
+                "--as", "alice", "member", "add", "zoe", "--name", "Zoe", option, value,
+            ],
+            option,
+        );
+        assert_usage_error(
+            &fixture,
+            &["--as", "alice", "member", "edit", "dave", option, value],
+            option,
+        );
+    }
+    for reason in ["Cover\r\nfor bob", "   ", "\u{2066}Cover"] {
+        assert_usage_error(
+            &fixture,
+            &[
+                "--as",
+                "alice",
+                "client",
+                "grant",
+                "C-1001",
+                "gina",
+                "--until",
+                "2099-01-31",
+                "--reason",
+                reason,
+            ],
+            "--reason",
+        );
+    }
+    // Clean values still work.
+    let run = fixture.run(&[
+        "--as",
+        "alice",
+        "member",
+        "add",
+        "zoe",
+        "--name",
+        "Zoë Ng",
+        "--legal-name",
+        "Zoë Ng-Park",
+        "--email",
+        "zoe@riverbend.example",
+        "--role",
+        "scheduler",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn init_cannot_write_toml_through_a_name() {
+    let fixture = Fixture::empty();
+    let injected = "Evil\n[members.mallory]\nname = \"M\"\nroles = [\"administrator\"]\n#";
+    for args in [
+        vec![
+            "init",
+            "--name",
+            injected,
+            "--owner",
+            "olive",
+            "--owner-name",
+            "Olive",
+        ],
+        vec![
+            "init",
+            "--name",
+            "Ok",
+            "--owner",
+            "olive",
+            "--owner-name",
+            injected,
+        ],
+        vec![
+            "init",
+            "--name",
+            "Ok",
+            "--owner",
+            "olive",
+            "--owner-name",
+            " ",
+        ],
+        vec![
+            "init",
+            "--name",
+            "Ok",
+            "--owner",
+            "olive",
+            "--owner-name",
+            "Olive",
+            "--owner-email",
+            "olive\n@x",
+        ],
+    ] {
+        let run = fixture.run(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
+        assert!(!fixture.path.exists(), "{args:?} wrote a file");
+    }
+    // And the function that writes the file escapes the comment on its own.
+    let text = praxis::changes::init_text(injected, "olive", "Olive", None);
+    let document: toml_edit::DocumentMut = text.parse().expect("TOML");
+    let members: Vec<&str> = document["members"]
+        .as_table()
+        .unwrap()
+        .iter()
+        .map(|(id, _)| id)
+        .collect();
+    assert_eq!(members, ["olive"], "{text}");
+    let run = fixture.run(&[
+        "init",
+        "--name",
+        "Ok Practice",
+        "--owner",
+        "olive",
+        "--owner-name",
+        "Olive",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}

@@ -27,6 +27,16 @@ pub fn init_text(name: &str, owner: &str, owner_name: &str, owner_email: Option<
     let mut clients = Table::new();
     clients.decor_mut().set_prefix("\n");
     doc.insert("clients", Item::Table(clients));
+    // The name also goes into a comment, which TOML does not escape: a line
+    // break there would start TOML lines of its own. Arguments are checked
+    // before they get here; this keeps the function safe on its own.
+    let name: String = name
+        .chars()
+        .map(|c| match crate::rules::text::is_forbidden(c) {
+            true => c.escape_unicode().to_string(),
+            false => c.to_string(),
+        })
+        .collect();
     format!(
         "# Access control for {name}, kept by praxis (https://example.invalid/praxis).\n\
          # Change it with `praxis member add`, `praxis client grant` …, or edit and run `praxis validate`.\n{doc}"

@@ -91,7 +91,7 @@ pub struct CustomCapability {
     pub name: Spanned<String>,
     /// `None` when the scope was missing or not `client`/`practice`.
     pub kind: Option<Kind>,
-    pub description: String,
+    pub description: Option<Spanned<String>>,
 }
 
 /// `{ can = [...], on = SCOPE }`.
@@ -113,7 +113,7 @@ impl Grant {
 #[derive(Clone, Debug)]
 pub struct RoleDef {
     pub id: Spanned<String>,
-    pub description: Option<String>,
+    pub description: Option<Spanned<String>>,
     pub grants: Vec<Grant>,
     pub requires: Vec<Spanned<String>>,
     pub excludes: Vec<Spanned<String>>,
@@ -314,7 +314,11 @@ impl Practice {
                 capabilities.push(Capability {
                     name: custom.name.value.clone(),
                     kind,
-                    description: custom.description.clone(),
+                    description: custom
+                        .description
+                        .as_ref()
+                        .map(|d| d.value.clone())
+                        .unwrap_or_default(),
                     builtin: false,
                 });
             }

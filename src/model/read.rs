@@ -446,10 +446,7 @@ impl Reader {
                 None
             }
         });
-        let description = self
-            .string(at, "description")
-            .map(|d| d.value)
-            .unwrap_or_default();
+        let description = self.string(at, "description");
         CustomCapability {
             name,
             kind,
@@ -501,7 +498,7 @@ impl Reader {
 
     fn role(&mut self, id: Spanned<String>, at: &Located<'_>) -> RoleDef {
         self.check_keys(at, ROLE_KEYS);
-        let description = self.string(at, "description").map(|d| d.value);
+        let description = self.string(at, "description");
         let grants = self.grants(at, &format!("role `{}`", id.value));
         RoleDef {
             description,

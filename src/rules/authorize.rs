@@ -222,7 +222,10 @@ fn custom_descriptions(practice: &Practice) -> Vec<(String, String)> {
     practice
         .capabilities
         .iter()
-        .map(|c| (c.name.value.clone(), c.description.clone()))
+        .map(|c| {
+            let description = c.description.as_ref().map(|d| d.value.clone());
+            (c.name.value.clone(), description.unwrap_or_default())
+        })
         .collect()
 }
 

@@ -8,6 +8,7 @@ pub mod diff;
 pub mod matrix;
 pub mod pattern;
 pub mod review;
+pub mod text;
 pub mod validate;
 
 pub use decide::{Decision, QueryError, Reason, Request, decide};

@@ -10,6 +10,7 @@ use crate::suggest;
 use chrono::NaiveDate;
 
 mod clients;
+mod free_text;
 mod ids;
 mod members;
 use std::collections::HashSet;
@@ -25,6 +26,7 @@ pub fn validate(practice: &Practice, date: NaiveDate) -> Findings {
         findings: Findings::default(),
     };
     check.practice_table();
+    check.free_text();
     check.unique_capability_names();
     check.unique_role_ids();
     for role in &practice.roles {

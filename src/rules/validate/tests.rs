@@ -264,6 +264,12 @@ fn trigger(code: Code) -> String {
         Code::CapabilityShadowsBuiltin => with_sections(
             "[capabilities]\n\"client.view\" = { scope = \"client\", description = \"Mine\" }\n",
         ),
+        Code::BadText => {
+            with_sections("[members.zoe]\nname = \"Zoe\\u001b[2J\"\nroles = [\"scheduler\"]\n")
+        }
+        Code::BadEmail => with_sections(
+            "[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\"]\nemail = \"zoe.example.org\"\n",
+        ),
         Code::NoAccessMember => with_sections("[members.zoe]\nname = \"Zoe\"\n"),
         Code::RedundantAdministrative => with_clients(
             "C-2 = { primary = \"bob\", restricted = true, administrative = [\"bob\"] }",

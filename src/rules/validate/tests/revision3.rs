@@ -93,3 +93,131 @@ fn p008_two_custom_capabilities_may_not_differ_only_in_case() {
          \"rx.refill\" = { scope = \"client\", description = \"Refill\" }\n",
     ));
 }
+
+// ---------------------------------------------------------------------------
+// Free text.
+
+/// A member `zoe` with these extra lines (a name unless one is given).
+fn zoe(lines: &str) -> String {
+    let name = if lines.contains("name =") && !lines.contains("legal_name =") {
+        ""
+    } else {
+        "name = \"Zoe\"\n"
+    };
+    with_sections(&format!(
+        "[members.zoe]\n{name}roles = [\"scheduler\"]\n{lines}\n"
+    ))
+}
+
+#[test]
+fn p038_control_and_bidi_characters_in_every_free_text_field() {
+    // TOML escapes, so the file itself stays one line per key.
+    for bad in [
+        "\\n",
+        "\\r",
+        "\\t",
+        "\\u001b[31m",
+        "\\u007f",
+        "\\u0085",
+        "\\u202e",
+        "\\u2066",
+        "\\u200f",
+        "\\u061c",
+    ] {
+        for lines in [
+            format!("name = \"Zoe{bad}x\""),
+            format!("legal_name = \"Zoe{bad}x\""),
+            format!("email = \"zoe{bad}@example.org\""),
+        ] {
+            let text = zoe(&lines);
+            assert_only(&text, Code::BadText);
+        }
+        let role = with_sections(&format!(
+            "[roles.clerk]\ndescription = \"Reads{bad}\"\ngrants = [{{ can = [\"client.view\"], on = \"all\" }}]\n"
+        ));
+        assert_only(&role, Code::BadText);
+        let capability = with_sections(&format!(
+            "[capabilities]\n\"rx.prescribe\" = {{ scope = \"client\", description = \"Rx{bad}\" }}\n"
+        ));
+        assert_only(&capability, Code::BadText);
+        let reason = with_clients(&format!(
+            "C-2 = {{ primary = \"bob\", temporary = [{{ member = \"sue\", until = 2026-12-31, reason = \"Cover{bad}\" }}] }}"
+        ));
+        assert_only(&reason, Code::BadText);
+        let practice = practice_text("", "", "").replacen(
+            "Riverbend Counseling",
+            &format!("Riverbend{bad}"),
+            1,
+        );
+        assert_only(&practice, Code::BadText);
+    }
+    // A literal multi-line string is free text with a newline in it too.
+    assert_only(&zoe("legal_name = '''\nZoe\n'''"), Code::BadText);
+}
+
+#[test]
+fn p038_names_the_field_and_what_to_do() {
+    let text = trigger(Code::BadText);
+    let found = finding(&text, Code::BadText);
+    assert_eq!(
+        found.message,
+        "`name` of member `zoe` holds a control character (U+001B)"
+    );
+    assert!(found.hint.contains("plain text"), "{}", found.hint);
+    // The span is the value, so the caret points at it.
+    assert_eq!(&text[found.span.clone()], "\"Zoe\\u001b[2J\"");
+}
+
+#[test]
+fn p038_required_text_needs_something_visible() {
+    for invisible in [
+        "",
+        "   ",
+        "\\u200b",
+        "\\u200c\\u200d",
+        "\\u2060",
+        "\\ufeff",
+        "\\u3000",
+    ] {
+        let text = zoe(&format!("name = \"{invisible}\""));
+        assert_only(&text, Code::BadText);
+        assert!(
+            finding(&text, Code::BadText)
+                .message
+                .contains("no visible character"),
+            "{invisible}"
+        );
+        let practice = practice_text("", "", "").replacen(
+            "\"Riverbend Counseling\"",
+            &format!("\"{invisible}\""),
+            1,
+        );
+        assert_only(&practice, Code::BadText);
+        // A reason with nothing visible is a missing reason (SPEC §7).
+        let reason = with_clients(&format!(
+            "C-2 = {{ primary = \"bob\", temporary = [{{ member = \"sue\", until = 2026-12-31, reason = \"{invisible}\" }}] }}"
+        ));
+        assert_only(&reason, Code::TemporaryWithoutReason);
+    }
+    // Optional text may be empty; visible text around spaces is fine.
+    assert_clean(&zoe("legal_name = \"\""));
+    assert_clean(&zoe("name = \" Zoë Ng \""));
+    assert_clean(&with_sections(
+        "[roles.clerk]\ndescription = \"\"\ngrants = [{ can = [\"client.view\"], on = \"all\" }]\n",
+    ));
+}
+
+#[test]
+fn p039_email_has_one_at_and_no_whitespace() {
+    assert_only(&trigger(Code::BadEmail), Code::BadEmail);
+    for bad in [
+        "zoe@@example.org",
+        "zoe@a@example.org",
+        "zoe @example.org",
+        "zoe@example.org\\u00a0",
+        "",
+    ] {
+        assert_only(&zoe(&format!("email = \"{bad}\"")), Code::BadEmail);
+    }
+    assert_clean(&zoe("email = \"zoe+desk@example.org\""));
+}
