@@ -7,6 +7,7 @@
 //! with control characters echoed back would do to the terminal what the
 //! rule keeps out of the file.
 
+use crate::rules::actor::is_github_login;
 use crate::rules::text::{self, FreeText};
 use clap::error::{Error, ErrorKind};
 use std::ffi::OsStr;
@@ -46,6 +47,37 @@ impl clap::builder::TypedValueParser for FreeTextParser {
             Err(problem) => Err(Error::raw(
                 ErrorKind::ValueValidation,
                 format!("{option} {problem}: {}\n", problem.fix()),
+            )
+            .with_cmd(cmd)),
+        }
+    }
+}
+
+/// `value_parser = github_login()`: a GitHub login as the `github` key holds it.
+pub fn github_login() -> GithubLoginParser {
+    GithubLoginParser
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct GithubLoginParser;
+
+impl clap::builder::TypedValueParser for GithubLoginParser {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<String, Error> {
+        match value.to_str() {
+            Some(login) if is_github_login(login) => Ok(login.to_string()),
+            _ => Err(Error::raw(
+                ErrorKind::ValueValidation,
+                format!(
+                    "{} is not a GitHub login: write the login alone, without `@`: 1-39 letters, digits or single hyphens\n",
+                    option_name(arg)
+                ),
             )
             .with_cmd(cmd)),
         }

@@ -1,7 +1,7 @@
 //! The command line as clap types. Global options are accepted before or
 //! after the subcommand (`global = true`).
 
-use crate::arguments::free_text;
+use crate::arguments::{free_text, github_login};
 use crate::rules::text::FreeText;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -155,6 +155,9 @@ pub struct MemberAddArgs {
     pub legal_name: Option<String>,
     #[arg(long, value_parser = free_text(FreeText::Email))]
     pub email: Option<String>,
+    /// The member's GitHub login: `diff --as @LOGIN` judges their pull requests as them
+    #[arg(long, value_name = "LOGIN", value_parser = github_login())]
+    pub github: Option<String>,
     #[arg(long = "role", value_name = "ROLE")]
     pub roles: Vec<String>,
     #[arg(long = "supervisor", value_name = "MEMBER")]
@@ -182,6 +185,9 @@ pub struct MemberEditArgs {
     pub legal_name: Option<String>,
     #[arg(long, value_parser = free_text(FreeText::Email))]
     pub email: Option<String>,
+    /// The member's GitHub login: `diff --as @LOGIN` judges their pull requests as them
+    #[arg(long, value_name = "LOGIN", value_parser = github_login())]
+    pub github: Option<String>,
     #[arg(long)]
     pub npi: Option<String>,
     #[arg(long)]
@@ -193,7 +199,7 @@ pub struct MemberEditArgs {
     pub bill_as_supervisor: Option<bool>,
     #[arg(long, value_name = "true|false")]
     pub active: Option<bool>,
-    /// Remove a field (legal_name, email, npi, taxonomy)
+    /// Remove a field (legal_name, email, github, npi, taxonomy)
     #[arg(long = "clear", value_name = "FIELD")]
     pub clear: Vec<String>,
     #[command(flatten)]

@@ -344,3 +344,186 @@ fn init_cannot_write_toml_through_a_name() {
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+// ---------------------------------------------------------------------------
+// GitHub logins and `--as @LOGIN`.
+
+/// The fixture with logins for alice (administrator) and bob (clinician).
+fn with_logins() -> String {
+    edited(
+        "email = \"alice@riverbend.example\"",
+        "email = \"alice@riverbend.example\"\ngithub = \"alice-moreno\"",
+    )
+    .replacen(
+        "name    = \"Bob Lindqvist\"     # aligned by hand",
+        "name    = \"Bob Lindqvist\"     # aligned by hand\ngithub = \"BobL\"",
+        1,
+    )
+}
+
+#[test]
+fn validate_checks_github_logins() {
+    let fixture = Fixture::new(&with_logins().replacen("\"BobL\"", "\"@bobl\"", 1));
+    assert_finding(&fixture.run(&["validate"]), "P040");
+    let fixture = Fixture::new(&with_logins().replacen("\"BobL\"", "\"Alice-Moreno\"", 1));
+    let run = fixture.run(&["validate"]);
+    assert_finding(&run, "P041");
+    assert!(run.stdout.contains("member `alice`'s"), "{}", run.stdout);
+    let fixture = Fixture::new(&with_logins());
+    assert_eq!(fixture.run(&["validate"]).code, 0);
+}
+
+#[test]
+fn diff_as_at_login_judges_the_member_with_that_login_in_old() {
+    let fixture = Fixture::new(&with_logins());
+    let old = fixture.write("old.toml", &with_logins());
+    // bob (a clinician) grants gina access to his own client: his to make.
+    let granted = with_logins().replacen(
+        "C-1001 = { primary = \"bob\" }",
+        "C-1001 = { primary = \"bob\", clinicians = [\"gina\"] }",
+        1,
+    );
+    let new = fixture.write("new.toml", &granted);
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let run = fixture.run(&["diff", old, new, "--as", "@bobl"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(run.stdout.contains("bob (@bobl)"), "{}", run.stdout);
+    let run = fixture.run(&["diff", old, new, "--as", "@bobl", "--format", "json"]);
+    let report: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(report["actor"], "bob");
+    // frank (a biller) may not; nor may a login that is nobody's.
+    let run = fixture.run(&["diff", old, new, "--as", "frank"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    let run = fixture.run(&["diff", old, new, "--as", "@nobody-here"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("unknown GitHub login `@nobody-here`"),
+        "{}",
+        run.stderr
+    );
+    // A login is never read as a member id, nor an id as a login.
+    let run = fixture.run(&["diff", old, new, "--as", "@bob"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let run = fixture.run(&["diff", old, new, "--as", "bobl"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    let run = fixture.run(&["diff", old, new, "--as", "@bad\u{1b}[2J"]);
+    assert_eq!(run.code, 2);
+    assert!(!run.stderr.contains('\u{1b}'), "{}", run.stderr);
+}
+
+#[test]
+fn diff_as_a_login_added_in_new_is_unknown() {
+    // The actor is looked up in OLD: a PR cannot add its author's login
+    // and be judged as the member it names.
+    let fixture = Fixture::new(PRACTICE);
+    let old = fixture.write("old.toml", PRACTICE);
+    let new = fixture.write("new.toml", &with_logins());
+    let run = fixture.run(&[
+        "diff",
+        old.to_str().unwrap(),
+        new.to_str().unwrap(),
+        "--as",
+        "@alice-moreno",
+    ]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+}
+
+#[test]
+fn changing_a_github_login_needs_members_manage() {
+    let fixture = Fixture::new(&with_logins());
+    let old = fixture.write("old.toml", &with_logins());
+    // bob points alice's login at himself... by renaming his own to hers
+    // and hers to something else: an identity change.
+    let swapped = with_logins()
+        .replacen("\"alice-moreno\"", "\"alice-old\"", 1)
+        .replacen("\"BobL\"", "\"alice-moreno\"", 1);
+    let new = fixture.write("new.toml", &swapped);
+    let (old, new) = (old.to_str().unwrap(), new.to_str().unwrap());
+    let run = fixture.run(&["diff", old, new, "--as", "@bobl"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("change github of member bob"),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stdout.contains("members.manage"), "{}", run.stdout);
+    let run = fixture.run(&["diff", old, new, "--as", "@alice-moreno"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    // Letter case alone changes no login.
+    let recased = fixture.write(
+        "recased.toml",
+        &with_logins().replacen("\"BobL\"", "\"bobl\"", 1),
+    );
+    let run = fixture.run(&["diff", old, recased.to_str().unwrap(), "--as", "dave"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
+#[test]
+fn member_commands_set_show_and_clear_the_login() {
+    let fixture = Fixture::new(&with_logins());
+    // Mutations accept `--as @LOGIN` through the same resolver.
+    let run = fixture.run(&[
+        "--as",
+        "@ALICE-MORENO",
+        "member",
+        "edit",
+        "dave",
+        "--github",
+        "dave-o",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        fixture.text().contains("github = \"dave-o\""),
+        "{}",
+        fixture.text()
+    );
+    let run = fixture.run(&["member", "show", "dave", "--format", "json"]);
+    let shown: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(shown["github"], "dave-o");
+    let run = fixture.run(&["member", "show", "dave"]);
+    assert!(run.stdout.contains("dave-o"), "{}", run.stdout);
+    // A clinician may not set logins: members.manage.
+    let run = fixture.run(&[
+        "--as", "@bobl", "member", "edit", "dave", "--github", "dave-x",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    // A login taken (in any case) is refused by validation; a malformed one
+    // is a usage error.
+    let run = fixture.run(&[
+        "--as", "alice", "member", "edit", "dave", "--github", "bobl",
+    ]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stderr.contains("P041"), "{}", run.stderr);
+    for bad in ["@dave", "dave_o", "-dave"] {
+        let run = fixture.run(&["--as", "alice", "member", "edit", "dave", "--github", bad]);
+        assert_eq!(run.code, 2, "{bad}: {}", run.stderr);
+    }
+    let run = fixture.run(&[
+        "--as",
+        "alice",
+        "member",
+        "add",
+        "zoe",
+        "--name",
+        "Zoe",
+        "--role",
+        "scheduler",
+        "--github",
+        "zoe-n",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(fixture.text().contains("github = \"zoe-n\""));
+    let run = fixture.run(&[
+        "--as", "alice", "member", "edit", "dave", "--clear", "github",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!fixture.text().contains("dave-o"));
+    // An unknown login as the actor of a change is exit 2.
+    let run = fixture.run(&["--as", "@ghost", "member", "edit", "dave", "--name", "D"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown GitHub login"),
+        "{}",
+        run.stderr
+    );
+}

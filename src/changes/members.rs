@@ -50,6 +50,7 @@ pub struct NewMember {
     pub name: String,
     pub legal_name: Option<String>,
     pub email: Option<String>,
+    pub github: Option<String>,
     pub roles: Vec<String>,
     pub supervisors: Vec<String>,
     pub npi: Option<String>,
@@ -86,6 +87,9 @@ pub fn member_add(
     }
     if let Some(email) = &new.email {
         table.insert("email", toml_edit::value(email.as_str()));
+    }
+    if let Some(login) = &new.github {
+        table.insert("github", toml_edit::value(login.as_str()));
     }
     table.insert("roles", Item::Value(edit::string_array(&new.roles)));
     if let Some(npi) = &new.npi {
@@ -127,6 +131,7 @@ pub struct MemberEdit {
     pub name: Option<String>,
     pub legal_name: Option<String>,
     pub email: Option<String>,
+    pub github: Option<String>,
     pub npi: Option<String>,
     pub taxonomy: Option<String>,
     pub cosign: Option<Vec<String>>,
@@ -139,6 +144,7 @@ pub struct MemberEdit {
 const CLEARABLE: &[&str] = &[
     "legal_name",
     "email",
+    "github",
     "npi",
     "taxonomy",
     "cosign",
@@ -173,6 +179,7 @@ pub fn member_edit(
         ("name", text(&change.name)),
         ("legal_name", text(&change.legal_name)),
         ("email", text(&change.email)),
+        ("github", text(&change.github)),
         ("npi", text(&change.npi)),
         ("taxonomy", text(&change.taxonomy)),
         ("cosign", change.cosign.as_deref().map(edit::string_array)),

@@ -243,7 +243,10 @@ fn member_field_changes(before: &Member, after: &Member) -> (Vec<&'static str>, 
     };
     let mut manage = Vec::new();
     let mut credentials = Vec::new();
-    let checks: [(&'static str, bool, bool); 12] = [
+    // A login compares ignoring case, as GitHub compares logins: writing
+    // `Octocat` for `octocat` changes no one's identity.
+    let login = |m: &Member| m.github.as_ref().map(|g| g.value.to_lowercase());
+    let checks: [(&'static str, bool, bool); 13] = [
         ("name", text(&before.name) != text(&after.name), false),
         (
             "legal_name",
@@ -251,6 +254,9 @@ fn member_field_changes(before: &Member, after: &Member) -> (Vec<&'static str>, 
             false,
         ),
         ("email", text(&before.email) != text(&after.email), false),
+        // Who a pull request is judged as (SPEC §8): as much the member's
+        // identity as their email, so `members.manage`.
+        ("github", login(before) != login(after), false),
         (
             "roles",
             sorted(&before.roles) != sorted(&after.roles),

@@ -2,6 +2,7 @@
 //! Pure functions of the practice, the request and the date — no I/O, no
 //! printing, nothing of the command line.
 
+pub mod actor;
 pub mod authorize;
 pub mod decide;
 pub mod diff;

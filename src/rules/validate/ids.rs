@@ -5,6 +5,10 @@
 //! Lookups stay exact; a file where case alone tells two ids apart does
 //! not validate, so no lookup ever has to choose.
 //!
+//! GitHub logins (`github`, SPEC §8) live here too: GitHub ignores case in
+//! logins, so `diff --as @LOGIN` must find exactly one member. A malformed
+//! login is `P040`, one used twice `P041` (as emails have `P009`).
+//!
 //! Codes: a second id that differs only in case is `P008` (id used twice),
 //! for roles also when the first is a built-in role, since a file may
 //! replace a built-in role under its exact id and so an id clash is the
@@ -15,6 +19,7 @@
 use super::Check;
 use crate::catalog;
 use crate::findings::Code;
+use crate::rules::actor::is_github_login;
 use std::collections::HashMap;
 
 impl<'p> Check<'p> {
@@ -75,6 +80,34 @@ impl<'p> Check<'p> {
                         "custom capability `{name}` is already defined as `{first}` (capability names ignore letter case)"
                     ),
                     "keep one of the two definitions",
+                );
+            }
+        }
+    }
+
+    pub(super) fn unique_github_logins(&mut self) {
+        let mut logins: HashMap<String, &str> = HashMap::new();
+        for member in &self.practice.members {
+            let Some(login) = &member.github else {
+                continue;
+            };
+            if !is_github_login(&login.value) {
+                self.push(
+                    Code::BadGithubLogin,
+                    login.span.clone(),
+                    format!("`github` of member `{}` is not a GitHub login", member.id.value),
+                    "write the login alone, without `@` or a URL: 1-39 letters, digits or single hyphens, not starting or ending with a hyphen",
+                );
+            } else if let Some(first) = logins.insert(login.value.to_lowercase(), &member.id.value)
+            {
+                self.push(
+                    Code::DuplicateGithubLogin,
+                    login.span.clone(),
+                    format!(
+                        "GitHub login `{}` is also member `{first}`'s (logins ignore letter case)",
+                        login.value
+                    ),
+                    "give each member their own GitHub login: a pull request is judged as exactly one member",
                 );
             }
         }

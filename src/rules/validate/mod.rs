@@ -33,6 +33,7 @@ pub fn validate(practice: &Practice, date: NaiveDate) -> Findings {
         check.role(role);
     }
     check.unique_members();
+    check.unique_github_logins();
     for member in &practice.members {
         check.member(member);
     }

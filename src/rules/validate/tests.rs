@@ -270,6 +270,13 @@ fn trigger(code: Code) -> String {
         Code::BadEmail => with_sections(
             "[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\"]\nemail = \"zoe.example.org\"\n",
         ),
+        Code::BadGithubLogin => with_sections(
+            "[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\"]\ngithub = \"@zoe\"\n",
+        ),
+        Code::DuplicateGithubLogin => with_sections(
+            "[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\"]\ngithub = \"zoe-n\"\n\
+             [members.zed]\nname = \"Zed\"\nroles = [\"scheduler\"]\ngithub = \"Zoe-N\"\n",
+        ),
         Code::NoAccessMember => with_sections("[members.zoe]\nname = \"Zoe\"\n"),
         Code::RedundantAdministrative => with_clients(
             "C-2 = { primary = \"bob\", restricted = true, administrative = [\"bob\"] }",

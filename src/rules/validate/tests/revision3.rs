@@ -221,3 +221,46 @@ fn p039_email_has_one_at_and_no_whitespace() {
     }
     assert_clean(&zoe("email = \"zoe+desk@example.org\""));
 }
+
+// ---------------------------------------------------------------------------
+// GitHub logins.
+
+#[test]
+fn p040_github_login_must_be_a_login() {
+    assert_only(&trigger(Code::BadGithubLogin), Code::BadGithubLogin);
+    for bad in [
+        "",
+        "-zoe",
+        "zoe-",
+        "zo--e",
+        "zoe_n",
+        "https://github.com/zoe",
+        "zoe\\n",
+    ] {
+        let text = zoe(&format!("github = \"{bad}\""));
+        assert_has(&text, Code::BadGithubLogin);
+    }
+    assert_only(
+        &zoe(&format!("github = \"{}\"", "z".repeat(40))),
+        Code::BadGithubLogin,
+    );
+    assert_clean(&zoe(&format!("github = \"{}\"", "z".repeat(39))));
+    assert_clean(&zoe("github = \"Zoe-N2\""));
+    // Not a string: a wrong type, read as no login.
+    assert_only(&zoe("github = 42"), Code::WrongType);
+}
+
+#[test]
+fn p041_github_logins_are_unique_ignoring_case() {
+    let text = trigger(Code::DuplicateGithubLogin);
+    assert_only(&text, Code::DuplicateGithubLogin);
+    assert!(
+        finding(&text, Code::DuplicateGithubLogin)
+            .message
+            .contains("`zoe`")
+    );
+    assert_clean(&with_sections(
+        "[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\"]\ngithub = \"zoe-n\"\n\
+         [members.zed]\nname = \"Zed\"\nroles = [\"scheduler\"]\ngithub = \"zed-n\"\n",
+    ));
+}
