@@ -10,7 +10,7 @@
 //! logins on members and `--as @LOGIN`.
 
 use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use tempfile::TempDir;
 
 const PRACTICE: &str = include_str!("fixtures/riverbend.toml");
@@ -66,10 +66,6 @@ impl Fixture {
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
         }
-    }
-
-    fn dir(&self) -> &Path {
-        self.dir.path()
     }
 }
 
