@@ -1777,7 +1777,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__member__subcmd__add)
-            opts="-f -q -h --name --legal-name --email --role --supervisor --npi --taxonomy --cosign --bill-as-supervisor --dry-run --file --format --as --at --quiet --help"
+            opts="-f -q -h --name --legal-name --email --github --role --supervisor --npi --taxonomy --cosign --bill-as-supervisor --dry-run --file --format --as --at --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1792,6 +1792,10 @@ _praxis() {
                     return 0
                     ;;
                 --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --github)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1843,7 +1847,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__member__subcmd__edit)
-            opts="-f -q -h --name --legal-name --email --npi --taxonomy --cosign --bill-as-supervisor --active --clear --dry-run --file --format --as --at --quiet --help"
+            opts="-f -q -h --name --legal-name --email --github --npi --taxonomy --cosign --bill-as-supervisor --active --clear --dry-run --file --format --as --at --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1858,6 +1862,10 @@ _praxis() {
                     return 0
                     ;;
                 --email)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --github)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -89,6 +89,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_see
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l name -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l legal-name -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l email -r
+complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l github -d 'The member\'s GitHub login: `diff --as @LOGIN` judges their pull requests as them' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l role -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l supervisor -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l npi -r
@@ -111,6 +112,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_su
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l name -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l legal-name -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l email -r
+complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l github -d 'The member\'s GitHub login: `diff --as @LOGIN` judges their pull requests as them' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l npi -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l taxonomy -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l cosign -d 'Documents that need a supervisor\'s co-signature (empty to clear)' -r
@@ -118,7 +120,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_su
 false\t''"
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l active -r -f -a "true\t''
 false\t''"
-complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l clear -d 'Remove a field (legal_name, email, npi, taxonomy)' -r
+complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l clear -d 'Remove a field (legal_name, email, github, npi, taxonomy)' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''

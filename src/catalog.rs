@@ -277,7 +277,7 @@ pub fn builtin_roles() -> Vec<RoleDef> {
         .iter()
         .map(|role| RoleDef {
             id: unspanned(role.name),
-            description: Some(role.description.to_string()),
+            description: Some(unspanned(role.description)),
             grants: role
                 .grants
                 .iter()
@@ -297,6 +297,23 @@ pub fn builtin_roles() -> Vec<RoleDef> {
 
 pub fn is_builtin_capability(name: &str) -> bool {
     CAPABILITIES.iter().any(|c| c.name == name)
+}
+
+/// The built-in capability whose name equals `name` ignoring letter case
+/// (SPEC §8: names are unique regardless of case).
+pub fn builtin_capability_ignoring_case(name: &str) -> Option<&'static str> {
+    CAPABILITIES
+        .iter()
+        .map(|c| c.name)
+        .find(|builtin| builtin.eq_ignore_ascii_case(name))
+}
+
+/// The built-in role whose id equals `id` ignoring letter case.
+pub fn builtin_role_ignoring_case(id: &str) -> Option<&'static str> {
+    ROLES
+        .iter()
+        .map(|r| r.name)
+        .find(|builtin| builtin.eq_ignore_ascii_case(id))
 }
 
 #[cfg(test)]

@@ -1,6 +1,8 @@
 //! The command line as clap types. Global options are accepted before or
 //! after the subcommand (`global = true`).
 
+use crate::arguments::{free_text, github_login};
+use crate::rules::text::FreeText;
 use chrono::NaiveDate;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -108,16 +110,16 @@ pub enum Command {
 #[derive(Args, Debug)]
 pub struct InitArgs {
     /// The practice's name
-    #[arg(long)]
+    #[arg(long, value_parser = free_text(FreeText::PracticeName))]
     pub name: String,
     /// The account owner's member id
     #[arg(long)]
     pub owner: String,
     /// The owner's display name
-    #[arg(long)]
+    #[arg(long, value_parser = free_text(FreeText::MemberName))]
     pub owner_name: String,
     /// The owner's email
-    #[arg(long)]
+    #[arg(long, value_parser = free_text(FreeText::Email))]
     pub owner_email: Option<String>,
     #[command(flatten)]
     pub dry_run: DryRun,
@@ -147,12 +149,15 @@ pub enum MemberCommand {
 #[derive(Args, Debug)]
 pub struct MemberAddArgs {
     pub id: String,
-    #[arg(long)]
+    #[arg(long, value_parser = free_text(FreeText::MemberName))]
     pub name: String,
-    #[arg(long)]
+    #[arg(long, value_parser = free_text(FreeText::LegalName))]
     pub legal_name: Option<String>,
-    #[arg(long)]
+    #[arg(long, value_parser = free_text(FreeText::Email))]
     pub email: Option<String>,
+    /// The member's GitHub login: `diff --as @LOGIN` judges their pull requests as them
+    #[arg(long, value_name = "LOGIN", value_parser = github_login())]
+    pub github: Option<String>,
     #[arg(long = "role", value_name = "ROLE")]
     pub roles: Vec<String>,
     #[arg(long = "supervisor", value_name = "MEMBER")]
@@ -174,12 +179,15 @@ pub struct MemberAddArgs {
 #[derive(Args, Debug)]
 pub struct MemberEditArgs {
     pub id: String,
-    #[arg(long)]
+    #[arg(long, value_parser = free_text(FreeText::MemberName))]
     pub name: Option<String>,
-    #[arg(long)]
+    #[arg(long, value_parser = free_text(FreeText::LegalName))]
     pub legal_name: Option<String>,
-    #[arg(long)]
+    #[arg(long, value_parser = free_text(FreeText::Email))]
     pub email: Option<String>,
+    /// The member's GitHub login: `diff --as @LOGIN` judges their pull requests as them
+    #[arg(long, value_name = "LOGIN", value_parser = github_login())]
+    pub github: Option<String>,
     #[arg(long)]
     pub npi: Option<String>,
     #[arg(long)]
@@ -191,7 +199,7 @@ pub struct MemberEditArgs {
     pub bill_as_supervisor: Option<bool>,
     #[arg(long, value_name = "true|false")]
     pub active: Option<bool>,
-    /// Remove a field (legal_name, email, npi, taxonomy)
+    /// Remove a field (legal_name, email, github, npi, taxonomy)
     #[arg(long = "clear", value_name = "FIELD")]
     pub clear: Vec<String>,
     #[command(flatten)]
@@ -345,7 +353,7 @@ pub struct ClientGrantArgs {
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
     pub until: Option<NaiveDate>,
     /// Why temporary access is needed
-    #[arg(long, value_name = "TEXT")]
+    #[arg(long, value_name = "TEXT", value_parser = free_text(FreeText::Reason))]
     pub reason: Option<String>,
     /// Administrative access to a restricted client
     #[arg(long, conflicts_with_all = ["until", "reason"])]

@@ -85,6 +85,10 @@ codes! {
     DuplicateInList = "P035", Error, "duplicate in list";
     CapabilityShadowsBuiltin = "P036", Error, "custom capability reuses a built-in name";
     FileTooLarge = "P037", Error, "file too large to be a practice file";
+    BadText = "P038", Error, "free text with control characters or nothing visible";
+    BadEmail = "P039", Error, "malformed email address";
+    BadGithubLogin = "P040", Error, "malformed GitHub login";
+    DuplicateGithubLogin = "P041", Error, "GitHub login used twice";
     NoAccessMember = "P101", Warning, "member with no roles and no grants";
     RedundantAdministrative = "P102", Warning, "redundant administrative entry";
     IdleSupervisor = "P103", Warning, "supervisor with no supervisees";

@@ -5,6 +5,7 @@
 //! nothing of the command line; `store` owns the file on disk; `commands`
 //! parse arguments, call the core and hand data to `output`.
 
+pub mod arguments;
 pub mod catalog;
 pub mod changes;
 pub mod cli;

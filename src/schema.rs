@@ -7,6 +7,9 @@ use crate::catalog::{CAPABILITIES, builtin_roles};
 use serde_json::{Value, json};
 
 const IDENTIFIER: &str = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+/// GitHub's login rule without look-ahead, which not every editor's
+/// schema engine supports; the length is `maxLength`.
+const GITHUB_LOGIN: &str = "^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$";
 
 fn identifier_list(description: &str) -> Value {
     json!({
@@ -100,7 +103,13 @@ pub fn practice_schema() -> Value {
                     "properties": {
                         "name": { "type": "string", "description": "Preferred/display name" },
                         "legal_name": { "type": "string", "description": "Name on claims" },
-                        "email": { "type": "string", "description": "Unique across members" },
+                        "email": { "type": "string", "pattern": "^[^@\\s]*@[^@\\s]*$", "description": "Unique across members" },
+                        "github": {
+                            "type": "string",
+                            "pattern": GITHUB_LOGIN,
+                            "maxLength": 39,
+                            "description": "GitHub login, unique ignoring case: `praxis diff --as @LOGIN` judges this member's pull requests",
+                        },
                         "roles": {
                             "type": "array",
                             "items": { "type": "string", "pattern": IDENTIFIER, "examples": roles },

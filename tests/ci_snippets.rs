@@ -254,7 +254,7 @@ fn the_workflow_has_the_documented_praxis_steps() {
         "praxis validate --format github",
         "praxis test --format junit",
         "--format markdown",
-        "--as \"${{",
+        "--as \"@${{",
     ] {
         assert!(readme.contains(fragment), "README lacks `{fragment}`");
     }
@@ -312,11 +312,12 @@ fn the_workflow_passes_a_pull_request_its_author_may_make() {
     );
 
     // nora, the owner, may make the change; so may bob, C-1001's primary.
-    for author in ["nora", "bob"] {
-        let output = pr.step(&steps.author, author);
-        assert_eq!(code(&output), 0, "{author}: {}", text(&output));
+    // Each is named by their GitHub login, which differs from their id.
+    for (member, login) in [("nora", "nora-whitfield"), ("bob", "rlindqvist")] {
+        let output = pr.step(&steps.author, login);
+        assert_eq!(code(&output), 0, "{login}: {}", text(&output));
         assert!(
-            text(&output).contains(&format!("every change is {author}'s to make")),
+            text(&output).contains(&format!("every change is {member} (@{login})'s to make")),
             "{}",
             text(&output)
         );
@@ -327,8 +328,8 @@ fn the_workflow_passes_a_pull_request_its_author_may_make() {
 fn the_workflow_stops_an_author_who_may_not_make_the_change() {
     let pr = PullRequest::new();
     let steps = steps();
-    // ben, a biller, may not grant clinical access.
-    let output = pr.step(&steps.author, "ben");
+    // ben (GitHub login `bcastillo`), a biller, may not grant clinical access.
+    let output = pr.step(&steps.author, "bcastillo");
     assert_eq!(code(&output), 1, "{}", text(&output));
     assert!(
         text(&output).contains("change who has clinical access to C-1001"),

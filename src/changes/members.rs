@@ -27,6 +27,16 @@ pub fn init_text(name: &str, owner: &str, owner_name: &str, owner_email: Option<
     let mut clients = Table::new();
     clients.decor_mut().set_prefix("\n");
     doc.insert("clients", Item::Table(clients));
+    // The name also goes into a comment, which TOML does not escape: a line
+    // break there would start TOML lines of its own. Arguments are checked
+    // before they get here; this keeps the function safe on its own.
+    let name: String = name
+        .chars()
+        .map(|c| match crate::rules::text::is_forbidden(c) {
+            true => c.escape_unicode().to_string(),
+            false => c.to_string(),
+        })
+        .collect();
     format!(
         "# Access control for {name}, kept by praxis (https://example.invalid/praxis).\n\
          # Change it with `praxis member add`, `praxis client grant` …, or edit and run `praxis validate`.\n{doc}"
@@ -40,6 +50,7 @@ pub struct NewMember {
     pub name: String,
     pub legal_name: Option<String>,
     pub email: Option<String>,
+    pub github: Option<String>,
     pub roles: Vec<String>,
     pub supervisors: Vec<String>,
     pub npi: Option<String>,
@@ -76,6 +87,9 @@ pub fn member_add(
     }
     if let Some(email) = &new.email {
         table.insert("email", toml_edit::value(email.as_str()));
+    }
+    if let Some(login) = &new.github {
+        table.insert("github", toml_edit::value(login.as_str()));
     }
     table.insert("roles", Item::Value(edit::string_array(&new.roles)));
     if let Some(npi) = &new.npi {
@@ -117,6 +131,7 @@ pub struct MemberEdit {
     pub name: Option<String>,
     pub legal_name: Option<String>,
     pub email: Option<String>,
+    pub github: Option<String>,
     pub npi: Option<String>,
     pub taxonomy: Option<String>,
     pub cosign: Option<Vec<String>>,
@@ -129,6 +144,7 @@ pub struct MemberEdit {
 const CLEARABLE: &[&str] = &[
     "legal_name",
     "email",
+    "github",
     "npi",
     "taxonomy",
     "cosign",
@@ -163,6 +179,7 @@ pub fn member_edit(
         ("name", text(&change.name)),
         ("legal_name", text(&change.legal_name)),
         ("email", text(&change.email)),
+        ("github", text(&change.github)),
         ("npi", text(&change.npi)),
         ("taxonomy", text(&change.taxonomy)),
         ("cosign", change.cosign.as_deref().map(edit::string_array)),

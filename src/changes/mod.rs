@@ -80,12 +80,8 @@ impl<'p> Actor<'p> {
                 "a change needs an acting member: pass --as MEMBER or set PRAXIS_ACTOR".into(),
             ));
         };
-        let member = practice.member(id).ok_or_else(|| {
-            ChangeError::Usage(format!(
-                "unknown actor `{id}`{}",
-                hint(id, member_ids(practice))
-            ))
-        })?;
+        let member = crate::rules::actor::resolve(practice, id)
+            .map_err(|e| ChangeError::Usage(e.to_string()))?;
         Ok(Actor {
             practice,
             member,
@@ -173,10 +169,6 @@ enum Standing {
     /// Only an allow that does not come through the actor's own care
     /// relation to the client: the change gives the actor access.
     Independent,
-}
-
-fn member_ids(practice: &Practice) -> impl Iterator<Item = &str> {
-    practice.members.iter().map(|m| m.id.value.as_str())
 }
 
 fn hint<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> String {

@@ -7,6 +7,7 @@ use crate::cli::{DiffArgs, Format};
 use crate::exit::{Exit, Failure};
 use crate::model::Practice;
 use crate::output;
+use crate::rules::actor::{self, ActorError};
 use crate::rules::authorize::{Violation, file_change, unauthorized};
 use crate::rules::diff::{AccessChange, FileKind, Lengthened, PracticeDiff, compare};
 use crate::store::{self, Contents};
@@ -61,20 +62,31 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
     if old_kind != new_kind {
         diff.file_changed = Some((old_kind, new_kind));
     }
-    let violations = match &context.actor {
-        Some(actor) => {
-            if old.member(actor).is_none() {
-                return Err(Failure::Usage(format!(
-                    "unknown actor `{actor}` (not a member in OLD)"
-                )));
-            }
-            let mut violations = unauthorized(&old, &new, actor, context.date);
-            if diff.file_changed.is_some() {
-                violations.extend(file_change(&old, actor, context.date));
-            }
-            Some(violations)
+    // The actor is who they are in OLD: a member id, or `@LOGIN` by the
+    // `github` key (SPEC §8), the same resolver changes use.
+    let actor = match &context.actor {
+        Some(given) => {
+            let member = actor::resolve(&old, given).map_err(|e| match e {
+                ActorError::UnknownMember { .. } => {
+                    Failure::Usage(format!("unknown actor `{given}` (not a member in OLD)"))
+                }
+                other => Failure::Usage(format!("{other} in OLD")),
+            })?;
+            Some(member.id.value.clone())
         }
         None => None,
+    };
+    let violations = actor.as_deref().map(|id| {
+        let mut violations = unauthorized(&old, &new, id, context.date);
+        if diff.file_changed.is_some() {
+            violations.extend(file_change(&old, id, context.date));
+        }
+        violations
+    });
+    // How the actor is named to a reader: `alice (@alice-m)` for a login.
+    let shown = match (&actor, &context.actor) {
+        (Some(id), Some(given)) if given.starts_with('@') => Some(format!("{id} ({given})")),
+        _ => actor.clone(),
     };
     emit(&match format {
         Format::Json => output::json(&json!({
@@ -83,22 +95,12 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
             "changed": !diff.is_empty(),
             "gains_clinical": diff.gains_clinical(),
             "diff": diff,
-            "actor": context.actor,
+            "actor": actor,
             "unauthorized": violations,
         })),
         Format::Csv => rows(&diff, violations.as_deref()).to_csv(),
-        Format::Markdown => markdown(
-            &diff,
-            &label,
-            context.actor.as_deref(),
-            violations.as_deref(),
-        ),
-        _ => text(
-            &diff,
-            &label,
-            context.actor.as_deref(),
-            violations.as_deref(),
-        ),
+        Format::Markdown => markdown(&diff, &label, shown.as_deref(), violations.as_deref()),
+        _ => text(&diff, &label, shown.as_deref(), violations.as_deref()),
     });
     let refused = violations.as_ref().is_some_and(|v| !v.is_empty());
     let gained = args.fail_on_gain && diff.gains_clinical();

@@ -17,6 +17,7 @@ pub fn run(command: MemberCommand, context: &Context) -> Result<Exit, Failure> {
                 name: args.name,
                 legal_name: args.legal_name,
                 email: args.email,
+                github: args.github,
                 roles: args.roles,
                 supervisors: args.supervisors,
                 npi: args.npi,
@@ -33,6 +34,7 @@ pub fn run(command: MemberCommand, context: &Context) -> Result<Exit, Failure> {
                 name: args.name,
                 legal_name: args.legal_name,
                 email: args.email,
+                github: args.github,
                 npi: args.npi,
                 taxonomy: args.taxonomy,
                 cosign: args
@@ -104,6 +106,7 @@ fn member_json(practice: &Practice, member: &Member) -> Value {
         "name": member.display_name(),
         "legal_name": text(&member.legal_name),
         "email": text(&member.email),
+        "github": text(&member.github),
         "roles": values(&member.roles),
         "npi": text(&member.npi),
         "taxonomy": text(&member.taxonomy),

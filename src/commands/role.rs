@@ -58,6 +58,10 @@ fn holders(practice: &Practice, role: &str) -> Vec<String> {
         .collect()
 }
 
+fn description(role: &crate::model::RoleDef) -> Option<&str> {
+    role.description.as_ref().map(|d| d.value.as_str())
+}
+
 fn list(context: &Context) -> Result<Exit, Failure> {
     let format = context.format(output::LISTING_FORMATS, "role list")?;
     let practice = practice_or_catalog(context)?;
@@ -69,12 +73,12 @@ fn list(context: &Context) -> Result<Exit, Failure> {
             role.id.value.clone(),
             origin(&practice, role).to_string(),
             holders.len().to_string(),
-            role.description.clone().unwrap_or_default(),
+            description(role).unwrap_or_default().to_string(),
         ]);
         records.push(json!({
             "role": role.id.value,
             "origin": origin(&practice, role),
-            "description": role.description,
+            "description": description(role),
             "holders": holders,
         }));
     }
@@ -118,7 +122,7 @@ fn show(name: &str, context: &Context) -> Result<Exit, Failure> {
         Format::Json => output::json(&json!({
             "role": role.id.value,
             "origin": origin(&practice, role),
-            "description": role.description,
+            "description": description(role),
             "grants": grants,
             "requires": requires,
             "excludes": excludes,
@@ -128,7 +132,7 @@ fn show(name: &str, context: &Context) -> Result<Exit, Failure> {
         Format::Markdown => table.to_markdown(),
         _ => {
             let mut text = format!("{} ({})", role.id.value, origin(&practice, role));
-            if let Some(description) = &role.description {
+            if let Some(description) = description(role) {
                 text.push_str(&format!(": {description}"));
             }
             text.push('\n');

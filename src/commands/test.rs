@@ -83,14 +83,13 @@ fn beside(practice: &Path) -> PathBuf {
     practice.with_file_name("practice.test.toml")
 }
 
-fn line_of(text: &str, offset: usize) -> usize {
-    output::diagnostics::position(text, offset).line
-}
-
 /// Reads `[[expect]]` tables; any shape problem names its line.
 pub fn parse(text: &str) -> Result<Vec<Expectation>, String> {
+    // One index for every table's line: a scan per table is quadratic.
+    let lines = output::lines::LineIndex::new(text);
+    let line_of = |offset: usize| lines.position(offset).line;
     let document = Document::parse(text).map_err(|e| {
-        let line = e.span().map_or(1, |s| line_of(text, s.start));
+        let line = e.span().map_or(1, |s| line_of(s.start));
         format!("{line}: TOML syntax error: {}", e.message().trim())
     })?;
     let root = document.as_table();
@@ -110,7 +109,7 @@ pub fn parse(text: &str) -> Result<Vec<Expectation>, String> {
     tables
         .iter()
         .map(|table| {
-            let line = table.span().map_or(1, |s| line_of(text, s.start));
+            let line = table.span().map_or(1, |s| line_of(s.start));
             expectation(table, line).map_err(|e| format!("{line}: {e}"))
         })
         .collect()

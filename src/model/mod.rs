@@ -91,7 +91,7 @@ pub struct CustomCapability {
     pub name: Spanned<String>,
     /// `None` when the scope was missing or not `client`/`practice`.
     pub kind: Option<Kind>,
-    pub description: String,
+    pub description: Option<Spanned<String>>,
 }
 
 /// `{ can = [...], on = SCOPE }`.
@@ -113,7 +113,7 @@ impl Grant {
 #[derive(Clone, Debug)]
 pub struct RoleDef {
     pub id: Spanned<String>,
-    pub description: Option<String>,
+    pub description: Option<Spanned<String>>,
     pub grants: Vec<Grant>,
     pub requires: Vec<Spanned<String>>,
     pub excludes: Vec<Spanned<String>>,
@@ -128,6 +128,8 @@ pub struct Member {
     pub name: Option<Spanned<String>>,
     pub legal_name: Option<Spanned<String>>,
     pub email: Option<Spanned<String>>,
+    /// The member's GitHub login: who a pull request is judged as (SPEC §8).
+    pub github: Option<Spanned<String>>,
     pub roles: Vec<Spanned<String>>,
     pub npi: Option<Spanned<String>>,
     pub taxonomy: Option<Spanned<String>>,
@@ -314,7 +316,11 @@ impl Practice {
                 capabilities.push(Capability {
                     name: custom.name.value.clone(),
                     kind,
-                    description: custom.description.clone(),
+                    description: custom
+                        .description
+                        .as_ref()
+                        .map(|d| d.value.clone())
+                        .unwrap_or_default(),
                     builtin: false,
                 });
             }
@@ -328,6 +334,16 @@ impl Practice {
 
     pub fn member(&self, id: &str) -> Option<&Member> {
         self.index.members.get(id).map(|&i| &self.members[i])
+    }
+
+    /// The member whose `github` login is `login`, ignoring letter case as
+    /// GitHub does. Validation keeps logins unique, so there is at most one.
+    pub fn member_by_github(&self, login: &str) -> Option<&Member> {
+        self.members.iter().find(|m| {
+            m.github
+                .as_ref()
+                .is_some_and(|g| g.value.eq_ignore_ascii_case(login))
+        })
     }
 
     pub fn client(&self, id: &str) -> Option<&Client> {

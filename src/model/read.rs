@@ -37,6 +37,7 @@ const MEMBER_KEYS: &[&str] = &[
     "name",
     "legal_name",
     "email",
+    "github",
     "roles",
     "npi",
     "taxonomy",
@@ -446,10 +447,7 @@ impl Reader {
                 None
             }
         });
-        let description = self
-            .string(at, "description")
-            .map(|d| d.value)
-            .unwrap_or_default();
+        let description = self.string(at, "description");
         CustomCapability {
             name,
             kind,
@@ -501,7 +499,7 @@ impl Reader {
 
     fn role(&mut self, id: Spanned<String>, at: &Located<'_>) -> RoleDef {
         self.check_keys(at, ROLE_KEYS);
-        let description = self.string(at, "description").map(|d| d.value);
+        let description = self.string(at, "description");
         let grants = self.grants(at, &format!("role `{}`", id.value));
         RoleDef {
             description,
@@ -521,6 +519,7 @@ impl Reader {
             name: self.required_string(at, "name", "\"Display Name\""),
             legal_name: self.string(at, "legal_name"),
             email: self.string(at, "email"),
+            github: self.string(at, "github"),
             roles: self.string_list(at, "roles"),
             npi: self.string(at, "npi"),
             taxonomy: self.string(at, "taxonomy"),

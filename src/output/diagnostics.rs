@@ -6,44 +6,20 @@ use crate::model::Span;
 use crate::output::{Paint, paint};
 use serde::Serialize;
 
-/// A position in the file, 1-based.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-pub struct Position {
-    pub line: usize,
-    pub column: usize,
-}
+pub use super::lines::{LineIndex, Position};
 
-/// The 1-based line and column (in characters) of a byte offset.
+/// The position of one offset. Builds an index over the whole text: for
+/// more than one position, build a [`LineIndex`] once and ask it.
 pub fn position(text: &str, offset: usize) -> Position {
-    let offset = floor_char_boundary(text, offset.min(text.len()));
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    Position {
-        line,
-        column: before[line_start..].chars().count() + 1,
-    }
-}
-
-fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
-    while offset > 0 && !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
-
-fn line_text(text: &str, line: usize) -> &str {
-    text.split('\n')
-        .nth(line - 1)
-        .unwrap_or("")
-        .trim_end_matches('\r')
+    LineIndex::new(text).position(offset)
 }
 
 /// Compiler-style text for every finding, then a summary line.
 pub fn render_text(file: &str, text: &str, findings: &Findings, color: bool) -> String {
+    let index = LineIndex::new(text);
     let mut out = String::new();
     for finding in findings.iter() {
-        out.push_str(&render_one(file, text, finding, color));
+        out.push_str(&render_one(file, &index, finding, color));
         out.push('\n');
     }
     out.push_str(&summary(findings));
@@ -60,18 +36,16 @@ pub fn summary(findings: &Findings) -> String {
     )
 }
 
-fn render_one(file: &str, text: &str, finding: &Finding, color: bool) -> String {
-    let start = position(text, finding.span.start);
-    let end = position(text, finding.span.end);
-    let source = line_text(text, start.line);
+fn render_one(file: &str, index: &LineIndex<'_>, finding: &Finding, color: bool) -> String {
+    let start = index.position(finding.span.start);
+    let end = index.position(finding.span.end);
+    let source = index.line_text(start.line);
+    let rest = index.rest_of_line(finding.span.start);
     let width = if end.line == start.line {
         end.column.saturating_sub(start.column).max(1)
     } else {
-        source
-            .chars()
-            .count()
-            .saturating_sub(start.column - 1)
-            .max(1)
+        // To the end of the line, counted no further than can be shown.
+        rest.chars().take(MAX_SHOWN + 1).count().max(1)
     };
     let gutter = " ".repeat(start.line.to_string().len());
     let (label, tint) = match finding.severity {
@@ -86,7 +60,8 @@ fn render_one(file: &str, text: &str, finding: &Finding, color: bool) -> String 
         paint(&format!("{label}[{}]", finding.code.as_str()), tint, color),
         paint(&finding.message, Paint::Bold, color)
     );
-    let (shown, caret_at, width) = excerpt(source, start.column - 1, width);
+    let at = source.len().saturating_sub(rest.len());
+    let (shown, caret_at, width) = excerpt(source, at, start.column - 1, width);
     out.push_str(&format!("{gutter} |\n"));
     out.push_str(&format!("{} | {shown}\n", start.line));
     out.push_str(&format!(
@@ -103,26 +78,33 @@ fn render_one(file: &str, text: &str, finding: &Finding, color: bool) -> String 
 /// Longest source line shown whole; longer ones are cut around the value.
 const MAX_SHOWN: usize = 120;
 
-/// The part of a long line around `column` (0-based, in characters), the
-/// caret's position in it, and a caret width that fits.
-fn excerpt(line: &str, column: usize, width: usize) -> (String, usize, usize) {
-    let chars: Vec<char> = line.chars().collect();
-    if chars.len() <= MAX_SHOWN {
+/// The part of a long line around the value at byte `at` (character
+/// `column`, 0-based), the caret's position in it, and a caret width that
+/// fits. Only the shown characters are visited, so a finding on a line of a
+/// million characters costs no more than one on a short line.
+fn excerpt(line: &str, at: usize, column: usize, width: usize) -> (String, usize, usize) {
+    if line.chars().take(MAX_SHOWN + 1).count() <= MAX_SHOWN {
         return (line.to_string(), column, width);
     }
-    let from = column.saturating_sub(MAX_SHOWN / 2).min(chars.len());
-    let to = (from + MAX_SHOWN).min(chars.len());
+    let at = super::lines::floor_char_boundary(line, at.min(line.len()));
+    let before = line[..at].char_indices().rev().take(MAX_SHOWN / 2).last();
+    let (from, skipped) = match before {
+        Some((i, _)) => (i, line[i..at].chars().count()),
+        None => (at, 0),
+    };
     let mut shown = String::new();
-    let mut caret_at = column - from;
+    let mut caret_at = skipped;
     if from > 0 {
         shown.push('…');
         caret_at += 1;
     }
-    shown.extend(&chars[from..to]);
-    if to < chars.len() {
+    let mut window = line[from..].chars();
+    shown.extend(window.by_ref().take(MAX_SHOWN));
+    let visible = shown.chars().count() - usize::from(from > 0);
+    if window.next().is_some() {
         shown.push('…');
     }
-    let width = width.min(to.saturating_sub(column)).max(1);
+    let width = width.min(visible.saturating_sub(skipped)).max(1);
     (shown, caret_at, width)
 }
 
@@ -150,11 +132,12 @@ struct JsonReport<'a> {
 }
 
 fn json_findings<'a>(file: &'a str, text: &str, findings: &'a Findings) -> Vec<JsonFinding<'a>> {
+    let index = LineIndex::new(text);
     findings
         .iter()
         .map(|f| {
-            let start = position(text, f.span.start);
-            let end = position(text, f.span.end);
+            let start = index.position(f.span.start);
+            let end = index.position(f.span.end);
             JsonFinding {
                 code: f.code.as_str(),
                 severity: f.severity,
@@ -186,8 +169,9 @@ pub fn findings_table(file: &str, text: &str, findings: &Findings) -> crate::out
     let mut table = crate::output::Table::new(&[
         "file", "line", "column", "severity", "code", "message", "hint",
     ]);
+    let index = LineIndex::new(text);
     for finding in findings.iter() {
-        let at = position(text, finding.span.start);
+        let at = index.position(finding.span.start);
         table.push(vec![
             file.to_string(),
             at.line.to_string(),
@@ -213,10 +197,11 @@ fn escape_property(text: &str) -> String {
 
 /// `::error file=…,line=…,col=…,title=CODE::message` lines.
 pub fn render_github(file: &str, text: &str, findings: &Findings) -> String {
+    let index = LineIndex::new(text);
     let mut out = String::new();
     for finding in findings.iter() {
-        let start = position(text, finding.span.start);
-        let end = position(text, finding.span.end);
+        let start = index.position(finding.span.start);
+        let end = index.position(finding.span.end);
         let mut message = finding.message.clone();
         if !finding.hint.is_empty() {
             message.push_str(&format!(" — {}", finding.hint));
@@ -249,11 +234,12 @@ pub fn render_sarif(file: &str, text: &str, findings: &Findings) -> String {
             })
         })
         .collect();
+    let index = LineIndex::new(text);
     let results: Vec<serde_json::Value> = findings
         .iter()
         .map(|f| {
-            let start = position(text, f.span.start);
-            let end = position(text, f.span.end);
+            let start = index.position(f.span.start);
+            let end = index.position(f.span.end);
             serde_json::json!({
                 "ruleId": f.code.as_str(),
                 "level": level(f.severity),
@@ -305,14 +291,6 @@ mod tests {
     use crate::findings::Code;
 
     #[test]
-    fn positions_are_one_based_in_characters() {
-        let text = "a = 1\nbé = \"x\"\n";
-        assert_eq!(position(text, 0), Position { line: 1, column: 1 });
-        assert_eq!(position(text, 6), Position { line: 2, column: 1 });
-        assert_eq!(position(text, 12), Position { line: 2, column: 6 });
-    }
-
-    #[test]
     fn text_points_a_caret_at_the_value() {
         let text = "version = 2\n";
         let findings = Findings(vec![Finding::new(Code::BadVersion, 10..11, "bad", "set 1")]);
@@ -326,11 +304,22 @@ mod tests {
     #[test]
     fn long_lines_are_cut_around_the_value() {
         let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
-        let (shown, caret_at, width) = excerpt(&line, 500, 1);
+        let (shown, caret_at, width) = excerpt(&line, 500, 500, 1);
         assert!(shown.chars().count() <= MAX_SHOWN + 2);
         assert_eq!(shown.chars().nth(caret_at), Some('X'));
         assert_eq!(width, 1);
-        assert_eq!(excerpt("short", 2, 3), ("short".to_string(), 2, 3));
+        assert_eq!(excerpt("short", 2, 2, 3), ("short".to_string(), 2, 3));
+        // Multi-byte characters: the byte offset and the column differ.
+        let wide = format!("{}X{}", "é".repeat(500), "ü".repeat(500));
+        let (shown, caret_at, _) = excerpt(&wide, 1000, 500, 1);
+        assert_eq!(shown.chars().nth(caret_at), Some('X'));
+        // Near the start and the end of a long line.
+        let (shown, caret_at, _) = excerpt(&line, 0, 0, 1);
+        assert_eq!((shown.chars().next(), caret_at), (Some('a'), 0));
+        let (shown, caret_at, width) = excerpt(&line, 1000, 1000, 9);
+        assert_eq!(shown.chars().nth(caret_at), Some('b'));
+        assert!(shown.starts_with('…') && !shown.ends_with('…'));
+        assert_eq!(width, 1);
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 pub mod diagnostics;
 pub mod explain;
+pub mod lines;
 
 use crate::cli::Format;
 use comfy_table::presets::UTF8_FULL_CONDENSED;

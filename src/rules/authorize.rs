@@ -426,7 +426,10 @@ fn custom_descriptions(practice: &Practice) -> Vec<(String, String)> {
     practice
         .capabilities
         .iter()
-        .map(|c| (c.name.value.clone(), c.description.clone()))
+        .map(|c| {
+            let description = c.description.as_ref().map(|d| d.value.clone());
+            (c.name.value.clone(), description.unwrap_or_default())
+        })
         .collect()
 }
 
@@ -471,7 +474,10 @@ fn member_field_changes(
     };
     let mut manage = Vec::new();
     let mut credentials = Vec::new();
-    let checks: [(&'static str, bool, bool); 12] = [
+    // A login compares ignoring case, as GitHub compares logins: writing
+    // `Octocat` for `octocat` changes no one's identity.
+    let login = |m: &Member| m.github.as_ref().map(|g| g.value.to_lowercase());
+    let checks: [(&'static str, bool, bool); 13] = [
         ("name", text(&before.name) != text(&after.name), false),
         (
             "legal_name",
@@ -479,6 +485,9 @@ fn member_field_changes(
             false,
         ),
         ("email", text(&before.email) != text(&after.email), false),
+        // Who a pull request is judged as (SPEC §8): as much the member's
+        // identity as their email, so `members.manage`.
+        ("github", login(before) != login(after), false),
         (
             "roles",
             sorted(&before.roles) != sorted(&after.roles),

@@ -260,7 +260,7 @@ fn role_text(practice: &Practice, id: &str) -> Option<String> {
             "{grants:?}|{:?}|{:?}|{:?}",
             sorted(&role.requires),
             sorted(&role.excludes),
-            role.description
+            role.description.as_ref().map(|d| &d.value)
         )
     })
 }

@@ -2,6 +2,7 @@
 //! Pure functions of the practice, the request and the date — no I/O, no
 //! printing, nothing of the command line.
 
+pub mod actor;
 pub mod authorize;
 pub mod dates;
 pub mod decide;
@@ -9,6 +10,7 @@ pub mod diff;
 pub mod matrix;
 pub mod pattern;
 pub mod review;
+pub mod text;
 pub mod validate;
 
 pub use decide::{Decision, QueryError, Reason, Request, decide};

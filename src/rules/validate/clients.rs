@@ -127,7 +127,7 @@ impl<'p> Check<'p> {
         if entry
             .reason
             .as_ref()
-            .is_none_or(|r| r.value.trim().is_empty())
+            .is_none_or(|r| !crate::rules::text::has_visible(&r.value))
         {
             let at = entry
                 .reason

@@ -10,6 +10,8 @@ use crate::suggest;
 use chrono::NaiveDate;
 
 mod clients;
+mod free_text;
+mod ids;
 mod members;
 use std::collections::HashSet;
 
@@ -24,11 +26,14 @@ pub fn validate(practice: &Practice, date: NaiveDate) -> Findings {
         findings: Findings::default(),
     };
     check.practice_table();
-    check.capabilities();
+    check.free_text();
+    check.unique_capability_names();
+    check.unique_role_ids();
     for role in &practice.roles {
         check.role(role);
     }
     check.unique_members();
+    check.unique_github_logins();
     for member in &practice.members {
         check.member(member);
     }
@@ -144,22 +149,6 @@ impl<'p> Check<'p> {
         }
         if let Some(owner) = &practice.owner {
             self.active_member_ref(owner, "practice owner");
-        }
-    }
-
-    fn capabilities(&mut self) {
-        for capability in &self.practice.capabilities {
-            if crate::catalog::is_builtin_capability(&capability.name.value) {
-                self.push(
-                    Code::CapabilityShadowsBuiltin,
-                    capability.name.span.clone(),
-                    format!(
-                        "custom capability `{}` reuses a built-in name",
-                        capability.name.value
-                    ),
-                    "remove it, or give the custom capability a name of its own (e.g. `x.view`)",
-                );
-            }
         }
     }
 

@@ -264,6 +264,19 @@ fn trigger(code: Code) -> String {
         Code::CapabilityShadowsBuiltin => with_sections(
             "[capabilities]\n\"client.view\" = { scope = \"client\", description = \"Mine\" }\n",
         ),
+        Code::BadText => {
+            with_sections("[members.zoe]\nname = \"Zoe\\u001b[2J\"\nroles = [\"scheduler\"]\n")
+        }
+        Code::BadEmail => with_sections(
+            "[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\"]\nemail = \"zoe.example.org\"\n",
+        ),
+        Code::BadGithubLogin => with_sections(
+            "[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\"]\ngithub = \"@zoe\"\n",
+        ),
+        Code::DuplicateGithubLogin => with_sections(
+            "[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\"]\ngithub = \"zoe-n\"\n\
+             [members.zed]\nname = \"Zed\"\nroles = [\"scheduler\"]\ngithub = \"Zoe-N\"\n",
+        ),
         Code::NoAccessMember => with_sections("[members.zoe]\nname = \"Zoe\"\n"),
         Code::RedundantAdministrative => with_clients(
             "C-2 = { primary = \"bob\", restricted = true, administrative = [\"bob\"] }",
@@ -1184,3 +1197,6 @@ fn p103_supervisor_role_without_supervisees() {
          [members.zed]\nname = \"Zed\"\nroles = [\"scheduler\"]\nsupervisors = [\"zoe\"]\n",
     ));
 }
+
+// Revision 3 (SPEC §8): case-insensitive ids, free text, GitHub logins.
+mod revision3;
