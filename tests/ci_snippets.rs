@@ -467,3 +467,83 @@ fn the_pre_commit_hooks_run_and_fail_like_ci() {
     let output = shell(&pr.work.join("notes"), test);
     assert_eq!(code(&output), 1, "{}", text(&output));
 }
+
+/// The lines of the `run: |` block of the step named `name`, unindented.
+fn script(name: &str) -> String {
+    let text = std::fs::read_to_string(root().join(WORKFLOW)).unwrap();
+    let start = text
+        .find(&format!("- name: {name}"))
+        .unwrap_or_else(|| panic!("no step `{name}`"));
+    let rest = &text[start..];
+    let block = rest.find("run: |").unwrap() + "run: |".len();
+    let body: Vec<&str> = rest[block..]
+        .lines()
+        .skip(1)
+        .take_while(|l| l.starts_with("          ") || l.trim().is_empty())
+        .map(|l| l.get(10..).unwrap_or(""))
+        .collect();
+    body.join("\n")
+}
+
+/// SPEC §8: the workflow runs on every pull request, installs a pinned
+/// praxis from a source the practice sets (and says so when it is unset),
+/// and never posts a diff comment praxis did not finish.
+#[test]
+fn the_workflow_cannot_be_slipped_past() {
+    let workflow = std::fs::read_to_string(root().join(WORKFLOW)).unwrap();
+    assert!(!workflow.contains("paths:"), "no path filter");
+    assert!(
+        !workflow.contains("example.invalid"),
+        "no placeholder source"
+    );
+    assert!(workflow.contains("--tag \"$PRAXIS_VERSION\""));
+    assert!(workflow.contains("if: always() && steps.diff.outcome == 'success'"));
+    assert!(
+        !workflow.contains("--as \"${{"),
+        "judged by @login, not the login as an id"
+    );
+
+    let tmp = TempDir::new().unwrap();
+    let install = script("Install praxis (pinned)");
+    let output = Command::new("bash")
+        .args(["-c", &install])
+        .current_dir(tmp.path())
+        .env("PRAXIS_SOURCE", "")
+        .env("PRAXIS_VERSION", "")
+        .output()
+        .unwrap();
+    assert_eq!(code(&output), 1);
+    assert!(text(&output).contains("Set the repository variables PRAXIS_SOURCE"));
+}
+
+/// A pull request that turns practice.toml into a link fails the
+/// workflow's kind step, and `diff --as` needs practice.settings for it.
+#[test]
+fn the_workflow_fails_when_the_practice_file_changes_kind() {
+    let pr = PullRequest::new();
+    let kind = script("The practice file is still the same kind of file");
+    let run = |pr: &PullRequest| {
+        Command::new("bash")
+            .args(["-c", &kind])
+            .current_dir(&pr.work)
+            .env("BASE_REF", "base")
+            .output()
+            .unwrap()
+    };
+    assert_eq!(code(&run(&pr)), 0, "{}", text(&run(&pr)));
+    std::fs::copy(pr.work.join("practice.toml"), pr.work.join("backup.toml")).unwrap();
+    std::fs::remove_file(pr.work.join("practice.toml")).unwrap();
+    std::os::unix::fs::symlink("backup.toml", pr.work.join("practice.toml")).unwrap();
+    git(&pr.work, &["add", "-A"]);
+    pr.commit("practice.toml becomes a link");
+    let output = run(&pr);
+    assert_eq!(code(&output), 1, "{}", text(&output));
+    assert!(text(&output).contains("changed kind or link target"));
+    let output = praxis(&pr.work, &["diff", "--base", "origin/base", "--as", "bob"]);
+    assert_eq!(code(&output), 1, "{}", text(&output));
+    assert!(
+        text(&output).contains("practice.settings"),
+        "{}",
+        text(&output)
+    );
+}
