@@ -88,7 +88,7 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
             context.actor.as_deref(),
             violations.as_deref(),
         ),
-    });
+    })?;
     let refused = violations.as_ref().is_some_and(|v| !v.is_empty());
     let gained = args.fail_on_gain && diff.gains_clinical();
     if gained {

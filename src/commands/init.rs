@@ -32,7 +32,7 @@ pub fn run(args: InitArgs, context: &Context) -> Result<Exit, Failure> {
         )));
     }
     if args.dry_run.dry_run {
-        super::emit(&text);
+        super::emit(&text)?;
         return Ok(Exit::Success);
     }
     let exists = |path: &PathBuf| path.exists() || path.symlink_metadata().is_ok();
@@ -54,7 +54,7 @@ pub fn run(args: InitArgs, context: &Context) -> Result<Exit, Failure> {
             path.display(),
             args.name,
             args.owner
-        ));
+        ))?;
     }
     Ok(Exit::Success)
 }

@@ -43,7 +43,7 @@ pub fn run(args: MatrixArgs, context: &Context) -> Result<Exit, Failure> {
         Format::Csv => table(&grid).to_csv(),
         Format::Markdown => table(&grid).to_markdown(),
         _ => terminal(&grid),
-    });
+    })?;
     Ok(Exit::Success)
 }
 

@@ -67,10 +67,11 @@ impl Context {
         }
     }
 
-    /// Talk for a person on stderr, unless `-q`.
+    /// Talk for a person on stderr, unless `-q`. The message is ours and
+    /// may hold free text: its control and bidi characters are escaped.
     pub fn talk(&self, message: &str) {
         if !self.quiet {
-            eprintln!("{message}");
+            crate::exit::say(&output::escape::lines(message));
         }
     }
 
@@ -191,12 +192,27 @@ pub fn run(cli: Cli) -> Result<Exit, Failure> {
     }
 }
 
-/// Prints data to stdout. A closed stdout (`praxis matrix | head -1`) is
-/// not an error worth a panic: the exit code still carries the result.
-pub fn emit(text: &str) {
+/// Prints data to stdout. A reader that left (`praxis matrix | head -1`,
+/// a broken pipe) is no error: the command goes on to its decision's exit
+/// code, quietly. Any other write error (`> /dev/full`) is a failure, exit
+/// 2: an answer that did not arrive never reads as success.
+pub fn emit(text: &str) -> Result<(), Failure> {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush());
+    written(
+        stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush()),
+    )
+}
+
+/// A write to stdout's result as SPEC §8 Output reads it: a broken pipe is
+/// fine, anything else a [`Failure::Output`].
+pub fn written(result: std::io::Result<()>) -> Result<(), Failure> {
+    match result {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(Failure::Output(error))
+        }
+        _ => Ok(()),
+    }
 }

@@ -45,7 +45,7 @@ pub fn apply(
     let actor = Actor::resolve(&loaded.practice, context.actor.as_deref(), context.date)?;
     let summary = match change(&actor, &mut doc)? {
         Outcome::NoChange(why) => {
-            super::emit(&format!("no change: {why}\n"));
+            super::emit(&format!("no change: {}\n", output::escape::text(&why)))?;
             return Ok(Exit::Success);
         }
         Outcome::Changed(summary) => summary,
@@ -76,12 +76,22 @@ pub fn apply(
     if dry_run {
         let diff = similar::TextDiff::from_lines(&loaded.contents.text, &new_text);
         let name = path.display().to_string();
-        super::emit(&diff.unified_diff().header(&name, &name).to_string());
+        super::emit(&diff.unified_diff().header(&name, &name).to_string())?;
         return Ok(Exit::Success);
     }
     let bytes = loaded.contents.encode(&new_text);
     store::write_atomic(&target, bytes.as_bytes())?;
-    report(context, &summary, &loaded.practice, &checked.practice);
+    // The file is written: a summary that cannot be printed is still exit
+    // 2 (the answer did not arrive), and says the change was made.
+    report(context, &summary, &loaded.practice, &checked.practice).map_err(|failure| {
+        match failure {
+            Failure::Output(error) => Failure::Output(std::io::Error::new(
+                error.kind(),
+                format!("{error} (the change to {} was written)", path.display()),
+            )),
+            other => other,
+        }
+    })?;
     // Warnings the change brought (an expiring grant, an idle supervisor):
     // accepted, but worth saying.
     for finding in checked.findings.iter() {
@@ -93,7 +103,7 @@ pub fn apply(
             context.talk(&format!(
                 "warning[{}]: {}",
                 finding.code.as_str(),
-                finding.message
+                output::escape::text(&finding.message)
             ));
         }
     }
@@ -101,17 +111,23 @@ pub fn apply(
 }
 
 /// The summary line, then what changed in access for each affected member.
-fn report(context: &Context, summary: &Summary, before: &Practice, after: &Practice) {
-    let mut text = format!("{}\n", summary.did);
+fn report(
+    context: &Context,
+    summary: &Summary,
+    before: &Practice,
+    after: &Practice,
+) -> Result<(), Failure> {
+    let mut text = format!("{}\n", output::escape::text(&summary.did));
     for line in access_changes(summary, before, after, context.date) {
-        text.push_str(&format!("  {line}\n"));
+        text.push_str(&format!("  {}\n", output::escape::text(&line)));
     }
     if !context.quiet {
-        super::emit(&text);
+        super::emit(&text)?;
     }
     for warning in &summary.warnings {
-        context.talk(&format!("warning: {warning}"));
+        context.talk(&format!("warning: {}", output::escape::text(warning)));
     }
+    Ok(())
 }
 
 fn access_changes(

@@ -33,7 +33,7 @@ pub fn run(args: ReviewArgs, context: &Context) -> Result<Exit, Failure> {
         Format::Csv => access_rows(&report).to_csv(),
         Format::Markdown => markdown(&report),
         _ => terminal(&report),
-    });
+    })?;
     Ok(Exit::Success)
 }
 

@@ -78,7 +78,7 @@ fn list(context: &Context) -> Result<Exit, Failure> {
             "holders": holders,
         }));
     }
-    emit(&output::listing(format, &table, &records));
+    emit(&output::listing(format, &table, &records))?;
     Ok(Exit::Success)
 }
 
@@ -141,6 +141,6 @@ fn show(name: &str, context: &Context) -> Result<Exit, Failure> {
             text.push_str(&table.to_text());
             text
         }
-    });
+    })?;
     Ok(Exit::Success)
 }

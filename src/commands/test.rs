@@ -71,7 +71,7 @@ pub fn run(args: TestArgs, context: &Context) -> Result<Exit, Failure> {
         Format::Csv => results_table(&outcomes).to_csv(),
         Format::Markdown => results_table(&outcomes).to_markdown(),
         _ => text(&name, &outcomes),
-    });
+    })?;
     Ok(if failed > 0 {
         Exit::Denied
     } else {
