@@ -6,7 +6,7 @@ use super::{Context, emit, load_text};
 use crate::cli::{DiffArgs, Format};
 use crate::exit::{Exit, Failure};
 use crate::model::Practice;
-use crate::output;
+use crate::output::{self, escape};
 use crate::rules::authorize::{Violation, unauthorized};
 use crate::rules::diff::{AccessChange, PracticeDiff, compare};
 use crate::store::{self, Contents};
@@ -402,17 +402,29 @@ fn text(
     actor: Option<&str>,
     violations: Option<&[Violation]>,
 ) -> String {
-    let mut out = format!("{label}: {}\n", headline(diff));
+    // Every line is our words around free text (ids, reasons, paths):
+    // each piece of it is escaped, so a line is one line and none begins
+    // with `::`.
+    let line_start = |text: &str| {
+        let text = escape::text(text).into_owned();
+        if text.starts_with(':') {
+            format!("./{text}")
+        } else {
+            text
+        }
+    };
+    let mut out = format!("{}: {}\n", line_start(label), headline(diff));
     for line in structural_lines(diff) {
-        out.push_str(&format!("  {line}\n"));
+        out.push_str(&format!("  {}\n", escape::text(&line)));
     }
     for (member, change) in &diff.members {
-        out.push_str(&format!("\n{member}\n"));
+        out.push_str(&format!("\n{}\n", line_start(member)));
         for line in member_lines(change) {
-            out.push_str(&format!("  {line}\n"));
+            out.push_str(&format!("  {}\n", escape::text(&line)));
         }
     }
     if let (Some(actor), Some(violations)) = (actor, violations) {
+        let actor = line_start(actor);
         out.push('\n');
         if violations.is_empty() {
             out.push_str(&format!("every change is {actor}'s to make\n"));
@@ -422,7 +434,7 @@ fn text(
                 violations.len()
             ));
             for v in violations {
-                out.push_str(&format!("  ✗ {}\n", violation_line(v)));
+                out.push_str(&format!("  ✗ {}\n", escape::text(&violation_line(v))));
             }
         }
     }
@@ -435,23 +447,31 @@ fn markdown(
     actor: Option<&str>,
     violations: Option<&[Violation]>,
 ) -> String {
+    // Every value from the files or the command line goes through
+    // `escape::markdown` (or a code span when it is a plain id): a reason
+    // cannot open a comment that hides the table below it, nor a link,
+    // heading or list of its own.
+    let md = |text: &str| escape::markdown(text);
+    let code = |id: &str| escape::markdown_code(id);
     let icon = if diff.gains_clinical() {
         "⚠️"
     } else {
         "🔒"
     };
+    // The headline is ours: counts and words.
     let mut out = format!("### {icon} praxis: {}\n\n", headline(diff));
-    out.push_str(&format!("Compared `{label}`.\n\n"));
+    out.push_str(&format!("Compared {}.\n\n", md(label)));
     if let (Some(actor), Some(violations)) = (actor, violations) {
         if violations.is_empty() {
-            out.push_str(&format!("✅ Every change is `{actor}`'s to make.\n\n"));
+            out.push_str(&format!("✅ Every change is {}'s to make.\n\n", code(actor)));
         } else {
             out.push_str(&format!(
-                "❌ `{actor}` may not make {} change(s):\n\n",
+                "❌ {} may not make {} change(s):\n\n",
+                code(actor),
                 violations.len()
             ));
             for v in violations {
-                out.push_str(&format!("- {}\n", violation_line(v)));
+                out.push_str(&format!("- {}\n", md(&violation_line(v))));
             }
             out.push('\n');
         }
@@ -459,7 +479,7 @@ fn markdown(
     let structural = structural_lines(diff);
     if !structural.is_empty() {
         for line in structural {
-            out.push_str(&format!("- {line}\n"));
+            out.push_str(&format!("- {}\n", md(&line)));
         }
         out.push('\n');
     }
@@ -469,17 +489,18 @@ fn markdown(
             let count = |m: &std::collections::BTreeMap<String, Vec<String>>| {
                 m.iter()
                     .map(|(c, clients)| match clients.len() {
-                        0 => format!("`{c}`"),
-                        n => format!("`{c}` ({n})"),
+                        0 => code(c),
+                        n => format!("{} ({n})", code(c)),
                     })
                     .collect::<Vec<_>>()
                     .join(", ")
             };
             let mut roles = Vec::new();
-            roles.extend(change.roles_granted.iter().map(|r| format!("+{r}")));
-            roles.extend(change.roles_revoked.iter().map(|r| format!("−{r}")));
+            roles.extend(change.roles_granted.iter().map(|r| format!("+{}", md(r))));
+            roles.extend(change.roles_revoked.iter().map(|r| format!("−{}", md(r))));
             out.push_str(&format!(
-                "| `{member}` | {} | {} | {} |\n",
+                "| {} | {} | {} | {} |\n",
+                code(member),
                 count(&change.gained),
                 count(&change.lost),
                 roles.join(" ")
@@ -487,9 +508,9 @@ fn markdown(
         }
         out.push_str("\n<details><summary>Details per member and client</summary>\n\n");
         for (member, change) in &diff.members {
-            out.push_str(&format!("**{member}**\n\n"));
+            out.push_str(&format!("**{}**\n\n", md(member)));
             for line in member_lines(change) {
-                out.push_str(&format!("- {}\n", line.replace('\n', " ")));
+                out.push_str(&format!("- {}\n", md(&line)));
             }
             out.push('\n');
         }

@@ -99,7 +99,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<Contents, Failure> {
         let at = output::diagnostics::position(&bad.lossy, bad.offset);
         Failure::Invalid(format!(
             "{}:{}:{}: the file is not UTF-8 (bad byte at offset {}); save it as UTF-8",
-            path.display(),
+            output::escape::path(path),
             at.line,
             at.column,
             bad.offset
@@ -121,7 +121,7 @@ pub fn load_for_edit(path: &Path, date: NaiveDate) -> Result<(Loaded, DocumentMu
         (loaded, Some(document)) => Ok((loaded, document)),
         (_, None) => Err(Failure::Invalid(format!(
             "{}: cannot parse for editing",
-            path.display()
+            output::escape::path(path)
         ))),
     }
 }
@@ -146,7 +146,7 @@ fn load_checked(
         );
         return Err(Failure::Invalid(format!(
             "{} fails validation; fix it first (`praxis validate`):\n{rendered}",
-            path.display()
+            output::escape::path(path)
         )));
     }
     let loaded = Loaded {

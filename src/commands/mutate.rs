@@ -70,13 +70,23 @@ pub fn apply(
         );
         return Err(Failure::Refused(format!(
             "the change would leave {} invalid, so nothing was written:\n{rendered}",
-            path.display()
+            output::escape::path(&path)
         )));
     }
     if dry_run {
         let diff = similar::TextDiff::from_lines(&loaded.contents.text, &new_text);
         let name = path.display().to_string();
-        super::emit(&diff.unified_diff().header(&name, &name).to_string())?;
+        let unified = diff.unified_diff().header(&name, &name).to_string();
+        // The file's own lines are free text: a line ending stays a line
+        // ending, anything else a terminal would act on is escaped.
+        let shown: String = unified
+            .split_inclusive('\n')
+            .map(|line| {
+                let body = line.trim_end_matches(['\n', '\r']);
+                format!("{}\n", output::escape::text(body))
+            })
+            .collect();
+        super::emit(&shown)?;
         return Ok(Exit::Success);
     }
     let bytes = loaded.contents.encode(&new_text);

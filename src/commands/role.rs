@@ -127,16 +127,26 @@ fn show(name: &str, context: &Context) -> Result<Exit, Failure> {
         Format::Csv => table.to_csv(),
         Format::Markdown => table.to_markdown(),
         _ => {
-            let mut text = format!("{} ({})", role.id.value, origin(&practice, role));
+            let mut text = format!(
+                "{} ({})",
+                output::escape::text(&role.id.value),
+                origin(&practice, role)
+            );
             if let Some(description) = &role.description {
-                text.push_str(&format!(": {description}"));
+                text.push_str(&format!(": {}", output::escape::text(description)));
             }
             text.push('\n');
             if !requires.is_empty() {
-                text.push_str(&format!("requires: {}\n", requires.join(", ")));
+                text.push_str(&format!(
+                    "requires: {}\n",
+                    output::escape::text(&requires.join(", "))
+                ));
             }
             if !excludes.is_empty() {
-                text.push_str(&format!("excludes: {}\n", excludes.join(", ")));
+                text.push_str(&format!(
+                    "excludes: {}\n",
+                    output::escape::text(&excludes.join(", "))
+                ));
             }
             text.push_str(&table.to_text());
             text

@@ -76,8 +76,10 @@ pub fn path(path: &Path) -> String {
 /// Free text inside markdown (a table cell, a list item, a heading): it
 /// cannot open HTML or a comment, a link or image, code, emphasis or a table
 /// cell, and cannot start a block or a line. `<`, `>` and `&` become
-/// entities; the other markdown punctuation is backslash-escaped; a leading
-/// space becomes `&#32;`; a line break is escaped as in [`text`].
+/// entities; the other markdown punctuation is backslash-escaped (`(` and
+/// `)` only where they could end a list number: with `[` and `]` escaped
+/// they open no link); a leading space becomes `&#32;`; a line break is
+/// escaped as in [`text`].
 pub fn markdown(free: &str) -> String {
     let escaped = text(free);
     let mut out = String::with_capacity(escaped.len() + 8);
@@ -88,7 +90,8 @@ pub fn markdown(free: &str) -> String {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '(' | ')' | '!' | '|' | '$' => {
+            // `(` and `)` stay: without a `[` or `]` they open no link.
+            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '!' | '|' | '$' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -98,7 +101,7 @@ pub fn markdown(free: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
-            '.' if at_start || leading_digits => {
+            '.' | ')' if at_start || leading_digits => {
                 out.push('\\');
                 out.push(c);
             }
@@ -321,7 +324,7 @@ mod tests {
         let escaped = markdown("x\n\n<!-- hidden --> <script>alert(1)</script> & [a](b) ![i](j) `c` *e* _u_ ~s~ |t|");
         assert!(!escaped.contains('<') && !escaped.contains('>'), "{escaped}");
         assert!(!escaped.contains('\n'));
-        for raw in ["[a]", "(b)", "`c`", "*e*", "_u_", "~s~", "|t|", "!["] {
+        for raw in ["[a](b)", "`c`", "*e*", "_u_", "~s~", "|t|", "!["] {
             assert!(!escaped.contains(raw), "{raw} in {escaped}");
         }
         assert!(escaped.contains("&lt;\\!-- hidden --&gt;"), "{escaped}");
@@ -334,6 +337,8 @@ mod tests {
         assert_eq!(markdown("- l"), "\\- l");
         assert_eq!(markdown("+ l"), "\\+ l");
         assert_eq!(markdown("12. n"), "12\\. n");
+        assert_eq!(markdown("3) n"), "3\\) n");
+        assert_eq!(markdown("a (b)"), "a (b)");
         assert_eq!(markdown("    code"), "&#32;   code");
         assert_eq!(markdown("==="), "\\===");
         // Inside the text, ordinary punctuation stays readable.
@@ -381,7 +386,11 @@ mod tests {
         let pretty = json(&value, true).unwrap_or_default();
         let compact = json(&value, false).unwrap_or_default();
         for rendered in [&pretty, &compact] {
-            assert!(!rendered.chars().any(json_needs_escape), "{rendered}");
+            // Pretty JSON's own newlines and indentation are its structure.
+            assert!(
+                !rendered.chars().any(|c| json_needs_escape(c) && c != '\n'),
+                "{rendered}"
+            );
             let back: serde_json::Value = serde_json::from_str(rendered).unwrap_or_default();
             assert_eq!(back, value);
         }
