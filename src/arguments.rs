@@ -45,7 +45,10 @@ mod tests {
     fn refusals_show_the_argument_escaped() {
         let refused = refusal("argument 2", &OsString::from("bob\n::error::x\u{1b}[2J"));
         let message = refused.map(|f| f.to_string()).unwrap_or_default();
-        assert!(message.contains("`bob\\u{a}::error::x\\u{1b}[2J`"), "{message}");
+        assert!(
+            message.contains("`bob\\u{a}::error::x\\u{1b}[2J`"),
+            "{message}"
+        );
         assert!(!message.contains('\n') && !message.contains('\u{1b}'));
         assert!(refusal("argument 1", &OsString::from("Dr. Ünal 📅")).is_none());
     }

@@ -131,14 +131,33 @@ fn commands() -> Vec<(Vec<&'static str>, &'static [&'static str])> {
             &["table", "json", "github", "sarif", "csv", "markdown"],
         ),
         (
-            vec!["access", "check", "carol", "clinical.view", "--client", "C-1", "--explain"],
+            vec![
+                "access",
+                "check",
+                "carol",
+                "clinical.view",
+                "--client",
+                "C-1",
+                "--explain",
+            ],
             LISTING,
         ),
         (
-            vec!["access", "check", "bob", "clinical.view", "--client", "C-2", "--explain"],
+            vec![
+                "access",
+                "check",
+                "bob",
+                "clinical.view",
+                "--client",
+                "C-2",
+                "--explain",
+            ],
             LISTING,
         ),
-        (vec!["access", "who", "clinical.view", "--client", "C-1"], LISTING),
+        (
+            vec!["access", "who", "clinical.view", "--client", "C-1"],
+            LISTING,
+        ),
         (vec!["access", "list", "carol"], LISTING),
         (vec!["matrix"], LISTING),
         (vec!["matrix", "--by", "member"], LISTING),
@@ -151,7 +170,10 @@ fn commands() -> Vec<(Vec<&'static str>, &'static [&'static str])> {
         (vec!["role", "list"], LISTING),
         (vec!["role", "show", "helper"], LISTING),
         (vec!["review"], &["table", "markdown", "json", "csv"]),
-        (vec!["diff", "old.toml", "practice.toml"], &["table", "json", "markdown", "csv"]),
+        (
+            vec!["diff", "old.toml", "practice.toml"],
+            &["table", "json", "markdown", "csv"],
+        ),
         (
             vec!["diff", "old.toml", "practice.toml", "--as", "bob"],
             &["table", "json", "markdown", "csv"],
@@ -166,7 +188,10 @@ fn commands() -> Vec<(Vec<&'static str>, &'static [&'static str])> {
 fn assert_plain(what: &str, text: &str) {
     assert_no_raw(what, text);
     for line in text.lines() {
-        assert!(!line.starts_with("::"), "{what}: a line starts with `::`:\n{text}");
+        assert!(
+            !line.starts_with("::"),
+            "{what}: a line starts with `::`:\n{text}"
+        );
     }
 }
 
@@ -194,7 +219,15 @@ fn assert_format(what: &str, format: &str, stdout: &str) {
                 .replace("</summary>", "")
                 .replace("</details>", "");
             assert!(!ours.contains('<'), "{what}: raw `<` in\n{stdout}");
-            for raw in ["<!--", "[link](", "![img]", "`code`", "*em*", "_u_", "(x) | cell"] {
+            for raw in [
+                "<!--",
+                "[link](",
+                "![img]",
+                "`code`",
+                "*em*",
+                "_u_",
+                "(x) | cell",
+            ] {
                 assert!(!stdout.contains(raw), "{what}: raw {raw} in\n{stdout}");
             }
         }
@@ -260,7 +293,10 @@ fn assert_well_formed_xml(what: &str, xml: &str) {
             matches!(c, '\t' | '\n' | '\r') || !(c < ' ' || ('\u{7f}'..='\u{9f}').contains(&c)),
             "{what}: {c:?} in XML"
         );
-        assert!(!matches!(c, '\u{fffe}' | '\u{ffff}'), "{what}: {c:?} in XML");
+        assert!(
+            !matches!(c, '\u{fffe}' | '\u{ffff}'),
+            "{what}: {c:?} in XML"
+        );
     }
     let mut rest = xml;
     let mut open: Vec<String> = Vec::new();
@@ -269,7 +305,9 @@ fn assert_well_formed_xml(what: &str, xml: &str) {
         assert!(!text.contains("]]>"), "{what}: ]]> in text");
         rest = &rest[at..];
         if rest.starts_with('&') {
-            let end = rest.find(';').unwrap_or_else(|| panic!("{what}: bare & in\n{xml}"));
+            let end = rest
+                .find(';')
+                .unwrap_or_else(|| panic!("{what}: bare & in\n{xml}"));
             let entity = &rest[..=end];
             assert!(
                 ["&amp;", "&lt;", "&gt;", "&quot;", "&apos;"].contains(&entity),
@@ -286,7 +324,11 @@ fn assert_well_formed_xml(what: &str, xml: &str) {
             continue;
         }
         if let Some(name) = tag.strip_prefix('/') {
-            assert_eq!(open.pop().as_deref(), Some(name.trim()), "{what}: tags in\n{xml}");
+            assert_eq!(
+                open.pop().as_deref(),
+                Some(name.trim()),
+                "{what}: tags in\n{xml}"
+            );
             continue;
         }
         let name: String = tag
@@ -320,7 +362,9 @@ fn tag_end(text: &str) -> Option<usize> {
 fn attributes(what: &str, mut text: &str) {
     text = text.trim_end_matches('/').trim();
     while !text.is_empty() {
-        let eq = text.find("=\"").unwrap_or_else(|| panic!("{what}: attributes {text}"));
+        let eq = text
+            .find("=\"")
+            .unwrap_or_else(|| panic!("{what}: attributes {text}"));
         let value_end = text[eq + 2..].find('"').unwrap() + eq + 2;
         let value = &text[eq + 2..value_end];
         assert!(!value.contains('<'), "{what}: < in attribute {value}");
@@ -373,7 +417,11 @@ fn markup_in_free_text_forges_nothing_in_any_format() {
 fn a_temporary_reason_cannot_hide_the_gains_table_in_a_pr_comment() {
     // The attack: a reason that ends the list item and opens an HTML
     // comment, so the rendered comment hides the table of gains.
-    for reason in [r"Covering\n\n<!--", "Covering <!--", "x\n\n<!--\nNo clinical access changes."] {
+    for reason in [
+        r"Covering\n\n<!--",
+        "Covering <!--",
+        "x\n\n<!--\nNo clinical access changes.",
+    ] {
         let reason_toml = reason.replace('\n', "\\n");
         let case = Case::new("Carol", &reason_toml);
         let output = case.run(&["diff", "old.toml", "practice.toml", "--format", "markdown"]);
@@ -388,7 +436,10 @@ fn a_temporary_reason_cannot_hide_the_gains_table_in_a_pr_comment() {
         assert_eq!(code, Some(0), "{comment}");
         assert!(!comment.contains("<!--"), "{comment}");
         let table = comment.find("| member | gains | loses | roles |").unwrap();
-        let row = comment[table..].lines().find(|l| l.starts_with("| `carol` |")).unwrap();
+        let row = comment[table..]
+            .lines()
+            .find(|l| l.starts_with("| `carol` |"))
+            .unwrap();
         assert!(row.contains("`clinical.view` (1)"), "{comment}");
         assert!(
             comment
@@ -431,7 +482,10 @@ fn findings_on_a_broken_file_echo_nothing_raw() {
         // Commands that load the file print the findings on stderr.
         let output = praxis(dir.path(), &["-f", &file, "member", "list"]);
         assert_eq!(output.status.code(), Some(2));
-        assert_plain("member list (stderr)", &String::from_utf8(output.stderr).unwrap());
+        assert_plain(
+            "member list (stderr)",
+            &String::from_utf8(output.stderr).unwrap(),
+        );
     }
 }
 
@@ -442,7 +496,14 @@ fn hostile_arguments_are_refused_and_shown_escaped() {
     let case = Case::new("Carol", "Covering");
     for args in [
         vec!["access", "check", "bob\n::error::forged", "clinical.view"],
-        vec!["access", "check", "bob", "clinical.view", "--client", "C-1\u{1b}[2J"],
+        vec![
+            "access",
+            "check",
+            "bob",
+            "clinical.view",
+            "--client",
+            "C-1\u{1b}[2J",
+        ],
         vec!["member", "show", "x\u{202e}y"],
         vec!["--bogus\u{1b}]0;x\u{7}"],
         vec!["-f", "p\r::error::x.toml", "validate"],
@@ -484,11 +545,36 @@ fn a_file_named_like_a_workflow_command_starts_no_line() {
 fn changes_summaries_and_dry_runs_escape_free_text() {
     let case = Case::new("Carol", "Covering");
     for args in [
-        vec!["member", "add", "zed", "--name", MARKUP, "--as", "alice", "--dry-run"],
-        vec!["member", "add", "zed", "--name", "::warning::x", "--as", "alice"],
         vec![
-            "client", "grant", "C-2", "bob", "--until", "2099-01-01", "--reason", "::error::x <!--",
-            "--as", "alice",
+            "member",
+            "add",
+            "zed",
+            "--name",
+            MARKUP,
+            "--as",
+            "alice",
+            "--dry-run",
+        ],
+        vec![
+            "member",
+            "add",
+            "zed",
+            "--name",
+            "::warning::x",
+            "--as",
+            "alice",
+        ],
+        vec![
+            "client",
+            "grant",
+            "C-2",
+            "bob",
+            "--until",
+            "2099-01-01",
+            "--reason",
+            "::error::x <!--",
+            "--as",
+            "alice",
         ],
         vec!["client", "revoke", "C-1", "carol", "--as", "bob"],
     ] {

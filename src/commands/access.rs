@@ -198,11 +198,7 @@ fn read_request<R: std::io::Read, W: Write>(
         }
         input.consume(used);
         if ended {
-            return Ok(if too_long {
-                Next::TooLong
-            } else {
-                Next::Line
-            });
+            return Ok(if too_long { Next::TooLong } else { Next::Line });
         }
     }
 }
@@ -543,4 +539,80 @@ fn list(args: AccessListArgs, context: &Context) -> Result<Exit, Failure> {
         }),
     ))?;
     Ok(Exit::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Counts flushes, so a test can see when answers would go out.
+    #[derive(Default)]
+    struct Flushes(usize);
+
+    impl Write for Flushes {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.0 += 1;
+            Ok(())
+        }
+    }
+
+    fn next(input: &mut BufReader<&[u8]>, line: &mut Vec<u8>) -> Next {
+        match read_request(input, line, &mut Flushes::default()) {
+            Ok(next) => next,
+            Err(_) => panic!("reading a slice cannot fail"),
+        }
+    }
+
+    #[test]
+    fn an_overlong_line_is_dropped_without_being_held() {
+        let text = format!(
+            "{}\nshort\n{}",
+            "x".repeat(3 * MAX_LINE),
+            "y".repeat(MAX_LINE + 1)
+        );
+        let mut input = BufReader::with_capacity(1024, text.as_bytes());
+        let mut line = Vec::new();
+        assert_eq!(next(&mut input, &mut line), Next::TooLong);
+        assert!(line.capacity() <= 2 * MAX_LINE, "{}", line.capacity());
+        assert_eq!(next(&mut input, &mut line), Next::Line);
+        assert_eq!(line, b"short");
+        assert_eq!(next(&mut input, &mut line), Next::TooLong);
+        assert_eq!(next(&mut input, &mut line), Next::End);
+    }
+
+    #[test]
+    fn answers_are_flushed_only_when_the_input_buffer_runs_dry() {
+        let text = "a\nb\nc\n".repeat(100);
+        let mut input = BufReader::with_capacity(4096, text.as_bytes());
+        let mut line = Vec::new();
+        let mut out = Flushes::default();
+        let mut lines = 0;
+        while let Ok(Next::Line) = read_request(&mut input, &mut line, &mut out) {
+            lines += 1;
+        }
+        assert_eq!(lines, 300);
+        // Once before the first read, once before the read that found the end.
+        assert_eq!(out.0, 2);
+    }
+
+    #[test]
+    fn a_key_twice_is_an_error_that_echoes_the_other_fields() {
+        let practice = Practice::catalog_only();
+        let date = NaiveDate::MIN;
+        let answer = answer_line(
+            &practice,
+            r#"{"member":"bob","member":"alice","capability":"clinical.view"}"#,
+            7,
+            date,
+        );
+        assert_eq!(answer["decision"], "error");
+        assert_eq!(answer["member"], Value::Null);
+        assert_eq!(answer["capability"], "clinical.view");
+        assert_eq!(answer["line"], 7);
+        let answer = answer_line(&practice, "[1]", 1, date);
+        assert_eq!(answer["error"], "a request must be a JSON object");
+    }
 }

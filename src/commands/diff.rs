@@ -463,7 +463,10 @@ fn markdown(
     out.push_str(&format!("Compared {}.\n\n", md(label)));
     if let (Some(actor), Some(violations)) = (actor, violations) {
         if violations.is_empty() {
-            out.push_str(&format!("✅ Every change is {}'s to make.\n\n", code(actor)));
+            out.push_str(&format!(
+                "✅ Every change is {}'s to make.\n\n",
+                code(actor)
+            ));
         } else {
             out.push_str(&format!(
                 "❌ {} may not make {} change(s):\n\n",
@@ -517,4 +520,46 @@ fn markdown(
         out.push_str("</details>\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::diff::TemporaryAdded;
+
+    /// The attack on a pull-request comment: a temporary reason that ends
+    /// the list item and opens an HTML comment, hiding the gains table and
+    /// showing a forged all-clear after it.
+    #[test]
+    fn a_reason_cannot_hide_the_gains_table() {
+        let mut diff = PracticeDiff::default();
+        diff.temporary_added.push(TemporaryAdded {
+            client: "C-1".into(),
+            member: "eve".into(),
+            until: chrono::NaiveDate::from_ymd_opt(2099, 1, 1),
+            reason: "Covering\n\n<!--\n\nNo clinical access changes.\n".into(),
+        });
+        let mut change = AccessChange::default();
+        change
+            .gained
+            .insert("clinical.view".into(), vec!["C-1".into()]);
+        diff.members.insert("eve".into(), change);
+        let comment = markdown(&diff, "a → b", None, None);
+        assert!(!comment.contains("<!--"), "{comment}");
+        assert!(
+            comment
+                .lines()
+                .any(|l| l.starts_with("| `eve` | `clinical.view` (1)")),
+            "{comment}"
+        );
+        assert!(
+            comment.lines().all(|l| !l.starts_with("No clinical")),
+            "{comment}"
+        );
+        let text = text(&diff, "a → b", None, None);
+        assert!(
+            text.lines().all(|l| !l.starts_with("No clinical")),
+            "{text}"
+        );
+    }
 }

@@ -210,9 +210,7 @@ pub fn emit(text: &str) -> Result<(), Failure> {
 /// fine, anything else a [`Failure::Output`].
 pub fn written(result: std::io::Result<()>) -> Result<(), Failure> {
     match result {
-        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => {
-            Err(Failure::Output(error))
-        }
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Output(error)),
         _ => Ok(()),
     }
 }

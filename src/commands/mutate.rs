@@ -93,15 +93,15 @@ pub fn apply(
     store::write_atomic(&target, bytes.as_bytes())?;
     // The file is written: a summary that cannot be printed is still exit
     // 2 (the answer did not arrive), and says the change was made.
-    report(context, &summary, &loaded.practice, &checked.practice).map_err(|failure| {
-        match failure {
+    report(context, &summary, &loaded.practice, &checked.practice).map_err(
+        |failure| match failure {
             Failure::Output(error) => Failure::Output(std::io::Error::new(
                 error.kind(),
                 format!("{error} (the change to {} was written)", path.display()),
             )),
             other => other,
-        }
-    })?;
+        },
+    )?;
     // Warnings the change brought (an expiring grant, an idle supervisor):
     // accepted, but worth saying.
     for finding in checked.findings.iter() {

@@ -52,8 +52,7 @@ pub fn run(args: TestArgs, context: &Context) -> Result<Exit, Failure> {
     let tests = args.tests.clone().unwrap_or_else(|| beside(&loaded.path));
     let bytes = crate::store::read_bytes(&tests)?;
     let contents = super::decode(&tests, bytes)?;
-    let expectations =
-        parse(&contents.text).map_err(|e| {
+    let expectations = parse(&contents.text).map_err(|e| {
         // The problem echoes keys and values of the test file: free text.
         Failure::Invalid(format!("{}:{}", escape::path(&tests), escape::text(&e)))
     })?;
@@ -325,12 +324,14 @@ mod tests {
         };
         let xml = junit("dir/t\u{7}.toml", &[outcome]);
         assert!(
-            !xml.chars()
-                .any(|c| escape::is_hostile(c) && c != '\n'),
+            !xml.chars().any(|c| escape::is_hostile(c) && c != '\n'),
             "{xml}"
         );
         assert!(!xml.contains("<x>") && !xml.contains("<!--") && !xml.contains("]]>"));
-        assert!(xml.contains("bob\\u{1b}&lt;x&gt;&amp;&quot;&apos;"), "{xml}");
+        assert!(
+            xml.contains("bob\\u{1b}&lt;x&gt;&amp;&quot;&apos;"),
+            "{xml}"
+        );
     }
 
     #[test]

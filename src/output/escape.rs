@@ -189,9 +189,7 @@ pub fn workflow_data(free: &str) -> String {
 /// A property value of a workflow command (`file=…,title=…`): as
 /// [`workflow_data`], and `:` and `,` percent-encoded, which would end it.
 pub fn workflow_property(free: &str) -> String {
-    workflow_data(free)
-        .replace(':', "%3A")
-        .replace(',', "%2C")
+    workflow_data(free).replace(':', "%3A").replace(',', "%2C")
 }
 
 /// JSON output that holds no raw C1 control or bidi character: serde_json
@@ -261,10 +259,7 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter
     fn end_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.inner.end_object_key(w)
     }
-    fn begin_object_value<W: ?Sized + std::io::Write>(
-        &mut self,
-        w: &mut W,
-    ) -> std::io::Result<()> {
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
         self.inner.begin_object_value(w)
     }
     fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
@@ -301,7 +296,9 @@ mod tests {
             text(HOSTILE),
             "a\\u{1b}]0;pwned\\u{7}b\\u{d}\\u{a}::error::x\\u{202e}cba\\u{9b}2J\\u{0}"
         );
-        for c in ['\u{61c}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{2066}', '\u{2069}', '\u{7f}'] {
+        for c in [
+            '\u{61c}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{2066}', '\u{2069}', '\u{7f}',
+        ] {
             assert!(text(&c.to_string()).starts_with("\\u{"), "{c:?}");
         }
         assert!(matches!(text("plain ünïcode ✓"), Cow::Borrowed(_)));
@@ -321,8 +318,13 @@ mod tests {
 
     #[test]
     fn markdown_opens_nothing() {
-        let escaped = markdown("x\n\n<!-- hidden --> <script>alert(1)</script> & [a](b) ![i](j) `c` *e* _u_ ~s~ |t|");
-        assert!(!escaped.contains('<') && !escaped.contains('>'), "{escaped}");
+        let escaped = markdown(
+            "x\n\n<!-- hidden --> <script>alert(1)</script> & [a](b) ![i](j) `c` *e* _u_ ~s~ |t|",
+        );
+        assert!(
+            !escaped.contains('<') && !escaped.contains('>'),
+            "{escaped}"
+        );
         assert!(!escaped.contains('\n'));
         for raw in ["[a](b)", "`c`", "*e*", "_u_", "~s~", "|t|", "!["] {
             assert!(!escaped.contains(raw), "{raw} in {escaped}");
@@ -376,7 +378,10 @@ mod tests {
 
     #[test]
     fn workflow_commands_cannot_be_ended_early() {
-        assert_eq!(workflow_data("50%\r\n::stop\u{1b}"), "50%25%0D%0A::stop\\u{1b}");
+        assert_eq!(
+            workflow_data("50%\r\n::stop\u{1b}"),
+            "50%25%0D%0A::stop\\u{1b}"
+        );
         assert_eq!(workflow_property("a:b,c"), "a%3Ab%2Cc");
     }
 
