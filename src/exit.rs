@@ -61,10 +61,11 @@ pub fn exit_code(result: Result<Exit, Failure>) -> ExitCode {
                 _ => "error",
             };
             let message = failure.to_string();
-            // Findings (`Invalid`, and a change refused for them) arrive
-            // rendered and escaped, colour included; every other message
-            // may echo a path, a git message or an argument, so its
-            // control and bidi characters are escaped here.
+            // `Invalid` and `Refused` arrive rendered (findings, colour
+            // included) with their free text already escaped where it was
+            // put in; every other message may echo a path, a git message or
+            // an argument, so its control and bidi characters are escaped
+            // here.
             let message = match failure {
                 Failure::Invalid(_) | Failure::Refused(_) => message,
                 _ => crate::output::escape::lines(&message),
