@@ -544,6 +544,29 @@ fn a_file_named_like_a_workflow_command_starts_no_line() {
 #[test]
 fn changes_summaries_and_dry_runs_escape_free_text() {
     let case = Case::new("Carol", "Covering");
+    // TOML allows bidi controls in a comment; a dry run shows the lines
+    // around the change.
+    let path = case.path().join("practice.toml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let marked = text.replacen(
+        "roles = [\"clinician\"]\n\n[clients]",
+        "roles = [\"clinician\"] # \u{202e}evil\u{2069}\n\n[clients]",
+        1,
+    );
+    assert_ne!(marked, text);
+    std::fs::write(&path, marked).unwrap();
+    let output = case.run(&[
+        "member",
+        "add",
+        "zed",
+        "--name",
+        "Zed",
+        "--as",
+        "alice",
+        "--dry-run",
+    ]);
+    let shown = String::from_utf8(output.stdout).unwrap();
+    assert!(shown.contains("\\u{202e}evil"), "{shown}");
     for args in [
         vec![
             "member",
