@@ -1,16 +1,21 @@
-//! Value parsers for command arguments that become free text in the file
-//! (SPEC §8): the same rule as validation, `rules::text::check`, applied
-//! before anything runs, so a bad `--name` is a usage error (exit 2) that
-//! clap reports itself, and nothing of it ever reaches the file.
+//! Command arguments before and as clap reads them (SPEC §8 Free text):
+//! an argument (or `$PRAXIS_ACTOR`, `$PRAXIS_FILE`) holding a control or
+//! bidirectional character is refused up front (exit 2), so no such
+//! character from an argument reaches any output; and value parsers apply
+//! the file's free-text rule, `rules::text::check`, to arguments that
+//! become free text in the file, so a bad `--name` is a usage error that
+//! clap reports itself and nothing of it ever reaches the file.
 //!
-//! The error names the option and the problem, never the value: a value
-//! with control characters echoed back would do to the terminal what the
-//! rule keeps out of the file.
+//! The errors name the option and the problem; a value is shown only
+//! escaped.
 
+use crate::exit::Failure;
+use crate::output::escape;
 use crate::rules::actor::is_github_login;
 use crate::rules::text::{self, FreeText};
 use clap::error::{Error, ErrorKind};
 use std::ffi::OsStr;
+use std::ffi::OsString;
 
 /// `value_parser = free_text(FreeText::MemberName)`.
 pub fn free_text(field: FreeText) -> FreeTextParser {
@@ -81,5 +86,48 @@ impl clap::builder::TypedValueParser for GithubLoginParser {
             )
             .with_cmd(cmd)),
         }
+    }
+}
+
+/// The first argument or variable with a control or bidi character, as a
+/// usage failure that shows it escaped.
+pub fn hostile() -> Option<Failure> {
+    let variables = ["PRAXIS_ACTOR", "PRAXIS_FILE"]
+        .into_iter()
+        .filter_map(|name| std::env::var_os(name).map(|value| (format!("${name}"), value)));
+    let arguments = std::env::args_os()
+        .skip(1)
+        .enumerate()
+        .map(|(i, value)| (format!("argument {}", i + 1), value));
+    arguments
+        .chain(variables)
+        .find_map(|(what, value)| refusal(&what, &value))
+}
+
+fn refusal(what: &str, value: &OsString) -> Option<Failure> {
+    let text = value.to_string_lossy();
+    text.chars().any(escape::is_hostile).then(|| {
+        Failure::Usage(format!(
+            "{what} holds a control or bidirectional character: `{}`; \
+             no id, name, reason or path praxis takes may hold one",
+            escape::text(&text)
+        ))
+    })
+}
+
+#[cfg(test)]
+mod hostile_tests {
+    use super::*;
+
+    #[test]
+    fn refusals_show_the_argument_escaped() {
+        let refused = refusal("argument 2", &OsString::from("bob\n::error::x\u{1b}[2J"));
+        let message = refused.map(|f| f.to_string()).unwrap_or_default();
+        assert!(
+            message.contains("`bob\\u{a}::error::x\\u{1b}[2J`"),
+            "{message}"
+        );
+        assert!(!message.contains('\n') && !message.contains('\u{1b}'));
+        assert!(refusal("argument 1", &OsString::from("Dr. Ünal 📅")).is_none());
     }
 }

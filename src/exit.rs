@@ -34,6 +34,12 @@ pub enum Failure {
     /// file is unchanged.
     #[error("{0}")]
     Refused(String),
+    /// Exit 2: stdout could not be written (a full disk, a closed file),
+    /// so the answer did not reach its reader. A broken pipe is not this:
+    /// the reader left on purpose (`| head -1`), and the command ends
+    /// quietly with its decision's code.
+    #[error("cannot write to standard output: {0}")]
+    Output(std::io::Error),
 }
 
 impl Failure {
@@ -55,8 +61,25 @@ pub fn exit_code(result: Result<Exit, Failure>) -> ExitCode {
                 _ => "error",
             };
             let message = failure.to_string();
-            eprintln!("{prefix}: {}", message.trim_end());
+            // `Invalid` and `Refused` arrive rendered (findings, colour
+            // included) with their free text already escaped where it was
+            // put in; every other message may echo a path, a git message or
+            // an argument, so its control and bidi characters are escaped
+            // here.
+            let message = match failure {
+                Failure::Invalid(_) | Failure::Refused(_) => message,
+                _ => crate::output::escape::lines(&message),
+            };
+            say(&format!("{prefix}: {}", message.trim_end()));
             ExitCode::from(failure.code())
         }
     }
+}
+
+/// A line on stderr. Unlike `eprintln!`, a stderr that cannot be written
+/// (`2>/dev/full`) does not panic: the exit code still says what happened.
+pub fn say(line: &str) {
+    use std::io::Write;
+    let mut stderr = std::io::stderr().lock();
+    let _ = writeln!(stderr, "{line}");
 }

@@ -24,12 +24,18 @@ use std::process::ExitCode;
 
 /// Parses the command line and runs it; the binary's whole body.
 pub fn run() -> ExitCode {
+    if let Some(refusal) = arguments::hostile() {
+        return exit::exit_code(Err(refusal));
+    }
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {
             // clap prints help and version to stdout (exit 0) and usage
-            // errors to stderr (exit 2).
-            let _ = error.print();
+            // errors to stderr (exit 2); help that cannot be written is an
+            // error like any other output (SPEC §8 Output).
+            if let Err(failure) = commands::written(error.print()) {
+                return exit::exit_code(Err(failure));
+            }
             return ExitCode::from(if error.use_stderr() { 2 } else { 0 });
         }
     };

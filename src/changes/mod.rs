@@ -153,7 +153,12 @@ impl<'p> Actor<'p> {
             _ => {}
         }
         let on = client.map_or(String::new(), |c| format!(" on {c}"));
-        let why = crate::output::explain::reasons(&decision.reasons, &request).join("; ");
+        // The reasons may quote a temporary entry's reason: free text,
+        // escaped here because the refusal reaches stderr as it is.
+        let why = crate::output::escape::text(
+            &crate::output::explain::reasons(&decision.reasons, &request).join("; "),
+        )
+        .into_owned();
         Err(ChangeError::Refused(format!(
             "{} may not {doing}: it needs {capability}{on} ({why})",
             self.member.id.value

@@ -5,13 +5,13 @@ use super::{Context, Loaded, emit};
 use crate::cli::{AccessCheckArgs, AccessCommand, AccessListArgs, AccessWhoArgs, Format};
 use crate::exit::{Exit, Failure};
 use crate::model::{Kind, Practice};
-use crate::output::{self, Paint, Table, explain, paint};
+use crate::output::{self, Paint, Table, escape, explain, paint};
 use crate::rules::decide::{
     self, Reason, Request, Route, decide_resolved, resolve, resolve_target,
 };
 use chrono::NaiveDate;
 use serde_json::{Map, Value, json};
-use std::io::{BufRead, Write};
+use std::io::{BufRead, BufReader, Write};
 
 pub fn run(command: AccessCommand, context: &Context) -> Result<Exit, Failure> {
     match command {
@@ -45,7 +45,7 @@ fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
             "client": args.client,
             "decision": decision.word(),
             "reasons": explain::reasons_json(&decision.reasons, &request),
-        }))),
+        })))?,
         Format::Csv | Format::Markdown => {
             let mut table = Table::new(&["member", "capability", "client", "decision", "reasons"]);
             table.push(vec![
@@ -59,7 +59,7 @@ fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
                 table.to_csv()
             } else {
                 table.to_markdown()
-            });
+            })?;
         }
         _ => {
             let color = output::stdout_color();
@@ -71,10 +71,10 @@ fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
             let mut text = format!("{word}\n");
             if args.explain {
                 for line in explain::reasons(&decision.reasons, &request) {
-                    text.push_str(&format!("  - {line}\n"));
+                    text.push_str(&format!("  - {}\n", escape::text(&line)));
                 }
             }
-            emit(&text);
+            emit(&text)?;
         }
     }
     Ok(if decision.allowed {
@@ -86,49 +86,181 @@ fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
 
 const BATCH_KEYS: &[&str] = &["member", "capability", "client", "author", "at"];
 
+/// The longest request line read (SPEC §8 Batch), newline excluded.
+pub const MAX_LINE: usize = 64 * 1024;
+
 /// One JSON line per request, in order; errors are answered, not fatal.
+/// Answers are flushed whenever praxis is about to wait for input, so a
+/// coprocess can ask one question at a time; a piped file is read and
+/// answered a buffer at a time.
 fn batch(context: &Context) -> Result<Exit, Failure> {
     // --batch always writes JSON Lines, whatever --format says.
     let loaded = context.load()?;
-    let stdin = std::io::stdin();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    let mut input = stdin.lock();
+    let mut input = BufReader::with_capacity(MAX_LINE, std::io::stdin().lock());
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut line = Vec::new();
     let mut number = 0;
     loop {
-        line.clear();
-        let read = input
-            .read_until(b'\n', &mut line)
-            .map_err(|e| Failure::Usage(format!("cannot read stdin: {e}")))?;
-        if read == 0 {
-            break;
-        }
-        number += 1;
-        // Each line is decoded on its own, so one bad line is one error line.
-        let answer = match std::str::from_utf8(&line) {
-            Ok(text) if text.trim().is_empty() => continue,
-            Ok(text) => answer_line(&loaded.practice, text, number, context.date),
-            Err(_) => error_line(Map::new(), "the line is not UTF-8".into(), number),
+        let read = match read_request(&mut input, &mut line, &mut out) {
+            Ok(read) => read,
+            // The reader went away while we flushed: nobody is asking.
+            Err(Ask::Write(error)) => return super::written(Err(error)).map(|()| Exit::Success),
+            Err(Ask::Read(error)) => {
+                return Err(Failure::Usage(format!("cannot read stdin: {error}")));
+            }
         };
-        writeln!(out, "{answer}")
-            .map_err(|e| Failure::Usage(format!("cannot write stdout: {e}")))?;
+        let answer = match read {
+            Next::End => break,
+            Next::Line => {
+                number += 1;
+                // Each line is decoded on its own, so one bad line is one
+                // error line.
+                match std::str::from_utf8(&line) {
+                    Ok(text) if text.trim().is_empty() => continue,
+                    Ok(text) => answer_line(&loaded.practice, text, number, context.date),
+                    Err(_) => error_line(Map::new(), "the line is not UTF-8".into(), number),
+                }
+            }
+            Next::TooLong => {
+                number += 1;
+                error_line(
+                    Map::new(),
+                    format!("the line is longer than {MAX_LINE} bytes"),
+                    number,
+                )
+            }
+        };
+        let mut text = output::json_line(&answer);
+        text.push('\n');
+        if let Err(error) = out.write_all(text.as_bytes()) {
+            return super::written(Err(error)).map(|()| Exit::Success);
+        }
     }
-    out.flush()
-        .map_err(|e| Failure::Usage(format!("cannot write stdout: {e}")))?;
+    super::written(out.flush())?;
     Ok(Exit::Success)
+}
+
+/// What [`read_request`] found.
+#[derive(Debug, PartialEq, Eq)]
+enum Next {
+    /// A whole line (without its newline) is in the buffer.
+    Line,
+    /// A line longer than [`MAX_LINE`]: read to its end and dropped.
+    TooLong,
+    /// No more input.
+    End,
+}
+
+enum Ask {
+    Read(std::io::Error),
+    Write(std::io::Error),
+}
+
+/// Reads the next line into `line`, holding at most [`MAX_LINE`] bytes of
+/// it: the rest of a longer line is read and dropped up to its newline.
+/// Before any read that may wait, what was answered so far is flushed.
+fn read_request<R: std::io::Read, W: Write>(
+    input: &mut BufReader<R>,
+    line: &mut Vec<u8>,
+    out: &mut W,
+) -> Result<Next, Ask> {
+    line.clear();
+    let mut too_long = false;
+    let mut started = false;
+    loop {
+        if input.buffer().is_empty() {
+            out.flush().map_err(Ask::Write)?;
+        }
+        let available = match input.fill_buf() {
+            Ok(available) => available,
+            Err(error) if error.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(error) => return Err(Ask::Read(error)),
+        };
+        if available.is_empty() {
+            return Ok(match (started, too_long) {
+                (false, _) => Next::End,
+                (true, false) => Next::Line,
+                (true, true) => Next::TooLong,
+            });
+        }
+        started = true;
+        let (chunk, used, ended) = match available.iter().position(|&b| b == b'\n') {
+            Some(at) => (&available[..at], at + 1, true),
+            None => (available, available.len(), false),
+        };
+        if !too_long {
+            if line.len() + chunk.len() > MAX_LINE {
+                too_long = true;
+                line.clear();
+            } else {
+                line.extend_from_slice(chunk);
+            }
+        }
+        input.consume(used);
+        if ended {
+            return Ok(if too_long { Next::TooLong } else { Next::Line });
+        }
+    }
+}
+
+/// A request object whose keys are each read once: serde_json keeps the
+/// last of two equal keys, which would let `{"member":"bob","member":"eve"}`
+/// be read one way here and another way by a script or a log reader.
+struct RequestObject {
+    fields: Map<String, Value>,
+    duplicates: Vec<String>,
+}
+
+impl<'de> serde::Deserialize<'de> for RequestObject {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(RequestVisitor)
+    }
+}
+
+struct RequestVisitor;
+
+impl<'de> serde::de::Visitor<'de> for RequestVisitor {
+    type Value = RequestObject;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut object = RequestObject {
+            fields: Map::new(),
+            duplicates: Vec::new(),
+        };
+        while let Some((key, value)) = map.next_entry::<String, Value>()? {
+            if object.fields.contains_key(&key) {
+                if !object.duplicates.contains(&key) {
+                    object.duplicates.push(key);
+                }
+            } else {
+                object.fields.insert(key, value);
+            }
+        }
+        Ok(object)
+    }
 }
 
 fn answer_line(practice: &Practice, line: &str, number: usize, default_date: NaiveDate) -> Value {
     let mut echo = Map::new();
     let fail = |echo: Map<String, Value>, error: String| error_line(echo, error, number);
-    let request: Map<String, Value> = match serde_json::from_str::<Value>(line) {
-        Ok(Value::Object(map)) => map,
-        Ok(_) => return fail(echo, "a request must be a JSON object".into()),
+    let (request, duplicates) = match serde_json::from_str::<RequestObject>(line) {
+        Ok(object) => (object.fields, object.duplicates),
+        // Valid JSON of another type (the values are any JSON, so only the
+        // top level can mismatch).
+        Err(e) if e.classify() == serde_json::error::Category::Data => {
+            return fail(echo, "a request must be a JSON object".into());
+        }
         Err(e) => return fail(echo, format!("malformed JSON: {e}")),
     };
     let mut fields: [Option<String>; 5] = Default::default();
-    let mut problems = Vec::new();
+    let mut problems: Vec<String> = duplicates
+        .iter()
+        .map(|key| format!("the key `{key}` appears more than once"))
+        .collect();
     for (key, value) in &request {
         let Some(slot) = BATCH_KEYS.iter().position(|k| k == key) else {
             problems.push(format!(
@@ -137,6 +269,11 @@ fn answer_line(practice: &Practice, line: &str, number: usize, default_date: Nai
             ));
             continue;
         };
+        // A key given twice is not echoed: which of its values was meant
+        // cannot be told.
+        if duplicates.contains(key) {
+            continue;
+        }
         match value {
             Value::String(text) => {
                 fields[slot] = Some(text.clone());
@@ -252,7 +389,7 @@ fn who(args: AccessWhoArgs, context: &Context) -> Result<Exit, Failure> {
             "client": args.client,
             "members": allowed,
         }),
-    ));
+    ))?;
     Ok(Exit::Success)
 }
 
@@ -400,6 +537,82 @@ fn list(args: AccessListArgs, context: &Context) -> Result<Exit, Failure> {
             "client": args.client,
             "capabilities": records,
         }),
-    ));
+    ))?;
     Ok(Exit::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Counts flushes, so a test can see when answers would go out.
+    #[derive(Default)]
+    struct Flushes(usize);
+
+    impl Write for Flushes {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            self.0 += 1;
+            Ok(())
+        }
+    }
+
+    fn next(input: &mut BufReader<&[u8]>, line: &mut Vec<u8>) -> Next {
+        match read_request(input, line, &mut Flushes::default()) {
+            Ok(next) => next,
+            Err(_) => panic!("reading a slice cannot fail"),
+        }
+    }
+
+    #[test]
+    fn an_overlong_line_is_dropped_without_being_held() {
+        let text = format!(
+            "{}\nshort\n{}",
+            "x".repeat(3 * MAX_LINE),
+            "y".repeat(MAX_LINE + 1)
+        );
+        let mut input = BufReader::with_capacity(1024, text.as_bytes());
+        let mut line = Vec::new();
+        assert_eq!(next(&mut input, &mut line), Next::TooLong);
+        assert!(line.capacity() <= 2 * MAX_LINE, "{}", line.capacity());
+        assert_eq!(next(&mut input, &mut line), Next::Line);
+        assert_eq!(line, b"short");
+        assert_eq!(next(&mut input, &mut line), Next::TooLong);
+        assert_eq!(next(&mut input, &mut line), Next::End);
+    }
+
+    #[test]
+    fn answers_are_flushed_only_when_the_input_buffer_runs_dry() {
+        let text = "a\nb\nc\n".repeat(100);
+        let mut input = BufReader::with_capacity(4096, text.as_bytes());
+        let mut line = Vec::new();
+        let mut out = Flushes::default();
+        let mut lines = 0;
+        while let Ok(Next::Line) = read_request(&mut input, &mut line, &mut out) {
+            lines += 1;
+        }
+        assert_eq!(lines, 300);
+        // Once before the first read, once before the read that found the end.
+        assert_eq!(out.0, 2);
+    }
+
+    #[test]
+    fn a_key_twice_is_an_error_that_echoes_the_other_fields() {
+        let practice = Practice::catalog_only();
+        let date = NaiveDate::MIN;
+        let answer = answer_line(
+            &practice,
+            r#"{"member":"bob","member":"alice","capability":"clinical.view"}"#,
+            7,
+            date,
+        );
+        assert_eq!(answer["decision"], "error");
+        assert_eq!(answer["member"], Value::Null);
+        assert_eq!(answer["capability"], "clinical.view");
+        assert_eq!(answer["line"], 7);
+        let answer = answer_line(&practice, "[1]", 1, date);
+        assert_eq!(answer["error"], "a request must be a JSON object");
+    }
 }

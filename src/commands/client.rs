@@ -148,7 +148,7 @@ fn list(args: ClientListArgs, context: &Context) -> Result<Exit, Failure> {
         format,
         &table,
         &clients.iter().map(|c| client_json(c)).collect::<Vec<_>>(),
-    ));
+    ))?;
     Ok(Exit::Success)
 }
 
@@ -161,6 +161,6 @@ fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
     if let Some(row) = table.rows.iter_mut().find(|r| r[0] == "temporary") {
         row[1] = temporary_text(client, true, "; ");
     }
-    emit(&output::listing(format, &table, &record));
+    emit(&output::listing(format, &table, &record))?;
     Ok(Exit::Success)
 }

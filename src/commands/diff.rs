@@ -6,7 +6,7 @@ use super::{Context, emit, load_text};
 use crate::cli::{DiffArgs, Format};
 use crate::exit::{Exit, Failure};
 use crate::model::Practice;
-use crate::output;
+use crate::output::{self, escape};
 use crate::rules::actor::{self, ActorError};
 use crate::rules::authorize::{Violation, file_change, unauthorized};
 use crate::rules::diff::{AccessChange, FileKind, Lengthened, PracticeDiff, compare};
@@ -101,7 +101,7 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
         Format::Csv => rows(&diff, violations.as_deref()).to_csv(),
         Format::Markdown => markdown(&diff, &label, shown.as_deref(), violations.as_deref()),
         _ => text(&diff, &label, shown.as_deref(), violations.as_deref()),
-    });
+    })?;
     let refused = violations.as_ref().is_some_and(|v| !v.is_empty());
     let gained = args.fail_on_gain && diff.gains_clinical();
     if gained {
@@ -516,17 +516,29 @@ fn text(
     actor: Option<&str>,
     violations: Option<&[Violation]>,
 ) -> String {
-    let mut out = format!("{label}: {}\n", headline(diff));
+    // Every line is our words around free text (ids, reasons, paths):
+    // each piece of it is escaped, so a line is one line and none begins
+    // with `::`.
+    let line_start = |text: &str| {
+        let text = escape::text(text).into_owned();
+        if text.starts_with(':') {
+            format!("./{text}")
+        } else {
+            text
+        }
+    };
+    let mut out = format!("{}: {}\n", line_start(label), headline(diff));
     for line in structural_lines(diff) {
-        out.push_str(&format!("  {line}\n"));
+        out.push_str(&format!("  {}\n", escape::text(&line)));
     }
     for (member, change) in &diff.members {
-        out.push_str(&format!("\n{member}\n"));
+        out.push_str(&format!("\n{}\n", line_start(member)));
         for line in member_lines(change) {
-            out.push_str(&format!("  {line}\n"));
+            out.push_str(&format!("  {}\n", escape::text(&line)));
         }
     }
     if let (Some(actor), Some(violations)) = (actor, violations) {
+        let actor = line_start(actor);
         out.push('\n');
         if violations.is_empty() {
             out.push_str(&format!("every change is {actor}'s to make\n"));
@@ -536,7 +548,7 @@ fn text(
                 violations.len()
             ));
             for v in violations {
-                out.push_str(&format!("  ✗ {}\n", violation_line(v)));
+                out.push_str(&format!("  ✗ {}\n", escape::text(&violation_line(v))));
             }
         }
     }
@@ -549,23 +561,34 @@ fn markdown(
     actor: Option<&str>,
     violations: Option<&[Violation]>,
 ) -> String {
+    // Every value from the files or the command line goes through
+    // `escape::markdown` (or a code span when it is a plain id): a reason
+    // cannot open a comment that hides the table below it, nor a link,
+    // heading or list of its own.
+    let md = |text: &str| escape::markdown(text);
+    let code = |id: &str| escape::markdown_code(id);
     let icon = if diff.gains_clinical() {
         "⚠️"
     } else {
         "🔒"
     };
+    // The headline is ours: counts and words.
     let mut out = format!("### {icon} praxis: {}\n\n", headline(diff));
-    out.push_str(&format!("Compared `{label}`.\n\n"));
+    out.push_str(&format!("Compared {}.\n\n", md(label)));
     if let (Some(actor), Some(violations)) = (actor, violations) {
         if violations.is_empty() {
-            out.push_str(&format!("✅ Every change is `{actor}`'s to make.\n\n"));
+            out.push_str(&format!(
+                "✅ Every change is {}'s to make.\n\n",
+                code(actor)
+            ));
         } else {
             out.push_str(&format!(
-                "❌ `{actor}` may not make {} change(s):\n\n",
+                "❌ {} may not make {} change(s):\n\n",
+                code(actor),
                 violations.len()
             ));
             for v in violations {
-                out.push_str(&format!("- {}\n", violation_line(v)));
+                out.push_str(&format!("- {}\n", md(&violation_line(v))));
             }
             out.push('\n');
         }
@@ -573,7 +596,7 @@ fn markdown(
     let structural = structural_lines(diff);
     if !structural.is_empty() {
         for line in structural {
-            out.push_str(&format!("- {line}\n"));
+            out.push_str(&format!("- {}\n", md(&line)));
         }
         out.push('\n');
     }
@@ -583,17 +606,18 @@ fn markdown(
             let count = |m: &std::collections::BTreeMap<String, Vec<String>>| {
                 m.iter()
                     .map(|(c, clients)| match clients.len() {
-                        0 => format!("`{c}`"),
-                        n => format!("`{c}` ({n})"),
+                        0 => code(c),
+                        n => format!("{} ({n})", code(c)),
                     })
                     .collect::<Vec<_>>()
                     .join(", ")
             };
             let mut roles = Vec::new();
-            roles.extend(change.roles_granted.iter().map(|r| format!("+{r}")));
-            roles.extend(change.roles_revoked.iter().map(|r| format!("−{r}")));
+            roles.extend(change.roles_granted.iter().map(|r| format!("+{}", md(r))));
+            roles.extend(change.roles_revoked.iter().map(|r| format!("−{}", md(r))));
             out.push_str(&format!(
-                "| `{member}` | {} | {} | {} |\n",
+                "| {} | {} | {} | {} |\n",
+                code(member),
                 count(&change.gained),
                 count(&change.lost),
                 roles.join(" ")
@@ -601,13 +625,55 @@ fn markdown(
         }
         out.push_str("\n<details><summary>Details per member and client</summary>\n\n");
         for (member, change) in &diff.members {
-            out.push_str(&format!("**{member}**\n\n"));
+            out.push_str(&format!("**{}**\n\n", md(member)));
             for line in member_lines(change) {
-                out.push_str(&format!("- {}\n", line.replace('\n', " ")));
+                out.push_str(&format!("- {}\n", md(&line)));
             }
             out.push('\n');
         }
         out.push_str("</details>\n");
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::diff::TemporaryAdded;
+
+    /// The attack on a pull-request comment: a temporary reason that ends
+    /// the list item and opens an HTML comment, hiding the gains table and
+    /// showing a forged all-clear after it.
+    #[test]
+    fn a_reason_cannot_hide_the_gains_table() {
+        let mut diff = PracticeDiff::default();
+        diff.temporary_added.push(TemporaryAdded {
+            client: "C-1".into(),
+            member: "eve".into(),
+            until: chrono::NaiveDate::from_ymd_opt(2099, 1, 1),
+            reason: "Covering\n\n<!--\n\nNo clinical access changes.\n".into(),
+        });
+        let mut change = AccessChange::default();
+        change
+            .gained
+            .insert("clinical.view".into(), vec!["C-1".into()]);
+        diff.members.insert("eve".into(), change);
+        let comment = markdown(&diff, "a → b", None, None);
+        assert!(!comment.contains("<!--"), "{comment}");
+        assert!(
+            comment
+                .lines()
+                .any(|l| l.starts_with("| `eve` | `clinical.view` (1)")),
+            "{comment}"
+        );
+        assert!(
+            comment.lines().all(|l| !l.starts_with("No clinical")),
+            "{comment}"
+        );
+        let text = text(&diff, "a → b", None, None);
+        assert!(
+            text.lines().all(|l| !l.starts_with("No clinical")),
+            "{text}"
+        );
+    }
 }

@@ -28,34 +28,35 @@ pub fn run(args: InitArgs, context: &Context) -> Result<Exit, Failure> {
     if checked.findings.has_errors() {
         let rendered =
             diagnostics::render_text(&path.display().to_string(), &text, &checked.findings, false);
+        // Rendered findings are escaped; `Refused` reaches stderr as it is.
         return Err(Failure::Refused(format!(
             "the new file would be invalid:\n{rendered}"
         )));
     }
     if args.dry_run.dry_run {
-        super::emit(&text);
+        super::emit(&text)?;
         return Ok(Exit::Success);
     }
     let exists = |path: &PathBuf| path.exists() || path.symlink_metadata().is_ok();
     if exists(&path) {
-        return Err(Failure::Refused(
-            store::StoreError::Exists { path }.to_string(),
-        ));
+        return Err(Failure::Refused(crate::output::escape::lines(
+            &store::StoreError::Exists { path }.to_string(),
+        )));
     }
     let _lock = context.lock(&path)?;
     if exists(&path) {
-        return Err(Failure::Refused(
-            store::StoreError::Exists { path }.to_string(),
-        ));
+        return Err(Failure::Refused(crate::output::escape::lines(
+            &store::StoreError::Exists { path }.to_string(),
+        )));
     }
     store::write_atomic(&path, text.as_bytes(), None)?;
     if !context.quiet {
         super::emit(&format!(
             "created {} for {} with {} as owner and administrator\n",
-            path.display(),
-            args.name,
-            args.owner
-        ));
+            crate::output::escape::text(&path.display().to_string()),
+            crate::output::escape::text(&args.name),
+            crate::output::escape::text(&args.owner)
+        ))?;
     }
     Ok(Exit::Success)
 }

@@ -43,7 +43,7 @@ pub fn run(args: MatrixArgs, context: &Context) -> Result<Exit, Failure> {
         Format::Csv => table(&grid).to_csv(),
         Format::Markdown => table(&grid).to_markdown(),
         _ => terminal(&grid),
-    });
+    })?;
     Ok(Exit::Success)
 }
 
@@ -173,7 +173,24 @@ fn short(cell: &str) -> String {
         .join("+")
 }
 
+/// The grid with every name escaped for a terminal, so widths are counted
+/// on what is shown.
+fn escaped(grid: &Grid) -> Grid {
+    let text = |s: &String| output::escape::text(s).into_owned();
+    Grid {
+        by: grid.by,
+        client: grid.client.as_ref().map(text),
+        capabilities: grid.capabilities.iter().map(text).collect(),
+        rows: grid
+            .rows
+            .iter()
+            .map(|(name, cells)| (text(name), cells.iter().map(text).collect()))
+            .collect(),
+    }
+}
+
 fn terminal(grid: &Grid) -> String {
+    let grid = &escaped(grid);
     let label_width = grid
         .capabilities
         .iter()

@@ -151,7 +151,7 @@ fn list(args: MemberListArgs, context: &Context) -> Result<Exit, Failure> {
             .iter()
             .map(|m| member_json(practice, m))
             .collect::<Vec<_>>(),
-    ));
+    ))?;
     Ok(Exit::Success)
 }
 
@@ -211,7 +211,7 @@ fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
             .collect::<Vec<_>>()
             .join("; ");
     }
-    emit(&output::listing(format, &table, &record));
+    emit(&output::listing(format, &table, &record))?;
     Ok(Exit::Success)
 }
 

@@ -103,7 +103,7 @@ impl Context {
             // Not silenced by -q: a command that seems to hang must say why.
             eprintln!(
                 "waiting for another praxis change to finish (lock {}; giving up after {} s)",
-                lock.display(),
+                crate::output::escape::text(&lock.display().to_string()),
                 timeout.as_secs()
             );
         };
@@ -114,10 +114,11 @@ impl Context {
         Ok(store::Lock::acquire(target, &wait)?)
     }
 
-    /// Talk for a person on stderr, unless `-q`.
+    /// Talk for a person on stderr, unless `-q`. The message is ours and
+    /// may hold free text: its control and bidi characters are escaped.
     pub fn talk(&self, message: &str) {
         if !self.quiet {
-            eprintln!("{message}");
+            crate::exit::say(&output::escape::lines(message));
         }
     }
 
@@ -145,7 +146,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<Contents, Failure> {
         let at = output::diagnostics::position(&bad.lossy, bad.offset);
         Failure::Invalid(format!(
             "{}:{}:{}: the file is not UTF-8 (bad byte at offset {}); save it as UTF-8",
-            path.display(),
+            output::escape::path(path),
             at.line,
             at.column,
             bad.offset
@@ -167,7 +168,7 @@ pub fn load_for_edit(path: &Path, date: NaiveDate) -> Result<(Loaded, DocumentMu
         (loaded, Some(document)) => Ok((loaded, document)),
         (_, None) => Err(Failure::Invalid(format!(
             "{}: cannot parse for editing",
-            path.display()
+            output::escape::path(path)
         ))),
     }
 }
@@ -192,7 +193,7 @@ fn load_checked(
         );
         return Err(Failure::Invalid(format!(
             "{} fails validation; fix it first (`praxis validate`):\n{rendered}",
-            path.display()
+            output::escape::path(path)
         )));
     }
     let loaded = Loaded {
@@ -245,12 +246,25 @@ pub fn run(cli: Cli) -> Result<Exit, Failure> {
     }
 }
 
-/// Prints data to stdout. A closed stdout (`praxis matrix | head -1`) is
-/// not an error worth a panic: the exit code still carries the result.
-pub fn emit(text: &str) {
+/// Prints data to stdout. A reader that left (`praxis matrix | head -1`,
+/// a broken pipe) is no error: the command goes on to its decision's exit
+/// code, quietly. Any other write error (`> /dev/full`) is a failure, exit
+/// 2: an answer that did not arrive never reads as success.
+pub fn emit(text: &str) -> Result<(), Failure> {
     use std::io::Write;
     let mut stdout = std::io::stdout().lock();
-    let _ = stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush());
+    written(
+        stdout
+            .write_all(text.as_bytes())
+            .and_then(|()| stdout.flush()),
+    )
+}
+
+/// A write to stdout's result as SPEC §8 Output reads it: a broken pipe is
+/// fine, anything else a [`Failure::Output`].
+pub fn written(result: std::io::Result<()>) -> Result<(), Failure> {
+    match result {
+        Err(error) if error.kind() != std::io::ErrorKind::BrokenPipe => Err(Failure::Output(error)),
+        _ => Ok(()),
+    }
 }

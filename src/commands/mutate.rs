@@ -46,7 +46,7 @@ pub fn apply(
     let actor = Actor::resolve(&loaded.practice, context.actor.as_deref(), date)?;
     let summary = match change(&actor, &mut doc)? {
         Outcome::NoChange(why) => {
-            super::emit(&format!("no change: {why}\n"));
+            super::emit(&format!("no change: {}\n", output::escape::text(&why)))?;
             return Ok(Exit::Success);
         }
         Outcome::Changed(summary) => summary,
@@ -71,13 +71,23 @@ pub fn apply(
         );
         return Err(Failure::Refused(format!(
             "the change would leave {} invalid, so nothing was written:\n{rendered}",
-            path.display()
+            output::escape::path(&path)
         )));
     }
     if dry_run {
         let diff = similar::TextDiff::from_lines(&loaded.contents.text, &new_text);
         let name = path.display().to_string();
-        super::emit(&diff.unified_diff().header(&name, &name).to_string());
+        let unified = diff.unified_diff().header(&name, &name).to_string();
+        // The file's own lines are free text: a line ending stays a line
+        // ending, anything else a terminal would act on is escaped.
+        let shown: String = unified
+            .split_inclusive('\n')
+            .map(|line| {
+                let body = line.trim_end_matches(['\n', '\r']);
+                format!("{}\n", output::escape::text(body))
+            })
+            .collect();
+        super::emit(&shown)?;
         return Ok(Exit::Success);
     }
     let bytes = loaded.contents.encode(&new_text);
@@ -86,7 +96,17 @@ pub fn apply(
         bytes.as_bytes(),
         Some(&loaded.contents.original_bytes()),
     )?;
-    report(context, date, &summary, &loaded.practice, &checked.practice);
+    // The file is written: a summary that cannot be printed is still exit
+    // 2 (the answer did not arrive), and says the change was made.
+    report(context, date, &summary, &loaded.practice, &checked.practice).map_err(|failure| {
+        match failure {
+            Failure::Output(error) => Failure::Output(std::io::Error::new(
+                error.kind(),
+                format!("{error} (the change to {} was written)", path.display()),
+            )),
+            other => other,
+        }
+    })?;
     // Warnings the change brought (an expiring grant, an idle supervisor):
     // accepted, but worth saying.
     for finding in checked.findings.iter() {
@@ -98,7 +118,7 @@ pub fn apply(
             context.talk(&format!(
                 "warning[{}]: {}",
                 finding.code.as_str(),
-                finding.message
+                output::escape::text(&finding.message)
             ));
         }
     }
@@ -112,17 +132,18 @@ fn report(
     summary: &Summary,
     before: &Practice,
     after: &Practice,
-) {
-    let mut text = format!("{}\n", summary.did);
+) -> Result<(), Failure> {
+    let mut text = format!("{}\n", output::escape::text(&summary.did));
     for line in access_changes(summary, before, after, date) {
-        text.push_str(&format!("  {line}\n"));
+        text.push_str(&format!("  {}\n", output::escape::text(&line)));
     }
     if !context.quiet {
-        super::emit(&text);
+        super::emit(&text)?;
     }
     for warning in &summary.warnings {
-        context.talk(&format!("warning: {warning}"));
+        context.talk(&format!("warning: {}", output::escape::text(warning)));
     }
+    Ok(())
 }
 
 fn access_changes(

@@ -4,7 +4,7 @@
 use super::{Context, emit};
 use crate::cli::{Format, ReviewArgs};
 use crate::exit::{Exit, Failure};
-use crate::output::{self, Table};
+use crate::output::{self, Table, escape};
 use crate::rules::decide;
 use crate::rules::review::{Review, review};
 
@@ -33,7 +33,7 @@ pub fn run(args: ReviewArgs, context: &Context) -> Result<Exit, Failure> {
         Format::Csv => access_rows(&report).to_csv(),
         Format::Markdown => markdown(&report),
         _ => terminal(&report),
-    });
+    })?;
     Ok(Exit::Success)
 }
 
@@ -142,7 +142,10 @@ fn totals(report: &Review) -> String {
 }
 
 fn markdown(report: &Review) -> String {
-    let mut out = format!("# Access review: {}\n\n", report.practice);
+    let mut out = format!(
+        "# Access review: {}\n\n",
+        escape::markdown(&report.practice)
+    );
     out.push_str(&format!(
         "Taken as of **{}**. {}.\n\n",
         report.date,
@@ -166,7 +169,7 @@ fn markdown(report: &Review) -> String {
 fn terminal(report: &Review) -> String {
     let mut out = format!(
         "Access review: {} as of {}\n{}\n\n",
-        report.practice,
+        escape::text(&report.practice),
         report.date,
         totals(report)
     );

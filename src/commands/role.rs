@@ -82,7 +82,7 @@ fn list(context: &Context) -> Result<Exit, Failure> {
             "holders": holders,
         }));
     }
-    emit(&output::listing(format, &table, &records));
+    emit(&output::listing(format, &table, &records))?;
     Ok(Exit::Success)
 }
 
@@ -131,20 +131,30 @@ fn show(name: &str, context: &Context) -> Result<Exit, Failure> {
         Format::Csv => table.to_csv(),
         Format::Markdown => table.to_markdown(),
         _ => {
-            let mut text = format!("{} ({})", role.id.value, origin(&practice, role));
+            let mut text = format!(
+                "{} ({})",
+                output::escape::text(&role.id.value),
+                origin(&practice, role)
+            );
             if let Some(description) = description(role) {
-                text.push_str(&format!(": {description}"));
+                text.push_str(&format!(": {}", output::escape::text(description)));
             }
             text.push('\n');
             if !requires.is_empty() {
-                text.push_str(&format!("requires: {}\n", requires.join(", ")));
+                text.push_str(&format!(
+                    "requires: {}\n",
+                    output::escape::text(&requires.join(", "))
+                ));
             }
             if !excludes.is_empty() {
-                text.push_str(&format!("excludes: {}\n", excludes.join(", ")));
+                text.push_str(&format!(
+                    "excludes: {}\n",
+                    output::escape::text(&excludes.join(", "))
+                ));
             }
             text.push_str(&table.to_text());
             text
         }
-    });
+    })?;
     Ok(Exit::Success)
 }

@@ -6,7 +6,7 @@ use super::{Context, emit};
 use crate::cli::{Format, TestArgs};
 use crate::exit::{Exit, Failure};
 use crate::model::Practice;
-use crate::output::{self, explain};
+use crate::output::{self, escape, explain};
 use crate::rules::decide::{self, Request};
 use crate::suggest;
 use chrono::NaiveDate;
@@ -52,8 +52,10 @@ pub fn run(args: TestArgs, context: &Context) -> Result<Exit, Failure> {
     let tests = args.tests.clone().unwrap_or_else(|| beside(&loaded.path));
     let bytes = crate::store::read_bytes(&tests)?;
     let contents = super::decode(&tests, bytes)?;
-    let expectations =
-        parse(&contents.text).map_err(|e| Failure::Invalid(format!("{}:{e}", tests.display())))?;
+    let expectations = parse(&contents.text).map_err(|e| {
+        // The problem echoes keys and values of the test file: free text.
+        Failure::Invalid(format!("{}:{}", escape::path(&tests), escape::text(&e)))
+    })?;
     let outcomes: Vec<Outcome> = expectations
         .into_iter()
         .map(|e| evaluate(&loaded.practice, e, context.date))
@@ -71,7 +73,7 @@ pub fn run(args: TestArgs, context: &Context) -> Result<Exit, Failure> {
         Format::Csv => results_table(&outcomes).to_csv(),
         Format::Markdown => results_table(&outcomes).to_markdown(),
         _ => text(&name, &outcomes),
-    });
+    })?;
     Ok(if failed > 0 {
         Exit::Denied
     } else {
@@ -202,17 +204,18 @@ fn title(e: &Expectation) -> String {
 }
 
 fn text(file: &str, outcomes: &[Outcome]) -> String {
+    let file = escape::text(file);
     let mut out = String::new();
     for outcome in outcomes.iter().filter(|o| !o.passed) {
         let e = &outcome.expectation;
         out.push_str(&format!(
             "FAIL {file}:{}: {}, got {}\n",
             e.line,
-            title(e),
+            escape::text(&title(e)),
             outcome.actual
         ));
         for line in &outcome.explanation {
-            out.push_str(&format!("  - {line}\n"));
+            out.push_str(&format!("  - {}\n", escape::text(line)));
         }
     }
     let failed = outcomes.iter().filter(|o| !o.passed).count();
@@ -253,15 +256,8 @@ fn results_table(outcomes: &[Outcome]) -> output::Table {
     table
 }
 
-fn xml(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
-}
-
 fn junit(file: &str, outcomes: &[Outcome]) -> String {
+    use escape::xml;
     let failed = outcomes.iter().filter(|o| !o.passed).count();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     out.push_str(&format!(
@@ -288,9 +284,16 @@ fn junit(file: &str, outcomes: &[Outcome]) -> String {
             out.push_str(">\n");
             out.push_str(&format!(
                 "      <failure message=\"expected {}, got {}\" type=\"AccessAssertion\">{}</failure>\n",
-                e.decision,
-                outcome.actual,
-                xml(&outcome.explanation.join("\n"))
+                xml(&e.decision),
+                xml(&outcome.actual),
+                // Our line breaks between sentences stay; each sentence is
+                // free text.
+                outcome
+                    .explanation
+                    .iter()
+                    .map(|line| xml(line))
+                    .collect::<Vec<_>>()
+                    .join("\n")
             ));
             out.push_str("    </testcase>\n");
         }
@@ -302,6 +305,35 @@ fn junit(file: &str, outcomes: &[Outcome]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn junit_holds_no_raw_control_or_markup_from_free_text() {
+        let expectation = Expectation {
+            line: 3,
+            member: "bob\u{1b}<x>&\"'".into(),
+            capability: "clinical.view\u{1}".into(),
+            client: Some("C-1]]>".into()),
+            author: None,
+            at: None,
+            decision: "allow".into(),
+        };
+        let outcome = Outcome {
+            expectation,
+            actual: "deny".into(),
+            passed: false,
+            explanation: vec!["because \u{0}<!-- x -->".into(), "and \u{202e}".into()],
+        };
+        let xml = junit("dir/t\u{7}.toml", &[outcome]);
+        assert!(
+            !xml.chars().any(|c| escape::is_hostile(c) && c != '\n'),
+            "{xml}"
+        );
+        assert!(!xml.contains("<x>") && !xml.contains("<!--") && !xml.contains("]]>"));
+        assert!(
+            xml.contains("bob\\u{1b}&lt;x&gt;&amp;&quot;&apos;"),
+            "{xml}"
+        );
+    }
 
     #[test]
     fn reads_expectations_with_dates_and_lines() {

@@ -7,7 +7,7 @@ use crate::cli::{Cli, CompletionsArgs};
 use crate::exit::{Exit, Failure};
 
 pub fn completions(args: CompletionsArgs) -> Result<Exit, Failure> {
-    emit(&completion_script(args.shell));
+    emit(&completion_script(args.shell))?;
     Ok(Exit::Success)
 }
 
@@ -20,6 +20,6 @@ pub fn completion_script(shell: clap_complete::Shell) -> String {
 }
 
 pub fn schema() -> Result<Exit, Failure> {
-    emit(&crate::output::json(&crate::schema::practice_schema()));
+    emit(&crate::output::json(&crate::schema::practice_schema()))?;
     Ok(Exit::Success)
 }

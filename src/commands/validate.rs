@@ -73,7 +73,7 @@ fn report(
         Format::Markdown => diagnostics::findings_table(&file, &text, &findings).to_markdown(),
         _ => diagnostics::render_text(&file, &text, &findings, crate::output::stdout_color()),
     };
-    emit(&rendered);
+    emit(&rendered)?;
     Ok(if findings.has_errors() {
         Exit::Denied
     } else {

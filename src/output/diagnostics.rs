@@ -3,7 +3,7 @@
 
 use crate::findings::{Finding, Findings, Severity};
 use crate::model::Span;
-use crate::output::{Paint, paint};
+use crate::output::{Paint, escape, paint};
 use serde::Serialize;
 
 pub use super::lines::{LineIndex, Position};
@@ -14,9 +14,14 @@ pub fn position(text: &str, offset: usize) -> Position {
     LineIndex::new(text).position(offset)
 }
 
-/// Compiler-style text for every finding, then a summary line.
+/// Compiler-style text for every finding, then a summary line. The file
+/// name, messages, hints and the source line are free text (a broken file's
+/// keys and lines are echoed): each is escaped ([`escape::text`]), and a
+/// file name cannot begin a line with `::`.
 pub fn render_text(file: &str, text: &str, findings: &Findings, color: bool) -> String {
     let index = LineIndex::new(text);
+    let file = escape::path(std::path::Path::new(file));
+    let file = file.as_str();
     let mut out = String::new();
     for finding in findings.iter() {
         out.push_str(&render_one(file, &index, finding, color));
@@ -58,7 +63,7 @@ fn render_one(file: &str, index: &LineIndex<'_>, finding: &Finding, color: bool)
         start.line,
         start.column,
         paint(&format!("{label}[{}]", finding.code.as_str()), tint, color),
-        paint(&finding.message, Paint::Bold, color)
+        paint(&escape::text(&finding.message), Paint::Bold, color)
     );
     let at = source.len().saturating_sub(rest.len());
     let (shown, caret_at, width) = excerpt(source, at, start.column - 1, width);
@@ -70,7 +75,10 @@ fn render_one(file: &str, index: &LineIndex<'_>, finding: &Finding, color: bool)
         paint(&"^".repeat(width), tint, color)
     ));
     if !finding.hint.is_empty() {
-        out.push_str(&format!("{gutter} = help: {}\n", finding.hint));
+        out.push_str(&format!(
+            "{gutter} = help: {}\n",
+            escape::text(&finding.hint)
+        ));
     }
     out
 }
@@ -80,9 +88,38 @@ const MAX_SHOWN: usize = 120;
 
 /// The part of a long line around the value at byte `at` (character
 /// `column`, 0-based), the caret's position in it, and a caret width that
-/// fits. Only the shown characters are visited, so a finding on a line of a
-/// million characters costs no more than one on a short line.
+/// fits; the part is then made safe to show ([`shown`]).
 fn excerpt(line: &str, at: usize, column: usize, width: usize) -> (String, usize, usize) {
+    let (cut, caret_at, width) = cut(line, at, column, width);
+    shown(&cut, caret_at, width)
+}
+
+/// A source line as the terminal will show it: a tab as four spaces (as
+/// compilers do), other control and bidi characters escaped, the caret
+/// moved and widened by what the escapes add before and under it.
+fn shown(line: &str, caret_at: usize, width: usize) -> (String, usize, usize) {
+    let mut out = String::with_capacity(line.len());
+    let (mut new_caret, mut new_width) = (caret_at, width);
+    for (i, c) in line.chars().enumerate() {
+        let piece = if c == '\t' {
+            "    ".to_string()
+        } else {
+            escape::text(c.encode_utf8(&mut [0; 4])).into_owned()
+        };
+        let extra = piece.chars().count() - 1;
+        if i < caret_at {
+            new_caret += extra;
+        } else if i < caret_at + width {
+            new_width += extra;
+        }
+        out.push_str(&piece);
+    }
+    (out, new_caret, new_width)
+}
+
+/// Only the shown characters are visited, so a finding on a line of a
+/// million characters costs no more than one on a short line.
+fn cut(line: &str, at: usize, column: usize, width: usize) -> (String, usize, usize) {
     if line.chars().take(MAX_SHOWN + 1).count() <= MAX_SHOWN {
         return (line.to_string(), column, width);
     }
@@ -185,16 +222,6 @@ pub fn findings_table(file: &str, text: &str, findings: &Findings) -> crate::out
     table
 }
 
-fn escape_data(text: &str) -> String {
-    text.replace('%', "%25")
-        .replace('\r', "%0D")
-        .replace('\n', "%0A")
-}
-
-fn escape_property(text: &str) -> String {
-    escape_data(text).replace(':', "%3A").replace(',', "%2C")
-}
-
 /// `::error file=…,line=…,col=…,title=CODE::message` lines.
 pub fn render_github(file: &str, text: &str, findings: &Findings) -> String {
     let index = LineIndex::new(text);
@@ -209,13 +236,13 @@ pub fn render_github(file: &str, text: &str, findings: &Findings) -> String {
         out.push_str(&format!(
             "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}\n",
             finding.severity.as_str(),
-            escape_property(file),
+            escape::workflow_property(file),
             start.line,
             start.column,
             end.line,
             end.column,
-            escape_property(finding.code.as_str()),
-            escape_data(&message)
+            escape::workflow_property(finding.code.as_str()),
+            escape::workflow_data(&message)
         ));
     }
     out
@@ -304,22 +331,44 @@ mod tests {
     #[test]
     fn long_lines_are_cut_around_the_value() {
         let line = format!("{}X{}", "a".repeat(500), "b".repeat(500));
-        let (shown, caret_at, width) = excerpt(&line, 500, 500, 1);
+        let (shown, caret_at, width) = cut(&line, 500, 500, 1);
         assert!(shown.chars().count() <= MAX_SHOWN + 2);
         assert_eq!(shown.chars().nth(caret_at), Some('X'));
         assert_eq!(width, 1);
-        assert_eq!(excerpt("short", 2, 2, 3), ("short".to_string(), 2, 3));
+        assert_eq!(cut("short", 2, 2, 3), ("short".to_string(), 2, 3));
         // Multi-byte characters: the byte offset and the column differ.
         let wide = format!("{}X{}", "é".repeat(500), "ü".repeat(500));
-        let (shown, caret_at, _) = excerpt(&wide, 1000, 500, 1);
+        let (shown, caret_at, _) = cut(&wide, 1000, 500, 1);
         assert_eq!(shown.chars().nth(caret_at), Some('X'));
         // Near the start and the end of a long line.
-        let (shown, caret_at, _) = excerpt(&line, 0, 0, 1);
+        let (shown, caret_at, _) = cut(&line, 0, 0, 1);
         assert_eq!((shown.chars().next(), caret_at), (Some('a'), 0));
-        let (shown, caret_at, width) = excerpt(&line, 1000, 1000, 9);
+        let (shown, caret_at, width) = cut(&line, 1000, 1000, 9);
         assert_eq!(shown.chars().nth(caret_at), Some('b'));
         assert!(shown.starts_with('…') && !shown.ends_with('…'));
         assert_eq!(width, 1);
+    }
+
+    #[test]
+    fn source_lines_are_escaped_and_the_caret_follows() {
+        let (line, caret_at, width) = excerpt("\tk\u{1b}y = \"v\"", 2, 2, 2);
+        assert_eq!(line, "    k\\u{1b}y = \"v\"");
+        assert_eq!(caret_at, 5);
+        assert_eq!(width, 7);
+    }
+
+    #[test]
+    fn text_escapes_what_a_broken_file_echoes() {
+        let text = "\"\u{1b}]0;x\u{7}\" = 1\n";
+        let findings = Findings(vec![Finding::new(
+            Code::BadVersion,
+            0..3,
+            "unknown key `\u{1b}]0;x\u{7}`\n::error::forged",
+            "",
+        )]);
+        let rendered = render_text("::p.toml", text, &findings, false);
+        assert!(!rendered.contains('\u{1b}'), "{rendered}");
+        assert!(rendered.lines().all(|l| !l.starts_with("::")), "{rendered}");
     }
 
     #[test]

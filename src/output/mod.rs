@@ -2,6 +2,7 @@
 //! explanations. Commands hand this module data; they do not format by hand.
 
 pub mod diagnostics;
+pub mod escape;
 pub mod explain;
 pub mod lines;
 
@@ -29,38 +30,39 @@ impl Table {
         self.rows.push(row);
     }
 
-    /// A terminal table with box lines.
+    /// A terminal table with box lines; every cell escaped as free text.
     pub fn to_text(&self) -> String {
+        let cells = |row: &[String]| -> Vec<String> {
+            row.iter().map(|c| escape::text(c).into_owned()).collect()
+        };
         let mut table = comfy_table::Table::new();
         table.load_style(UTF8_FULL_CONDENSED);
         table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
         table.set_width(terminal_width());
-        table.set_header(&self.headers);
+        table.set_header(cells(&self.headers));
         for row in &self.rows {
-            table.add_row(row);
+            table.add_row(cells(row));
         }
         format!("{table}\n")
     }
 
-    /// RFC 4180 CSV with a header row.
+    /// RFC 4180 CSV with a header row; cells defused as [`escape::csv`].
     pub fn to_csv(&self) -> String {
         let mut out = String::new();
         for row in std::iter::once(&self.headers).chain(&self.rows) {
-            let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+            let cells: Vec<String> = row.iter().map(|c| escape::csv(c)).collect();
             out.push_str(&cells.join(","));
             out.push('\n');
         }
         out
     }
 
-    /// A GitHub-flavoured markdown table.
+    /// A GitHub-flavoured markdown table; cells escaped as
+    /// [`escape::markdown`].
     pub fn to_markdown(&self) -> String {
         let mut out = String::new();
         let line = |cells: &[String]| {
-            let escaped: Vec<String> = cells
-                .iter()
-                .map(|c| c.replace('|', "\\|").replace('\n', " "))
-                .collect();
+            let escaped: Vec<String> = cells.iter().map(|c| escape::markdown(c)).collect();
             format!("| {} |\n", escaped.join(" | "))
         };
         out.push_str(&line(&self.headers));
@@ -69,14 +71,6 @@ impl Table {
             out.push_str(&line(row));
         }
         out
-    }
-}
-
-fn csv_cell(cell: &str) -> String {
-    if cell.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", cell.replace('"', "\"\""))
-    } else {
-        cell.to_string()
     }
 }
 
@@ -95,7 +89,8 @@ pub fn listing<T: Serialize + ?Sized>(format: Format, table: &Table, records: &T
     }
 }
 
-/// `erin until 2026-12-31 (Covering while bob is on leave)`.
+/// `erin until 2026-12-31 (Covering while bob is on leave)`: raw text; the
+/// renderer it goes to escapes it.
 pub fn temporary_entry(who: &str, until: Option<chrono::NaiveDate>, reason: &str) -> String {
     let until = until.map_or_else(|| "?".to_string(), |d| d.to_string());
     if reason.is_empty() {
@@ -105,12 +100,21 @@ pub fn temporary_entry(who: &str, until: Option<chrono::NaiveDate>, reason: &str
     }
 }
 
-/// One pretty-printed JSON document and a newline.
+/// One pretty-printed JSON document and a newline; C1 and bidi controls
+/// written as `\uXXXX` ([`escape::JsonFormatter`]).
 pub fn json<T: Serialize + ?Sized>(value: &T) -> String {
-    let mut text =
-        serde_json::to_string_pretty(value).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    let mut text = escape::json(value, true).unwrap_or_else(|e| {
+        escape::json(&serde_json::json!({ "error": e.to_string() }), true).unwrap_or_default()
+    });
     text.push('\n');
     text
+}
+
+/// One JSON value on one line (JSON Lines), escaped like [`json`].
+pub fn json_line<T: Serialize + ?Sized>(value: &T) -> String {
+    escape::json(value, false).unwrap_or_else(|e| {
+        escape::json(&serde_json::json!({ "error": e.to_string() }), false).unwrap_or_default()
+    })
 }
 
 /// The width to lay tables out in: `$COLUMNS`, else 80.

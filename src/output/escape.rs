@@ -1,0 +1,404 @@
+//! Escaping at the edge, one function per kind of output (SPEC §8 Output).
+//!
+//! Free text (names, reasons, descriptions, emails, ids echoed from an
+//! argument or a broken file, source lines under a finding) reaches a
+//! terminal, a CI log, a pull-request comment, a spreadsheet or an XML
+//! parser. Each of those reads structure into different characters, so each
+//! renderer calls the function here for its format, on the free text only:
+//! our own newlines, table rules and markdown stay ours.
+//!
+//! [`text`] is the one escaping of control and bidirectional characters;
+//! every other function builds on it, so `\u{1b}` reads the same everywhere.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+use std::path::Path;
+
+/// Whether `c` may move the cursor, end a line, retitle a terminal or
+/// reorder what a reader sees: C0 and C1 controls, DEL, and the bidi
+/// controls (SPEC §8 Free text).
+pub fn is_hostile(c: char) -> bool {
+    matches!(c,
+        '\u{0}'..='\u{1f}'
+        | '\u{7f}'..='\u{9f}'
+        | '\u{61c}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}')
+}
+
+/// Free text for a terminal or a log: every control and bidi character,
+/// newlines included, is written as `\u{1b}`. A line of output built from
+/// our words and escaped free text is one line, and it says what it holds.
+pub fn text(free: &str) -> Cow<'_, str> {
+    if !free.chars().any(is_hostile) {
+        return Cow::Borrowed(free);
+    }
+    let mut out = String::with_capacity(free.len() + 8);
+    for c in free.chars() {
+        push_text(&mut out, c);
+    }
+    Cow::Owned(out)
+}
+
+fn push_text(out: &mut String, c: char) {
+    if is_hostile(c) {
+        let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+    } else {
+        out.push(c);
+    }
+}
+
+/// Text we rendered ourselves, line by line, that may still hold free
+/// text (a message on stderr): our newlines stay, every other control and
+/// bidi character is escaped as in [`text`].
+pub fn lines(rendered: &str) -> String {
+    rendered
+        .split('\n')
+        .map(text)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A path shown at the start of a line (`file:line:col: …`, a diff label):
+/// escaped as [`text`], and a relative path that would begin the line with
+/// `::` (a GitHub workflow command) is shown as `./::…`, the same file.
+pub fn path(path: &Path) -> String {
+    let shown = text(&path.to_string_lossy()).into_owned();
+    if shown.starts_with(':') {
+        format!("./{shown}")
+    } else {
+        shown
+    }
+}
+
+/// Free text inside markdown (a table cell, a list item, a heading): it
+/// cannot open HTML or a comment, a link or image, code, emphasis or a table
+/// cell, and cannot start a block or a line. `<`, `>` and `&` become
+/// entities; the other markdown punctuation is backslash-escaped (`(` and
+/// `)` only where they could end a list number: with `[` and `]` escaped
+/// they open no link); a leading space becomes `&#32;`; a line break is
+/// escaped as in [`text`].
+pub fn markdown(free: &str) -> String {
+    let escaped = text(free);
+    let mut out = String::with_capacity(escaped.len() + 8);
+    let mut at_start = true;
+    let mut leading_digits = false;
+    for c in escaped.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            // `(` and `)` stay: without a `[` or `]` they open no link.
+            '\\' | '`' | '*' | '_' | '~' | '[' | ']' | '!' | '|' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            // Block openers matter only where the text begins (a heading,
+            // a list, a thematic break, `1.` after leading digits).
+            '#' | '-' | '+' | '=' | ':' if at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            '.' | ')' if at_start || leading_digits => {
+                out.push('\\');
+                out.push(c);
+            }
+            ' ' if at_start => out.push_str("&#32;"),
+            _ => out.push(c),
+        }
+        leading_digits = (at_start || leading_digits) && c.is_ascii_digit();
+        at_start = false;
+    }
+    out
+}
+
+/// A markdown code span for an identifier we know is plain (`[A-Za-z0-9._-]`
+/// and the like), else the escaped text without a span: inside a code span
+/// a backslash escape would show.
+pub fn markdown_code(id: &str) -> String {
+    let plain = !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-' | '*' | '@' | '/'));
+    if plain {
+        format!("`{id}`")
+    } else {
+        markdown(id)
+    }
+}
+
+/// One CSV cell: a cell a spreadsheet would read as a formula (it starts
+/// with `=`, `+`, `-`, `@`, a tab or a carriage return) gets a leading `'`;
+/// control and bidi characters are escaped as in [`text`]; then RFC 4180
+/// quoting. A cell that starts with `:` is quoted too, so no CSV line can
+/// begin with `::`.
+pub fn csv(cell: &str) -> String {
+    let formula = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let mut value = String::with_capacity(cell.len() + 2);
+    if formula {
+        value.push('\'');
+    }
+    value.push_str(&text(cell));
+    if value.contains([',', '"', '\n', '\r']) || value.starts_with(':') {
+        format!("\"{}\"", value.replace('"', "\"\""))
+    } else {
+        value
+    }
+}
+
+/// Free text inside XML 1.0 (element content or an attribute value): the
+/// five markup characters as entities; control and bidi characters, which
+/// XML 1.0 cannot hold or an attribute would normalize, as text like
+/// [`text`]; U+FFFE and U+FFFF, which XML forbids, likewise.
+pub fn xml(free: &str) -> String {
+    let mut out = String::with_capacity(free.len() + 8);
+    for c in free.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\u{fffe}' | '\u{ffff}' => {
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+            }
+            c => push_text(&mut out, c),
+        }
+    }
+    out
+}
+
+/// The message of a GitHub workflow command (`::error …::MESSAGE`): `%`,
+/// CR and LF percent-encoded as the runner decodes them; any other control
+/// or bidi character escaped as in [`text`].
+pub fn workflow_data(free: &str) -> String {
+    let mut out = String::with_capacity(free.len() + 8);
+    for c in free.chars() {
+        match c {
+            '%' => out.push_str("%25"),
+            '\r' => out.push_str("%0D"),
+            '\n' => out.push_str("%0A"),
+            c => push_text(&mut out, c),
+        }
+    }
+    out
+}
+
+/// A property value of a workflow command (`file=…,title=…`): as
+/// [`workflow_data`], and `:` and `,` percent-encoded, which would end it.
+pub fn workflow_property(free: &str) -> String {
+    workflow_data(free).replace(':', "%3A").replace(',', "%2C")
+}
+
+/// JSON output that holds no raw C1 control or bidi character: serde_json
+/// already escapes C0 controls, `"` and `\`; this formatter also writes
+/// U+007F–U+009F, the bidi controls and U+2028/U+2029 as `\uXXXX`, so a
+/// JSON document printed to a terminal or a log cannot reorder or hide
+/// what it shows. The parsed value is the same.
+pub struct JsonFormatter<F> {
+    inner: F,
+}
+
+impl<F> JsonFormatter<F> {
+    pub fn new(inner: F) -> Self {
+        JsonFormatter { inner }
+    }
+}
+
+fn json_needs_escape(c: char) -> bool {
+    is_hostile(c) || matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter<F> {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment;
+        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| json_needs_escape(c)) {
+            writer.write_all(&rest.as_bytes()[..at])?;
+            write!(writer, "\\u{:04x}", u32::from(c))?;
+            rest = &rest[at + c.len_utf8()..];
+        }
+        writer.write_all(rest.as_bytes())
+    }
+
+    // Everything else is the inner formatter's: indentation, separators.
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.inner.begin_array(w)
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.inner.end_array(w)
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.inner.begin_array_value(w, first)
+    }
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.inner.end_array_value(w)
+    }
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.inner.begin_object(w)
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.inner.end_object(w)
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.inner.begin_object_key(w, first)
+    }
+    fn end_object_key<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.inner.end_object_key(w)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.inner.begin_object_value(w)
+    }
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.inner.end_object_value(w)
+    }
+}
+
+/// `value` as pretty JSON (`pretty`) or one line, through [`JsonFormatter`].
+pub fn json<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> serde_json::Result<String> {
+    let mut bytes = Vec::new();
+    if pretty {
+        let formatter = JsonFormatter::new(serde_json::ser::PrettyFormatter::new());
+        let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, formatter);
+        value.serialize(&mut serializer)?;
+    } else {
+        let formatter = JsonFormatter::new(serde_json::ser::CompactFormatter);
+        let mut serializer = serde_json::Serializer::with_formatter(&mut bytes, formatter);
+        value.serialize(&mut serializer)?;
+    }
+    // The formatter writes only valid UTF-8: the input's own bytes and
+    // ASCII escapes.
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HOSTILE: &str = "a\u{1b}]0;pwned\u{7}b\r\n::error::x\u{202e}cba\u{9b}2J\u{0}";
+
+    #[test]
+    fn text_escapes_every_control_and_bidi_character() {
+        assert_eq!(
+            text(HOSTILE),
+            "a\\u{1b}]0;pwned\\u{7}b\\u{d}\\u{a}::error::x\\u{202e}cba\\u{9b}2J\\u{0}"
+        );
+        for c in [
+            '\u{61c}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{2066}', '\u{2069}', '\u{7f}',
+        ] {
+            assert!(text(&c.to_string()).starts_with("\\u{"), "{c:?}");
+        }
+        assert!(matches!(text("plain ünïcode ✓"), Cow::Borrowed(_)));
+        assert_eq!(text("tab\there"), "tab\\u{9}here");
+    }
+
+    #[test]
+    fn lines_keep_our_newlines_only() {
+        assert_eq!(lines("one\u{1b}[2J\ntwo"), "one\\u{1b}[2J\ntwo");
+    }
+
+    #[test]
+    fn paths_never_begin_a_workflow_command() {
+        assert_eq!(path(Path::new("::error::x.toml")), "./::error::x.toml");
+        assert_eq!(path(Path::new("dir/p\u{1b}.toml")), "dir/p\\u{1b}.toml");
+    }
+
+    #[test]
+    fn markdown_opens_nothing() {
+        let escaped = markdown(
+            "x\n\n<!-- hidden --> <script>alert(1)</script> & [a](b) ![i](j) `c` *e* _u_ ~s~ |t|",
+        );
+        assert!(
+            !escaped.contains('<') && !escaped.contains('>'),
+            "{escaped}"
+        );
+        assert!(!escaped.contains('\n'));
+        for raw in ["[a](b)", "`c`", "*e*", "_u_", "~s~", "|t|", "!["] {
+            assert!(!escaped.contains(raw), "{raw} in {escaped}");
+        }
+        assert!(escaped.contains("&lt;\\!-- hidden --&gt;"), "{escaped}");
+    }
+
+    #[test]
+    fn markdown_starts_no_block() {
+        assert_eq!(markdown("# h"), "\\# h");
+        assert_eq!(markdown("> q"), "&gt; q");
+        assert_eq!(markdown("- l"), "\\- l");
+        assert_eq!(markdown("+ l"), "\\+ l");
+        assert_eq!(markdown("12. n"), "12\\. n");
+        assert_eq!(markdown("3) n"), "3\\) n");
+        assert_eq!(markdown("a (b)"), "a (b)");
+        assert_eq!(markdown("    code"), "&#32;   code");
+        assert_eq!(markdown("==="), "\\===");
+        // Inside the text, ordinary punctuation stays readable.
+        assert_eq!(markdown("C-1001 clinical.view"), "C-1001 clinical.view");
+    }
+
+    #[test]
+    fn markdown_code_spans_only_plain_ids() {
+        assert_eq!(markdown_code("clinical.view"), "`clinical.view`");
+        assert_eq!(markdown_code("a`b"), "a\\`b");
+    }
+
+    #[test]
+    fn csv_defuses_formulas() {
+        assert_eq!(csv("=cmd|' /C calc'!A0"), "'=cmd|' /C calc'!A0");
+        assert_eq!(csv("+1"), "'+1");
+        assert_eq!(csv("-1"), "'-1");
+        assert_eq!(csv("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv("\t=1"), "'\\u{9}=1");
+        assert_eq!(csv("\r=1"), "'\\u{d}=1");
+        assert_eq!(csv("a,b"), "\"a,b\"");
+        assert_eq!(csv("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv("::error::x"), "\"::error::x\"");
+        assert_eq!(csv("line\nbreak"), "line\\u{a}break");
+        assert_eq!(csv("C-1001"), "C-1001");
+    }
+
+    #[test]
+    fn xml_holds_only_what_xml_allows() {
+        assert_eq!(
+            xml("<a href=\"x\">&'\u{1}\u{1b}\u{fffe}"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;\\u{1}\\u{1b}\\u{fffe}"
+        );
+    }
+
+    #[test]
+    fn workflow_commands_cannot_be_ended_early() {
+        assert_eq!(
+            workflow_data("50%\r\n::stop\u{1b}"),
+            "50%25%0D%0A::stop\\u{1b}"
+        );
+        assert_eq!(workflow_property("a:b,c"), "a%3Ab%2Cc");
+    }
+
+    #[test]
+    fn json_escapes_c1_and_bidi_and_still_parses() {
+        let value = serde_json::json!({ "name": HOSTILE, "line\u{2028}": 1 });
+        let pretty = json(&value, true).unwrap_or_default();
+        let compact = json(&value, false).unwrap_or_default();
+        for rendered in [&pretty, &compact] {
+            // Pretty JSON's own newlines and indentation are its structure.
+            assert!(
+                !rendered.chars().any(|c| json_needs_escape(c) && c != '\n'),
+                "{rendered}"
+            );
+            let back: serde_json::Value = serde_json::from_str(rendered).unwrap_or_default();
+            assert_eq!(back, value);
+        }
+        assert!(pretty.contains("\\u202e") && pretty.contains("\\u009b"));
+    }
+}
