@@ -1686,5 +1686,5 @@ fn a_file_too_large_to_be_a_practice_is_a_finding_for_validate_and_exit_2_elsewh
         ])
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("up to 67108864 bytes"));
+        .stderr(predicates::str::contains("up to 16777216 bytes"));
 }

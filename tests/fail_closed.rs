@@ -343,14 +343,14 @@ fn every_failure_of_access_check_is_closed() {
         ),
     );
     {
-        // A valid practice padded with a comment past 64 MiB: only the size
-        // limit stands between this file and an allow.
+        // A valid practice padded with a comment past the size limit: only
+        // the limit stands between this file and an allow.
         let mut big = VALID.to_string();
         big.push('#');
-        big.push_str(&"x".repeat(64 * 1024 * 1024));
+        big.push_str(&"x".repeat(praxis::rules::MAX_FILE_BYTES as usize));
         big.push('\n');
         flag(
-            "over 64 MiB (valid text)",
+            "over the size limit (valid text)",
             write("large.toml", big.as_bytes()),
         );
     }
