@@ -92,6 +92,23 @@ pub fn check_for_edit(text: &str, date: NaiveDate, edit: bool) -> (Checked, Opti
         };
         return (checked, None);
     }
+    // The store sets one byte-order mark aside; the TOML parser would drop
+    // a second one silently, though a mark anywhere but first is invalid.
+    if text.starts_with('\u{feff}') {
+        let mut practice = Practice::default();
+        practice.index();
+        let finding = Finding::new(
+            Code::Syntax,
+            0..3,
+            "a second byte-order mark (U+FEFF) after the first",
+            "save the file as UTF-8 with at most one byte-order mark",
+        );
+        let checked = Checked {
+            practice,
+            findings: Findings(vec![finding]),
+        };
+        return (checked, None);
+    }
     let (outcome, document) = match Document::parse(text) {
         Ok(document) => (read_document(&document), edit.then(|| document.into_mut())),
         Err(error) => (unparsed(&error), None),

@@ -144,6 +144,16 @@ mod tests {
     }
 
     #[test]
+    fn a_second_byte_order_mark_is_a_finding() {
+        let contents = Contents::decode(b"\xef\xbb\xbf\xef\xbb\xbfversion = 1\n".to_vec())
+            .map_err(|e| e.offset);
+        let contents = contents.unwrap_or_else(|offset| panic!("decode failed at {offset}"));
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap_or_default();
+        let checked = crate::rules::check(&contents.text, date);
+        assert!(checked.findings.has_errors());
+    }
+
+    #[test]
     fn lf_files_stay_lf() {
         let contents = Contents {
             text: "a = 1\n".into(),
