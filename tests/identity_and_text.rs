@@ -9,65 +9,9 @@
 //! or bidirectional characters (in the file and in arguments), GitHub
 //! logins on members and `--as @LOGIN`.
 
-use assert_cmd::Command;
-use std::path::PathBuf;
-use tempfile::TempDir;
+mod common;
 
-const PRACTICE: &str = include_str!("fixtures/riverbend.toml");
-
-struct Fixture {
-    dir: TempDir,
-    path: PathBuf,
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-impl Fixture {
-    fn new(text: &str) -> Fixture {
-        let dir = tempfile::tempdir().expect("temporary directory");
-        let path = dir.path().join("practice.toml");
-        std::fs::write(&path, text).expect("write practice.toml");
-        Fixture { dir, path }
-    }
-
-    fn empty() -> Fixture {
-        let dir = tempfile::tempdir().expect("temporary directory");
-        let path = dir.path().join("practice.toml");
-        Fixture { dir, path }
-    }
-
-    fn text(&self) -> String {
-        std::fs::read_to_string(&self.path).expect("read practice.toml")
-    }
-
-    fn write(&self, name: &str, text: &str) -> PathBuf {
-        let path = self.dir.path().join(name);
-        std::fs::write(&path, text).expect("write");
-        path
-    }
-
-    fn run(&self, args: &[&str]) -> Run {
-        let mut command = Command::cargo_bin("praxis").expect("the praxis binary");
-        command
-            .current_dir(self.dir.path())
-            .env_remove("PRAXIS_FILE")
-            .env_remove("PRAXIS_ACTOR")
-            .env("NO_COLOR", "1")
-            .arg("-f")
-            .arg(&self.path)
-            .args(args);
-        let output = command.output().expect("run praxis");
-        Run {
-            code: output.status.code().unwrap_or(-1),
-            stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
-            stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
-        }
-    }
-}
+use common::{Fixture, RIVERBEND as PRACTICE, Run};
 
 /// The fixture with `old` replaced by `new` (exactly once).
 fn edited(old: &str, new: &str) -> String {

@@ -38,6 +38,13 @@ impl Fixture {
         Fixture { dir, path }
     }
 
+    /// A directory where `practice.toml` does not exist yet (for `init`).
+    pub fn empty() -> Fixture {
+        let dir = tempfile::tempdir().expect("temporary directory");
+        let path = dir.path().join("practice.toml");
+        Fixture { dir, path }
+    }
+
     pub fn text(&self) -> String {
         std::fs::read_to_string(&self.path).expect("read practice.toml")
     }
