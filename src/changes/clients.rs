@@ -4,6 +4,7 @@ use super::edit;
 use super::{
     Actor, ChangeError, Outcome, Summary, known_client, known_member, missing_entry, taken,
 };
+use crate::rules::permission::Permission;
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, InlineTable, Value};
 
@@ -19,7 +20,7 @@ pub fn client_add(
     for clinician in clinicians {
         known_member(practice, clinician)?;
     }
-    actor.require("client.create", None, "add clients")?;
+    actor.require(Permission::CreateClients, None, "add clients")?;
     if let Some(existing) = taken(id, practice.clients.iter().map(|c| c.id.value.as_str())) {
         return Err(ChangeError::Refused(format!(
             "client `{existing}` already exists (ids ignore letter case)"
@@ -50,7 +51,7 @@ pub fn client_assign(
     known_member(actor.practice, primary)?;
     actor.require_for(
         primary,
-        "client.assign",
+        Permission::AssignPrimary,
         id,
         "make themselves primary of this client",
     )?;
@@ -101,7 +102,12 @@ pub fn client_grant(
             "--reason must say why temporary access is needed".into(),
         ));
     }
-    actor.require_for(member, "client.access", id, "grant access to this client")?;
+    actor.require_for(
+        member,
+        Permission::GrantAccess,
+        id,
+        "grant access to this client",
+    )?;
     if client.is_primary(member) || client.is_clinician(member) {
         let role = if client.is_primary(member) {
             "primary"
@@ -166,7 +172,7 @@ pub fn client_grant_administrative(
     known_member(practice, member)?;
     actor.require_for(
         member,
-        "client.restrict",
+        Permission::Restrict,
         id,
         "manage this client's administrative list",
     )?;
@@ -213,11 +219,11 @@ pub fn client_revoke(
     // chart's lists, whoever put them there.
     let needs = if administrative {
         (
-            "client.restrict",
+            Permission::Restrict,
             "manage this client's administrative list",
         )
     } else {
-        ("client.access", "revoke access to this client")
+        (Permission::GrantAccess, "revoke access to this client")
     };
     if !actor.is(member) {
         actor.require(needs.0, Some(id), needs.1)?;
@@ -265,7 +271,7 @@ pub fn client_restrict(
     off: bool,
 ) -> Result<Outcome, ChangeError> {
     let client = known_client(actor.practice, id)?;
-    actor.require("client.restrict", Some(id), "restrict this client")?;
+    actor.require(Permission::Restrict, Some(id), "restrict this client")?;
     if client.restricted != off {
         let state = if off {
             "not restricted"
@@ -299,7 +305,7 @@ pub fn client_remove(
     id: &str,
 ) -> Result<Outcome, ChangeError> {
     let client = known_client(actor.practice, id)?;
-    actor.require("client.delete", Some(id), "remove this client")?;
+    actor.require(Permission::DeleteClients, Some(id), "remove this client")?;
     if !edit::remove_client(doc, &client.id.value) {
         return Err(missing_entry("client", id));
     }

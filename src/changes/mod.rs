@@ -14,6 +14,8 @@ pub use members::*;
 
 use crate::model::{Client, Member, Practice};
 use crate::rules::decide::{self, Request};
+use crate::rules::permission::Permission;
+
 use crate::suggest;
 use chrono::NaiveDate;
 
@@ -92,11 +94,11 @@ impl<'p> Actor<'p> {
     /// Refuses unless the actor may use `capability` (on `client`), per SPEC §3.2.
     pub fn require(
         &self,
-        capability: &str,
+        permission: Permission,
         client: Option<&str>,
         doing: &str,
     ) -> Result<(), ChangeError> {
-        self.require_as(capability, client, doing, Standing::AnyRoute)
+        self.require_as(permission.capability(), client, doing, Standing::AnyRoute)
     }
 
     /// Whether `member` is the acting member themselves (ids are exact).
@@ -111,7 +113,7 @@ impl<'p> Actor<'p> {
     pub fn require_for(
         &self,
         member: &str,
-        capability: &str,
+        permission: Permission,
         client: &str,
         doing: &str,
     ) -> Result<(), ChangeError> {
@@ -120,7 +122,7 @@ impl<'p> Actor<'p> {
         } else {
             Standing::AnyRoute
         };
-        self.require_as(capability, Some(client), doing, standing)
+        self.require_as(permission.capability(), Some(client), doing, standing)
     }
 
     fn require_as(

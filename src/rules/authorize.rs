@@ -3,7 +3,8 @@
 //! §7). A command's side effects are judged with the command itself.
 
 use super::decide::{self, Request};
-use super::diff::{allowed, capability_set, redefined_roles, sorted};
+use super::diff::{allowed, capability_set, practice_section_changed, redefined_roles, sorted};
+use super::permission::{MemberField, Permission};
 use crate::model::{Client, Member, Practice, Spanned};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -38,17 +39,17 @@ enum Permit {
 
 struct Need {
     change: String,
-    /// Any one of these capabilities makes the change.
-    capabilities: &'static [&'static str],
+    /// Any one of these permissions makes the change.
+    permissions: &'static [Permission],
     client: Option<String>,
     permit: Permit,
 }
 
 impl Need {
-    fn new(change: String, capabilities: &'static [&'static str], client: Option<&str>) -> Need {
+    fn new(change: String, permissions: &'static [Permission], client: Option<&str>) -> Need {
         Need {
             change,
-            capabilities,
+            permissions,
             client: client.map(str::to_string),
             permit: Permit::Any,
         }
@@ -63,8 +64,9 @@ impl Need {
         if self.permit == Permit::Owner {
             return old.is_owner(actor);
         }
-        self.capabilities
+        self.permissions
             .iter()
+            .map(|permission| permission.capability())
             .any(|capability| match self.permit {
                 Permit::OnAllClients => decide::holds_on_all_clients(old, actor, capability),
                 Permit::Independent => {
@@ -82,7 +84,12 @@ impl Need {
     }
 
     fn needs(&self) -> String {
-        let capabilities = self.capabilities.join(" or ");
+        let capabilities = self
+            .permissions
+            .iter()
+            .map(|p| p.capability())
+            .collect::<Vec<_>>()
+            .join(" or ");
         match self.permit {
             Permit::Any => capabilities,
             Permit::Independent => capabilities,
@@ -101,15 +108,10 @@ pub fn unauthorized(
     date: NaiveDate,
 ) -> Vec<Violation> {
     let mut needed: Vec<Need> = Vec::new();
-    let settings = old.name.as_ref().map(|n| &n.value) != new.name.as_ref().map(|n| &n.value)
-        || old.owner_id() != new.owner_id()
-        || old.max_supervisors.as_ref().map(|m| m.value)
-            != new.max_supervisors.as_ref().map(|m| m.value)
-        || old.version.as_ref().map(|v| v.value) != new.version.as_ref().map(|v| v.value);
-    if settings {
+    if practice_section_changed(old, new) {
         needed.push(Need::new(
             "change [practice]".into(),
-            &["practice.settings"],
+            &[Permission::ChangeSettings],
             None,
         ));
     }
@@ -117,7 +119,7 @@ pub fn unauthorized(
         needed.push(
             Need::new(
                 "change the practice owner".into(),
-                &["practice.settings"],
+                &[Permission::ChangeSettings],
                 None,
             )
             .with(Permit::Owner),
@@ -126,7 +128,7 @@ pub fn unauthorized(
     if !redefined_roles(old, new).is_empty() {
         needed.push(Need::new(
             "change [roles]".into(),
-            &["practice.settings"],
+            &[Permission::ChangeSettings],
             None,
         ));
     }
@@ -135,7 +137,7 @@ pub fn unauthorized(
     {
         needed.push(Need::new(
             "change [capabilities]".into(),
-            &["practice.settings"],
+            &[Permission::ChangeSettings],
             None,
         ));
     }
@@ -156,13 +158,13 @@ pub fn unauthorized(
             (None, Some(_)) => {
                 needed.push(Need::new(
                     format!("add member {id}"),
-                    &["members.manage"],
+                    &[Permission::ManageMembers],
                     None,
                 ));
             }
             (Some(_), None) => needed.push(Need::new(
                 format!("delete member {id}"),
-                &["members.manage"],
+                &[Permission::ManageMembers],
                 None,
             )),
             (Some(b), Some(a)) => {
@@ -170,14 +172,14 @@ pub fn unauthorized(
                 if !manage.is_empty() {
                     needed.push(Need::new(
                         format!("change {} of member {id}", manage.join(", ")),
-                        &["members.manage"],
+                        &[Permission::ManageMembers],
                         None,
                     ));
                 }
                 if !credentials.is_empty() {
                     needed.push(Need::new(
                         format!("change {} of member {id}", credentials.join(", ")),
-                        &["members.credentials"],
+                        &[Permission::EditCredentials],
                         None,
                     ));
                 }
@@ -196,7 +198,7 @@ pub fn unauthorized(
             (None, Some(added)) => needed.extend(new_client(id, added)),
             (Some(_), None) => needed.push(Need::new(
                 format!("remove client {id}"),
-                &["client.delete"],
+                &[Permission::DeleteClients],
                 Some(id),
             )),
             (Some(b), Some(a)) => needed.extend(client_changes(id, b, a, &leaving, actor)),
@@ -222,7 +224,7 @@ pub fn unauthorized(
 pub fn file_change(old: &Practice, actor: &str, date: NaiveDate) -> Option<Violation> {
     let need = Need::new(
         "change what the practice file is (a regular file or a link, and its target)".into(),
-        &["practice.settings"],
+        &[Permission::ChangeSettings],
         None,
     );
     (!need.met_by(old, actor, date)).then(|| Violation {
@@ -241,14 +243,14 @@ pub fn file_change(old: &Practice, actor: &str, date: NaiveDate) -> Option<Viola
 fn new_client(id: &str, client: &Client) -> Vec<Need> {
     let mut needed = vec![Need::new(
         format!("add client {id}"),
-        &["client.create"],
+        &[Permission::CreateClients],
         None,
     )];
     if !client.temporary.is_empty() {
         needed.push(
             Need::new(
                 format!("give temporary access to new client {id}"),
-                &["client.access"],
+                &[Permission::GrantAccess],
                 None,
             )
             .with(Permit::OnAllClients),
@@ -258,7 +260,7 @@ fn new_client(id: &str, client: &Client) -> Vec<Need> {
         needed.push(
             Need::new(
                 format!("restrict new client {id}"),
-                &["client.restrict"],
+                &[Permission::Restrict],
                 None,
             )
             .with(Permit::OnAllClients),
@@ -335,7 +337,7 @@ fn client_changes(
             needed.push(
                 Need::new(
                     format!("change the primary of {id}"),
-                    &["client.assign"],
+                    &[Permission::AssignPrimary],
                     Some(id),
                 )
                 .with(self_grant(new_primary == Some(actor))),
@@ -354,7 +356,7 @@ fn client_changes(
     if before.restricted != after.restricted || admin_changed {
         needed.push(Need::new(
             format!("change the restriction of {id}"),
-            &["client.restrict"],
+            &[Permission::Restrict],
             Some(id),
         ));
         explained.extend(admin_removed.iter().map(|m| m.as_str()));
@@ -363,7 +365,7 @@ fn client_changes(
         needed.push(
             Need::new(
                 format!("put {actor} on the administrative list of {id}"),
-                &["client.restrict"],
+                &[Permission::Restrict],
                 Some(id),
             )
             .with(Permit::Independent),
@@ -392,10 +394,10 @@ fn client_changes(
     if clinician_changed || temporary_changed {
         // On a restricted client, `client revoke --administrative`
         // (client.restrict) also takes members off clinicians and temporary.
-        let needs: &'static [&'static str] = if before.restricted && only_removals {
-            &["client.access", "client.restrict"]
+        let needs: &'static [Permission] = if before.restricted && only_removals {
+            &[Permission::GrantAccess, Permission::Restrict]
         } else {
-            &["client.access"]
+            &[Permission::GrantAccess]
         };
         needed.push(Need::new(
             format!("change who has clinical access to {id}"),
@@ -413,7 +415,7 @@ fn client_changes(
         needed.push(
             Need::new(
                 format!("give {actor} clinical access to {id}"),
-                &["client.access"],
+                &[Permission::GrantAccess],
                 Some(id),
             )
             .with(Permit::Independent),
@@ -462,6 +464,30 @@ fn member_field_changes(
     after: &Member,
     leaving: &BTreeSet<&str>,
 ) -> (Vec<&'static str>, Vec<&'static str>) {
+    let mut manage = Vec::new();
+    let mut credentials = Vec::new();
+    for field in MemberField::ALL {
+        if !field_changed(field, before, after) {
+            continue;
+        }
+        // `member remove --reassign-supervisees-to` changes supervisors as
+        // a side effect of the removal, which members.manage covers.
+        let permission = match field {
+            MemberField::Supervisors if supervisors_handed_on(before, after, leaving) => {
+                Permission::ManageMembers
+            }
+            _ => field.permission(),
+        };
+        match permission {
+            Permission::EditCredentials => credentials.push(field.key()),
+            _ => manage.push(field.key()),
+        }
+    }
+    (manage, credentials)
+}
+
+/// Whether a member field's effective value differs between two versions.
+fn field_changed(field: MemberField, before: &Member, after: &Member) -> bool {
     let text = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.value.clone());
     let grants = |m: &Member| {
         let mut g: Vec<String> = m
@@ -472,65 +498,25 @@ fn member_field_changes(
         g.sort();
         g
     };
-    let mut manage = Vec::new();
-    let mut credentials = Vec::new();
     // A login compares ignoring case, as GitHub compares logins: writing
     // `Octocat` for `octocat` changes no one's identity.
     let login = |m: &Member| m.github.as_ref().map(|g| g.value.to_lowercase());
-    let checks: [(&'static str, bool, bool); 13] = [
-        ("name", text(&before.name) != text(&after.name), false),
-        (
-            "legal_name",
-            text(&before.legal_name) != text(&after.legal_name),
-            false,
-        ),
-        ("email", text(&before.email) != text(&after.email), false),
-        // Who a pull request is judged as (SPEC §8): as much the member's
-        // identity as their email, so `members.manage`.
-        ("github", login(before) != login(after), false),
-        (
-            "roles",
-            sorted(&before.roles) != sorted(&after.roles),
-            false,
-        ),
-        ("grants", grants(before) != grants(after), false),
-        (
-            "denies",
-            sorted(&before.denies) != sorted(&after.denies),
-            false,
-        ),
-        ("active", before.active != after.active, false),
-        ("npi", text(&before.npi) != text(&after.npi), true),
-        (
-            "taxonomy",
-            text(&before.taxonomy) != text(&after.taxonomy),
-            true,
-        ),
-        (
-            "supervisors",
-            sorted(&before.supervisors) != sorted(&after.supervisors),
-            !supervisors_handed_on(before, after, leaving),
-        ),
-        (
-            "cosign",
-            sorted(&before.cosign) != sorted(&after.cosign),
-            true,
-        ),
-        (
-            "bill_as_supervisor",
+    match field {
+        MemberField::Name => text(&before.name) != text(&after.name),
+        MemberField::LegalName => text(&before.legal_name) != text(&after.legal_name),
+        MemberField::Email => text(&before.email) != text(&after.email),
+        MemberField::Github => login(before) != login(after),
+        MemberField::Roles => sorted(&before.roles) != sorted(&after.roles),
+        MemberField::Grants => grants(before) != grants(after),
+        MemberField::Denies => sorted(&before.denies) != sorted(&after.denies),
+        MemberField::Active => before.active != after.active,
+        MemberField::Npi => text(&before.npi) != text(&after.npi),
+        MemberField::Taxonomy => text(&before.taxonomy) != text(&after.taxonomy),
+        MemberField::Supervisors => sorted(&before.supervisors) != sorted(&after.supervisors),
+        MemberField::Cosign => sorted(&before.cosign) != sorted(&after.cosign),
+        MemberField::BillAsSupervisor => {
             (before.bill_as_supervisor.is_some() || after.bill_as_supervisor.is_some())
-                && bills_as_supervisor(before) != bills_as_supervisor(after),
-            true,
-        ),
-    ];
-    for (field, changed, is_credential) in checks {
-        if changed {
-            if is_credential {
-                credentials.push(field);
-            } else {
-                manage.push(field);
-            }
+                && bills_as_supervisor(before) != bills_as_supervisor(after)
         }
     }
-    (manage, credentials)
 }

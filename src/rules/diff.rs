@@ -177,15 +177,20 @@ pub(super) fn allowed(
 }
 
 /// Compares effective access of OLD and NEW as of `date`.
-pub fn compare(old: &Practice, new: &Practice, date: NaiveDate) -> PracticeDiff {
-    let mut diff = PracticeDiff::default();
-    let catalog_changed = capability_set(old) != capability_set(new);
-    diff.settings_changed = old.name.as_ref().map(|n| &n.value)
-        != new.name.as_ref().map(|n| &n.value)
+/// `[practice]` differs: its name, owner, `max_supervisors` or the format
+/// version. `diff` reports it and `diff --as` judges it from this one place.
+pub(super) fn practice_section_changed(old: &Practice, new: &Practice) -> bool {
+    old.name.as_ref().map(|n| &n.value) != new.name.as_ref().map(|n| &n.value)
         || old.owner_id() != new.owner_id()
         || old.max_supervisors.as_ref().map(|m| m.value)
             != new.max_supervisors.as_ref().map(|m| m.value)
-        || catalog_changed;
+        || old.version.as_ref().map(|v| v.value) != new.version.as_ref().map(|v| v.value)
+}
+
+pub fn compare(old: &Practice, new: &Practice, date: NaiveDate) -> PracticeDiff {
+    let mut diff = PracticeDiff::default();
+    let catalog_changed = capability_set(old) != capability_set(new);
+    diff.settings_changed = practice_section_changed(old, new) || catalog_changed;
     diff.roles_redefined = redefined_roles(old, new);
     let member_ids: BTreeSet<&str> = old
         .members

@@ -9,6 +9,7 @@ pub mod decide;
 pub mod diff;
 pub mod matrix;
 pub mod pattern;
+pub mod permission;
 pub mod review;
 pub mod text;
 pub mod validate;
