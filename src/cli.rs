@@ -32,6 +32,9 @@ pub struct Cli {
     /// Print no talk on stderr (data on stdout is unaffected)
     #[arg(short, long, global = true)]
     pub quiet: bool,
+    /// Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)
+    #[arg(long, global = true)]
+    pub no_cache: bool,
     #[command(subcommand)]
     pub command: Command,
 }

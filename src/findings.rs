@@ -5,7 +5,7 @@
 use crate::model::Span;
 use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -25,7 +25,7 @@ macro_rules! codes {
     ($($variant:ident = $code:literal, $severity:ident, $title:literal;)*) => {
         /// Every finding praxis reports. Codes are stable: scripts and CI
         /// configurations may match on them.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
         pub enum Code { $($variant,)* }
 
         impl Code {
@@ -96,7 +96,7 @@ codes! {
     TemporaryExpiring = "P105", Warning, "temporary access expiring";
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Finding {
     pub code: Code,
     pub severity: Severity,
@@ -123,7 +123,7 @@ impl Finding {
 }
 
 /// Findings as validation returns them, with the counts commands act on.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Findings(pub Vec<Finding>);
 
 impl Findings {
@@ -158,8 +158,15 @@ impl Findings {
 
     /// Orders findings by position so reports read top to bottom.
     pub fn sort(&mut self) {
-        self.0
-            .sort_by(|a, b| (a.span.start, a.code.as_str()).cmp(&(b.span.start, b.code.as_str())));
+        // Total, so findings gathered in another order (the content-keyed
+        // index adds the dated ones last) come out the same.
+        self.0.sort_by(|a, b| {
+            (a.span.start, a.code.as_str(), &a.message).cmp(&(
+                b.span.start,
+                b.code.as_str(),
+                &b.message,
+            ))
+        });
     }
 
     pub fn iter(&self) -> std::slice::Iter<'_, Finding> {

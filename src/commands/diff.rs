@@ -2,7 +2,7 @@
 //! does to effective access, for a reviewer; `--as` checks the author may
 //! make it, `--fail-on-gain` stops branches that must only remove access.
 
-use super::{Context, emit, load_text};
+use super::{Context, emit};
 use crate::cli::{DiffArgs, Format};
 use crate::exit::{Exit, Failure};
 use crate::model::Practice;
@@ -32,7 +32,7 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
                 None => context.path()?,
             };
             let (old, old_kind) = from_git(&path, rev, context)?;
-            let new = super::load_path(&path, context.date)?.practice;
+            let new = context.load_path(&path)?.practice;
             (
                 old,
                 new,
@@ -47,8 +47,8 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
                     "diff needs OLD and NEW files, or --base GIT_REV".into(),
                 ));
             };
-            let old = super::load_path(old_path, context.date)?.practice;
-            let new = super::load_path(new_path, context.date)?.practice;
+            let old = context.load_path(old_path)?.practice;
+            let new = context.load_path(new_path)?.practice;
             (
                 old,
                 new,
@@ -211,7 +211,7 @@ fn from_git_following(
     let shown = PathBuf::from(format!("{rev}:{}", path.display()));
     let contents: Contents = super::decode(&shown, output.stdout)?;
     Ok((
-        load_text(&shown, contents, context.date)?.practice,
+        context.load_text(&shown, contents)?.practice,
         FileKind::Regular,
     ))
 }

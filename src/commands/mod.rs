@@ -36,6 +36,8 @@ pub struct Context {
     /// Whether `--at` was given: queries take it, changes refuse it.
     pub at_given: bool,
     pub quiet: bool,
+    /// The content-keyed index of validated files, unless disabled.
+    pub cache: Option<store::cache::Cache>,
 }
 
 /// A practice file read and validated without errors.
@@ -130,11 +132,52 @@ impl Context {
     /// validation is a failure carrying its findings (exit 2).
     pub fn load(&self) -> Result<Loaded, Failure> {
         let path = self.path()?;
-        load_path(&path, self.date)
+        self.load_path(&path)
+    }
+
+    /// Reads and validates the practice at `path` as of the decision date.
+    pub fn load_path(&self, path: &Path) -> Result<Loaded, Failure> {
+        let bytes = store::read_bytes(path)?;
+        let contents = decode(path, bytes)?;
+        self.load_text(path, contents)
+    }
+
+    /// Validates text already read, through the content-keyed index: the
+    /// same bytes, read by the same praxis, validated before, are not parsed
+    /// again. Only a file without errors is ever kept.
+    pub fn load_text(&self, path: &Path, contents: Contents) -> Result<Loaded, Failure> {
+        let Some(cache) = &self.cache else {
+            return load_text(path, contents, self.date);
+        };
+        let key = store::cache::Cache::key(&contents.original_bytes());
+        if let Some(kept) = cache.load::<rules::Kept>(key) {
+            let checked = kept.checked(self.date);
+            return Ok(Loaded {
+                path: path.to_path_buf(),
+                contents,
+                practice: checked.practice,
+                findings: checked.findings,
+            });
+        }
+        let loaded = load_text(path, contents, self.date)?;
+        let checked = rules::Checked {
+            practice: loaded.practice,
+            findings: loaded.findings,
+        };
+        if let Some(kept) = rules::Kept::of(&checked) {
+            cache.save(key, &kept);
+        }
+        Ok(Loaded {
+            path: loaded.path,
+            contents: loaded.contents,
+            practice: checked.practice,
+            findings: checked.findings,
+        })
     }
 }
 
-/// Reads and validates the practice at `path` as of `date`.
+/// Reads and validates the practice at `path` as of `date`, without the
+/// index.
 pub fn load_path(path: &Path, date: NaiveDate) -> Result<Loaded, Failure> {
     let bytes = store::read_bytes(path)?;
     let contents = decode(path, bytes)?;
@@ -228,6 +271,7 @@ pub fn run(cli: Cli) -> Result<Exit, Failure> {
         date: cli.at.unwrap_or_else(Context::today),
         at_given: cli.at.is_some(),
         quiet: cli.quiet,
+        cache: store::cache::Cache::from_environment(cli.no_cache),
     };
     match cli.command {
         Command::Init(args) => init::run(args, &context),

@@ -14,7 +14,7 @@ use std::collections::HashMap;
 pub type Span = std::ops::Range<usize>;
 
 /// A value and where it was written. Built-in catalog data has an empty span.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Spanned<T> {
     pub value: T,
     pub span: Span,
@@ -27,7 +27,9 @@ impl<T> Spanned<T> {
 }
 
 /// Whether a capability needs a client.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Kind {
     Client,
     Practice,
@@ -43,7 +45,9 @@ impl Kind {
 }
 
 /// Where a grant holds (SPEC §3.1).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
     All,
@@ -86,7 +90,7 @@ impl Scope {
 }
 
 /// A capability defined in the file's `[capabilities]` table.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct CustomCapability {
     pub name: Spanned<String>,
     /// `None` when the scope was missing or not `client`/`practice`.
@@ -95,7 +99,7 @@ pub struct CustomCapability {
 }
 
 /// `{ can = [...], on = SCOPE }`.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Grant {
     pub can: Vec<Spanned<String>>,
     /// `None` when `on` was missing (practice) — see [`Grant::scope`].
@@ -110,7 +114,7 @@ impl Grant {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct RoleDef {
     pub id: Spanned<String>,
     pub description: Option<Spanned<String>>,
@@ -122,7 +126,7 @@ pub struct RoleDef {
     pub span: Span,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Member {
     pub id: Spanned<String>,
     pub name: Option<Spanned<String>>,
@@ -162,7 +166,7 @@ impl Member {
 }
 
 /// Time-limited clinical access: coverage or "break the glass".
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Temporary {
     pub member: Option<Spanned<String>>,
     /// The last day the entry holds.
@@ -186,7 +190,7 @@ impl Temporary {
     }
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 pub struct Client {
     pub id: Spanned<String>,
     pub primary: Option<Spanned<String>>,
@@ -236,7 +240,7 @@ impl Client {
 
 /// The whole file, read. Indexes are built once by [`Practice::index`] so a
 /// decision looks members, roles, capabilities and clients up by id.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Practice {
     pub version: Option<Spanned<i64>>,
     pub name: Option<Spanned<String>>,
@@ -246,6 +250,8 @@ pub struct Practice {
     pub roles: Vec<RoleDef>,
     pub members: Vec<Member>,
     pub clients: Vec<Client>,
+    /// Rebuilt after reading (from the file or the cache), never stored.
+    #[serde(skip)]
     pub index: Index,
 }
 

@@ -2,6 +2,7 @@
 //! locking it and writing it atomically. Nothing else in the crate opens the
 //! file for writing.
 
+pub mod cache;
 mod discover;
 mod endings;
 mod lock;

@@ -71,9 +71,6 @@ impl<'p> Check<'p> {
         }
         for admin in &client.administrative {
             self.active_member_ref(admin, &format!("administrative member of client `{id}`"));
-            if client.restricted {
-                self.redundant_administrative(client, admin);
-            }
         }
         for entry in &client.temporary {
             self.temporary(client, entry);
@@ -140,29 +137,43 @@ impl<'p> Check<'p> {
                 "add `reason = \"...\"`: why this access was needed (coverage, emergency)",
             );
         }
-        if let Some(until) = &entry.until {
-            let days = (until.value - self.date).num_days();
-            let who = entry.member.as_ref().map_or("?", |m| m.value.as_str());
-            if days < 0 {
-                self.push(
-                    Code::TemporaryExpired,
-                    until.span.clone(),
-                    format!(
-                        "temporary access of `{who}` to client `{id}` held through {} and has expired",
-                        until.value
-                    ),
-                    format!("remove it: `praxis client revoke {id} {who}`"),
-                );
-            } else if days <= 7 {
-                self.push(
-                    Code::TemporaryExpiring,
-                    until.span.clone(),
-                    format!(
-                        "temporary access of `{who}` to client `{id}` ends on {} ({days} days)",
-                        until.value
-                    ),
-                    "extend it with a new `client grant --until`, or let it lapse",
-                );
+    }
+
+    /// The findings that depend on the decision date (P102 through a
+    /// temporary entry, P104, P105): kept apart so a cached validation can
+    /// add them for another date.
+    pub(super) fn dated(&mut self, client: &'p Client) {
+        let id = &client.id.value;
+        if client.restricted {
+            for admin in &client.administrative {
+                self.redundant_administrative(client, admin);
+            }
+        }
+        for entry in &client.temporary {
+            if let Some(until) = &entry.until {
+                let days = (until.value - self.date).num_days();
+                let who = entry.member.as_ref().map_or("?", |m| m.value.as_str());
+                if days < 0 {
+                    self.push(
+                        Code::TemporaryExpired,
+                        until.span.clone(),
+                        format!(
+                            "temporary access of `{who}` to client `{id}` held through {} and has expired",
+                            until.value
+                        ),
+                        format!("remove it: `praxis client revoke {id} {who}`"),
+                    );
+                } else if days <= 7 {
+                    self.push(
+                        Code::TemporaryExpiring,
+                        until.span.clone(),
+                        format!(
+                            "temporary access of `{who}` to client `{id}` ends on {} ({days} days)",
+                            until.value
+                        ),
+                        "extend it with a new `client grant --until`, or let it lapse",
+                    );
+                }
             }
         }
     }

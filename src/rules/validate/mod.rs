@@ -20,9 +20,18 @@ const COSIGN_DOCUMENTS: &[&str] = &["progress-notes", "treatment-plans"];
 /// Every rule finding for the practice, as of `date` (for the temporary
 /// access warnings).
 pub fn validate(practice: &Practice, date: NaiveDate) -> Findings {
+    let mut findings = undated(practice);
+    findings.0.extend(dated(practice, date).0);
+    findings
+}
+
+/// The findings that depend only on the file: a cached validation keeps
+/// these and adds [`dated`] for the decision date.
+pub fn undated(practice: &Practice) -> Findings {
     let mut check = Check {
         practice,
-        date,
+        // No rule reached from here reads the date (see `dated`).
+        date: NaiveDate::MIN,
         findings: Findings::default(),
     };
     check.practice_table();
@@ -41,6 +50,31 @@ pub fn validate(practice: &Practice, date: NaiveDate) -> Findings {
     check.unique_clients();
     for client in &practice.clients {
         check.client(client);
+    }
+    check.findings
+}
+
+/// The codes [`dated`] can report; all other findings depend on the file
+/// alone.
+pub fn dated_codes() -> [crate::findings::Code; 3] {
+    use crate::findings::Code;
+    [
+        Code::RedundantAdministrative,
+        Code::TemporaryExpired,
+        Code::TemporaryExpiring,
+    ]
+}
+
+/// The findings that depend on the decision date: redundant administrative
+/// entries through a temporary entry, expired and expiring temporary access.
+pub fn dated(practice: &Practice, date: NaiveDate) -> Findings {
+    let mut check = Check {
+        practice,
+        date,
+        findings: Findings::default(),
+    };
+    for client in &practice.clients {
+        check.dated(client);
     }
     check.findings
 }

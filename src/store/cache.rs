@@ -1,0 +1,325 @@
+//! The content-keyed index: after a file validates, the parsed practice and
+//! its date-independent findings are kept in the user's cache directory,
+//! keyed by a hash of the file's exact bytes and of this praxis binary, so
+//! the next query on the same bytes skips parsing and validation.
+//!
+//! It must never answer wrongly and never get in the way:
+//! - the key covers every byte of the file and the binary's identity, so a
+//!   changed file or a new praxis never meets an old entry;
+//! - an entry carries a checksum of its payload and is ignored when it does
+//!   not match (a damaged entry is rebuilt);
+//! - the directory must be the user's own and private (0700), entries 0600
+//!   and the user's: another user could otherwise plant an entry that says
+//!   "allow", since the key is computable from public bytes;
+//! - any failure to read or write the cache is silent: the command answers
+//!   from the file.
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Bumped whenever the payload's shape changes.
+const FORMAT: &str = "praxis-index-1";
+const MAGIC: &[u8; 8] = b"PRAXIDX1";
+/// Entries kept; the oldest beyond this are pruned after a write.
+const KEEP: usize = 32;
+
+/// Where the index lives, if anywhere.
+#[derive(Clone, Debug)]
+pub struct Cache {
+    dir: PathBuf,
+}
+
+/// The key of one file's entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Key([u8; 32]);
+
+impl Cache {
+    /// `PRAXIS_CACHE_DIR`, else `$XDG_CACHE_HOME/praxis`, else
+    /// `$HOME/.cache/praxis`; none when `PRAXIS_NO_CACHE` is set to
+    /// anything but empty or `0`, or when `disabled`.
+    pub fn from_environment(disabled: bool) -> Option<Cache> {
+        let off = std::env::var_os("PRAXIS_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0");
+        if disabled || off {
+            return None;
+        }
+        let nonempty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        let dir = nonempty("PRAXIS_CACHE_DIR")
+            .map(PathBuf::from)
+            .or_else(|| nonempty("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("praxis")))
+            .or_else(|| nonempty("HOME").map(|h| PathBuf::from(h).join(".cache").join("praxis")))?;
+        Some(Cache { dir })
+    }
+
+    /// The key for a file's bytes, read by this binary.
+    pub fn key(bytes: &[u8]) -> Key {
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(FORMAT.as_bytes());
+        hasher.update(&[0]);
+        hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+        hasher.update(&[0]);
+        hasher.update(&binary_identity());
+        hasher.update(&(bytes.len() as u64).to_le_bytes());
+        hasher.update(bytes);
+        Key(*hasher.finalize().as_bytes())
+    }
+
+    /// The entry for `key`, if one is there, private, ours and whole.
+    pub fn load<T: DeserializeOwned>(&self, key: Key) -> Option<T> {
+        if !private_dir(&self.dir) {
+            return None;
+        }
+        let path = self.entry(key);
+        let bytes = read_private(&path)?;
+        let payload = verified(&bytes);
+        match payload.and_then(|p| postcard::from_bytes(p).ok()) {
+            Some(value) => Some(value),
+            None => {
+                // Damaged or from another shape: drop it so it is rebuilt.
+                let _ = fs::remove_file(&path);
+                None
+            }
+        }
+    }
+
+    /// Keeps `value` under `key`; any failure is ignored.
+    pub fn save<T: Serialize>(&self, key: Key, value: &T) {
+        let Ok(payload) = postcard::to_allocvec(value) else {
+            return;
+        };
+        if make_private_dir(&self.dir).is_err() || !private_dir(&self.dir) {
+            return;
+        }
+        let mut bytes = Vec::with_capacity(payload.len() + 40);
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(blake3::hash(&payload).as_bytes());
+        bytes.extend_from_slice(&payload);
+        let path = self.entry(key);
+        let temp = path.with_extension(format!("tmp-{}", std::process::id()));
+        let written = write_private(&temp, &bytes).and_then(|()| fs::rename(&temp, &path));
+        if written.is_err() {
+            let _ = fs::remove_file(&temp);
+            return;
+        }
+        self.prune();
+    }
+
+    fn entry(&self, key: Key) -> PathBuf {
+        let name: String = key.0.iter().map(|b| format!("{b:02x}")).collect();
+        self.dir.join(format!("{name}.idx"))
+    }
+
+    /// Removes the oldest entries beyond [`KEEP`].
+    fn prune(&self) {
+        let Ok(entries) = fs::read_dir(&self.dir) else {
+            return;
+        };
+        let mut found: Vec<(std::time::SystemTime, PathBuf)> = entries
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "idx"))
+            .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+            .collect();
+        if found.len() <= KEEP {
+            return;
+        }
+        found.sort();
+        for (_, path) in &found[..found.len() - KEEP] {
+            let _ = fs::remove_file(path);
+        }
+    }
+}
+
+/// The payload of an entry whose magic and checksum are right.
+fn verified(bytes: &[u8]) -> Option<&[u8]> {
+    let rest = bytes.strip_prefix(MAGIC.as_slice())?;
+    if rest.len() < 32 {
+        return None;
+    }
+    let (sum, payload) = rest.split_at(32);
+    (blake3::hash(payload).as_bytes().as_slice() == sum).then_some(payload)
+}
+
+/// What identifies this build of praxis beyond its version: a rebuilt
+/// binary (same version, other code) must not read another build's entries.
+fn binary_identity() -> Vec<u8> {
+    let mut id = Vec::new();
+    if let Some(metadata) = std::env::current_exe()
+        .ok()
+        .and_then(|p| fs::metadata(p).ok())
+    {
+        id.extend_from_slice(&metadata.len().to_le_bytes());
+        if let Ok(modified) = metadata.modified()
+            && let Ok(since) = modified.duration_since(std::time::UNIX_EPOCH)
+        {
+            id.extend_from_slice(&since.as_nanos().to_le_bytes());
+        }
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            id.extend_from_slice(&metadata.ino().to_le_bytes());
+        }
+    }
+    id
+}
+
+#[cfg(unix)]
+fn current_user() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+/// The directory exists, is a real directory (not a link), is ours and
+/// nobody else may enter or write it.
+#[cfg(unix)]
+fn private_dir(dir: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    fs::symlink_metadata(dir)
+        .is_ok_and(|m| m.is_dir() && m.uid() == current_user() && m.mode() & 0o077 == 0)
+}
+
+#[cfg(not(unix))]
+fn private_dir(_dir: &Path) -> bool {
+    false
+}
+
+#[cfg(unix)]
+fn make_private_dir(dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::DirBuilderExt;
+    if dir.is_dir() {
+        return Ok(());
+    }
+    if let Some(parent) = dir.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    fs::DirBuilder::new().mode(0o700).create(dir)
+}
+
+#[cfg(not(unix))]
+fn make_private_dir(_dir: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::other("no private cache directory here"))
+}
+
+/// An entry's bytes, if it is a regular file of ours that only we can read.
+#[cfg(unix)]
+fn read_private(path: &Path) -> Option<Vec<u8>> {
+    use std::io::Read;
+    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+    let mut file = fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+        .ok()?;
+    let metadata = file.metadata().ok()?;
+    if !metadata.is_file() || metadata.uid() != current_user() || metadata.mode() & 0o077 != 0 {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.read_to_end(&mut bytes).ok()?;
+    Some(bytes)
+}
+
+#[cfg(not(unix))]
+fn read_private(_path: &Path) -> Option<Vec<u8>> {
+    None
+}
+
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut options = fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cache() -> (tempfile::TempDir, Cache) {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let cache = Cache {
+            dir: dir.path().join("praxis"),
+        };
+        (dir, cache)
+    }
+
+    #[test]
+    fn an_entry_comes_back_only_for_the_same_bytes() {
+        let (_dir, cache) = cache();
+        let key = Cache::key(b"version = 1\n");
+        cache.save(key, &vec![1u32, 2, 3]);
+        assert_eq!(cache.load::<Vec<u32>>(key), Some(vec![1, 2, 3]));
+        assert_eq!(cache.load::<Vec<u32>>(Cache::key(b"version = 1 \n")), None);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_damaged_entry_is_ignored_and_removed() {
+        use std::os::unix::fs::PermissionsExt;
+        let (_dir, cache) = cache();
+        let key = Cache::key(b"x");
+        cache.save(key, &vec![7u32; 100]);
+        let path = cache.entry(key);
+        let mut bytes = fs::read(&path).unwrap_or_default();
+        let last = bytes.len() - 1;
+        bytes[last] ^= 1;
+        fs::write(&path, &bytes).unwrap_or_else(|e| panic!("{e}"));
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(cache.load::<Vec<u32>>(key), None);
+        assert!(!path.exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_directory_others_can_enter_or_an_entry_others_can_read_is_not_used() {
+        use std::os::unix::fs::PermissionsExt;
+        let (_dir, cache) = cache();
+        let key = Cache::key(b"y");
+        cache.save(key, &1u32);
+        let mode = fs::metadata(&cache.dir)
+            .map(|m| m.permissions().mode())
+            .unwrap_or(0);
+        assert_eq!(mode & 0o777, 0o700);
+        let entry_mode = fs::metadata(cache.entry(key))
+            .map(|m| m.permissions().mode())
+            .unwrap_or(0);
+        assert_eq!(entry_mode & 0o777, 0o600);
+        fs::set_permissions(cache.entry(key), fs::Permissions::from_mode(0o644))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(cache.load::<u32>(key), None);
+        fs::set_permissions(cache.entry(key), fs::Permissions::from_mode(0o600))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(cache.load::<u32>(key), Some(1));
+        fs::set_permissions(&cache.dir, fs::Permissions::from_mode(0o755))
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(cache.load::<u32>(key), None);
+    }
+
+    #[test]
+    fn old_entries_are_pruned() {
+        let (_dir, cache) = cache();
+        for i in 0..(KEEP + 5) {
+            cache.save(Cache::key(format!("{i}").as_bytes()), &(i as u32));
+        }
+        let count = fs::read_dir(&cache.dir).map(|d| d.count()).unwrap_or(0);
+        assert_eq!(count, KEEP);
+    }
+
+    #[test]
+    fn an_unwritable_cache_is_no_error() {
+        let cache = Cache {
+            dir: PathBuf::from("/proc/praxis-cache-cannot-be-here"),
+        };
+        let key = Cache::key(b"z");
+        cache.save(key, &1u32);
+        assert_eq!(cache.load::<u32>(key), None);
+    }
+}
