@@ -149,7 +149,7 @@ impl Context {
         let Some(cache) = &self.cache else {
             return load_text(path, contents, self.date);
         };
-        let key = store::cache::Cache::key(&contents.original_bytes());
+        let key = cache.key(&contents.original_bytes());
         if let Some(kept) = cache.load::<rules::Kept>(key) {
             let checked = kept.checked(self.date);
             return Ok(Loaded {

@@ -30,6 +30,8 @@ const KEEP: usize = 32;
 #[derive(Clone, Debug)]
 pub struct Cache {
     dir: PathBuf,
+    /// This binary's size, modification time and inode.
+    binary: Vec<u8>,
 }
 
 /// The key of one file's entry.
@@ -50,17 +52,20 @@ impl Cache {
             .map(PathBuf::from)
             .or_else(|| nonempty("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("praxis")))
             .or_else(|| nonempty("HOME").map(|h| PathBuf::from(h).join(".cache").join("praxis")))?;
-        Some(Cache { dir })
+        // Without knowing which binary this is, a rebuilt praxis of the same
+        // version could read another build's entries: no index then.
+        let binary = binary_identity()?;
+        Some(Cache { dir, binary })
     }
 
     /// The key for a file's bytes, read by this binary.
-    pub fn key(bytes: &[u8]) -> Key {
+    pub fn key(&self, bytes: &[u8]) -> Key {
         let mut hasher = blake3::Hasher::new();
         hasher.update(FORMAT.as_bytes());
         hasher.update(&[0]);
         hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
         hasher.update(&[0]);
-        hasher.update(&binary_identity());
+        hasher.update(&self.binary);
         hasher.update(&(bytes.len() as u64).to_le_bytes());
         hasher.update(bytes);
         Key(*hasher.finalize().as_bytes())
@@ -143,25 +148,22 @@ fn verified(bytes: &[u8]) -> Option<&[u8]> {
 
 /// What identifies this build of praxis beyond its version: a rebuilt
 /// binary (same version, other code) must not read another build's entries.
-fn binary_identity() -> Vec<u8> {
+fn binary_identity() -> Option<Vec<u8>> {
+    let metadata = fs::metadata(std::env::current_exe().ok()?).ok()?;
+    let modified = metadata
+        .modified()
+        .ok()?
+        .duration_since(std::time::UNIX_EPOCH)
+        .ok()?;
     let mut id = Vec::new();
-    if let Some(metadata) = std::env::current_exe()
-        .ok()
-        .and_then(|p| fs::metadata(p).ok())
+    id.extend_from_slice(&metadata.len().to_le_bytes());
+    id.extend_from_slice(&modified.as_nanos().to_le_bytes());
+    #[cfg(unix)]
     {
-        id.extend_from_slice(&metadata.len().to_le_bytes());
-        if let Ok(modified) = metadata.modified()
-            && let Ok(since) = modified.duration_since(std::time::UNIX_EPOCH)
-        {
-            id.extend_from_slice(&since.as_nanos().to_le_bytes());
-        }
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::MetadataExt;
-            id.extend_from_slice(&metadata.ino().to_le_bytes());
-        }
+        use std::os::unix::fs::MetadataExt;
+        id.extend_from_slice(&metadata.ino().to_le_bytes());
     }
-    id
+    Some(id)
 }
 
 #[cfg(unix)]
@@ -246,6 +248,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let cache = Cache {
             dir: dir.path().join("praxis"),
+            binary: vec![1],
         };
         (dir, cache)
     }
@@ -253,10 +256,10 @@ mod tests {
     #[test]
     fn an_entry_comes_back_only_for_the_same_bytes() {
         let (_dir, cache) = cache();
-        let key = Cache::key(b"version = 1\n");
+        let key = cache.key(b"version = 1\n");
         cache.save(key, &vec![1u32, 2, 3]);
         assert_eq!(cache.load::<Vec<u32>>(key), Some(vec![1, 2, 3]));
-        assert_eq!(cache.load::<Vec<u32>>(Cache::key(b"version = 1 \n")), None);
+        assert_eq!(cache.load::<Vec<u32>>(cache.key(b"version = 1 \n")), None);
     }
 
     #[cfg(unix)]
@@ -264,7 +267,7 @@ mod tests {
     fn a_damaged_entry_is_ignored_and_removed() {
         use std::os::unix::fs::PermissionsExt;
         let (_dir, cache) = cache();
-        let key = Cache::key(b"x");
+        let key = cache.key(b"x");
         cache.save(key, &vec![7u32; 100]);
         let path = cache.entry(key);
         let mut bytes = fs::read(&path).unwrap_or_default();
@@ -282,7 +285,7 @@ mod tests {
     fn a_directory_others_can_enter_or_an_entry_others_can_read_is_not_used() {
         use std::os::unix::fs::PermissionsExt;
         let (_dir, cache) = cache();
-        let key = Cache::key(b"y");
+        let key = cache.key(b"y");
         cache.save(key, &1u32);
         let mode = fs::metadata(&cache.dir)
             .map(|m| m.permissions().mode())
@@ -307,7 +310,7 @@ mod tests {
     fn old_entries_are_pruned() {
         let (_dir, cache) = cache();
         for i in 0..(KEEP + 5) {
-            cache.save(Cache::key(format!("{i}").as_bytes()), &(i as u32));
+            cache.save(cache.key(format!("{i}").as_bytes()), &(i as u32));
         }
         let count = fs::read_dir(&cache.dir).map(|d| d.count()).unwrap_or(0);
         assert_eq!(count, KEEP);
@@ -317,8 +320,9 @@ mod tests {
     fn an_unwritable_cache_is_no_error() {
         let cache = Cache {
             dir: PathBuf::from("/proc/praxis-cache-cannot-be-here"),
+            binary: vec![1],
         };
-        let key = Cache::key(b"z");
+        let key = cache.key(b"z");
         cache.save(key, &1u32);
         assert_eq!(cache.load::<u32>(key), None);
     }
