@@ -28,6 +28,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
@@ -61,6 +62,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -73,6 +75,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a member')
@@ -102,6 +105,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -125,6 +129,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -140,6 +145,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -155,6 +161,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--inactive', '--inactive', [CompletionResultType]::ParameterName, 'Include inactive members')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -167,6 +174,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -206,6 +214,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('grant', 'grant', [CompletionResultType]::ParameterValue, 'Grant roles to a member')
@@ -225,6 +234,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -238,6 +248,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -250,6 +261,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -262,6 +274,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -297,6 +310,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a supervisor to a member')
@@ -315,6 +329,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -329,6 +344,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -356,6 +372,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a client')
@@ -380,6 +397,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -395,6 +413,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -411,6 +430,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -425,6 +445,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -439,6 +460,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -452,6 +474,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the change as a unified diff and write nothing')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -465,6 +488,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -477,6 +501,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -528,6 +553,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('check', 'check', [CompletionResultType]::ParameterValue, 'May MEMBER use CAPABILITY? Exit 0 allow, 1 deny, 2 error')
@@ -548,6 +574,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Read JSON Lines requests from stdin')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -561,6 +588,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -574,6 +602,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -608,6 +637,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--inactive', '--inactive', [CompletionResultType]::ParameterName, 'Include inactive members')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -621,6 +651,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--strict', '--strict', [CompletionResultType]::ParameterName, 'Treat warnings as errors')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -635,6 +666,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--fail-on-gain', '--fail-on-gain', [CompletionResultType]::ParameterName, 'Exit 1 when anyone gains clinical access')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -647,6 +679,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -661,6 +694,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -673,6 +707,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -685,6 +720,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no talk on stderr (data on stdout is unaffected)')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break

@@ -335,7 +335,7 @@ _praxis() {
 
     case "${cmd}" in
         praxis)
-            opts="-f -q -h -V --file --format --as --at --quiet --help --version init member role supervision client access matrix validate diff test review completions schema help"
+            opts="-f -q -h -V --file --format --as --at --quiet --no-cache --help --version init member role supervision client access matrix validate diff test review completions schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -369,7 +369,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__access)
-            opts="-f -q -h --file --format --as --at --quiet --help check who list help"
+            opts="-f -q -h --file --format --as --at --quiet --no-cache --help check who list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -403,7 +403,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__access__subcmd__check)
-            opts="-f -q -h --client --author --explain --batch --file --format --as --at --quiet --help"
+            opts="-f -q -h --client --author --explain --batch --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -515,7 +515,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__access__subcmd__list)
-            opts="-f -q -h --client --file --format --as --at --quiet --help"
+            opts="-f -q -h --client --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -553,7 +553,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__access__subcmd__who)
-            opts="-f -q -h --client --file --format --as --at --quiet --help"
+            opts="-f -q -h --client --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -591,7 +591,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client)
-            opts="-f -q -h --file --format --as --at --quiet --help add assign grant revoke restrict remove list show help"
+            opts="-f -q -h --file --format --as --at --quiet --no-cache --help add assign grant revoke restrict remove list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -625,7 +625,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client__subcmd__add)
-            opts="-f -q -h --primary --clinician --dry-run --file --format --as --at --quiet --help"
+            opts="-f -q -h --primary --clinician --dry-run --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -667,7 +667,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client__subcmd__assign)
-            opts="-f -q -h --primary --keep-previous --dry-run --file --format --as --at --quiet --help"
+            opts="-f -q -h --primary --keep-previous --dry-run --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -705,7 +705,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client__subcmd__grant)
-            opts="-f -q -h --until --reason --administrative --dry-run --file --format --as --at --quiet --help"
+            opts="-f -q -h --until --reason --administrative --dry-run --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -887,7 +887,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client__subcmd__list)
-            opts="-f -q -h --member --file --format --as --at --quiet --help"
+            opts="-f -q -h --member --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -925,7 +925,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client__subcmd__remove)
-            opts="-f -q -h --dry-run --file --format --as --at --quiet --help"
+            opts="-f -q -h --dry-run --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -959,7 +959,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client__subcmd__restrict)
-            opts="-f -q -h --off --dry-run --file --format --as --at --quiet --help"
+            opts="-f -q -h --off --dry-run --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -993,7 +993,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client__subcmd__revoke)
-            opts="-f -q -h --administrative --dry-run --file --format --as --at --quiet --help"
+            opts="-f -q -h --administrative --dry-run --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,7 +1027,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client__subcmd__show)
-            opts="-f -q -h --file --format --as --at --quiet --help"
+            opts="-f -q -h --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1061,7 +1061,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__completions)
-            opts="-f -q -h --file --format --as --at --quiet --help bash elvish fish powershell zsh"
+            opts="-f -q -h --file --format --as --at --quiet --no-cache --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1095,7 +1095,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__diff)
-            opts="-f -q -h --base --fail-on-gain --file --format --as --at --quiet --help"
+            opts="-f -q -h --base --fail-on-gain --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1651,7 +1651,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__init)
-            opts="-f -q -h --name --owner --owner-name --owner-email --dry-run --file --format --as --at --quiet --help"
+            opts="-f -q -h --name --owner --owner-name --owner-email --dry-run --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1701,7 +1701,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__matrix)
-            opts="-f -q -h --by --client --inactive --file --format --as --at --quiet --help"
+            opts="-f -q -h --by --client --inactive --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1743,7 +1743,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__member)
-            opts="-f -q -h --file --format --as --at --quiet --help add edit remove list show help"
+            opts="-f -q -h --file --format --as --at --quiet --no-cache --help add edit remove list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1777,7 +1777,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__member__subcmd__add)
-            opts="-f -q -h --name --legal-name --email --github --role --supervisor --npi --taxonomy --cosign --bill-as-supervisor --dry-run --file --format --as --at --quiet --help"
+            opts="-f -q -h --name --legal-name --email --github --role --supervisor --npi --taxonomy --cosign --bill-as-supervisor --dry-run --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1847,7 +1847,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__member__subcmd__edit)
-            opts="-f -q -h --name --legal-name --email --github --npi --taxonomy --cosign --bill-as-supervisor --active --clear --dry-run --file --format --as --at --quiet --help"
+            opts="-f -q -h --name --legal-name --email --github --npi --taxonomy --cosign --bill-as-supervisor --active --clear --dry-run --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2019,7 +2019,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__member__subcmd__list)
-            opts="-f -q -h --role --search --inactive --file --format --as --at --quiet --help"
+            opts="-f -q -h --role --search --inactive --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2061,7 +2061,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__member__subcmd__remove)
-            opts="-f -q -h --reassign-clients-to --reassign-supervisees-to --dry-run --file --format --as --at --quiet --help"
+            opts="-f -q -h --reassign-clients-to --reassign-supervisees-to --dry-run --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2103,7 +2103,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__member__subcmd__show)
-            opts="-f -q -h --file --format --as --at --quiet --help"
+            opts="-f -q -h --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2137,7 +2137,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__review)
-            opts="-f -q -h --member --client --file --format --as --at --quiet --help"
+            opts="-f -q -h --member --client --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2179,7 +2179,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__role)
-            opts="-f -q -h --file --format --as --at --quiet --help grant revoke list show help"
+            opts="-f -q -h --file --format --as --at --quiet --no-cache --help grant revoke list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2213,7 +2213,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__role__subcmd__grant)
-            opts="-f -q -h --replace --dry-run --file --format --as --at --quiet --help"
+            opts="-f -q -h --replace --dry-run --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2335,7 +2335,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__role__subcmd__list)
-            opts="-f -q -h --file --format --as --at --quiet --help"
+            opts="-f -q -h --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2369,7 +2369,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__role__subcmd__revoke)
-            opts="-f -q -h --dry-run --file --format --as --at --quiet --help"
+            opts="-f -q -h --dry-run --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2403,7 +2403,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__role__subcmd__show)
-            opts="-f -q -h --file --format --as --at --quiet --help"
+            opts="-f -q -h --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2437,7 +2437,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__schema)
-            opts="-f -q -h --file --format --as --at --quiet --help"
+            opts="-f -q -h --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2471,7 +2471,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__supervision)
-            opts="-f -q -h --file --format --as --at --quiet --help add remove help"
+            opts="-f -q -h --file --format --as --at --quiet --no-cache --help add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2505,7 +2505,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__supervision__subcmd__add)
-            opts="-f -q -h --by --cosign --dry-run --file --format --as --at --quiet --help"
+            opts="-f -q -h --by --cosign --dry-run --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2603,7 +2603,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__supervision__subcmd__remove)
-            opts="-f -q -h --by --dry-run --file --format --as --at --quiet --help"
+            opts="-f -q -h --by --dry-run --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2641,7 +2641,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__test)
-            opts="-f -q -h --file --format --as --at --quiet --help"
+            opts="-f -q -h --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2675,7 +2675,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__validate)
-            opts="-f -q -h --strict --file --format --as --at --quiet --help"
+            opts="-f -q -h --strict --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

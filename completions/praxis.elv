@@ -25,6 +25,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -57,6 +58,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --dry-run 'Print the change as a unified diff and write nothing'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -68,6 +70,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand add 'Add a member'
@@ -96,6 +99,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --dry-run 'Print the change as a unified diff and write nothing'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -118,6 +122,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --dry-run 'Print the change as a unified diff and write nothing'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -132,6 +137,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --dry-run 'Print the change as a unified diff and write nothing'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -146,6 +152,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --inactive 'Include inactive members'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -157,6 +164,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -188,6 +196,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand grant 'Grant roles to a member'
@@ -206,6 +215,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --dry-run 'Print the change as a unified diff and write nothing'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -218,6 +228,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --dry-run 'Print the change as a unified diff and write nothing'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -229,6 +240,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -240,6 +252,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -268,6 +281,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand add 'Add a supervisor to a member'
@@ -285,6 +299,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --dry-run 'Print the change as a unified diff and write nothing'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -298,6 +313,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --dry-run 'Print the change as a unified diff and write nothing'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -320,6 +336,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand add 'Add a client'
@@ -343,6 +360,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --dry-run 'Print the change as a unified diff and write nothing'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -357,6 +375,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --dry-run 'Print the change as a unified diff and write nothing'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -372,6 +391,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --dry-run 'Print the change as a unified diff and write nothing'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -385,6 +405,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --dry-run 'Print the change as a unified diff and write nothing'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -398,6 +419,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --dry-run 'Print the change as a unified diff and write nothing'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -410,6 +432,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --dry-run 'Print the change as a unified diff and write nothing'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -422,6 +445,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -433,6 +457,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -473,6 +498,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand check 'May MEMBER use CAPABILITY? Exit 0 allow, 1 deny, 2 error'
@@ -492,6 +518,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --batch 'Read JSON Lines requests from stdin'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -504,6 +531,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -516,6 +544,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -544,6 +573,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --inactive 'Include inactive members'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -556,6 +586,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --strict 'Treat warnings as errors'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -569,6 +600,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --fail-on-gain 'Exit 1 when anyone gains clinical access'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -580,6 +612,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -593,6 +626,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -604,6 +638,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -615,6 +650,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
             cand -q 'Print no talk on stderr (data on stdout is unaffected)'
             cand --quiet 'Print no talk on stderr (data on stdout is unaffected)'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_praxis_global_optspecs
-    string join \n f/file= format= as= at= q/quiet h/help V/version
+    string join \n f/file= format= as= at= q/quiet no-cache h/help V/version
 end
 
 function __fish_praxis_needs_command
@@ -35,6 +35,7 @@ junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_needs_command" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_needs_command" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_needs_command" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_needs_command" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_needs_command" -s V -l version -d 'Print version'
 complete -c praxis -n "__fish_praxis_needs_command" -f -a "init" -d 'Create a new practice.toml with its owner as administrator'
@@ -67,6 +68,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand init" -l as -d 'The acting
 complete -c praxis -n "__fish_praxis_using_subcommand init" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand init" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand init" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand init" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
@@ -79,6 +81,7 @@ junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -f -a "add" -d 'Add a member'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -f -a "edit" -d 'Change a member\'s fields'
@@ -108,6 +111,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_su
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l bill-as-supervisor -d 'Bills under a supervisor\'s NPI'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l name -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l legal-name -r
@@ -133,6 +137,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_su
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -l reassign-clients-to -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -l reassign-supervisees-to -r
@@ -148,6 +153,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_su
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -l role -d 'Only members holding this role' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -l search -d 'Only members whose id, name, legal name or email contains TEXT' -r
@@ -163,6 +169,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_su
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -l inactive -d 'Include inactive members'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from show" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from show" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
@@ -175,6 +182,7 @@ junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from show" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from show" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from show" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a member'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a member\'s fields'
@@ -193,6 +201,7 @@ junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -f -a "grant" -d 'Grant roles to a member'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -f -a "revoke" -d 'Revoke roles from a member'
@@ -212,6 +221,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subc
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from grant" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from grant" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from grant" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from revoke" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from revoke" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
@@ -225,6 +235,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subc
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from revoke" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from revoke" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from revoke" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from list" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from list" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
@@ -237,6 +248,7 @@ junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from list" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from list" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from list" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from show" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from show" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
@@ -249,6 +261,7 @@ junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from show" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from show" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from show" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "grant" -d 'Grant roles to a member'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "revoke" -d 'Revoke roles from a member'
@@ -266,6 +279,7 @@ junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -f -a "add" -d 'Add a supervisor to a member'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -f -a "remove" -d 'Remove a supervisor from a member'
@@ -284,6 +298,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_se
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from add" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from add" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from add" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from remove" -l by -r
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from remove" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
@@ -298,6 +313,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_se
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from remove" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from remove" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from remove" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a supervisor to a member'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a supervisor from a member'
@@ -313,6 +329,7 @@ junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -f -a "add" -d 'Add a client'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -f -a "assign" -d 'Change a client\'s primary clinician'
@@ -337,6 +354,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_su
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -l primary -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
@@ -352,6 +370,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_su
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -l keep-previous -d 'Keep the previous primary as a clinician'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -l until -d 'Temporary access through this date (needs --reason)' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -l reason -d 'Why temporary access is needed' -r
@@ -368,6 +387,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_su
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -l administrative -d 'Administrative access to a restricted client'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from revoke" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from revoke" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
@@ -382,6 +402,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_su
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from revoke" -l administrative -d 'Revoke administrative access (also takes clinical access)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from revoke" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from revoke" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from restrict" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from restrict" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
@@ -396,6 +417,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_su
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from restrict" -l off -d 'Lift the restriction (also clears the administrative list)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from restrict" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from restrict" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from restrict" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from restrict" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from remove" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from remove" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
@@ -409,6 +431,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_su
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from remove" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from remove" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from remove" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from list" -l member -d 'Only clients this member is on (primary, clinician, temporary, administrative)' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from list" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
@@ -422,6 +445,7 @@ junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from list" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from list" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from list" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from show" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from show" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
@@ -434,6 +458,7 @@ junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from show" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from show" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from show" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a client'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "assign" -d 'Change a client\'s primary clinician'
@@ -455,6 +480,7 @@ junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -f -a "check" -d 'May MEMBER use CAPABILITY? Exit 0 allow, 1 deny, 2 error'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -f -a "who" -d 'Every member allowed a capability, with the route'
@@ -475,6 +501,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_su
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from check" -l explain -d 'Print the reasons'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from check" -l batch -d 'Read JSON Lines requests from stdin'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from check" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from check" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from who" -l client -r
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from who" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
@@ -488,6 +515,7 @@ junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from who" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from who" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from who" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from who" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from who" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from list" -l client -r
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from list" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
@@ -501,6 +529,7 @@ junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from list" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from list" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from list" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "check" -d 'May MEMBER use CAPABILITY? Exit 0 allow, 1 deny, 2 error'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from help" -f -a "who" -d 'Every member allowed a capability, with the route'
@@ -521,6 +550,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand matrix" -l as -d 'The acti
 complete -c praxis -n "__fish_praxis_using_subcommand matrix" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand matrix" -l inactive -d 'Include inactive members'
 complete -c praxis -n "__fish_praxis_using_subcommand matrix" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand matrix" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand matrix" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand validate" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand validate" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
@@ -534,6 +564,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand validate" -l as -d 'The ac
 complete -c praxis -n "__fish_praxis_using_subcommand validate" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand validate" -l strict -d 'Treat warnings as errors'
 complete -c praxis -n "__fish_praxis_using_subcommand validate" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand validate" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand diff" -l base -d 'Compare the practice file against this git revision' -r
 complete -c praxis -n "__fish_praxis_using_subcommand diff" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
@@ -548,6 +579,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand diff" -l as -d 'The acting
 complete -c praxis -n "__fish_praxis_using_subcommand diff" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand diff" -l fail-on-gain -d 'Exit 1 when anyone gains clinical access'
 complete -c praxis -n "__fish_praxis_using_subcommand diff" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand diff" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand test" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand test" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
@@ -560,6 +592,7 @@ junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand test" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand test" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand test" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand test" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l member -r
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l client -r
@@ -574,6 +607,7 @@ junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand review" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand review" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand completions" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand completions" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
@@ -586,6 +620,7 @@ junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand completions" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand completions" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand completions" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand completions" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
@@ -598,6 +633,7 @@ junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
+complete -c praxis -n "__fish_praxis_using_subcommand schema" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review completions schema help" -f -a "init" -d 'Create a new practice.toml with its owner as administrator'
 complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review completions schema help" -f -a "member" -d 'Add, edit, remove and list staff members'

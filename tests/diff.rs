@@ -1463,7 +1463,7 @@ fn as_client_access_needs_client_access_on_that_client_as_in_old() {
             temporary,
             "bob",
             "gina",
-            "give gina clinical access to C-1001 (needs client.access on C-1001; no self-grants",
+            "give gina clinical access to C-1001 (needs client.access on C-1001)",
         ),
     );
     let clinicians = edit(
@@ -1496,7 +1496,7 @@ fn as_client_access_needs_client_access_on_that_client_as_in_old() {
             himself,
             "dave",
             "bob",
-            "give bob clinical access to C-1003 (needs client.access on C-1003; no self-grants",
+            "give bob clinical access to C-1003 (needs client.access on C-1003)",
         ),
     );
     // Removing gina from C-1002: bob (primary) may, sara (a scheduler) may,

@@ -458,3 +458,97 @@ fn turning_the_practice_file_into_a_link_needs_practice_settings() {
     assert!(run.stdout.contains("practice.settings"), "{}", run.stdout);
     assert_eq!(run_as("alice").code, 0);
 }
+
+/// Found by an attacker's review: helen reaches C-1001 only through a
+/// temporary entry; she holds client.delete and client.access there through
+/// it, client.create everywhere, and supervises the intern ivy.
+fn helen_covers_c1001() -> String {
+    let text = edit(
+        RIVERBEND,
+        "[members.helen]\nname = \"Helen Ortiz\"\nroles = [\"clinician\", \"supervisor\"]\nnpi = \"1908301660\"\n",
+        "[members.helen]\nname = \"Helen Ortiz\"\nroles = [\"clinician\", \"supervisor\"]\nnpi = \"1908301660\"\n\
+         grants = [{ can = [\"client.delete\"], on = \"assigned\" }, { can = [\"client.create\"], on = \"practice\" }]\n\n\
+         [members.ivy]\nname = \"Ivy Park\"\nroles = [\"intern\"]\nsupervisors = [\"helen\"]\nbill_as_supervisor = true\n",
+    );
+    edit(
+        &text,
+        "C-1001 = { primary = \"bob\" }",
+        "C-1001 = { primary = \"bob\", temporary = [{ member = \"helen\", until = 2099-12-31, reason = \"Covering bob\" }] }",
+    )
+}
+
+#[test]
+fn a_chart_removed_and_added_again_is_no_way_to_a_self_grant() {
+    let text = helen_covers_c1001();
+    let fixture = Fixture::new(&text);
+    let run = fixture.run(&["--as", "helen", "client", "remove", "C-1001"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for id in ["C-1001", "c-1001"] {
+        assert_refused(
+            &fixture,
+            &[
+                "--as",
+                "helen",
+                "client",
+                "add",
+                id,
+                "--primary",
+                "bob",
+                "--clinician",
+                "helen",
+            ],
+            1,
+            "gives helen access",
+        );
+    }
+    // Someone else's new client is still hers to add.
+    let run = fixture.run(&[
+        "--as",
+        "helen",
+        "client",
+        "add",
+        "C-2000",
+        "--primary",
+        "bob",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // The same edit by hand, in one pull request: refused.
+    let recased = edit(
+        &text,
+        "C-1001 = { primary = \"bob\", temporary = [{ member = \"helen\", until = 2099-12-31, reason = \"Covering bob\" }] }",
+        "c-1001 = { primary = \"bob\", clinicians = [\"helen\"] }",
+    );
+    let run = diff_as(&text, &recased, "helen");
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("give helen access to new client c-1001"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(diff_as(&text, &recased, "alice").code, 0);
+}
+
+#[test]
+fn a_supervisor_cannot_reach_a_chart_through_a_supervisee_they_put_on_it() {
+    let text = helen_covers_c1001();
+    let fixture = Fixture::new(&text);
+    assert_refused(
+        &fixture,
+        &["--as", "helen", "client", "grant", "C-1001", "ivy"],
+        1,
+        "through a supervisee",
+    );
+    let granted = edit(
+        &text,
+        "C-1001 = { primary = \"bob\", temporary",
+        "C-1001 = { primary = \"bob\", clinicians = [\"ivy\"], temporary",
+    );
+    let run = diff_as(&text, &granted, "helen");
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("no self-grants"), "{}", run.stdout);
+    // bob, the primary, gains nothing by it and may.
+    assert_eq!(diff_as(&text, &granted, "bob").code, 0);
+    let run = fixture.run(&["--as", "bob", "client", "grant", "C-1001", "ivy"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}

@@ -68,6 +68,9 @@ pub struct Actor<'p> {
     pub practice: &'p Practice,
     pub member: &'p Member,
     pub date: NaiveDate,
+    /// The permissions the change was judged on, and where: what a change
+    /// that turns out to give the actor access must hold independently.
+    required: std::cell::RefCell<Vec<(Permission, Option<String>)>>,
 }
 
 impl<'p> Actor<'p> {
@@ -88,6 +91,7 @@ impl<'p> Actor<'p> {
             practice,
             member,
             date,
+            required: std::cell::RefCell::default(),
         })
     }
 
@@ -98,7 +102,7 @@ impl<'p> Actor<'p> {
         client: Option<&str>,
         doing: &str,
     ) -> Result<(), ChangeError> {
-        self.require_as(permission.capability(), client, doing, Standing::AnyRoute)
+        self.require_as(permission, client, doing, Standing::AnyRoute)
     }
 
     /// Whether `member` is the acting member themselves (ids are exact).
@@ -122,16 +126,20 @@ impl<'p> Actor<'p> {
         } else {
             Standing::AnyRoute
         };
-        self.require_as(permission.capability(), Some(client), doing, standing)
+        self.require_as(permission, Some(client), doing, standing)
     }
 
     fn require_as(
         &self,
-        capability: &str,
+        permission: Permission,
         client: Option<&str>,
         doing: &str,
         standing: Standing,
     ) -> Result<(), ChangeError> {
+        self.required
+            .borrow_mut()
+            .push((permission, client.map(str::to_string)));
+        let capability = permission.capability();
         let request = Request {
             member: &self.member.id.value,
             capability,
@@ -165,6 +173,62 @@ impl<'p> Actor<'p> {
             "{} may not {doing}: it needs {capability}{on} ({why})",
             self.member.id.value
         )))
+    }
+}
+
+impl Actor<'_> {
+    /// SPEC §8 "No self-grants", whatever route the gain takes: when the
+    /// change gives the actor more access to a client (now or for longer;
+    /// through a supervisee put on the chart, a chart unrestricted or one
+    /// added again), each permission it was judged on for that client must
+    /// hold without the actor's own place on the chart. A new client the
+    /// actor is on needs `client.access` on all clients.
+    pub fn refuse_self_gain(&self, after: &Practice, clients: &[&str]) -> Result<(), ChangeError> {
+        let me = self.member.id.value.as_str();
+        let required = self.required.borrow();
+        for &client in clients {
+            if !crate::rules::gains::gains_on_client(self.practice, after, me, client, self.date) {
+                continue;
+            }
+            let independent = |permission: Permission| {
+                let request = Request {
+                    member: me,
+                    capability: permission.capability(),
+                    client: Some(client),
+                    author: None,
+                };
+                decide::decide(self.practice, &request, self.date)
+                    .is_ok_and(|d| decide::allowed_independently(&d))
+            };
+            let held = if self.practice.client(client).is_none() {
+                decide::holds_on_all_clients(
+                    self.practice,
+                    me,
+                    Permission::GrantAccess.capability(),
+                )
+            } else {
+                let mut on_client = required
+                    .iter()
+                    .filter(|(_, c)| c.as_deref() == Some(client))
+                    .map(|(p, _)| *p)
+                    .peekable();
+                if on_client.peek().is_none() {
+                    independent(Permission::GrantAccess)
+                } else {
+                    on_client.all(independent)
+                }
+            };
+            if !held {
+                return Err(ChangeError::Refused(format!(
+                    "{me} may not make this change: it gives {me} access to {client} \
+                     (directly, through a supervisee, or for longer), and {me}'s permission \
+                     for it comes only through their own place on the chart; an \
+                     administrator, the owner or someone with client.access on all clients \
+                     must make it"
+                )));
+            }
+        }
+        Ok(())
     }
 }
 

@@ -74,6 +74,12 @@ pub fn apply(
             output::escape::path(&path)
         )));
     }
+    let clients: std::collections::BTreeSet<&str> = summary
+        .affected
+        .iter()
+        .filter_map(|(_, client)| client.as_deref())
+        .collect();
+    actor.refuse_self_gain(&checked.practice, &clients.into_iter().collect::<Vec<_>>())?;
     if dry_run {
         let diff = similar::TextDiff::from_lines(&loaded.contents.text, &new_text);
         let name = path.display().to_string();

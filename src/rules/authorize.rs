@@ -4,6 +4,7 @@
 
 use super::decide::{self, Request};
 use super::diff::{allowed, capability_set, practice_section_changed, redefined_roles, sorted};
+use super::gains::gains_on_client;
 use super::permission::{MemberField, Permission};
 use crate::model::{Client, Member, Practice, Spanned};
 use chrono::NaiveDate;
@@ -37,6 +38,7 @@ enum Permit {
     Owner,
 }
 
+#[derive(Clone)]
 struct Need {
     change: String,
     /// Any one of these permissions makes the change.
@@ -195,24 +197,61 @@ pub fn unauthorized(
         .collect();
     for id in ids {
         match (old.client(id), new.client(id)) {
-            (None, Some(added)) => needed.extend(new_client(id, added)),
+            (None, Some(added)) => {
+                needed.extend(new_client(id, added));
+                // The actor on a new chart (or a supervisee of theirs):
+                // a self-grant unless they could grant access anywhere.
+                if gains_on_client(old, new, actor, id, date) {
+                    needed.push(
+                        Need::new(
+                            format!("give {actor} access to new client {id}"),
+                            &[Permission::GrantAccess],
+                            None,
+                        )
+                        .with(Permit::OnAllClients),
+                    );
+                }
+            }
             (Some(_), None) => needed.push(Need::new(
                 format!("remove client {id}"),
                 &[Permission::DeleteClients],
                 Some(id),
             )),
-            (Some(b), Some(a)) => needed.extend(client_changes(id, b, a, &leaving, actor)),
+            (Some(b), Some(a)) => {
+                let mut needs = client_changes(id, b, a, &leaving, actor);
+                // A change to this chart that gives the actor more access,
+                // by whatever route (a supervisee put on it, a supervisee's
+                // entry extended, the chart unrestricted): every permission
+                // it needs must hold without the actor's place on the chart.
+                if !needs.is_empty() && gains_on_client(old, new, actor, id, date) {
+                    for need in &mut needs {
+                        if need.permit == Permit::Any {
+                            need.permit = Permit::Independent;
+                        }
+                    }
+                }
+                needed.extend(needs);
+            }
             (None, None) => {}
         }
     }
     needed
         .into_iter()
         .filter(|need| !need.met_by(old, actor, date))
-        .map(|need| Violation {
-            needs: need.needs(),
-            self_grant: need.permit == Permit::Independent,
-            change: need.change,
-            client: need.client,
+        .map(|need| {
+            // Said only where it is the reason: the actor holds the
+            // permission, but only through their own place on the chart.
+            let self_grant = need.permit == Permit::Independent && {
+                let mut any_route = need.clone();
+                any_route.permit = Permit::Any;
+                any_route.met_by(old, actor, date)
+            };
+            Violation {
+                needs: need.needs(),
+                self_grant,
+                change: need.change,
+                client: need.client,
+            }
         })
         .collect()
 }

@@ -280,6 +280,18 @@ pub fn allowed_independently(decision: &Decision) -> bool {
         })
 }
 
+/// Whether an allow stands on ownership or on all-clients grants of an
+/// unrestricted client alone: no route through anyone's place on the chart
+/// or its administrative list.
+pub fn allowed_without_relation(decision: &Decision) -> bool {
+    decision.allowed
+        && decision.reasons.iter().any(|reason| match reason {
+            Reason::Owner => true,
+            Reason::Granted(grant) => matches!(grant.route, Route::Unrestricted | Route::Practice),
+            _ => false,
+        })
+}
+
 /// Whether the member holds a client capability on every client that could
 /// exist: as the owner, or through a grant on `all` that no deny takes away
 /// (SPEC §8: what a new client's temporary and restriction entries need,

@@ -7,6 +7,7 @@ pub mod authorize;
 pub mod dates;
 pub mod decide;
 pub mod diff;
+pub mod gains;
 pub mod matrix;
 pub mod pattern;
 pub mod permission;
