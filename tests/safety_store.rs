@@ -281,3 +281,71 @@ fn line_endings_are_kept_line_by_line() {
     assert!(after.contains("[members.zed]\r\n"), "{after:?}");
     assert!(after.contains("[members.alice]\n"), "{after:?}");
 }
+
+/// A rewrite by a member of the file's group (not root, not the owner)
+/// keeps that group, instead of handing the file to the writer's own
+/// group; run as root, the test acts as such a user with `setpriv`.
+#[test]
+fn a_rewrite_by_a_group_member_keeps_the_group() {
+    let fixture = Fixture::new(RIVERBEND);
+    std::fs::set_permissions(&fixture.path, std::fs::Permissions::from_mode(0o660)).unwrap();
+    if !is_root() {
+        let before = std::fs::metadata(&fixture.path).unwrap();
+        assert_eq!(fixture.run(GRANT).code, 0);
+        let after = std::fs::metadata(&fixture.path).unwrap();
+        assert_eq!((after.gid(), after.mode() & 0o777), (before.gid(), 0o660));
+        return;
+    }
+    // The binary where another user can run it.
+    let bin_dir = tempfile::tempdir().unwrap();
+    let binary = bin_dir.path().join("praxis");
+    std::fs::copy(env!("CARGO_BIN_EXE_praxis"), &binary).unwrap();
+    for dir in [bin_dir.path(), fixture.dir.path()] {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o777)).unwrap();
+    }
+    std::os::unix::fs::chown(&fixture.path, Some(1001), Some(1002)).unwrap();
+    // uid 1003, primary group 1003, also in group 1002.
+    let output = std::process::Command::new("setpriv")
+        .args(["--reuid=1003", "--regid=1003", "--groups=1002", "--"])
+        .arg(&binary)
+        .arg("-f")
+        .arg(&fixture.path)
+        .args(GRANT)
+        .env("PRAXIS_NO_CACHE", "1")
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let after = std::fs::metadata(&fixture.path).unwrap();
+    assert_eq!(after.gid(), 1002, "the file's group is kept");
+    assert_eq!(after.mode() & 0o777, 0o660);
+    // Not in the group: the new file is not given to the writer's group.
+    std::os::unix::fs::chown(&fixture.path, Some(1001), Some(1002)).unwrap();
+    std::fs::set_permissions(&fixture.path, std::fs::Permissions::from_mode(0o666)).unwrap();
+    let output = std::process::Command::new("setpriv")
+        .args(["--reuid=1004", "--regid=1004", "--clear-groups", "--"])
+        .arg(&binary)
+        .arg("-f")
+        .arg(&fixture.path)
+        .args(REVOKE)
+        .env("PRAXIS_NO_CACHE", "1")
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let after = std::fs::metadata(&fixture.path).unwrap();
+    assert!(
+        after.gid() == 1002 || after.mode() & 0o070 == 0,
+        "gid {} mode {:o}",
+        after.gid(),
+        after.mode()
+    );
+}

@@ -80,15 +80,25 @@ fn create_private(path: &Path) -> std::io::Result<File> {
 }
 
 /// As root, the rewritten file keeps its owner and group: a change made
-/// with sudo must not lock the practice's own administrator out.
+/// with sudo must not lock the practice's own administrator out. Anyone
+/// else keeps the group when they belong to it; when they cannot, the new
+/// file (created with their own group) loses its group permissions rather
+/// than hand the practice to a group that never had it.
 #[cfg(unix)]
 fn keep_owner(file: &File, original: &fs::Metadata) -> std::io::Result<()> {
-    use std::os::unix::fs::MetadataExt;
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
     // SAFETY: geteuid has no preconditions and cannot fail.
-    if unsafe { libc::geteuid() } != 0 {
+    if unsafe { libc::geteuid() } == 0 {
+        return std::os::unix::fs::fchown(file, Some(original.uid()), Some(original.gid()));
+    }
+    if file.metadata()?.gid() == original.gid() {
         return Ok(());
     }
-    std::os::unix::fs::fchown(file, Some(original.uid()), Some(original.gid()))
+    if std::os::unix::fs::fchown(file, None, Some(original.gid())).is_err() {
+        let mode = original.mode() & 0o7707;
+        file.set_permissions(fs::Permissions::from_mode(mode))?;
+    }
+    Ok(())
 }
 
 #[cfg(not(unix))]
