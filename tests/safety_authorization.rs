@@ -552,3 +552,48 @@ fn a_supervisor_cannot_reach_a_chart_through_a_supervisee_they_put_on_it() {
     let run = fixture.run(&["--as", "bob", "client", "grant", "C-1001", "ivy"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
 }
+
+/// No false refusals for edits that change nothing in effect: reordering
+/// `[capabilities]`, splitting one grant in two.
+#[test]
+fn reordering_or_splitting_needs_nothing() {
+    let ehr = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("examples/community-ehr/practice.toml"),
+    )
+    .unwrap();
+    let first = "\"sysadmin.console\" = { scope = \"practice\", description = \"Use the system administration interface\" }\n";
+    let second = "\"rx.prescribe\" = { scope = \"client\", description = \"Prescribe and manage medications (prescription interface)\" }\n";
+    let reordered = edit(
+        &ehr,
+        &format!("{first}{second}"),
+        &format!("{second}{first}"),
+    );
+    let owner = ehr
+        .lines()
+        .find_map(|l| l.strip_prefix("owner = \""))
+        .and_then(|l| l.split('"').next())
+        .unwrap()
+        .to_string();
+    let some_member = ehr
+        .lines()
+        .filter_map(|l| l.strip_prefix("[members."))
+        .map(|l| l.trim_end_matches(']').to_string())
+        .find(|m| *m != owner)
+        .unwrap();
+    let run = diff_as(&ehr, &reordered, &some_member);
+    assert_eq!(run.code, 0, "{}", run.stdout);
+
+    let one = edit(
+        RIVERBEND,
+        "roles = [\"biller\"]",
+        "roles = [\"biller\"]\ngrants = [{ can = [\"audit.view\", \"hr.view\"], on = \"practice\" }]",
+    );
+    let split = edit(
+        &one,
+        "grants = [{ can = [\"audit.view\", \"hr.view\"], on = \"practice\" }]",
+        "grants = [{ can = [\"hr.view\"] }, { can = [\"audit.view\"], on = \"practice\" }]",
+    );
+    let run = diff_as(&one, &split, "bob");
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}

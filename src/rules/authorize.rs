@@ -3,13 +3,15 @@
 //! §7). A command's side effects are judged with the command itself.
 
 use super::decide::{self, Request};
-use super::diff::{allowed, capability_set, practice_section_changed, redefined_roles, sorted};
+use super::diff::{
+    allowed, capability_set, effective_grants, practice_section_changed, redefined_roles, sorted,
+};
 use super::gains::gains_on_client;
 use super::permission::{MemberField, Permission};
 use crate::model::{Client, Member, Practice, Spanned};
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A change the acting member may not make (SPEC §4 `diff --as`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -463,7 +465,8 @@ fn client_changes(
     needed
 }
 
-fn custom_descriptions(practice: &Practice) -> Vec<(String, String)> {
+/// Custom capabilities' descriptions by name: reordering changes nothing.
+fn custom_descriptions(practice: &Practice) -> BTreeMap<String, String> {
     practice
         .capabilities
         .iter()
@@ -528,15 +531,6 @@ fn member_field_changes(
 /// Whether a member field's effective value differs between two versions.
 fn field_changed(field: MemberField, before: &Member, after: &Member) -> bool {
     let text = |v: &Option<Spanned<String>>| v.as_ref().map(|s| s.value.clone());
-    let grants = |m: &Member| {
-        let mut g: Vec<String> = m
-            .grants
-            .iter()
-            .map(|g| format!("{:?}{:?}", g.scope(), sorted(&g.can)))
-            .collect();
-        g.sort();
-        g
-    };
     // A login compares ignoring case, as GitHub compares logins: writing
     // `Octocat` for `octocat` changes no one's identity.
     let login = |m: &Member| m.github.as_ref().map(|g| g.value.to_lowercase());
@@ -546,7 +540,7 @@ fn field_changed(field: MemberField, before: &Member, after: &Member) -> bool {
         MemberField::Email => text(&before.email) != text(&after.email),
         MemberField::Github => login(before) != login(after),
         MemberField::Roles => sorted(&before.roles) != sorted(&after.roles),
-        MemberField::Grants => grants(before) != grants(after),
+        MemberField::Grants => effective_grants(&before.grants) != effective_grants(&after.grants),
         MemberField::Denies => sorted(&before.denies) != sorted(&after.denies),
         MemberField::Active => before.active != after.active,
         MemberField::Npi => text(&before.npi) != text(&after.npi),

@@ -3,7 +3,7 @@
 //! members, clients, restriction and temporary access. Reordering the file
 //! changes nothing here; redefining a role shows up on every holder.
 
-use crate::model::{Client, Kind, Member, Practice, Spanned};
+use crate::model::{Client, Kind, Member, Practice, Scope, Spanned};
 use crate::rules::decide::{self, Request, grants_of};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -245,7 +245,9 @@ pub fn compare(old: &Practice, new: &Practice, date: NaiveDate) -> PracticeDiff 
     diff
 }
 
-pub(super) fn capability_set(practice: &Practice) -> Vec<(String, Kind)> {
+/// The effective catalog as a set: the order capabilities are written in
+/// changes nothing.
+pub(super) fn capability_set(practice: &Practice) -> BTreeSet<(String, Kind)> {
     practice
         .capabilities()
         .iter()
@@ -253,20 +255,30 @@ pub(super) fn capability_set(practice: &Practice) -> Vec<(String, Kind)> {
         .collect()
 }
 
-fn role_text(practice: &Practice, id: &str) -> Option<String> {
-    practice.role(id).map(|role| {
-        let mut grants: Vec<String> = role
-            .grants
-            .iter()
-            .map(|g| format!("{:?}:{:?}", g.scope(), sorted(&g.can)))
-            .collect();
-        grants.sort();
-        format!(
-            "{grants:?}|{:?}|{:?}|{:?}",
-            sorted(&role.requires),
-            sorted(&role.excludes),
-            role.description.as_ref().map(|d| &d.value)
-        )
+/// What a list of grants allows, as a set of (scope, pattern): splitting a
+/// grant in two, merging two or reordering changes nothing.
+pub(super) fn effective_grants(grants: &[crate::model::Grant]) -> BTreeSet<(Scope, String)> {
+    grants
+        .iter()
+        .flat_map(|g| g.can.iter().map(move |p| (g.scope(), p.value.clone())))
+        .collect()
+}
+
+/// A role as it takes effect, for comparing two versions.
+#[derive(PartialEq, Eq)]
+struct RoleEffect<'a> {
+    grants: BTreeSet<(Scope, String)>,
+    requires: BTreeSet<String>,
+    excludes: BTreeSet<String>,
+    description: Option<&'a str>,
+}
+
+fn role_effect<'a>(practice: &'a Practice, id: &str) -> Option<RoleEffect<'a>> {
+    practice.role(id).map(|role| RoleEffect {
+        grants: effective_grants(&role.grants),
+        requires: sorted(&role.requires),
+        excludes: sorted(&role.excludes),
+        description: role.description.as_ref().map(|d| d.value.as_str()),
     })
 }
 
@@ -278,7 +290,7 @@ pub(super) fn redefined_roles(old: &Practice, new: &Practice) -> Vec<String> {
         .map(|r| r.id.value.as_str())
         .collect();
     ids.into_iter()
-        .filter(|id| role_text(old, id) != role_text(new, id))
+        .filter(|id| role_effect(old, id) != role_effect(new, id))
         .map(str::to_string)
         .collect()
 }
