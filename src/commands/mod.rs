@@ -97,7 +97,8 @@ impl Context {
                 .map(std::time::Duration::from_secs)
                 .map_err(|_| {
                     Failure::Usage(format!(
-                        "PRAXIS_LOCK_TIMEOUT must be a whole number of seconds, not `{text}`"
+                        "PRAXIS_LOCK_TIMEOUT must be a whole number of seconds, not `{}`",
+                        output::escape::text(&text)
                     ))
                 })?,
         };

@@ -149,7 +149,10 @@ fn expectation(table: &dyn TableLike, line: usize) -> Result<Expectation, String
                 (Some(d), _) if d.time.is_none() && d.offset.is_none() => d.date.and_then(|d| {
                     NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
                 }),
-                (None, Some(s)) => crate::cli::parse_date(s).ok(),
+                // The same words as --at: "no such day" for 2026-02-30.
+                (None, Some(s)) => {
+                    Some(crate::cli::parse_date(s).map_err(|e| format!("`at`: {e}"))?)
+                }
                 _ => None,
             };
             Some(date.ok_or("`at` must be a date, exactly YYYY-MM-DD")?)

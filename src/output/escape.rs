@@ -106,6 +106,16 @@ pub fn markdown(free: &str) -> String {
                 out.push(c);
             }
             ' ' if at_start => out.push_str("&#32;"),
+            // GitHub links bare addresses and pings `@mentions`: entities
+            // render the same characters without either.
+            '@' => out.push_str("&#64;"),
+            '/' if out.ends_with(':') => out.push_str("&#47;"),
+            '.' if out
+                .get(out.len().saturating_sub(3)..)
+                .is_some_and(|tail| tail.eq_ignore_ascii_case("www")) =>
+            {
+                out.push_str("&#46;")
+            }
             _ => out.push(c),
         }
         leading_digits = (at_start || leading_digits) && c.is_ascii_digit();
@@ -286,6 +296,15 @@ pub fn json<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> serde_json
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn markdown_neither_links_nor_mentions() {
+        let shown = markdown("Per https://evil.example/ok or www.evil.example, approved by @alice");
+        assert!(!shown.contains("://"), "{shown}");
+        assert!(!shown.to_ascii_lowercase().contains("www."), "{shown}");
+        assert!(!shown.contains('@'), "{shown}");
+    }
+
     use super::*;
 
     const HOSTILE: &str = "a\u{1b}]0;pwned\u{7}b\r\n::error::x\u{202e}cba\u{9b}2J\u{0}";

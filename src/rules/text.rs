@@ -113,7 +113,9 @@ pub fn check(field: FreeText, text: &str) -> Result<(), TextProblem> {
         return Err(problem);
     }
     if field == FreeText::Email {
-        if text.chars().any(char::is_whitespace) {
+        // A zero-width character in an email is invisible whitespace: two
+        // members could otherwise hold what reads as one address.
+        if text.chars().any(is_invisible) {
             return Err(TextProblem::EmailWhitespace);
         }
         let count = text.matches('@').count();
@@ -147,6 +149,16 @@ fn forbidden(c: char) -> Option<TextProblem> {
     }
 }
 
+/// Text folded for "the same regardless of case": upper-cased, then
+/// lower-cased, so look-alikes that lower-case differently (`ſ` and `s`,
+/// the Kelvin sign and `k`) compare equal.
+pub fn fold_case(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_uppercase)
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
 /// Whitespace, controls, and the format characters that render as nothing:
 /// zero-width space and joiners, word joiner and invisible operators, the
 /// byte-order mark, soft hyphen, variation selectors, Hangul fillers, tags.
@@ -172,11 +184,44 @@ fn is_invisible(c: char) -> bool {
                 | '\u{ffa0}'
                 | '\u{1bca0}'..='\u{1bca3}'
                 | '\u{e0000}'..='\u{e007f}'
+                // Other format characters and blanks that render as
+                // nothing: Arabic number signs, Syriac abbreviation mark,
+                // interlinear annotation, Braille blank, Egyptian
+                // hieroglyph format controls, musical beam and tie
+                // controls, variation selectors supplement.
+                | '\u{600}'..='\u{605}'
+                | '\u{6dd}'
+                | '\u{70f}'
+                | '\u{890}'..='\u{891}'
+                | '\u{8e2}'
+                | '\u{2800}'
+                | '\u{fff9}'..='\u{fffb}'
+                | '\u{110bd}'
+                | '\u{110cd}'
+                | '\u{13430}'..='\u{1345f}'
+                | '\u{1d173}'..='\u{1d17a}'
+                | '\u{e0100}'..='\u{e01ef}'
         )
 }
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn blanks_that_render_as_nothing_are_not_visible() {
+        for blank in ["\u{2800}", "\u{1d173}", "\u{fff9}", "\u{600}", "\u{e0100}"] {
+            assert!(!has_visible(blank), "{:?}", blank);
+        }
+        assert!(has_visible("Dr. \u{dc}nal"));
+    }
+
+    #[test]
+    fn emails_fold_look_alikes_and_refuse_invisible_characters() {
+        assert_eq!(fold_case("\u{17f}am@x.example"), fold_case("SAM@x.example"));
+        assert_eq!(fold_case("\u{212a}im"), "kim");
+        assert!(check(FreeText::Email, "s\u{200b}am@x.example").is_err());
+    }
+
     use super::*;
 
     #[test]

@@ -67,14 +67,29 @@ pub fn keep_line_endings(original: &str, edited: &str) -> String {
             DiffOp::Delete { .. } => {}
             DiffOp::Insert {
                 new_index, new_len, ..
-            }
-            | DiffOp::Replace {
-                new_index, new_len, ..
             } => {
                 for line in &new[new_index..new_index + new_len] {
                     out.push_str(line.content);
                     if !line.ending.is_empty() {
                         out.push_str(added);
+                    }
+                }
+            }
+            // A line edited in place keeps the ending it had; lines beyond
+            // those it replaces are added lines.
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => {
+                for (k, line) in new[new_index..new_index + new_len].iter().enumerate() {
+                    out.push_str(line.content);
+                    if !line.ending.is_empty() {
+                        let own = (k < old_len)
+                            .then(|| old[old_index + k].ending)
+                            .filter(|e| !e.is_empty());
+                        out.push_str(own.unwrap_or(added));
                     }
                 }
             }
@@ -117,6 +132,16 @@ mod tests {
         assert_eq!(
             keep_line_endings(original, "a = 1\nb = 2\nc = 3\n"),
             "a = 1\r\nb = 2\r\nc = 3\r\n"
+        );
+    }
+
+    #[test]
+    fn a_line_edited_in_place_keeps_its_own_ending() {
+        let original = "a = 1\nb = 2\r\nc = 3\n";
+        let edited = "a = 1\nb = 20\nc = 3\n";
+        assert_eq!(
+            keep_line_endings(original, edited),
+            "a = 1\nb = 20\r\nc = 3\n"
         );
     }
 

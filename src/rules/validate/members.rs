@@ -28,7 +28,10 @@ impl<'p> Check<'p> {
                 );
             }
             if let Some(email) = &member.email
-                && let Some(first) = emails.insert(email.value.to_lowercase(), &member.id.value)
+                && let Some(first) = emails.insert(
+                    crate::rules::text::fold_case(&email.value),
+                    &member.id.value,
+                )
             {
                 self.push(
                     Code::DuplicateEmail,
