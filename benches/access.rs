@@ -168,7 +168,7 @@ fn main() {
         let _ = child.wait();
     });
     println!(
-        "binary: access check --batch, 10,000, warm index  median {} ({:.0}× a single cold check)",
+        "binary: access check --batch, 10,000, warm index  median {} ({:.2}× a single cold check)",
         ms(batch),
         batch.as_secs_f64() / check.as_secs_f64()
     );
