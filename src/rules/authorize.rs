@@ -390,9 +390,10 @@ fn client_changes(
     let only_removals =
         new.clinicians.is_subset(&old.clinicians) && new.temporary.is_subset(&old.temporary);
     if clinician_changed || temporary_changed {
-        // On a restricted client, `client revoke --administrative`
-        // (client.restrict) also takes members off clinicians and temporary.
-        let needs: &'static [&'static str] = if before.restricted && only_removals {
+        // `client revoke --administrative` (client.restrict) also takes
+        // members off clinicians and temporary, on any client: a clinician
+        // has administrative access whether or not the client is restricted.
+        let needs: &'static [&'static str] = if only_removals {
             &["client.access", "client.restrict"]
         } else {
             &["client.access"]
