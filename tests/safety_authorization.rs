@@ -458,3 +458,152 @@ fn turning_the_practice_file_into_a_link_needs_practice_settings() {
     assert!(run.stdout.contains("practice.settings"), "{}", run.stdout);
     assert_eq!(run_as("alice").code, 0);
 }
+
+const THERAPYNOTES: &str = include_str!("../examples/therapynotes/practice.toml");
+const SIMPLEPRACTICE: &str = include_str!("../examples/simplepractice/practice.toml");
+
+/// Runs a command on OLD as `actor`; returns its exit code and the file
+/// after it.
+fn command_on(old: &str, actor: &str, args: &[&str]) -> (common::Run, String) {
+    let fixture = Fixture::new(old);
+    let mut all = vec!["--as", actor];
+    all.extend_from_slice(args);
+    let run = fixture.run(&all);
+    (run, fixture.text())
+}
+
+/// Issue 15, finding 6: `member remove walter --reassign-supervisees-to
+/// marcus` by a member with `members.manage` alone (sara, given it as her
+/// own grant) goes through as a command, and `diff --as sara` accepts the
+/// file it wrote: the supervisee's new supervisor is the removal's side
+/// effect, covered by `members.manage` (SPEC §4, §8), not a change that
+/// needs `members.credentials`.
+#[test]
+fn member_remove_reassigning_supervisees_passes_diff_as_with_members_manage() {
+    let old = edit(
+        THERAPYNOTES,
+        "[members.sara]\nname = \"Sara Benitez\"\nemail = \"sara@maplegrove.example\"\nroles = [\"scheduler\"]\n",
+        "[members.sara]\nname = \"Sara Benitez\"\nemail = \"sara@maplegrove.example\"\nroles = [\"scheduler\"]\ngrants = [{ can = [\"members.manage\"], on = \"practice\" }]\n",
+    );
+    let (run, new) = command_on(
+        &old,
+        "sara",
+        &[
+            "member",
+            "remove",
+            "walter",
+            "--reassign-supervisees-to",
+            "marcus",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        new.contains("supervisors = [\"marcus\"]\ncosign = [\"treatment-plans\"]"),
+        "emma is now supervised by marcus:\n{new}"
+    );
+    let run = diff_as(&old, &new, "sara");
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    // Supervision itself still needs members.credentials.
+    let by_hand = edit(
+        &old,
+        "supervisors = [\"walter\"]\ncosign = [\"treatment-plans\"]",
+        "supervisors = [\"marcus\"]\ncosign = [\"treatment-plans\"]",
+    );
+    let run = diff_as(&old, &by_hand, "sara");
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("members.credentials"), "{}", run.stdout);
+}
+
+/// Issue 15, finding 1 (simplepractice C-4005 and C-4011): ingrid
+/// (clinician-basic) holds `client.assign` only on her assigned clients,
+/// and is on C-4005 and the restricted C-4011 only through a temporary
+/// entry; hugo is on C-4011 as a clinician. Making themselves primary and
+/// evicting the old primary is a self-grant: refused by the command and by
+/// `diff --as`. The owner may make the same edit.
+#[test]
+fn a_care_relation_alone_does_not_make_oneself_primary() {
+    let c4005 = "C-4005 = { primary = \"hugo\", temporary = [{ member = \"ingrid\", until = 2027-12-31, reason = \"Covering while hugo is on leave\" }] }";
+    let c4011 = "C-4011 = { primary = \"ethan\", clinicians = [\"hugo\"], restricted = true, administrative = [\"mona\"], temporary = [{ member = \"ingrid\", until = 2028-04-30, reason = \"Co-facilitating the client's family sessions\" }] }";
+    let cases = [
+        (
+            "ingrid",
+            "C-4005",
+            edit(SIMPLEPRACTICE, c4005, "C-4005 = { primary = \"ingrid\" }"),
+        ),
+        (
+            "ingrid",
+            "C-4011",
+            edit(
+                SIMPLEPRACTICE,
+                c4011,
+                "C-4011 = { primary = \"ingrid\", clinicians = [\"hugo\"], restricted = true, administrative = [\"mona\"] }",
+            ),
+        ),
+        (
+            "hugo",
+            "C-4011",
+            edit(
+                SIMPLEPRACTICE,
+                c4011,
+                "C-4011 = { primary = \"hugo\", restricted = true, administrative = [\"mona\"], temporary = [{ member = \"ingrid\", until = 2028-04-30, reason = \"Co-facilitating the client's family sessions\" }] }",
+            ),
+        ),
+    ];
+    for (actor, client, new) in &cases {
+        let fixture = Fixture::new(SIMPLEPRACTICE);
+        assert_refused(
+            &fixture,
+            &[
+                "--as",
+                actor,
+                "client",
+                "assign",
+                client,
+                "--primary",
+                actor,
+            ],
+            1,
+            "for themselves",
+        );
+        let run = diff_as(SIMPLEPRACTICE, new, actor);
+        assert_eq!(run.code, 1, "{actor} on {client}: {}", run.stdout);
+        assert!(
+            run.stdout.contains("no self-grants") && run.stdout.contains("client.assign"),
+            "{actor} on {client}: {}",
+            run.stdout
+        );
+        // The owner may make the same edit.
+        let run = diff_as(SIMPLEPRACTICE, new, "olivia");
+        assert_eq!(run.code, 0, "olivia on {client}: {}", run.stdout);
+    }
+}
+
+/// `client revoke C M --administrative` needs `client.restrict` (SPEC §4)
+/// and takes M off `clinicians` and `temporary` (§7) on any client, also
+/// an unrestricted one, where a clinician has administrative access as
+/// much as on a restricted one. `diff --as` demanded `client.access` for
+/// that removal unless the client was restricted. Found by
+/// `tests/agreement.rs`.
+#[test]
+fn client_revoke_administrative_passes_diff_as_on_an_unrestricted_client() {
+    let old = edit(
+        RIVERBEND,
+        "roles = [\"biller\"]",
+        "roles = [\"biller\"]\ngrants = [{ can = [\"client.restrict\"], on = \"all\" }]",
+    );
+    let (run, new) = command_on(
+        &old,
+        "frank",
+        &["client", "revoke", "C-1002", "gina", "--administrative"],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(new.contains("C-1002 = { primary = \"bob\" }"), "{new}");
+    let run = diff_as(&old, &new, "frank");
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    // client.access does it too (dave, a scheduler, holds it on all);
+    // neither (erin, an intern off the chart): refused.
+    let run = diff_as(&old, &new, "dave");
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let run = diff_as(&old, &new, "erin");
+    assert_eq!(run.code, 1, "{}", run.stdout);
+}
