@@ -864,7 +864,7 @@ struct HandEdit {
     choice: Index,
 }
 
-const EDIT_KINDS: u8 = 22;
+const EDIT_KINDS: u8 = 23;
 
 fn hand_edit() -> impl Strategy<Value = HandEdit> {
     (
@@ -939,6 +939,7 @@ fn make_edit(
         13 | 14 | 18 => &["client.restrict"],
         16 => &["client.access", "client.restrict"],
         19 => &["client.delete"],
+        22 => &["members.manage", "members.credentials", "client.assign"],
         _ => &[],
     };
     let scene = Scene::new(p, &e.client, needs);
@@ -1357,6 +1358,128 @@ fn make_edit(
                     "rename the practice".to_string(),
                 )
             }
+        }
+        // `member remove` by hand: the member deactivated and taken off
+        // every list, their charts handed to one member (or, with f1, one
+        // chart to another), their supervisees to one member (or, with f2,
+        // one supervisee to another).
+        22 => {
+            let leaving = p.member(&a)?;
+            if !leaving.active || p.is_owner(&a) || a == b {
+                return None;
+            }
+            let charts: Vec<String> = p
+                .clients
+                .iter()
+                .filter(|c| c.is_primary(&a))
+                .map(|c| c.id.value.clone())
+                .collect();
+            let supervisees: Vec<String> = p.supervisees_of(&a).to_vec();
+            // Successors who keep the file valid: clinicians for charts,
+            // co-signers for supervisees (the actor, when they are one).
+            let able = |fits: &dyn Fn(&praxis::model::Member) -> bool| -> Vec<String> {
+                let mut ids: Vec<String> = p
+                    .members
+                    .iter()
+                    .filter(|m| m.active && m.id.value != a && fits(m))
+                    .map(|m| m.id.value.clone())
+                    .collect();
+                if let Some(i) = ids.iter().position(|m| *m == actor) {
+                    ids.swap(0, i);
+                }
+                ids
+            };
+            let clinicians = able(&|m| rules::validate::holds_clinical_role(p, m));
+            let cosigners = able(&|m| {
+                decide::grants_of(p, m).any(|(_, g)| {
+                    g.scope() != Scope::Practice
+                        && g.can
+                            .iter()
+                            .any(|c| pattern::matches(&c.value, "clinical.cosign"))
+                })
+            });
+            // The main successor (the actor first, with f3) and another.
+            let list = if charts.is_empty() {
+                &cosigners
+            } else {
+                &clinicians
+            };
+            let (b, other) = match list.len() {
+                0 => (b, actor.clone()),
+                1 => (list[0].clone(), actor.clone()),
+                n => {
+                    let i = if f3 { 0 } else { e.choice.index(n) };
+                    (list[i].clone(), list[(i + 1) % n].clone())
+                }
+            };
+            if a == b {
+                return None;
+            }
+            let split_charts = f1 && charts.len() >= 2 && other != a;
+            let split_supervisees = f2 && supervisees.len() >= 2 && other != a;
+            let mut chart_targets = std::collections::BTreeSet::new();
+            let mut successors = std::collections::BTreeSet::new();
+            for (client_id, entry) in edit::clients(doc) {
+                edit::pull(entry, "clinicians", &a, true);
+                edit::pull(entry, "administrative", &a, true);
+                edit::pull_temporary(entry, &a);
+                if edit::get_str(entry, "primary") == Some(a.as_str()) {
+                    let to = if split_charts && client_id == charts[0] {
+                        &other
+                    } else {
+                        &b
+                    };
+                    edit::set(entry, "primary", Value::from(to.as_str()));
+                    chart_targets.insert(to.clone());
+                    edit::pull(entry, "clinicians", to, true);
+                    edit::pull_temporary(entry, to);
+                }
+            }
+            for (member_id, entry) in edit::members(doc) {
+                if !edit::list_contains(entry, "supervisors", &a) {
+                    continue;
+                }
+                let to = if split_supervisees && member_id == supervisees[0] {
+                    &other
+                } else {
+                    &b
+                };
+                if to != &member_id && !edit::list_contains(entry, "supervisors", to) {
+                    edit::replace(entry, "supervisors", &a, to);
+                    successors.insert(to.clone());
+                } else {
+                    edit::pull(entry, "supervisors", &a, false);
+                }
+            }
+            edit::set(edit::member(doc, &a)?, "active", Value::from(false));
+            // A split of the charts: the odd one assigned first, or all the
+            // others; a split of the supervisees: supervision by hand.
+            let assigned = |to: &str, clients: &[String]| {
+                clients
+                    .iter()
+                    .all(|c| may_give(p, &actor, to, "client.assign", c))
+            };
+            let charts_ok = chart_targets.len() <= 1
+                || assigned(&other, &charts[..1])
+                || assigned(&b, &charts[1..]);
+            (
+                practice_can("members.manage")
+                    && charts_ok
+                    && (successors.len() <= 1 || practice_can("members.credentials")),
+                format!(
+                    "remove {a} by hand: charts to {b}{}, supervisees to {b}{}",
+                    if split_charts {
+                        format!(" and {other}")
+                    } else {
+                        String::new()
+                    },
+                    if split_supervisees {
+                        format!(" and {other}")
+                    } else {
+                        String::new()
+                    },
+                ),
+            )
         }
         // Writing a default out: no effective change, needs nothing.
         _ => {

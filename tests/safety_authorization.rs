@@ -607,3 +607,124 @@ fn client_revoke_administrative_passes_diff_as_on_an_unrestricted_client() {
     let run = diff_as(&old, &new, "erin");
     assert_eq!(run.code, 1, "{}", run.stdout);
 }
+
+/// dave (scheduler: client.access on all) is on the restricted C-1003's
+/// administrative list and also holds a temporary entry there. His
+/// client.access holds through the administrative list, a route that does
+/// not pass through his own care relation (SPEC §8 "No self-grants"), so he
+/// may extend his entry, by command and in a diff. The decision used to
+/// report only the care relation and both refused. Found by
+/// `tests/agreement.rs`.
+#[test]
+fn an_all_scope_grant_through_the_administrative_list_is_independent() {
+    let old = edit(
+        RIVERBEND,
+        "administrative = [\"dave\"] }",
+        "administrative = [\"dave\"], temporary = [{ member = \"dave\", until = 2099-01-31, reason = \"Intake\" }] }",
+    );
+    let (run, new) = command_on(
+        &old,
+        "dave",
+        &[
+            "client",
+            "grant",
+            "C-1003",
+            "dave",
+            "--until",
+            "2099-12-31",
+            "--reason",
+            "Intake",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let run = diff_as(&old, &new, "dave");
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    // Off the administrative list, his only route to C-1003 is the entry.
+    let off = edit(&old, "administrative = [\"dave\"], ", "");
+    let fixture = Fixture::new(&off);
+    assert_refused(
+        &fixture,
+        &[
+            "--as",
+            "dave",
+            "client",
+            "grant",
+            "C-1003",
+            "dave",
+            "--until",
+            "2099-12-31",
+            "--reason",
+            "Intake",
+        ],
+        1,
+        "for themselves",
+    );
+}
+
+/// `member remove --reassign-clients-to M` hands every chart of the
+/// member to M, and `--reassign-supervisees-to S` every supervisee to S:
+/// `members.manage` covers that (SPEC §4, §8). An edit that hands them to
+/// several members is not one removal: olga (administrator: members.*, no
+/// client.assign) may hand all of priya's charts to marcus, not split them
+/// between marcus and helen; nor split priya's supervisees without
+/// `members.credentials`. Found by `tests/agreement.rs`.
+#[test]
+fn a_removal_hands_everything_to_one_successor() {
+    let (run, whole) = command_on(
+        THERAPYNOTES,
+        "olga",
+        &[
+            "member",
+            "remove",
+            "priya",
+            "--reassign-clients-to",
+            "marcus",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(diff_as(THERAPYNOTES, &whole, "olga").code, 0);
+    let split = edit(
+        &whole,
+        "C-1021 = { primary = \"marcus\" }",
+        "C-1021 = { primary = \"helen\", clinicians = [\"marcus\"] }",
+    );
+    let run = diff_as(THERAPYNOTES, &split, "olga");
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("change the primary of C-1") && run.stdout.contains("client.assign"),
+        "{}",
+        run.stdout
+    );
+    // The owner, who may assign any chart, may split them.
+    assert_eq!(diff_as(THERAPYNOTES, &split, "nora").code, 0);
+    // Supervisees: helen supervises jack and isla (with priya); a removal
+    // by olga's members.manage hands them to one member, not two.
+    let managed = edit(
+        THERAPYNOTES,
+        "roles = [\"administrator\", \"scheduler\", \"biller\"]",
+        "roles = [\"scheduler\", \"biller\"]\ngrants = [{ can = [\"members.manage\"], on = \"practice\" }]",
+    );
+    let (run, whole) = command_on(
+        &managed,
+        "olga",
+        &[
+            "member",
+            "remove",
+            "helen",
+            "--reassign-clients-to",
+            "marcus",
+            "--reassign-supervisees-to",
+            "marcus",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(diff_as(&managed, &whole, "olga").code, 0);
+    let split = edit(
+        &whole,
+        "supervisors = [\"marcus\"]\ncosign = [\"progress-notes\"]",
+        "supervisors = [\"priya\"]\ncosign = [\"progress-notes\"]",
+    );
+    let run = diff_as(&managed, &split, "olga");
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("members.credentials"), "{}", run.stdout);
+}
