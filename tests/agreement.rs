@@ -28,7 +28,8 @@
 //!
 //! Sizes: `PRAXIS_AGREEMENT_CASES=N` sets the number of cases of each
 //! property (a quick size by default); run the long size in release:
-//! `PRAXIS_AGREEMENT_CASES=20000 cargo test --release --test agreement`.
+//! `PRAXIS_AGREEMENT_CASES=15000 cargo test --release --test agreement`
+//! (about 120,000 command steps; see the README, "In CI and pull requests").
 
 mod common;
 
