@@ -1500,7 +1500,8 @@ fn as_client_access_needs_client_access_on_that_client_as_in_old() {
         ),
     );
     // Removing gina from C-1002: bob (primary) may, sara (a scheduler) may,
-    // frank (a biller) may not.
+    // frank (a biller) may not. `client revoke --administrative` makes the
+    // same removal with client.restrict, on any client.
     let removed = edit(
         PRACTICE,
         "C-1002 = { primary = \"bob\", clinicians = [\"gina\"] }",
@@ -1513,10 +1514,11 @@ fn as_client_access_needs_client_access_on_that_client_as_in_old() {
             removed.clone(),
             "sara",
             "frank",
-            "change who has clinical access to C-1002 (needs client.access on C-1002)",
+            "change who has clinical access to C-1002 (needs client.access or client.restrict on C-1002)",
         ),
     );
     assert_eq!(code(&run_diff(PRACTICE, &removed, &["--as", "bob"])), 0);
+    assert_eq!(code(&run_diff(PRACTICE, &removed, &["--as", "rita"])), 0);
 }
 
 #[test]

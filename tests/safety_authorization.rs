@@ -478,58 +478,6 @@ fn helen_covers_c1001() -> String {
 }
 
 #[test]
-fn a_chart_removed_and_added_again_is_no_way_to_a_self_grant() {
-    let text = helen_covers_c1001();
-    let fixture = Fixture::new(&text);
-    let run = fixture.run(&["--as", "helen", "client", "remove", "C-1001"]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    for id in ["C-1001", "c-1001"] {
-        assert_refused(
-            &fixture,
-            &[
-                "--as",
-                "helen",
-                "client",
-                "add",
-                id,
-                "--primary",
-                "bob",
-                "--clinician",
-                "helen",
-            ],
-            1,
-            "gives helen access",
-        );
-    }
-    // Someone else's new client is still hers to add.
-    let run = fixture.run(&[
-        "--as",
-        "helen",
-        "client",
-        "add",
-        "C-2000",
-        "--primary",
-        "bob",
-    ]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    // The same edit by hand, in one pull request: refused.
-    let recased = edit(
-        &text,
-        "C-1001 = { primary = \"bob\", temporary = [{ member = \"helen\", until = 2099-12-31, reason = \"Covering bob\" }] }",
-        "c-1001 = { primary = \"bob\", clinicians = [\"helen\"] }",
-    );
-    let run = diff_as(&text, &recased, "helen");
-    assert_eq!(run.code, 1, "{}", run.stdout);
-    assert!(
-        run.stdout
-            .contains("give helen access to new client c-1001"),
-        "{}",
-        run.stdout
-    );
-    assert_eq!(diff_as(&text, &recased, "alice").code, 0);
-}
-
-#[test]
 fn a_supervisor_cannot_reach_a_chart_through_a_supervisee_they_put_on_it() {
     let text = helen_covers_c1001();
     let fixture = Fixture::new(&text);
@@ -596,4 +544,274 @@ fn reordering_or_splitting_needs_nothing() {
     );
     let run = diff_as(&one, &split, "bob");
     assert_eq!(run.code, 0, "{}", run.stdout);
+}
+
+const THERAPYNOTES: &str = include_str!("../examples/therapynotes/practice.toml");
+const SIMPLEPRACTICE: &str = include_str!("../examples/simplepractice/practice.toml");
+
+/// Runs a command on OLD as `actor`; returns its exit code and the file
+/// after it.
+fn command_on(old: &str, actor: &str, args: &[&str]) -> (common::Run, String) {
+    let fixture = Fixture::new(old);
+    let mut all = vec!["--as", actor];
+    all.extend_from_slice(args);
+    let run = fixture.run(&all);
+    (run, fixture.text())
+}
+
+/// Issue 15, finding 6: `member remove walter --reassign-supervisees-to
+/// marcus` by a member with `members.manage` alone (sara, given it as her
+/// own grant) goes through as a command, and `diff --as sara` accepts the
+/// file it wrote: the supervisee's new supervisor is the removal's side
+/// effect, covered by `members.manage` (SPEC §4, §8), not a change that
+/// needs `members.credentials`.
+#[test]
+fn member_remove_reassigning_supervisees_passes_diff_as_with_members_manage() {
+    let old = edit(
+        THERAPYNOTES,
+        "[members.sara]\nname = \"Sara Benitez\"\nemail = \"sara@maplegrove.example\"\nroles = [\"scheduler\"]\n",
+        "[members.sara]\nname = \"Sara Benitez\"\nemail = \"sara@maplegrove.example\"\nroles = [\"scheduler\"]\ngrants = [{ can = [\"members.manage\"], on = \"practice\" }]\n",
+    );
+    let (run, new) = command_on(
+        &old,
+        "sara",
+        &[
+            "member",
+            "remove",
+            "walter",
+            "--reassign-supervisees-to",
+            "marcus",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(
+        new.contains("supervisors = [\"marcus\"]\ncosign = [\"treatment-plans\"]"),
+        "emma is now supervised by marcus:\n{new}"
+    );
+    let run = diff_as(&old, &new, "sara");
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    // Supervision itself still needs members.credentials.
+    let by_hand = edit(
+        &old,
+        "supervisors = [\"walter\"]\ncosign = [\"treatment-plans\"]",
+        "supervisors = [\"marcus\"]\ncosign = [\"treatment-plans\"]",
+    );
+    let run = diff_as(&old, &by_hand, "sara");
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("members.credentials"), "{}", run.stdout);
+}
+
+/// Issue 15, finding 1 (simplepractice C-4005 and C-4011): ingrid
+/// (clinician-basic) holds `client.assign` only on her assigned clients,
+/// and is on C-4005 and the restricted C-4011 only through a temporary
+/// entry; hugo is on C-4011 as a clinician. Making themselves primary and
+/// evicting the old primary is a self-grant: refused by the command and by
+/// `diff --as`. The owner may make the same edit.
+#[test]
+fn a_care_relation_alone_does_not_make_oneself_primary() {
+    let c4005 = "C-4005 = { primary = \"hugo\", temporary = [{ member = \"ingrid\", until = 2027-12-31, reason = \"Covering while hugo is on leave\" }] }";
+    let c4011 = "C-4011 = { primary = \"ethan\", clinicians = [\"hugo\"], restricted = true, administrative = [\"mona\"], temporary = [{ member = \"ingrid\", until = 2028-04-30, reason = \"Co-facilitating the client's family sessions\" }] }";
+    let cases = [
+        (
+            "ingrid",
+            "C-4005",
+            edit(SIMPLEPRACTICE, c4005, "C-4005 = { primary = \"ingrid\" }"),
+        ),
+        (
+            "ingrid",
+            "C-4011",
+            edit(
+                SIMPLEPRACTICE,
+                c4011,
+                "C-4011 = { primary = \"ingrid\", clinicians = [\"hugo\"], restricted = true, administrative = [\"mona\"] }",
+            ),
+        ),
+        (
+            "hugo",
+            "C-4011",
+            edit(
+                SIMPLEPRACTICE,
+                c4011,
+                "C-4011 = { primary = \"hugo\", restricted = true, administrative = [\"mona\"], temporary = [{ member = \"ingrid\", until = 2028-04-30, reason = \"Co-facilitating the client's family sessions\" }] }",
+            ),
+        ),
+    ];
+    for (actor, client, new) in &cases {
+        let fixture = Fixture::new(SIMPLEPRACTICE);
+        assert_refused(
+            &fixture,
+            &[
+                "--as",
+                actor,
+                "client",
+                "assign",
+                client,
+                "--primary",
+                actor,
+            ],
+            1,
+            "for themselves",
+        );
+        let run = diff_as(SIMPLEPRACTICE, new, actor);
+        assert_eq!(run.code, 1, "{actor} on {client}: {}", run.stdout);
+        assert!(
+            run.stdout.contains("no self-grants") && run.stdout.contains("client.assign"),
+            "{actor} on {client}: {}",
+            run.stdout
+        );
+        // The owner may make the same edit.
+        let run = diff_as(SIMPLEPRACTICE, new, "olivia");
+        assert_eq!(run.code, 0, "olivia on {client}: {}", run.stdout);
+    }
+}
+
+/// `client revoke C M --administrative` needs `client.restrict` (SPEC §4)
+/// and takes M off `clinicians` and `temporary` (§7) on any client, also
+/// an unrestricted one, where a clinician has administrative access as
+/// much as on a restricted one. `diff --as` demanded `client.access` for
+/// that removal unless the client was restricted. Found by
+/// `tests/agreement.rs`.
+#[test]
+fn client_revoke_administrative_passes_diff_as_on_an_unrestricted_client() {
+    let old = edit(
+        RIVERBEND,
+        "roles = [\"biller\"]",
+        "roles = [\"biller\"]\ngrants = [{ can = [\"client.restrict\"], on = \"all\" }]",
+    );
+    let (run, new) = command_on(
+        &old,
+        "frank",
+        &["client", "revoke", "C-1002", "gina", "--administrative"],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert!(new.contains("C-1002 = { primary = \"bob\" }"), "{new}");
+    let run = diff_as(&old, &new, "frank");
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    // client.access does it too (dave, a scheduler, holds it on all);
+    // neither (erin, an intern off the chart): refused.
+    let run = diff_as(&old, &new, "dave");
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    let run = diff_as(&old, &new, "erin");
+    assert_eq!(run.code, 1, "{}", run.stdout);
+}
+
+/// dave (scheduler: client.access on all) is on the restricted C-1003's
+/// administrative list and also holds a temporary entry there. His
+/// client.access holds through the administrative list, a route that does
+/// not pass through his own care relation (SPEC §8 "No self-grants"), so he
+/// may extend his entry, by command and in a diff. The decision used to
+/// report only the care relation and both refused. Found by
+/// `tests/agreement.rs`.
+#[test]
+fn an_all_scope_grant_through_the_administrative_list_is_independent() {
+    let old = edit(
+        RIVERBEND,
+        "administrative = [\"dave\"] }",
+        "administrative = [\"dave\"], temporary = [{ member = \"dave\", until = 2099-01-31, reason = \"Intake\" }] }",
+    );
+    let (run, new) = command_on(
+        &old,
+        "dave",
+        &[
+            "client",
+            "grant",
+            "C-1003",
+            "dave",
+            "--until",
+            "2099-12-31",
+            "--reason",
+            "Intake",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    let run = diff_as(&old, &new, "dave");
+    assert_eq!(run.code, 0, "{}", run.stdout);
+    // Off the administrative list, his only route to C-1003 is the entry.
+    let off = edit(&old, "administrative = [\"dave\"], ", "");
+    let fixture = Fixture::new(&off);
+    assert_refused(
+        &fixture,
+        &[
+            "--as",
+            "dave",
+            "client",
+            "grant",
+            "C-1003",
+            "dave",
+            "--until",
+            "2099-12-31",
+            "--reason",
+            "Intake",
+        ],
+        1,
+        "for themselves",
+    );
+}
+
+/// `member remove --reassign-clients-to M` hands every chart of the
+/// member to M, and `--reassign-supervisees-to S` every supervisee to S:
+/// `members.manage` covers that (SPEC §4, §8). An edit that hands them to
+/// several members is not one removal: olga (administrator: members.*, no
+/// client.assign) may hand all of priya's charts to marcus, not split them
+/// between marcus and helen; nor split priya's supervisees without
+/// `members.credentials`. Found by `tests/agreement.rs`.
+#[test]
+fn a_removal_hands_everything_to_one_successor() {
+    let (run, whole) = command_on(
+        THERAPYNOTES,
+        "olga",
+        &[
+            "member",
+            "remove",
+            "priya",
+            "--reassign-clients-to",
+            "marcus",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(diff_as(THERAPYNOTES, &whole, "olga").code, 0);
+    let split = edit(
+        &whole,
+        "C-1021 = { primary = \"marcus\" }",
+        "C-1021 = { primary = \"helen\", clinicians = [\"marcus\"] }",
+    );
+    let run = diff_as(THERAPYNOTES, &split, "olga");
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("change the primary of C-1") && run.stdout.contains("client.assign"),
+        "{}",
+        run.stdout
+    );
+    // The owner, who may assign any chart, may split them.
+    assert_eq!(diff_as(THERAPYNOTES, &split, "nora").code, 0);
+    // Supervisees: helen supervises jack and isla (with priya); a removal
+    // by olga's members.manage hands them to one member, not two.
+    let managed = edit(
+        THERAPYNOTES,
+        "roles = [\"administrator\", \"scheduler\", \"biller\"]",
+        "roles = [\"scheduler\", \"biller\"]\ngrants = [{ can = [\"members.manage\"], on = \"practice\" }]",
+    );
+    let (run, whole) = command_on(
+        &managed,
+        "olga",
+        &[
+            "member",
+            "remove",
+            "helen",
+            "--reassign-clients-to",
+            "marcus",
+            "--reassign-supervisees-to",
+            "marcus",
+        ],
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(diff_as(&managed, &whole, "olga").code, 0);
+    let split = edit(
+        &whole,
+        "supervisors = [\"marcus\"]\ncosign = [\"progress-notes\"]",
+        "supervisors = [\"priya\"]\ncosign = [\"progress-notes\"]",
+    );
+    let run = diff_as(&managed, &split, "olga");
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stdout.contains("members.credentials"), "{}", run.stdout);
 }

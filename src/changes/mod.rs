@@ -179,15 +179,24 @@ impl<'p> Actor<'p> {
 impl Actor<'_> {
     /// SPEC §8 "No self-grants", whatever route the gain takes: when the
     /// change gives the actor more access to a client (now or for longer;
-    /// through a supervisee put on the chart, a chart unrestricted or one
-    /// added again), each permission it was judged on for that client must
-    /// hold without the actor's own place on the chart. A new client the
-    /// actor is on needs `client.access` on all clients.
+    /// through a supervisee put on the chart, a chart unrestricted), each
+    /// permission it was judged on for that client must hold without the
+    /// actor's own place on the chart.
     pub fn refuse_self_gain(&self, after: &Practice, clients: &[&str]) -> Result<(), ChangeError> {
         let me = self.member.id.value.as_str();
         let required = self.required.borrow();
         for &client in clients {
-            if !crate::rules::gains::gains_on_client(self.practice, after, me, client, self.date) {
+            // A new client's primary and clinicians come with client.create
+            // (SPEC §8 "A new client"): only existing charts are judged here.
+            if self.practice.client(client).is_none()
+                || !crate::rules::gains::gains_on_client(
+                    self.practice,
+                    after,
+                    me,
+                    client,
+                    self.date,
+                )
+            {
                 continue;
             }
             let independent = |permission: Permission| {
@@ -200,23 +209,15 @@ impl Actor<'_> {
                 decide::decide(self.practice, &request, self.date)
                     .is_ok_and(|d| decide::allowed_independently(&d))
             };
-            let held = if self.practice.client(client).is_none() {
-                decide::holds_on_all_clients(
-                    self.practice,
-                    me,
-                    Permission::GrantAccess.capability(),
-                )
+            let mut on_client = required
+                .iter()
+                .filter(|(_, c)| c.as_deref() == Some(client))
+                .map(|(p, _)| *p)
+                .peekable();
+            let held = if on_client.peek().is_none() {
+                independent(Permission::GrantAccess)
             } else {
-                let mut on_client = required
-                    .iter()
-                    .filter(|(_, c)| c.as_deref() == Some(client))
-                    .map(|(p, _)| *p)
-                    .peekable();
-                if on_client.peek().is_none() {
-                    independent(Permission::GrantAccess)
-                } else {
-                    on_client.all(independent)
-                }
+                on_client.all(independent)
             };
             if !held {
                 return Err(ChangeError::Refused(format!(

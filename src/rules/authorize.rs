@@ -151,6 +151,8 @@ pub fn unauthorized(
         .filter(|m| m.active && new.member(&m.id.value).is_none_or(|n| !n.active))
         .map(|m| m.id.value.as_str())
         .collect();
+    let handed_on = handed_on_clients(old, new, &leaving, actor, date);
+    let successors = successors(old, new, &leaving);
     let ids: BTreeSet<&str> = old
         .members
         .iter()
@@ -172,7 +174,7 @@ pub fn unauthorized(
                 None,
             )),
             (Some(b), Some(a)) => {
-                let (manage, credentials) = member_field_changes(b, a, &leaving);
+                let (manage, credentials) = member_field_changes(b, a, &leaving, &successors);
                 if !manage.is_empty() {
                     needed.push(Need::new(
                         format!("change {} of member {id}", manage.join(", ")),
@@ -199,28 +201,14 @@ pub fn unauthorized(
         .collect();
     for id in ids {
         match (old.client(id), new.client(id)) {
-            (None, Some(added)) => {
-                needed.extend(new_client(id, added));
-                // The actor on a new chart (or a supervisee of theirs):
-                // a self-grant unless they could grant access anywhere.
-                if gains_on_client(old, new, actor, id, date) {
-                    needed.push(
-                        Need::new(
-                            format!("give {actor} access to new client {id}"),
-                            &[Permission::GrantAccess],
-                            None,
-                        )
-                        .with(Permit::OnAllClients),
-                    );
-                }
-            }
+            (None, Some(added)) => needed.extend(new_client(id, added)),
             (Some(_), None) => needed.push(Need::new(
                 format!("remove client {id}"),
                 &[Permission::DeleteClients],
                 Some(id),
             )),
             (Some(b), Some(a)) => {
-                let mut needs = client_changes(id, b, a, &leaving, actor);
+                let mut needs = client_changes(id, b, a, &leaving, &handed_on, actor);
                 // A change to this chart that gives the actor more access,
                 // by whatever route (a supervisee put on it, a supervisee's
                 // entry extended, the chart unrestricted): every permission
@@ -354,6 +342,7 @@ fn client_changes(
     before: &Client,
     after: &Client,
     leaving: &BTreeSet<&str>,
+    handed_on: &BTreeSet<String>,
     actor: &str,
 ) -> Vec<Need> {
     let mut needed = Vec::new();
@@ -373,8 +362,7 @@ fn client_changes(
         }
     };
     if old_primary != new_primary {
-        let handed_on = old_primary.is_some_and(|p| leaving.contains(p));
-        if !handed_on {
+        if !handed_on.contains(id) {
             needed.push(
                 Need::new(
                     format!("change the primary of {id}"),
@@ -433,9 +421,10 @@ fn client_changes(
     let only_removals =
         new.clinicians.is_subset(&old.clinicians) && new.temporary.is_subset(&old.temporary);
     if clinician_changed || temporary_changed {
-        // On a restricted client, `client revoke --administrative`
-        // (client.restrict) also takes members off clinicians and temporary.
-        let needs: &'static [Permission] = if before.restricted && only_removals {
+        // `client revoke --administrative` (client.restrict) also takes
+        // members off clinicians and temporary, on any client: a clinician
+        // has administrative access whether or not the client is restricted.
+        let needs: &'static [Permission] = if only_removals {
             &[Permission::GrantAccess, Permission::Restrict]
         } else {
             &[Permission::GrantAccess]
@@ -482,12 +471,117 @@ fn custom_descriptions(practice: &Practice) -> BTreeMap<String, String> {
 /// --reassign-supervisees-to` changes them: leaving supervisors taken off,
 /// at most one successor put on. That side effect is the removal's, which
 /// needs `members.manage` (SPEC §4, §8), not `members.credentials`.
-fn supervisors_handed_on(before: &Member, after: &Member, leaving: &BTreeSet<&str>) -> bool {
+fn supervisors_handed_on(
+    before: &Member,
+    after: &Member,
+    leaving: &BTreeSet<&str>,
+    successors: &BTreeMap<String, BTreeSet<String>>,
+) -> bool {
     let (old, new) = (sorted(&before.supervisors), sorted(&after.supervisors));
     let removed: Vec<&String> = old.difference(&new).collect();
     !removed.is_empty()
         && removed.iter().all(|m| leaving.contains(m.as_str()))
         && new.difference(&old).count() <= 1
+        // One removal hands every supervisee on to the same member.
+        && removed
+            .iter()
+            .all(|m| successors.get(m.as_str()).is_none_or(|s| s.len() <= 1))
+}
+
+/// For each leaving member, the members put on as supervisor where they
+/// were taken off: `member remove --reassign-supervisees-to` names one.
+fn successors(
+    old: &Practice,
+    new: &Practice,
+    leaving: &BTreeSet<&str>,
+) -> BTreeMap<String, BTreeSet<String>> {
+    let mut successors: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for before in &old.members {
+        let Some(after) = new.member(&before.id.value) else {
+            continue;
+        };
+        let (old_list, new_list) = (sorted(&before.supervisors), sorted(&after.supervisors));
+        let added: Vec<&String> = new_list.difference(&old_list).collect();
+        for removed in old_list.difference(&new_list) {
+            if leaving.contains(removed.as_str()) {
+                successors
+                    .entry(removed.clone())
+                    .or_default()
+                    .extend(added.iter().map(|a| (*a).clone()));
+            }
+        }
+    }
+    successors
+}
+
+/// Clients whose primary changed as `member remove --reassign-clients-to`
+/// changes it (SPEC §4): their primary is leaving, and every chart of one
+/// leaving member goes to the same member. Where a leaving member's charts
+/// go to several, the charts of one of them are handed on and the others
+/// were assigned (`client assign` first, which needs `client.assign`):
+/// the one that leaves the actor nothing to answer for, if any.
+fn handed_on_clients(
+    old: &Practice,
+    new: &Practice,
+    leaving: &BTreeSet<&str>,
+    actor: &str,
+    date: NaiveDate,
+) -> BTreeSet<String> {
+    // leaving member → new primary → clients.
+    let mut moves: BTreeMap<&str, BTreeMap<&str, Vec<&str>>> = BTreeMap::new();
+    for before in &old.clients {
+        let id = before.id.value.as_str();
+        let (Some(from), Some(to)) = (
+            before.primary.as_ref().map(|p| p.value.as_str()),
+            new.client(id)
+                .and_then(|c| c.primary.as_ref())
+                .map(|p| p.value.as_str()),
+        ) else {
+            continue;
+        };
+        if from != to && leaving.contains(from) {
+            moves
+                .entry(from)
+                .or_default()
+                .entry(to)
+                .or_default()
+                .push(id);
+        }
+    }
+    let mut handed_on = BTreeSet::new();
+    for targets in moves.values() {
+        let assignable = |target: &str, clients: &[&str]| {
+            clients.iter().all(|client| {
+                Need::new(String::new(), &[Permission::AssignPrimary], Some(client))
+                    .with(if target == actor {
+                        Permit::Independent
+                    } else {
+                        Permit::Any
+                    })
+                    .met_by(old, actor, date)
+            })
+        };
+        // The target whose charts are handed on: one all of whose others
+        // the actor could have assigned, else the one with the most.
+        let chosen = targets
+            .keys()
+            .find(|kept| {
+                targets
+                    .iter()
+                    .filter(|(target, _)| target != kept)
+                    .all(|(target, clients)| assignable(target, clients))
+            })
+            .or_else(|| {
+                targets
+                    .iter()
+                    .max_by_key(|(_, clients)| clients.len())
+                    .map(|(target, _)| target)
+            });
+        if let Some(chosen) = chosen {
+            handed_on.extend(targets[chosen].iter().map(|c| (*c).to_string()));
+        }
+    }
+    handed_on
 }
 
 /// `bill_as_supervisor` as it takes effect: unset means false, except for
@@ -505,6 +599,7 @@ fn member_field_changes(
     before: &Member,
     after: &Member,
     leaving: &BTreeSet<&str>,
+    successors: &BTreeMap<String, BTreeSet<String>>,
 ) -> (Vec<&'static str>, Vec<&'static str>) {
     let mut manage = Vec::new();
     let mut credentials = Vec::new();
@@ -515,7 +610,9 @@ fn member_field_changes(
         // `member remove --reassign-supervisees-to` changes supervisors as
         // a side effect of the removal, which members.manage covers.
         let permission = match field {
-            MemberField::Supervisors if supervisors_handed_on(before, after, leaving) => {
+            MemberField::Supervisors
+                if supervisors_handed_on(before, after, leaving, successors) =>
+            {
                 Permission::ManageMembers
             }
             _ => field.permission(),

@@ -425,6 +425,12 @@ fn scope_holds(
     match scope {
         Scope::Practice => Ok(Route::Practice),
         Scope::All if !client.restricted => Ok(Route::Unrestricted),
+        // The administrative list first: a member on it and on the care
+        // team holds the all-scope grant by a route that does not pass
+        // through their own care relation (SPEC §8 "No self-grants").
+        Scope::All if client.in_administrative(id) => Ok(Route::Administrative {
+            via: Relation::AdministrativeList,
+        }),
         Scope::All => administrative_relation(practice, client, id, date)
             .map(|via| Route::Administrative { via })
             .ok_or(Need::AdministrativeAccess),
