@@ -1173,9 +1173,18 @@ fn make_edit(
                     ("roles", Some(manage))
                 }
                 3 => {
-                    let value: Value = pick(GRANTS, &e.choice).parse().ok()?;
+                    let grant = pick(GRANTS, &e.choice);
+                    let value: Value = grant.parse().ok()?;
                     push_value(entry, "grants", value);
-                    ("grants", Some(manage))
+                    // A grant the member already holds, written again,
+                    // changes no effective value and needs nothing (§8).
+                    let held = member.grants.iter().any(|g| {
+                        let on = format!("{:?}", g.scope()).to_lowercase();
+                        g.can.iter().any(|c| {
+                            grant == format!(r#"{{ can = ["{}"], on = "{on}" }}"#, c.value)
+                        })
+                    });
+                    ("grants", (!held).then_some(manage))
                 }
                 4 => {
                     if member.denies.is_empty() {
