@@ -4,7 +4,7 @@
 #   scripts/fuzz.sh TARGET [SECONDS] [extra libFuzzer flags…]
 #   scripts/fuzz.sh validate 1800
 #   scripts/fuzz.sh decide 1800 -max_len=4096
-#   scripts/fuzz.sh cmin change          # minimise fuzz/corpus/change in place
+#   scripts/fuzz.sh cmin change          # merge the run's corpus into fuzz/corpus/change, minimise
 #
 # Targets: validate, decide, change (fuzz/fuzz_targets/). Installs what it
 # needs: the nightly toolchain (rustup) and cargo-fuzz (crates.io). Without
@@ -74,8 +74,15 @@ corpus="corpus/$target"
 mkdir -p "$corpus" "artifacts/$target"
 
 if [ "$mode" = cmin ]; then
+    # The run's working corpus joins the committed one, then both shrink
+    # to the smallest set that keeps the same coverage.
+    work="$CARGO_TARGET_DIR/corpus-$target"
+    if [ -d "$work" ]; then
+        cp -n "$work"/* "$corpus"/ 2>/dev/null || true
+    fi
     before=$(find "$corpus" -type f | wc -l)
-    cargo +nightly fuzz cmin "$target" "$corpus"
+    # Edges only (no hit counters): the smallest corpus that keeps every edge.
+    cargo +nightly fuzz cmin "$target" "$corpus" -- -use_counters=0 -use_value_profile=0
     after=$(find "$corpus" -type f | wc -l)
     echo "fuzz.sh: $target corpus minimised: $before -> $after files ($(du -sh "$corpus" | cut -f1))"
     exit 0

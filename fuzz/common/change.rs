@@ -2,10 +2,11 @@
 //! (included there with `#[path]`), so the committed corpus is replayed on
 //! the stable toolchain by `cargo test`.
 //!
-//! An input is a change and a practice file: its first [`SPEC_BYTES`]
-//! bytes choose the change, its actor and arguments (from the practice's
-//! own ids, new ids, ids in another letter case, unknown ids and hostile
-//! free text); the rest is the file's bytes, which the fuzzer edits. The
+//! An input is a practice file and changes (two layouts, see [`run`]):
+//! either one change and the file's bytes, which the fuzzer edits, or a
+//! sequence of changes on one of the valid example practices. Bytes choose
+//! each change, its actor and its arguments (the practice's own ids, new
+//! ids, ids in another letter case, unknown ids, hostile free text). Each
 //! change runs through the library exactly as `commands::mutate::apply`
 //! runs it: decode, `check_for_edit`, resolve the actor, apply the change
 //! to the `DocumentMut`, tidy the touched clients, `rules::check` the
@@ -362,13 +363,68 @@ fn apply(
     }
 }
 
+/// Valid practices a sequence of changes starts from.
+const SEEDS: &[&str] = &[
+    include_str!("../../tests/fixtures/riverbend.toml"),
+    include_str!("../../examples/therapynotes/practice.toml"),
+    include_str!("../../examples/simplepractice/practice.toml"),
+    include_str!("../../examples/sessions-health/practice.toml"),
+    include_str!("../../examples/community-ehr/practice.toml"),
+];
+
+/// How many changes a sequence applies at most.
+const STEPS: usize = 6;
+
 /// Runs every check on one input; panics (with the reason) on a violation.
+///
+/// The first byte chooses the mode. Below 0x80: one change, chosen by the
+/// bytes up to [`SPEC_BYTES`], on the file that the remaining bytes hold
+/// (which the fuzzer edits). From 0x80: a sequence of up to [`STEPS`]
+/// changes, chosen by all the remaining bytes, on one of the valid
+/// [`SEEDS`] (byte 0 picks it; bit 0x40 writes it with CRLF endings and bit
+/// 0x20 with a byte-order mark), each change on the result of the last one
+/// accepted.
 pub fn run(data: &[u8]) {
-    let split = data.len().min(SPEC_BYTES);
-    let (spec, file) = data.split_at(split);
+    let mode = data.first().copied().unwrap_or(0);
+    if mode < 0x80 {
+        let split = data.len().min(SPEC_BYTES);
+        let (spec, file) = data.split_at(split);
+        let mut choices = Choices {
+            bytes: spec.get(1..).unwrap_or_default(),
+            at: 0,
+        };
+        step(file, &mut choices);
+        return;
+    }
+    let seed = SEEDS[usize::from(mode & 0x1f) % SEEDS.len()];
+    let mut text = if mode & 0x40 != 0 {
+        seed.replace('\n', "\r\n")
+    } else {
+        seed.to_string()
+    };
+    if mode & 0x20 != 0 {
+        text.insert(0, '\u{feff}');
+    }
+    let mut file = text.into_bytes();
+    let mut choices = Choices {
+        bytes: &data[1..],
+        at: 0,
+    };
+    for _ in 0..STEPS {
+        if choices.at >= choices.bytes.len() {
+            break;
+        }
+        if let Some(written) = step(&file, &mut choices) {
+            file = written;
+        }
+    }
+}
+
+/// One change on `file`; the bytes to write when it is accepted.
+fn step(file: &[u8], choices: &mut Choices<'_>) -> Option<Vec<u8>> {
     let Ok(contents) = Contents::decode(file.to_vec()) else {
         ended(0);
-        return;
+        return None;
     };
     let original = contents.original_bytes();
     assert_eq!(original.as_slice(), file, "decode lost bytes");
@@ -382,7 +438,7 @@ pub fn run(data: &[u8]) {
     if loaded.findings.has_errors() {
         // `load_for_edit` refuses the file before any change.
         ended(0);
-        return;
+        return None;
     }
     let Some(mut doc) = document else {
         panic!("a file without errors gave no document to edit");
@@ -395,13 +451,12 @@ pub fn run(data: &[u8]) {
     );
     let practice = &loaded.practice;
     let ids = ids(practice);
-    let mut choices = Choices { bytes: spec, at: 0 };
-    let actor_id = actor(&mut choices, practice, &ids);
+    let actor_id = actor(choices, practice, &ids);
     let Ok(actor) = Actor::resolve(practice, Some(&actor_id), date) else {
         ended(1);
-        return;
+        return None;
     };
-    let (what, outcome) = apply(&mut choices, &ids, &actor, &mut doc);
+    let (what, outcome) = apply(choices, &ids, &actor, &mut doc);
     let context = || format!("change: --as {actor_id} {what}\n--- practice.toml ---\n{before}---");
     let summary = match outcome {
         Err(_) | Ok(Outcome::NoChange(_)) => {
@@ -417,7 +472,7 @@ pub fn run(data: &[u8]) {
                 Err(ChangeError::Refused(_)) => 3,
                 Ok(_) => 4,
             });
-            return;
+            return None;
         }
         Ok(Outcome::Changed(summary)) => summary,
     };
@@ -437,7 +492,7 @@ pub fn run(data: &[u8]) {
     if checked.findings.has_errors() {
         // Refused as a whole by `apply`: nothing is written.
         ended(5);
-        return;
+        return None;
     }
     let bytes = contents.encode(&new_text);
     let written = match Contents::decode(bytes.clone().into_bytes()) {
@@ -469,4 +524,5 @@ pub fn run(data: &[u8]) {
         );
     }
     ended(6);
+    Some(bytes.into_bytes())
 }
