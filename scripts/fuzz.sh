@@ -19,6 +19,10 @@
 # fuzz/target/fuzz-TARGET.log).
 set -euo pipefail
 
+# One block, read whole before it runs: editing this file during a long run
+# cannot change what the run does next.
+{
+
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 targets="validate decide change"
 
@@ -120,3 +124,5 @@ if [ "$status" -ne 0 ]; then
     exit "$status"
 fi
 echo "fuzz.sh: $target passed: no crash, hang or disagreement in $((end - start)) s"
+exit 0
+}
