@@ -815,3 +815,27 @@ fn a_removal_hands_everything_to_one_successor() {
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert!(run.stdout.contains("members.credentials"), "{}", run.stdout);
 }
+
+/// Found by fuzzing: `member edit --cosign … --clear cosign` was reported
+/// as a change and wrote nothing; setting and clearing one field is a usage
+/// error.
+#[test]
+fn setting_and_clearing_one_field_is_a_usage_error() {
+    let fixture = Fixture::new(RIVERBEND);
+    assert_refused(
+        &fixture,
+        &[
+            "--as",
+            "alice",
+            "member",
+            "edit",
+            "gina",
+            "--cosign",
+            "progress-notes",
+            "--clear",
+            "cosign",
+        ],
+        2,
+        "both set and cleared",
+    );
+}

@@ -194,6 +194,13 @@ pub fn member_edit(
         }
     }
     for field in &change.clear {
+        // Setting and clearing one field in one command says two things;
+        // refuse rather than pick one (found by fuzzing).
+        if fields.iter().any(|(key, _)| key == field) {
+            return Err(ChangeError::Usage(format!(
+                "`{field}` is both set and cleared (--clear {field}); pass one of them"
+            )));
+        }
         fields.push((field.as_str(), None));
     }
     if fields.is_empty() {
