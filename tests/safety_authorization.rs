@@ -839,3 +839,28 @@ fn setting_and_clearing_one_field_is_a_usage_error() {
         "both set and cleared",
     );
 }
+
+/// SPEC §4: `member remove` needs members.manage, "which covers the
+/// reassignments it makes", also to the actor; commands and `diff --as`
+/// agree on it.
+#[test]
+fn member_remove_reassigning_charts_to_oneself_is_covered_by_members_manage() {
+    let text = edit(
+        RIVERBEND,
+        "[members.helen]\nname = \"Helen Ortiz\"\nroles = [\"clinician\", \"supervisor\"]\nnpi = \"1908301660\"\n",
+        "[members.helen]\nname = \"Helen Ortiz\"\nroles = [\"clinician\", \"supervisor\"]\nnpi = \"1908301660\"\ngrants = [{ can = [\"members.manage\"] }]\n",
+    );
+    let fixture = Fixture::new(&text);
+    let run = fixture.run(&[
+        "--as",
+        "helen",
+        "member",
+        "remove",
+        "bob",
+        "--reassign-clients-to",
+        "helen",
+    ]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = diff_as(&text, &fixture.text(), "helen");
+    assert_eq!(run.code, 0, "{}", run.stdout);
+}

@@ -214,11 +214,10 @@ impl Actor<'_> {
                 .filter(|(_, c)| c.as_deref() == Some(client))
                 .map(|(p, _)| *p)
                 .peekable();
-            let held = if on_client.peek().is_none() {
-                independent(Permission::GrantAccess)
-            } else {
-                on_client.all(independent)
-            };
+            // A change judged on a practice permission alone (`member
+            // remove` reassigning charts: members.manage covers it, SPEC §4)
+            // has no permission on the chart to hold independently.
+            let held = on_client.peek().is_none() || on_client.all(independent);
             if !held {
                 return Err(ChangeError::Refused(format!(
                     "{me} may not make this change: it gives {me} access to {client} \
