@@ -1611,17 +1611,46 @@ fn no_self_gain(old: &Practice, new: &Practice, actor: &str) -> bool {
                 .collect::<std::collections::BTreeSet<_>>()
         };
         let mut needs = Vec::new();
-        if before.primary.as_ref().map(|p| &p.value) != after.primary.as_ref().map(|p| &p.value) {
+        let (old_primary, new_primary) = (
+            before.primary.as_ref().map(|p| p.value.clone()),
+            after.primary.as_ref().map(|p| p.value.clone()),
+        );
+        // `client assign` moves the new primary off the lists and, with
+        // --keep-previous, the old one onto `clinicians`: part of the assign.
+        let moved = |m: &String| {
+            old_primary != new_primary
+                && (Some(m) == old_primary.as_ref() || Some(m) == new_primary.as_ref())
+        };
+        // `member remove` hands a leaving primary's charts on, covered by
+        // members.manage (SPEC §4): no permission on the chart is taken.
+        let handed_on = old_primary.as_ref().is_some_and(|m| {
+            old.member(m).is_some_and(|o| o.active) && new.member(m).is_none_or(|n| !n.active)
+        });
+        if handed_on {
+            return true;
+        }
+        if old_primary != new_primary {
             needs.push("client.assign");
         }
-        if list(&before.clinicians) != list(&after.clinicians)
-            || before.temporary.len() != after.temporary.len()
-            || before.temporary.iter().zip(&after.temporary).any(|(b, a)| {
-                b.member.as_ref().map(|m| &m.value) != a.member.as_ref().map(|m| &m.value)
-                    || b.until.as_ref().map(|u| u.value) != a.until.as_ref().map(|u| u.value)
-                    || b.reason_text() != a.reason_text()
-            })
-        {
+        let others = |c: &praxis::model::Client| {
+            let mut clinicians = list(&c.clinicians);
+            clinicians.retain(|m| !moved(m));
+            let temporary: Vec<String> = c
+                .temporary
+                .iter()
+                .filter(|t| t.member.as_ref().is_none_or(|m| !moved(&m.value)))
+                .map(|t| {
+                    format!(
+                        "{:?}{:?}{}",
+                        t.member.as_ref().map(|m| &m.value),
+                        t.until.as_ref().map(|u| u.value),
+                        t.reason_text()
+                    )
+                })
+                .collect();
+            (clinicians, temporary)
+        };
+        if others(before) != others(after) {
             needs.push("client.access");
         }
         if before.restricted != after.restricted
