@@ -14,6 +14,7 @@ mod common;
 
 use common::{Fixture, RIVERBEND, praxis_in, run};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn is_root() -> bool {
@@ -282,6 +283,27 @@ fn line_endings_are_kept_line_by_line() {
     assert!(after.contains("[members.alice]\n"), "{after:?}");
 }
 
+/// Runs `binary -f file args` as another user (`setpriv` options); it must
+/// succeed.
+fn run_as(user: &[&str], binary: &Path, file: &Path, args: &[&str]) {
+    let output = std::process::Command::new("setpriv")
+        .args(user)
+        .arg("--")
+        .arg(binary)
+        .arg("-f")
+        .arg(file)
+        .args(args)
+        .env("PRAXIS_NO_CACHE", "1")
+        .output()
+        .unwrap();
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 /// A rewrite by a member of the file's group (not root, not the owner)
 /// keeps that group, instead of handing the file to the writer's own
 /// group; run as root, the test acts as such a user with `setpriv`.
@@ -305,20 +327,11 @@ fn a_rewrite_by_a_group_member_keeps_the_group() {
     }
     std::os::unix::fs::chown(&fixture.path, Some(1001), Some(1002)).unwrap();
     // uid 1003, primary group 1003, also in group 1002.
-    let output = std::process::Command::new("setpriv")
-        .args(["--reuid=1003", "--regid=1003", "--groups=1002", "--"])
-        .arg(&binary)
-        .arg("-f")
-        .arg(&fixture.path)
-        .args(GRANT)
-        .env("PRAXIS_NO_CACHE", "1")
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    run_as(
+        &["--reuid=1003", "--regid=1003", "--groups=1002"],
+        &binary,
+        &fixture.path,
+        GRANT,
     );
     let after = std::fs::metadata(&fixture.path).unwrap();
     assert_eq!(after.gid(), 1002, "the file's group is kept");
@@ -326,20 +339,11 @@ fn a_rewrite_by_a_group_member_keeps_the_group() {
     // Not in the group: the new file is not given to the writer's group.
     std::os::unix::fs::chown(&fixture.path, Some(1001), Some(1002)).unwrap();
     std::fs::set_permissions(&fixture.path, std::fs::Permissions::from_mode(0o666)).unwrap();
-    let output = std::process::Command::new("setpriv")
-        .args(["--reuid=1004", "--regid=1004", "--clear-groups", "--"])
-        .arg(&binary)
-        .arg("-f")
-        .arg(&fixture.path)
-        .args(REVOKE)
-        .env("PRAXIS_NO_CACHE", "1")
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
+    run_as(
+        &["--reuid=1004", "--regid=1004", "--clear-groups"],
+        &binary,
+        &fixture.path,
+        REVOKE,
     );
     let after = std::fs::metadata(&fixture.path).unwrap();
     assert!(

@@ -150,7 +150,7 @@ impl Context {
         let Some(cache) = &self.cache else {
             return load_text(path, contents, self.date);
         };
-        let key = cache.key(&contents.original_bytes());
+        let key = cache.key_of_parts(&contents.original_parts());
         if let Some(kept) = cache.load::<rules::Kept>(key) {
             let checked = kept.checked(self.date);
             return Ok(Loaded {

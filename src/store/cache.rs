@@ -60,14 +60,23 @@ impl Cache {
 
     /// The key for a file's bytes, read by this binary.
     pub fn key(&self, bytes: &[u8]) -> Key {
+        self.key_of_parts(&[bytes])
+    }
+
+    /// The key of the bytes `parts` make when joined, without joining them
+    /// (a file's byte-order mark and text are kept apart once read).
+    pub fn key_of_parts(&self, parts: &[&[u8]]) -> Key {
         let mut hasher = blake3::Hasher::new();
         hasher.update(FORMAT.as_bytes());
         hasher.update(&[0]);
         hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
         hasher.update(&[0]);
         hasher.update(&self.binary);
-        hasher.update(&(bytes.len() as u64).to_le_bytes());
-        hasher.update(bytes);
+        let len: usize = parts.iter().map(|p| p.len()).sum();
+        hasher.update(&(len as u64).to_le_bytes());
+        for part in parts {
+            hasher.update(part);
+        }
         Key(*hasher.finalize().as_bytes())
     }
 
@@ -260,6 +269,8 @@ mod tests {
         cache.save(key, &vec![1u32, 2, 3]);
         assert_eq!(cache.load::<Vec<u32>>(key), Some(vec![1, 2, 3]));
         assert_eq!(cache.load::<Vec<u32>>(cache.key(b"version = 1 \n")), None);
+        // The key of the parts is the key of the bytes they make.
+        assert_eq!(cache.key_of_parts(&[b"version", b" = 1\n"]), key);
     }
 
     #[cfg(unix)]

@@ -112,6 +112,13 @@ impl Contents {
         }
     }
 
+    /// The bytes the file held when it was read, in two parts: the
+    /// byte-order mark (or nothing) and the text.
+    pub fn original_parts(&self) -> [&[u8]; 2] {
+        let bom: &[u8] = if self.bom { BOM.as_bytes() } else { b"" };
+        [bom, self.text.as_bytes()]
+    }
+
     /// The bytes the file held when it was read.
     pub fn original_bytes(&self) -> Vec<u8> {
         let mut bytes = Vec::with_capacity(self.text.len() + BOM.len());
