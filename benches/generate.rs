@@ -28,9 +28,17 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
-    let (text, _) = generate::practice(members, clients, seed);
-    match std::fs::write(out, text) {
-        Ok(()) => std::process::ExitCode::SUCCESS,
+    let (text, shape) = generate::practice(members, clients, seed);
+    match std::fs::write(out, &text) {
+        Ok(()) => {
+            eprintln!(
+                "wrote {out}: {} bytes, {} clinicians (clin0, sup0, intern0, …), clients C-0 … C-{}",
+                text.len(),
+                shape.clinicians.len(),
+                shape.clients.saturating_sub(1)
+            );
+            std::process::ExitCode::SUCCESS
+        }
         Err(error) => {
             eprintln!("cannot write {out}: {error}");
             std::process::ExitCode::from(2)

@@ -73,6 +73,44 @@ const QUERIES: &[&[&str]] = &[
         "--client",
         "C-1003",
     ],
+    // Misspelled names: the part of the index a question reads cannot
+    // suggest the closest id, so these must come out as the file's do.
+    &[
+        "access",
+        "check",
+        "bbo",
+        "clinical.view",
+        "--client",
+        "C-1001",
+    ],
+    &[
+        "access",
+        "check",
+        "bob",
+        "clinical.view",
+        "--client",
+        "C-1O01",
+    ],
+    &[
+        "access",
+        "check",
+        "bob",
+        "clinical.vew",
+        "--client",
+        "C-1001",
+    ],
+    &[
+        "access",
+        "check",
+        "bob",
+        "clinical.sign",
+        "--client",
+        "C-1001",
+        "--author",
+        "bob",
+        "--format",
+        "json",
+    ],
     &["access", "who", "clinical.view", "--client", "C-1005"],
     &["access", "list", "carol", "--format", "json"],
     &["matrix", "--by", "member"],
@@ -122,8 +160,8 @@ fn the_index_answers_as_the_file_does() {
         for _ in 0..2 {
             let with = cached.run(args);
             assert_eq!(
-                (with.code, &with.stdout),
-                (without.code, &without.stdout),
+                (with.code, &with.stdout, &with.stderr),
+                (without.code, &without.stdout, &without.stderr),
                 "{args:?}"
             );
         }

@@ -1,5 +1,9 @@
 //! An independent reference model of the access decision (SPEC §3.1–§3.3),
-//! compared with `praxis::rules::decide` on random valid practices.
+//! compared with `praxis::rules::decide` on random valid practices; and
+//! praxis's three paths to an answer compared with each other: the file
+//! read and validated, the content-keyed index decoded whole, and the part
+//! of the index one `access check` decodes. Their decisions, reasons
+//! included, must be identical.
 //!
 //! Nothing is shared with `src/rules`: the model below has its own plain
 //! structures, its own pattern matcher and its own copy of the built-in role
@@ -485,6 +489,7 @@ fn praxis_decides_like_the_reference_model() {
     let mut routes: BTreeMap<Why, u64> = BTreeMap::new();
     let mut invalid_examples: Vec<String> = Vec::new();
     let mut disagreements: Vec<String> = Vec::new();
+    let mut index_disagreements: Vec<String> = Vec::new();
     while done < cases {
         let practice = gen_practice(&mut rng);
         let text = render(&practice);
@@ -498,6 +503,8 @@ fn praxis_decides_like_the_reference_model() {
             continue;
         }
         let model = Model::new(practice);
+        let kept_payload = praxis::rules::kept::encode(&checked).expect("a valid file is kept");
+        let kept_view = praxis::rules::kept::View::parse(&kept_payload).expect("its frame reads");
         for _ in 0..per_practice.min(cases - done) {
             let query = gen_query(&mut rng, &model);
             let why = model.decide(&query, query.date);
@@ -508,7 +515,28 @@ fn praxis_decides_like_the_reference_model() {
                 client: query.client.as_deref(),
                 author: query.author.as_deref(),
             };
-            let actual = match praxis::rules::decide(&checked.practice, &request, query.date) {
+            let full = praxis::rules::decide(&checked.practice, &request, query.date);
+            // The index's paths must answer exactly as the file does: the
+            // whole kept practice, and the part one question reads (with
+            // the whole practice answering its errors, as `access check`).
+            let kept = kept_view.checked(query.date).expect("the index decodes");
+            let from_index = praxis::rules::decide(&kept.practice, &request, query.date);
+            let names = praxis::rules::kept::Names {
+                member: request.member,
+                client: request.client,
+                author: request.author,
+            };
+            let from_part = kept_view
+                .practice_for(names)
+                .and_then(|part| praxis::rules::decide(&part, &request, query.date).ok())
+                .map_or_else(|| full.clone(), Ok);
+            if from_index != full || from_part != full {
+                index_disagreements.push(format!(
+                    "request: {}\nfile: {full:?}\nindex: {from_index:?}\npart: {from_part:?}\n{text}",
+                    show(&query)
+                ));
+            }
+            let actual = match full {
                 Ok(d) if d.allowed => Outcome::Allow,
                 Ok(_) => Outcome::Deny,
                 Err(_) => Outcome::Error,
@@ -550,6 +578,12 @@ fn praxis_decides_like_the_reference_model() {
         "{invalid} of {practices} generated practices were invalid (more than 20%): the generator no \
          longer builds valid practices. Examples:\n{}",
         invalid_examples.join("\n\n")
+    );
+    assert!(
+        index_disagreements.is_empty(),
+        "{} answers from the index differ from the file's; the first:\n{}",
+        index_disagreements.len(),
+        index_disagreements[0]
     );
     assert!(
         disagreements.is_empty(),

@@ -21,6 +21,7 @@ use crate::findings::Findings;
 use crate::model::Practice;
 use crate::output;
 use crate::rules;
+use crate::rules::kept::Names;
 use crate::store::{self, Contents};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -151,8 +152,7 @@ impl Context {
             return load_text(path, contents, self.date);
         };
         let key = cache.key_of_parts(&contents.original_parts());
-        if let Some(kept) = cache.load::<rules::Kept>(key) {
-            let checked = kept.checked(self.date);
+        if let Some(checked) = kept(cache, key, |view| view.checked(self.date)) {
             return Ok(Loaded {
                 path: path.to_path_buf(),
                 contents,
@@ -165,8 +165,8 @@ impl Context {
             practice: loaded.practice,
             findings: loaded.findings,
         };
-        if let Some(kept) = rules::Kept::of(&checked) {
-            cache.save(key, &kept);
+        if let Some(payload) = rules::kept::encode(&checked) {
+            cache.save(key, &payload);
         }
         Ok(Loaded {
             path: loaded.path,
@@ -175,6 +175,48 @@ impl Context {
             findings: checked.findings,
         })
     }
+
+    /// The practice one access question needs. From the index, only what
+    /// the question names is decoded (see `rules::kept`); otherwise, or when
+    /// the question names something the file lacks, the whole practice, as
+    /// [`Context::load`] reads it. A file with errors fails as it does there.
+    pub fn load_for_question(&self, names: Names<'_>) -> Result<Practice, Failure> {
+        let path = self.path()?;
+        let bytes = store::read_bytes(&path)?;
+        if let Some(cache) = &self.cache {
+            let key = cache.key(&bytes);
+            let partial =
+                cache
+                    .load(key)
+                    .and_then(|payload| match rules::kept::View::parse(&payload) {
+                        Some(view) => view.practice_for(names),
+                        None => {
+                            cache.discard(key);
+                            None
+                        }
+                    });
+            if let Some(practice) = partial {
+                return Ok(practice);
+            }
+        }
+        let contents = decode(&path, bytes)?;
+        Ok(self.load_text(&path, contents)?.practice)
+    }
+}
+
+/// What the index keeps under `key`, read through `read`; an entry that
+/// does not decode is dropped so the next command rebuilds it.
+fn kept<T>(
+    cache: &store::cache::Cache,
+    key: store::cache::Key,
+    read: impl FnOnce(&rules::kept::View<'_>) -> Option<T>,
+) -> Option<T> {
+    let payload = cache.load(key)?;
+    let value = rules::kept::View::parse(&payload).and_then(|view| read(&view));
+    if value.is_none() {
+        cache.discard(key);
+    }
+    value
 }
 
 /// Reads and validates the practice at `path` as of `date`, without the

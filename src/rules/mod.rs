@@ -8,6 +8,7 @@ pub mod dates;
 pub mod decide;
 pub mod diff;
 pub mod gains;
+pub mod kept;
 pub mod matrix;
 pub mod pattern;
 pub mod permission;
@@ -127,53 +128,4 @@ pub fn check_for_edit(text: &str, date: NaiveDate, edit: bool) -> (Checked, Opti
         findings,
     };
     (checked, document)
-}
-
-/// What the content-keyed index keeps of a file that validated: the
-/// practice as read and the findings that do not depend on the date.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
-pub struct Kept {
-    pub practice: Practice,
-    pub undated: Findings,
-}
-
-/// [`Kept`] borrowed from a check, to write without copying the practice;
-/// it serializes exactly as [`Kept`] does.
-#[derive(Debug, serde::Serialize)]
-pub struct KeptRef<'a> {
-    pub practice: &'a Practice,
-    pub undated: Findings,
-}
-
-impl Kept {
-    /// What to keep of a check; `None` when it has errors (an invalid file
-    /// is never kept: every command on it must report its findings).
-    pub fn of(checked: &Checked) -> Option<KeptRef<'_>> {
-        if checked.findings.has_errors() {
-            return None;
-        }
-        let dated = validate::dated_codes();
-        Some(KeptRef {
-            practice: &checked.practice,
-            undated: Findings(
-                checked
-                    .findings
-                    .iter()
-                    .filter(|f| !dated.contains(&f.code))
-                    .cloned()
-                    .collect(),
-            ),
-        })
-    }
-
-    /// The check of the same bytes as of `date`: the date-dependent
-    /// findings added to the kept ones, in the order [`check`] gives.
-    pub fn checked(self, date: NaiveDate) -> Checked {
-        let mut practice = self.practice;
-        practice.index();
-        let mut findings = self.undated;
-        findings.0.extend(validate::dated(&practice, date).0);
-        findings.sort();
-        Checked { practice, findings }
-    }
 }

@@ -14,17 +14,26 @@
 //! - any failure to read or write the cache is silent: the command answers
 //!   from the file.
 
-use serde::Serialize;
-use serde::de::DeserializeOwned;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever the payload's shape changes.
-const FORMAT: &str = "praxis-index-1";
+const FORMAT: &str = "praxis-index-2";
 const MAGIC: &[u8; 8] = b"PRAXIDX1";
 /// Entries kept; the oldest beyond this are pruned after a write.
 const KEEP: usize = 32;
+
+/// An entry's payload, its checksum verified.
+pub struct Payload(Vec<u8>);
+
+impl std::ops::Deref for Payload {
+    type Target = [u8];
+
+    fn deref(&self) -> &[u8] {
+        verified(&self.0).unwrap_or_default()
+    }
+}
 
 /// Where the index lives, if anywhere.
 #[derive(Clone, Debug)]
@@ -81,35 +90,35 @@ impl Cache {
     }
 
     /// The entry for `key`, if one is there, private, ours and whole.
-    pub fn load<T: DeserializeOwned>(&self, key: Key) -> Option<T> {
+    pub fn load(&self, key: Key) -> Option<Payload> {
         if !private_dir(&self.dir) {
             return None;
         }
         let path = self.entry(key);
         let bytes = read_private(&path)?;
-        let payload = verified(&bytes);
-        match payload.and_then(|p| postcard::from_bytes(p).ok()) {
-            Some(value) => Some(value),
-            None => {
-                // Damaged or from another shape: drop it so it is rebuilt.
-                let _ = fs::remove_file(&path);
-                None
-            }
+        if verified(&bytes).is_none() {
+            // Damaged: drop it so it is rebuilt.
+            self.discard(key);
+            return None;
         }
+        Some(Payload(bytes))
     }
 
-    /// Keeps `value` under `key`; any failure is ignored.
-    pub fn save<T: Serialize>(&self, key: Key, value: &T) {
-        let Ok(payload) = postcard::to_allocvec(value) else {
-            return;
-        };
+    /// Drops an entry whose payload does not decode (another shape), so
+    /// the next command rebuilds it.
+    pub fn discard(&self, key: Key) {
+        let _ = fs::remove_file(self.entry(key));
+    }
+
+    /// Keeps `payload` under `key`; any failure is ignored.
+    pub fn save(&self, key: Key, payload: &[u8]) {
         if make_private_dir(&self.dir).is_err() || !private_dir(&self.dir) {
             return;
         }
         let mut bytes = Vec::with_capacity(payload.len() + 40);
         bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(blake3::hash(&payload).as_bytes());
-        bytes.extend_from_slice(&payload);
+        bytes.extend_from_slice(blake3::hash(payload).as_bytes());
+        bytes.extend_from_slice(payload);
         let path = self.entry(key);
         let temp = path.with_extension(format!("tmp-{}", std::process::id()));
         let written = write_private(&temp, &bytes).and_then(|()| fs::rename(&temp, &path));
@@ -253,6 +262,10 @@ fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
+    fn loaded(cache: &Cache, key: Key) -> Option<Vec<u8>> {
+        cache.load(key).map(|payload| payload.to_vec())
+    }
+
     fn cache() -> (tempfile::TempDir, Cache) {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let cache = Cache {
@@ -266,9 +279,9 @@ mod tests {
     fn an_entry_comes_back_only_for_the_same_bytes() {
         let (_dir, cache) = cache();
         let key = cache.key(b"version = 1\n");
-        cache.save(key, &vec![1u32, 2, 3]);
-        assert_eq!(cache.load::<Vec<u32>>(key), Some(vec![1, 2, 3]));
-        assert_eq!(cache.load::<Vec<u32>>(cache.key(b"version = 1 \n")), None);
+        cache.save(key, &[1, 2, 3]);
+        assert_eq!(loaded(&cache, key), Some(vec![1, 2, 3]));
+        assert_eq!(loaded(&cache, cache.key(b"version = 1 \n")), None);
         // The key of the parts is the key of the bytes they make.
         assert_eq!(cache.key_of_parts(&[b"version", b" = 1\n"]), key);
     }
@@ -279,7 +292,7 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let (_dir, cache) = cache();
         let key = cache.key(b"x");
-        cache.save(key, &vec![7u32; 100]);
+        cache.save(key, &[7; 100]);
         let path = cache.entry(key);
         let mut bytes = fs::read(&path).unwrap_or_default();
         let last = bytes.len() - 1;
@@ -287,7 +300,7 @@ mod tests {
         fs::write(&path, &bytes).unwrap_or_else(|e| panic!("{e}"));
         fs::set_permissions(&path, fs::Permissions::from_mode(0o600))
             .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(cache.load::<Vec<u32>>(key), None);
+        assert_eq!(loaded(&cache, key), None);
         assert!(!path.exists());
     }
 
@@ -297,7 +310,7 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let (_dir, cache) = cache();
         let key = cache.key(b"y");
-        cache.save(key, &1u32);
+        cache.save(key, &[1]);
         let mode = fs::metadata(&cache.dir)
             .map(|m| m.permissions().mode())
             .unwrap_or(0);
@@ -308,20 +321,20 @@ mod tests {
         assert_eq!(entry_mode & 0o777, 0o600);
         fs::set_permissions(cache.entry(key), fs::Permissions::from_mode(0o644))
             .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(cache.load::<u32>(key), None);
+        assert_eq!(loaded(&cache, key), None);
         fs::set_permissions(cache.entry(key), fs::Permissions::from_mode(0o600))
             .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(cache.load::<u32>(key), Some(1));
+        assert_eq!(loaded(&cache, key), Some(vec![1]));
         fs::set_permissions(&cache.dir, fs::Permissions::from_mode(0o755))
             .unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(cache.load::<u32>(key), None);
+        assert_eq!(loaded(&cache, key), None);
     }
 
     #[test]
     fn old_entries_are_pruned() {
         let (_dir, cache) = cache();
         for i in 0..(KEEP + 5) {
-            cache.save(cache.key(format!("{i}").as_bytes()), &(i as u32));
+            cache.save(cache.key(format!("{i}").as_bytes()), &[i as u8]);
         }
         let count = fs::read_dir(&cache.dir).map(|d| d.count()).unwrap_or(0);
         assert_eq!(count, KEEP);
@@ -334,7 +347,7 @@ mod tests {
             binary: vec![1],
         };
         let key = cache.key(b"z");
-        cache.save(key, &1u32);
-        assert_eq!(cache.load::<u32>(key), None);
+        cache.save(key, &[1]);
+        assert_eq!(loaded(&cache, key), None);
     }
 }
