@@ -5,10 +5,10 @@
 
 mod read;
 
-pub use read::{ReadOutcome, read_document, read_practice, unparsed};
+pub use read::{ReadOutcome, read_practice};
 
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// A byte range in the practice file's text.
 pub type Span = std::ops::Range<usize>;
@@ -336,6 +336,13 @@ impl Practice {
         }
         index.capabilities = capabilities;
         self.index = index;
+    }
+
+    /// No practice at all, indexed: what a file that is not TOML reads as.
+    pub fn indexed_empty() -> Practice {
+        let mut practice = Practice::default();
+        practice.index();
+        practice
     }
 
     pub fn member(&self, id: &str) -> Option<&Member> {

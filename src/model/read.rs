@@ -10,7 +10,10 @@ use super::{
 use crate::findings::{Code, Finding, Findings};
 use crate::suggest;
 use chrono::NaiveDate;
-use toml_edit::{Document, Item, TableLike, Value};
+use toml::de::{DeTable, DeValue};
+
+/// A parsed value and the bytes it was written at.
+type Item<'i> = toml::Spanned<DeValue<'i>>;
 
 /// What reading produced: the practice (possibly partial) and the findings
 /// about its shape. Rules findings are added later by `rules::validate`.
@@ -59,104 +62,157 @@ const TEMPORARY_KEYS: &[&str] = &["member", "until", "reason"];
 
 /// Parses the text (without a BOM) and reads it into a practice.
 pub fn read_practice(text: &str) -> ReadOutcome {
-    match Document::parse(text) {
-        Ok(document) => read_document(&document),
+    match DeTable::parse(text) {
+        Ok(root) if let Some(span) = overflowing_integer(root.get_ref()) => ReadOutcome {
+            // The `toml` parser leaves integers as text; one that does not
+            // fit 64 bits is not TOML, and is reported as the syntax error
+            // it is.
+            practice: Practice::indexed_empty(),
+            findings: Findings(vec![syntax_error(span, "integer number overflowed")]),
+            parsed: false,
+        },
+        Ok(root) => {
+            let mut reader = Reader {
+                text,
+                findings: Findings::default(),
+            };
+            let mut practice = reader.practice(root.get_ref());
+            practice.index();
+            ReadOutcome {
+                practice,
+                findings: reader.findings,
+                parsed: true,
+            }
+        }
         Err(error) => unparsed(&error),
     }
 }
 
-/// Reads a document already parsed (a change parses once, reads the
-/// practice from it, then edits it).
-pub fn read_document<S: AsRef<str>>(document: &Document<S>) -> ReadOutcome {
-    let mut reader = Reader::default();
-    let mut practice = reader.practice(document.as_table());
-    practice.index();
-    ReadOutcome {
-        practice,
-        findings: reader.findings,
-        parsed: true,
-    }
-}
-
 /// The outcome for text that is not TOML: one syntax finding.
-pub fn unparsed(error: &toml_edit::TomlError) -> ReadOutcome {
-    let span = error.span().unwrap_or(0..0);
-    let message = error.message().trim().to_string();
-    let mut practice = Practice::default();
-    practice.index();
+fn unparsed(error: &toml::de::Error) -> ReadOutcome {
     ReadOutcome {
-        practice,
-        findings: Findings(vec![Finding::new(
-            Code::Syntax,
-            span,
-            format!("TOML syntax error: {message}"),
-            "fix the TOML syntax at this point (strings need quotes, tables need [brackets])",
+        practice: Practice::indexed_empty(),
+        findings: Findings(vec![syntax_error(
+            error.span().unwrap_or(0..0),
+            error.message().trim(),
         )]),
         parsed: false,
     }
 }
 
-#[derive(Default)]
-struct Reader {
+fn syntax_error(span: Span, message: &str) -> Finding {
+    Finding::new(
+        Code::Syntax,
+        span,
+        format!("TOML syntax error: {message}"),
+        "fix the TOML syntax at this point (strings need quotes, tables need [brackets])",
+    )
+}
+
+/// The first integer in the document (in file order) outside TOML's 64-bit
+/// range.
+fn overflowing_integer(table: &DeTable<'_>) -> Option<Span> {
+    let mut spans: Vec<Span> = Vec::new();
+    let mut pending: Vec<&Item<'_>> = table.values().collect();
+    while let Some(item) = pending.pop() {
+        match item.get_ref() {
+            DeValue::Integer(integer)
+                if i64::from_str_radix(integer.as_str(), integer.radix()).is_err() =>
+            {
+                spans.push(item.span());
+            }
+            DeValue::Table(table) => pending.extend(table.values()),
+            DeValue::Array(array) => pending.extend(array.iter()),
+            _ => {}
+        }
+    }
+    spans.into_iter().min_by_key(|span| span.start)
+}
+
+struct Reader<'t> {
+    /// The text read, to tell an inline table from a `[table]` in messages.
+    text: &'t str,
     findings: Findings,
 }
 
 /// A table and where it stands in the text, for "missing key" findings.
-struct Located<'a> {
-    table: &'a dyn TableLike,
+struct Located<'a, 'i> {
+    table: &'a DeTable<'i>,
     span: Span,
     /// How findings name it: "member `bob`", "[practice]".
     what: String,
 }
 
-fn item_span(item: &Item) -> Option<Span> {
-    match item {
-        Item::Value(value) => value.span(),
-        other => other.span(),
+impl<'a, 'i> Located<'a, 'i> {
+    fn get(&self, key: &str) -> Option<&'a Item<'i>> {
+        self.table.get(key)
     }
 }
 
-impl Reader {
+/// Where a value was written; `None` for a table no header or key wrote
+/// (`[members]` implied by `[members.bob]`), which has no place of its own.
+fn value_span(item: &Item<'_>) -> Option<Span> {
+    let span = item.span();
+    (!span.is_empty()).then_some(span)
+}
+
+impl Reader<'_> {
+    /// How findings name a value's type, in TOML's words.
+    fn type_name(&self, item: &Item<'_>) -> &'static str {
+        let written = self.text.get(item.span().start..).unwrap_or_default();
+        match item.get_ref() {
+            DeValue::Table(_) if written.starts_with('{') => "inline table",
+            // `[[name]]`, not an inline array that opens with an array.
+            DeValue::Array(array)
+                if written.starts_with("[[")
+                    && array
+                        .first()
+                        .is_some_and(|first| first.get_ref().is_table()) =>
+            {
+                "array of tables"
+            }
+            other => other.type_str(),
+        }
+    }
+
     fn error(&mut self, code: Code, span: Span, message: String, hint: impl Into<String>) {
         self.findings.push(Finding::new(code, span, message, hint));
     }
 
     /// The span of `key`'s value, falling back to the key, then the table.
-    fn span_of(&self, at: &Located<'_>, key: &str) -> Span {
+    fn span_of(&self, at: &Located<'_, '_>, key: &str) -> Span {
         at.table
-            .get(key)
-            .and_then(item_span)
-            .or_else(|| at.table.key(key).and_then(|k| k.span()))
+            .get_key_value(key)
+            .map(|(k, v)| value_span(v).unwrap_or_else(|| k.span()))
             .unwrap_or_else(|| at.span.clone())
     }
 
-    fn key_span(at: &Located<'_>, key: &str) -> Span {
+    fn key_span(at: &Located<'_, '_>, key: &str) -> Span {
         at.table
-            .key(key)
-            .and_then(|k| k.span())
-            .unwrap_or_else(|| at.span.clone())
+            .get_key_value(key)
+            .map_or_else(|| at.span.clone(), |(k, _)| k.span())
     }
 
-    fn check_keys(&mut self, at: &Located<'_>, known: &[&str]) {
+    fn check_keys(&mut self, at: &Located<'_, '_>, known: &[&str]) {
         for (key, _) in at.table.iter() {
-            if known.contains(&key) {
+            let key_text: &str = key.get_ref();
+            if known.contains(&key_text) {
                 continue;
             }
-            let span = Self::key_span(at, key);
-            let hint = match suggest::closest(key, known.iter().copied()) {
+            let hint = match suggest::closest(key_text, known.iter().copied()) {
                 Some(near) => format!("did you mean `{near}`?"),
                 None => format!("known keys here: {}", known.join(", ")),
             };
             self.error(
                 Code::UnknownKey,
-                span,
-                format!("unknown key `{key}` in {}", at.what),
+                key.span(),
+                format!("unknown key `{key_text}` in {}", at.what),
                 hint,
             );
         }
     }
 
-    fn missing(&mut self, at: &Located<'_>, key: &str, example: &str) {
+    fn missing(&mut self, at: &Located<'_, '_>, key: &str, example: &str) {
         self.error(
             Code::MissingKey,
             at.span.clone(),
@@ -174,27 +230,32 @@ impl Reader {
         );
     }
 
-    fn sub_table<'a>(&mut self, item: &'a Item, span: Span, what: String) -> Option<Located<'a>> {
-        match item.as_table_like() {
-            Some(table) => Some(Located {
+    fn sub_table<'a, 'i>(
+        &mut self,
+        item: &'a Item<'i>,
+        span: Span,
+        what: String,
+    ) -> Option<Located<'a, 'i>> {
+        match item.get_ref() {
+            DeValue::Table(table) => Some(Located {
                 table,
-                span: item_span(item).unwrap_or(span),
+                span: value_span(item).unwrap_or(span),
                 what,
             }),
-            None => {
-                self.wrong_type(span, &what, "a table", item.type_name());
+            _ => {
+                self.wrong_type(span, &what, "a table", self.type_name(item));
                 None
             }
         }
     }
 
-    fn string(&mut self, at: &Located<'_>, key: &str) -> Option<Spanned<String>> {
-        let item = at.table.get(key)?;
+    fn string(&mut self, at: &Located<'_, '_>, key: &str) -> Option<Spanned<String>> {
+        let item = at.get(key)?;
         let span = self.span_of(at, key);
-        match item.as_str() {
-            Some(text) => Some(Spanned::new(text.to_string(), span)),
-            None => {
-                self.wrong_type(span, &format!("`{key}`"), "a string", item.type_name());
+        match item.get_ref() {
+            DeValue::String(text) => Some(Spanned::new(text.to_string(), span)),
+            _ => {
+                self.wrong_type(span, &format!("`{key}`"), "a string", self.type_name(item));
                 None
             }
         }
@@ -202,45 +263,61 @@ impl Reader {
 
     fn required_string(
         &mut self,
-        at: &Located<'_>,
+        at: &Located<'_, '_>,
         key: &str,
         example: &str,
     ) -> Option<Spanned<String>> {
-        if at.table.get(key).is_none() {
+        if at.get(key).is_none() {
             self.missing(at, key, example);
             return None;
         }
         self.string(at, key)
     }
 
-    fn boolean(&mut self, at: &Located<'_>, key: &str) -> Option<Spanned<bool>> {
-        let item = at.table.get(key)?;
+    fn boolean(&mut self, at: &Located<'_, '_>, key: &str) -> Option<Spanned<bool>> {
+        let item = at.get(key)?;
         let span = self.span_of(at, key);
-        match item.as_bool() {
-            Some(value) => Some(Spanned::new(value, span)),
-            None => {
-                self.wrong_type(span, &format!("`{key}`"), "true or false", item.type_name());
+        match item.get_ref() {
+            DeValue::Boolean(value) => Some(Spanned::new(*value, span)),
+            _ => {
+                self.wrong_type(
+                    span,
+                    &format!("`{key}`"),
+                    "true or false",
+                    self.type_name(item),
+                );
                 None
             }
         }
     }
 
-    fn integer(&mut self, at: &Located<'_>, key: &str) -> Option<Spanned<i64>> {
-        let item = at.table.get(key)?;
+    fn integer(&mut self, at: &Located<'_, '_>, key: &str) -> Option<Spanned<i64>> {
+        let item = at.get(key)?;
         let span = self.span_of(at, key);
-        match item.as_integer() {
-            Some(value) => Some(Spanned::new(value, span)),
-            None => {
-                self.wrong_type(span, &format!("`{key}`"), "an integer", item.type_name());
+        match item.get_ref() {
+            // In range: `read_practice` refused the file otherwise.
+            DeValue::Integer(value) => i64::from_str_radix(value.as_str(), value.radix())
+                .ok()
+                .map(|value| Spanned::new(value, span)),
+            _ => {
+                self.wrong_type(
+                    span,
+                    &format!("`{key}`"),
+                    "an integer",
+                    self.type_name(item),
+                );
                 None
             }
         }
     }
 
-    fn date(&mut self, at: &Located<'_>, key: &str) -> Option<Spanned<NaiveDate>> {
-        let item = at.table.get(key)?;
+    fn date(&mut self, at: &Located<'_, '_>, key: &str) -> Option<Spanned<NaiveDate>> {
+        let item = at.get(key)?;
         let span = self.span_of(at, key);
-        let datetime = item.as_datetime();
+        let datetime = match item.get_ref() {
+            DeValue::Datetime(datetime) => Some(datetime),
+            _ => None,
+        };
         let date = datetime.and_then(|d| match (d.date, d.time, d.offset) {
             (Some(date), None, None) => NaiveDate::from_ymd_opt(
                 i32::from(date.year),
@@ -255,7 +332,7 @@ impl Reader {
                 let found = if datetime.is_some() {
                     "a date-time"
                 } else {
-                    item.type_name()
+                    self.type_name(item)
                 };
                 self.error(
                     Code::WrongType,
@@ -269,30 +346,30 @@ impl Reader {
     }
 
     /// A list of strings; each element keeps its own span.
-    fn string_list(&mut self, at: &Located<'_>, key: &str) -> Vec<Spanned<String>> {
-        let Some(item) = at.table.get(key) else {
+    fn string_list(&mut self, at: &Located<'_, '_>, key: &str) -> Vec<Spanned<String>> {
+        let Some(item) = at.get(key) else {
             return Vec::new();
         };
         let span = self.span_of(at, key);
-        let Some(array) = item.as_array() else {
+        let DeValue::Array(array) = item.get_ref() else {
             self.wrong_type(
                 span,
                 &format!("`{key}`"),
                 "an array of strings",
-                item.type_name(),
+                self.type_name(item),
             );
             return Vec::new();
         };
-        let mut strings = Vec::new();
+        let mut strings = Vec::with_capacity(array.len());
         for value in array.iter() {
-            let value_span = value.span().unwrap_or_else(|| span.clone());
-            match value.as_str() {
-                Some(text) => strings.push(Spanned::new(text.to_string(), value_span)),
-                None => self.wrong_type(
+            let value_span = value_span(value).unwrap_or_else(|| span.clone());
+            match value.get_ref() {
+                DeValue::String(text) => strings.push(Spanned::new(text.to_string(), value_span)),
+                _ => self.wrong_type(
                     value_span,
                     &format!("each entry of `{key}`"),
                     "a string",
-                    value.type_name(),
+                    self.type_name(value),
                 ),
             }
         }
@@ -300,44 +377,41 @@ impl Reader {
     }
 
     /// An array of inline tables or an array of tables (`[[...]]`).
-    fn table_list<'a>(&mut self, at: &Located<'a>, key: &str, what: &str) -> Vec<Located<'a>> {
-        let Some(item) = at.table.get(key) else {
+    fn table_list<'a, 'i>(
+        &mut self,
+        at: &Located<'a, 'i>,
+        key: &str,
+        what: &str,
+    ) -> Vec<Located<'a, 'i>> {
+        let Some(item) = at.get(key) else {
             return Vec::new();
         };
         let span = self.span_of(at, key);
-        let mut tables = Vec::new();
-        if let Some(array) = item.as_array() {
-            for value in array.iter() {
-                let value_span = value.span().unwrap_or_else(|| span.clone());
-                match value {
-                    Value::InlineTable(table) => tables.push(Located {
-                        table,
-                        span: value_span,
-                        what: what.to_string(),
-                    }),
-                    other => self.wrong_type(
-                        value_span,
-                        &format!("each entry of `{key}`"),
-                        "an inline table `{ ... }`",
-                        other.type_name(),
-                    ),
-                }
-            }
-        } else if let Some(array) = item.as_array_of_tables() {
-            for table in array.iter() {
-                tables.push(Located {
-                    table,
-                    span: table.span().unwrap_or_else(|| span.clone()),
-                    what: what.to_string(),
-                });
-            }
-        } else {
+        let DeValue::Array(array) = item.get_ref() else {
             self.wrong_type(
                 span,
                 &format!("`{key}`"),
                 "an array of tables",
-                item.type_name(),
+                self.type_name(item),
             );
+            return Vec::new();
+        };
+        let mut tables = Vec::new();
+        for value in array.iter() {
+            let value_span = value_span(value).unwrap_or_else(|| span.clone());
+            match value.get_ref() {
+                DeValue::Table(table) => tables.push(Located {
+                    table,
+                    span: value_span,
+                    what: what.to_string(),
+                }),
+                _ => self.wrong_type(
+                    value_span,
+                    &format!("each entry of `{key}`"),
+                    "an inline table `{ ... }`",
+                    self.type_name(value),
+                ),
+            }
         }
         tables
     }
@@ -353,7 +427,7 @@ impl Reader {
         }
     }
 
-    fn practice(&mut self, root: &toml_edit::Table) -> Practice {
+    fn practice(&mut self, root: &DeTable<'_>) -> Practice {
         let top = Located {
             table: root,
             span: 0..0,
@@ -361,11 +435,11 @@ impl Reader {
         };
         self.check_keys(&top, TOP_KEYS);
         let mut practice = Practice::default();
-        match top.table.get("version") {
+        match top.get("version") {
             None => self.missing(&top, "version", "1"),
             Some(_) => practice.version = self.integer(&top, "version"),
         }
-        match top.table.get("practice") {
+        match top.get("practice") {
             None => self.error(
                 Code::MissingKey,
                 0..0,
@@ -399,26 +473,23 @@ impl Reader {
 
     /// The entries of a keyed section (`[members.ID]`, `[clients] ID = {}`),
     /// each with its id and span; the id is checked as an identifier.
-    fn entries<'a>(
+    fn entries<'a, 'i>(
         &mut self,
-        top: &Located<'a>,
+        top: &Located<'a, 'i>,
         key: &str,
         what: &str,
-    ) -> Vec<(Spanned<String>, Located<'a>)> {
-        let Some(item) = top.table.get(key) else {
+    ) -> Vec<(Spanned<String>, Located<'a, 'i>)> {
+        let Some(item) = top.get(key) else {
             return Vec::new();
         };
         let span = Self::key_span(top, key);
         let Some(section) = self.sub_table(item, span, format!("[{key}]")) else {
             return Vec::new();
         };
-        let mut entries = Vec::new();
+        let mut entries = Vec::with_capacity(section.table.len());
         for (id, entry) in section.table.iter() {
-            let id_span = section
-                .table
-                .key(id)
-                .and_then(|k| k.span())
-                .unwrap_or_else(|| section.span.clone());
+            let id_span = id.span();
+            let id: &str = id.get_ref();
             self.identifier(id, id_span.clone(), what);
             if let Some(at) = self.sub_table(entry, id_span.clone(), format!("{what} `{id}`")) {
                 entries.push((Spanned::new(id.to_string(), id_span), at));
@@ -427,7 +498,11 @@ impl Reader {
         entries
     }
 
-    fn custom_capability(&mut self, name: Spanned<String>, at: &Located<'_>) -> CustomCapability {
+    fn custom_capability(
+        &mut self,
+        name: Spanned<String>,
+        at: &Located<'_, '_>,
+    ) -> CustomCapability {
         self.check_keys(at, CAPABILITY_KEYS);
         let scope = self.required_string(at, "scope", "\"client\"");
         let kind = scope.and_then(|scope| match scope.value.as_str() {
@@ -455,12 +530,12 @@ impl Reader {
         }
     }
 
-    fn grants(&mut self, at: &Located<'_>, owner: &str) -> Vec<Grant> {
+    fn grants(&mut self, at: &Located<'_, '_>, owner: &str) -> Vec<Grant> {
         let what = format!("a grant of {owner}");
         let mut grants = Vec::new();
         for grant in self.table_list(at, "grants", &what) {
             self.check_keys(&grant, GRANT_KEYS);
-            if grant.table.get("can").is_none() {
+            if grant.get("can").is_none() {
                 self.missing(&grant, "can", "[\"client.view\"]");
             }
             let can = self.string_list(&grant, "can");
@@ -485,7 +560,7 @@ impl Reader {
                 });
             // A grant whose scope could not be read is dropped rather than
             // read as a practice grant: the file is invalid either way.
-            if grant.table.get("on").is_some() && on.is_none() {
+            if grant.get("on").is_some() && on.is_none() {
                 continue;
             }
             grants.push(Grant {
@@ -497,7 +572,7 @@ impl Reader {
         grants
     }
 
-    fn role(&mut self, id: Spanned<String>, at: &Located<'_>) -> RoleDef {
+    fn role(&mut self, id: Spanned<String>, at: &Located<'_, '_>) -> RoleDef {
         self.check_keys(at, ROLE_KEYS);
         let description = self.string(at, "description");
         let grants = self.grants(at, &format!("role `{}`", id.value));
@@ -512,7 +587,7 @@ impl Reader {
         }
     }
 
-    fn member(&mut self, id: Spanned<String>, at: &Located<'_>) -> Member {
+    fn member(&mut self, id: Spanned<String>, at: &Located<'_, '_>) -> Member {
         self.check_keys(at, MEMBER_KEYS);
         let grants = self.grants(at, &format!("member `{}`", id.value));
         Member {
@@ -534,7 +609,7 @@ impl Reader {
         }
     }
 
-    fn client(&mut self, id: Spanned<String>, at: &Located<'_>) -> Client {
+    fn client(&mut self, id: Spanned<String>, at: &Located<'_, '_>) -> Client {
         self.check_keys(at, CLIENT_KEYS);
         let primary = self.required_string(at, "primary", "\"member-id\"");
         let mut temporary = Vec::new();
@@ -545,7 +620,7 @@ impl Reader {
         ) {
             self.check_keys(&entry, TEMPORARY_KEYS);
             let member = self.required_string(&entry, "member", "\"member-id\"");
-            if entry.table.get("until").is_none() {
+            if entry.get("until").is_none() {
                 self.missing(&entry, "until", "2026-12-31");
             }
             let until = self.date(&entry, "until");

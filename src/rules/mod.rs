@@ -19,9 +19,9 @@ pub mod validate;
 pub use decide::{Decision, QueryError, Reason, Request, decide};
 
 use crate::findings::{Code, Finding, Findings};
-use crate::model::{Practice, read_document, unparsed};
+use crate::model::{Practice, read_practice};
 use chrono::NaiveDate;
-use toml_edit::{Document, DocumentMut};
+use toml_edit::DocumentMut;
 
 /// A practice read from text, with every finding about it: shape and rules.
 pub struct Checked {
@@ -83,14 +83,12 @@ pub fn check(text: &str, date: NaiveDate) -> Checked {
     check_for_edit(text, date, false).0
 }
 
-/// Like [`check`], and when `edit` is set also hands back the same parse as
-/// a document to edit, so a change parses the file once, not twice.
+/// Like [`check`], and when `edit` is set also hands back the file as a
+/// format-preserving document to edit.
 pub fn check_for_edit(text: &str, date: NaiveDate, edit: bool) -> (Checked, Option<DocumentMut>) {
     if text.len() as u64 > MAX_FILE_BYTES {
-        let mut practice = Practice::default();
-        practice.index();
         let checked = Checked {
-            practice,
+            practice: Practice::indexed_empty(),
             findings: Findings(vec![too_large(text.len() as u64)]),
         };
         return (checked, None);
@@ -98,8 +96,6 @@ pub fn check_for_edit(text: &str, date: NaiveDate, edit: bool) -> (Checked, Opti
     // The store sets one byte-order mark aside; the TOML parser would drop
     // a second one silently, though a mark anywhere but first is invalid.
     if text.starts_with('\u{feff}') {
-        let mut practice = Practice::default();
-        practice.index();
         let finding = Finding::new(
             Code::Syntax,
             0..3,
@@ -107,15 +103,17 @@ pub fn check_for_edit(text: &str, date: NaiveDate, edit: bool) -> (Checked, Opti
             "save the file as UTF-8 with at most one byte-order mark",
         );
         let checked = Checked {
-            practice,
+            practice: Practice::indexed_empty(),
             findings: Findings(vec![finding]),
         };
         return (checked, None);
     }
-    let (outcome, document) = match Document::parse(text) {
-        Ok(document) => (read_document(&document), edit.then(|| document.into_mut())),
-        Err(error) => (unparsed(&error), None),
-    };
+    let outcome = read_practice(text);
+    // Only a change needs the format-preserving document, and only of a
+    // file that reads: it is parsed again for that, by `toml_edit`.
+    let document = (edit && outcome.parsed)
+        .then(|| text.parse::<DocumentMut>().ok())
+        .flatten();
     let mut findings = outcome.findings;
     if outcome.parsed {
         findings

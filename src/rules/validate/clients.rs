@@ -4,11 +4,11 @@
 use super::{Check, holds_clinical_role};
 use crate::findings::Code;
 use crate::model::{Client, Spanned};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 impl<'p> Check<'p> {
     pub(super) fn unique_clients(&mut self) {
-        let mut ids = HashMap::new();
+        let mut ids = HashMap::default();
         for client in &self.practice.clients {
             if let Some(first) = ids.insert(client.id.value.to_lowercase(), &client.id.value) {
                 self.push(

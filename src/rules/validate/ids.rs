@@ -20,11 +20,11 @@ use super::Check;
 use crate::catalog;
 use crate::findings::Code;
 use crate::rules::actor::is_github_login;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 impl<'p> Check<'p> {
     pub(super) fn unique_role_ids(&mut self) {
-        let mut custom: HashMap<String, &str> = HashMap::new();
+        let mut custom: HashMap<String, &str> = HashMap::default();
         for role in &self.practice.roles {
             let id = role.id.value.as_str();
             let key = id.to_lowercase();
@@ -55,7 +55,7 @@ impl<'p> Check<'p> {
     }
 
     pub(super) fn unique_capability_names(&mut self) {
-        let mut custom: HashMap<String, &str> = HashMap::new();
+        let mut custom: HashMap<String, &str> = HashMap::default();
         for capability in &self.practice.capabilities {
             let name = capability.name.value.as_str();
             if let Some(builtin) = catalog::builtin_capability_ignoring_case(name) {
@@ -86,7 +86,7 @@ impl<'p> Check<'p> {
     }
 
     pub(super) fn unique_github_logins(&mut self) {
-        let mut logins: HashMap<String, &str> = HashMap::new();
+        let mut logins: HashMap<String, &str> = HashMap::default();
         for member in &self.practice.members {
             let Some(login) = &member.github else {
                 continue;

@@ -9,12 +9,12 @@ use crate::catalog::SUPERVISOR;
 use crate::findings::Code;
 use crate::model::{Member, RoleDef};
 use crate::suggest;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 impl<'p> Check<'p> {
     pub(super) fn unique_members(&mut self) {
-        let mut ids = HashMap::new();
-        let mut emails = HashMap::new();
+        let mut ids = HashMap::default();
+        let mut emails = HashMap::default();
         for member in &self.practice.members {
             if let Some(first) = ids.insert(member.id.value.to_lowercase(), &member.id.value) {
                 self.push(
@@ -299,8 +299,8 @@ impl<'p> Check<'p> {
     /// Reports each supervision cycle once, at the supervisor entry closing it.
     pub(super) fn supervision_cycles(&mut self) {
         let practice = self.practice;
-        let mut reported: HashSet<Vec<&str>> = HashSet::new();
-        let mut state: HashMap<&str, u8> = HashMap::new(); // 1 = on the path, 2 = done
+        let mut reported: HashSet<Vec<&str>> = HashSet::default();
+        let mut state: HashMap<&str, u8> = HashMap::default(); // 1 = on the path, 2 = done
         for start in &practice.members {
             if state.contains_key(start.id.value.as_str()) {
                 continue;

@@ -13,7 +13,7 @@ mod clients;
 mod free_text;
 mod ids;
 mod members;
-use std::collections::HashSet;
+use foldhash::HashSet;
 
 const COSIGN_DOCUMENTS: &[&str] = &["progress-notes", "treatment-plans"];
 
@@ -304,7 +304,7 @@ impl<'p> Check<'p> {
     }
 
     fn no_duplicates(&mut self, list: &[Spanned<String>], what: &str, ignore_case: bool) {
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for entry in list {
             let key = if ignore_case {
                 entry.value.to_lowercase()
