@@ -119,7 +119,7 @@ fn batch(context: &Context) -> Result<Exit, Failure> {
                 return Err(Failure::Usage(format!("cannot read stdin: {error}")));
             }
         };
-        let answer = match read {
+        let mut text = match read {
             Next::End => break,
             Next::Line => {
                 number += 1;
@@ -127,20 +127,23 @@ fn batch(context: &Context) -> Result<Exit, Failure> {
                 // error line.
                 match std::str::from_utf8(&line) {
                     Ok(text) if text.trim().is_empty() => continue,
-                    Ok(text) => answer_line(&loaded.practice, text, number, context.date),
-                    Err(_) => error_line(Map::new(), "the line is not UTF-8".into(), number),
+                    Ok(text) => answer(&loaded.practice, text, number, context.date),
+                    Err(_) => output::json_line(&error_line(
+                        Map::new(),
+                        "the line is not UTF-8".into(),
+                        number,
+                    )),
                 }
             }
             Next::TooLong => {
                 number += 1;
-                error_line(
+                output::json_line(&error_line(
                     Map::new(),
                     format!("the line is longer than {MAX_LINE} bytes"),
                     number,
-                )
+                ))
             }
         };
-        let mut text = output::json_line(&answer);
         text.push('\n');
         if let Err(error) = out.write_all(text.as_bytes()) {
             return super::written(Err(error)).map(|()| Exit::Success);
@@ -252,6 +255,60 @@ impl<'de> serde::de::Visitor<'de> for RequestVisitor {
         }
         Ok(object)
     }
+}
+
+/// A request as almost every line writes it: known keys, each once, the
+/// names as strings. Anything else is read by [`RequestObject`], which
+/// words the error.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PlainRequest<'a> {
+    #[serde(borrow)]
+    member: std::borrow::Cow<'a, str>,
+    #[serde(borrow)]
+    capability: std::borrow::Cow<'a, str>,
+    #[serde(borrow, default)]
+    client: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow, default)]
+    author: Option<std::borrow::Cow<'a, str>>,
+    #[serde(borrow, default)]
+    at: Option<std::borrow::Cow<'a, str>>,
+}
+
+/// One batch answer; its keys in the order every JSON answer of praxis
+/// has them (alphabetical).
+#[derive(serde::Serialize)]
+struct Answer<'a> {
+    capability: &'a str,
+    client: Option<&'a str>,
+    decision: &'static str,
+    member: &'a str,
+}
+
+/// The answer line to one request line.
+fn answer(practice: &Practice, line: &str, number: usize, default_date: NaiveDate) -> String {
+    if let Ok(plain) = serde_json::from_str::<PlainRequest<'_>>(line) {
+        let date = match plain.at.as_deref().map(crate::cli::parse_date) {
+            None => Some(default_date),
+            Some(Ok(date)) => Some(date),
+            Some(Err(_)) => None,
+        };
+        let request = Request {
+            member: &plain.member,
+            capability: &plain.capability,
+            client: plain.client.as_deref(),
+            author: plain.author.as_deref(),
+        };
+        if let Some(Ok(allowed)) = date.map(|date| decide::allows(practice, &request, date)) {
+            return output::json_line(&Answer {
+                capability: request.capability,
+                client: request.client,
+                decision: if allowed { "allow" } else { "deny" },
+                member: request.member,
+            });
+        }
+    }
+    output::json_line(&answer_line(practice, line, number, default_date))
 }
 
 fn answer_line(practice: &Practice, line: &str, number: usize, default_date: NaiveDate) -> Value {

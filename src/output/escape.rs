@@ -291,7 +291,8 @@ pub fn json<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> serde_json
     }
     // The formatter writes only valid UTF-8: the input's own bytes and
     // ASCII escapes.
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned()))
 }
 
 #[cfg(test)]

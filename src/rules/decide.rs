@@ -259,6 +259,28 @@ pub fn decide(
     Ok(decide_resolved(practice, &resolved, date))
 }
 
+/// Whether [`decide`] allows the request: the same steps, without the
+/// reasons, which only a person reading them needs (`access check --batch`
+/// answers with the verdict alone).
+pub fn allows(
+    practice: &Practice,
+    request: &Request<'_>,
+    date: NaiveDate,
+) -> Result<bool, QueryError> {
+    let resolved = resolve(practice, request)?;
+    Ok(decide_steps(practice, &resolved, date, Detail::Verdict).allowed)
+}
+
+/// How much of the reasons to work out.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Detail {
+    /// Every reason, with the roles that would have allowed a denial.
+    Reasons,
+    /// The verdict alone: the steps are the same, but an allow stops at
+    /// the first grant that holds and a denial records no shortfall.
+    Verdict,
+}
+
 /// Whether an allow stands without the member's own care relation to the
 /// client (SPEC §8 "No self-grants"): as the owner, or through an
 /// all-scope grant that holds on an unrestricted client or through the
@@ -324,6 +346,15 @@ pub fn holds_on_all_clients(practice: &Practice, member: &str, capability: &str)
 
 /// Steps 2–6 of SPEC §3.2 for a request already resolved.
 pub fn decide_resolved(practice: &Practice, request: &Resolved<'_>, date: NaiveDate) -> Decision {
+    decide_steps(practice, request, date, Detail::Reasons)
+}
+
+fn decide_steps(
+    practice: &Practice,
+    request: &Resolved<'_>,
+    date: NaiveDate,
+    detail: Detail,
+) -> Decision {
     let member = request.member;
     let capability = &request.capability.name;
     if !member.active {
@@ -356,14 +387,17 @@ pub fn decide_resolved(practice: &Practice, request: &Resolved<'_>, date: NaiveD
             .filter(|p| pattern::matches(&p.value, capability))
         {
             match scope_holds(practice, scope, member, request, date) {
+                // The verdict is in at the first grant that holds.
+                Ok(_) if detail == Detail::Verdict => return allow(Vec::new()),
                 Ok(route) => granted.push(Reason::Granted(GrantMatch {
-                    source: source.clone(),
+                    source: source.source(),
                     pattern: pattern.value.clone(),
                     scope,
                     route,
                 })),
+                Err(_) if detail == Detail::Verdict => {}
                 Err(needs) => unmet.push(Unmet {
-                    source: source.clone(),
+                    source: source.source(),
                     pattern: pattern.value.clone(),
                     scope,
                     needs,
@@ -374,7 +408,10 @@ pub fn decide_resolved(practice: &Practice, request: &Resolved<'_>, date: NaiveD
     if !granted.is_empty() {
         return allow(granted);
     }
-    let roles = roles_that_would_allow(practice, request, date);
+    let roles = match detail {
+        Detail::Reasons => roles_that_would_allow(practice, request, date),
+        Detail::Verdict => Vec::new(),
+    };
     deny(vec![Reason::NotGranted(Shortfall { unmet, roles })])
 }
 
@@ -392,12 +429,29 @@ fn deny(reasons: Vec<Reason>) -> Decision {
     }
 }
 
+/// A [`Source`] borrowed from the practice: a decision copies it only into
+/// the reasons it reports.
+#[derive(Clone, Copy, Debug)]
+pub enum GrantOrigin<'p> {
+    Role(&'p str),
+    Member,
+}
+
+impl GrantOrigin<'_> {
+    pub fn source(self) -> Source {
+        match self {
+            GrantOrigin::Role(role) => Source::Role(role.to_string()),
+            GrantOrigin::Member => Source::Member,
+        }
+    }
+}
+
 /// Every grant the member holds: their roles' grants in role order, then
 /// their own. Unknown roles contribute nothing (validation reports them).
 pub fn grants_of<'p>(
     practice: &'p Practice,
     member: &'p Member,
-) -> impl Iterator<Item = (Source, &'p Grant)> {
+) -> impl Iterator<Item = (GrantOrigin<'p>, &'p Grant)> {
     let from_roles = member
         .roles
         .iter()
@@ -405,9 +459,14 @@ pub fn grants_of<'p>(
         .flat_map(|role| {
             role.grants
                 .iter()
-                .map(move |grant| (Source::Role(role.id.value.clone()), grant))
+                .map(move |grant| (GrantOrigin::Role(&role.id.value), grant))
         });
-    from_roles.chain(member.grants.iter().map(|grant| (Source::Member, grant)))
+    from_roles.chain(
+        member
+            .grants
+            .iter()
+            .map(|grant| (GrantOrigin::Member, grant)),
+    )
 }
 
 /// Whether `scope` holds for this member on the request's client.
