@@ -2,6 +2,10 @@
 //! trying praxis on a large practice by hand:
 //! `cargo bench --bench generate -- MEMBERS CLIENTS OUT [SEED]`.
 
+#[allow(
+    dead_code,
+    reason = "the shared generator also returns the shape other benches query"
+)]
 #[path = "support/generate.rs"]
 mod generate;
 
