@@ -97,10 +97,12 @@ pub fn practice(members: usize, clients: usize, seed: u64) -> (String, Shape) {
     for c in 0..clients {
         let primary = &clinician_ids[rng.below(clinician_ids.len())];
         let _ = write!(out, "C-{c} = {{ primary = \"{primary}\"");
+        let mut clinician = None;
         if rng.below(4) == 0 {
             let other = &clinician_ids[rng.below(clinician_ids.len())];
             if other != primary {
                 let _ = write!(out, ", clinicians = [\"{other}\"]");
+                clinician = Some(other);
             }
         }
         if rng.below(50) == 0 {
@@ -108,7 +110,9 @@ pub fn practice(members: usize, clients: usize, seed: u64) -> (String, Shape) {
         }
         if rng.below(40) == 0 {
             let other = &clinician_ids[rng.below(clinician_ids.len())];
-            if other != primary {
+            // Temporary access for someone who already has it is an error
+            // (P034): the draw stays, so other practices keep their bytes.
+            if other != primary && clinician != Some(other) {
                 let _ = write!(
                     out,
                     ", temporary = [{{ member = \"{other}\", until = 2099-12-31, reason = \"coverage\" }}]"
