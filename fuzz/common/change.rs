@@ -8,7 +8,7 @@
 //! each change, its actor and its arguments (the practice's own ids, new
 //! ids, ids in another letter case, unknown ids, hostile free text). Each
 //! change runs through the library exactly as `commands::mutate::apply`
-//! runs it: decode, `check_for_edit`, resolve the actor, apply the change
+//! runs it: decode, `check`, parse the document, resolve the actor, apply the change
 //! to the `DocumentMut`, tidy the touched clients, `rules::check` the
 //! result, `Contents::encode` it. Properties (SPEC §4, §7, §8):
 //! - nothing panics;
@@ -434,14 +434,14 @@ fn step(file: &[u8], choices: &mut Choices<'_>) -> Option<Vec<u8>> {
         "encode of the unchanged text differs from the file"
     );
     let date = date();
-    let (loaded, document) = rules::check_for_edit(&contents.text, date, true);
+    let loaded = rules::check(&contents.text, date);
     if loaded.findings.has_errors() {
-        // `load_for_edit` refuses the file before any change.
+        // `mutate::apply` refuses the file before any change.
         ended(0);
         return None;
     }
-    let Some(mut doc) = document else {
-        panic!("a file without errors gave no document to edit");
+    let Ok(mut doc) = contents.text.parse::<toml_edit::DocumentMut>() else {
+        panic!("a file without errors does not parse as a document to edit");
     };
     let before = doc.to_string();
     assert_eq!(

@@ -6,6 +6,7 @@
 //! The caller validates the edited document as a whole before writing.
 
 mod clients;
+pub mod cut;
 pub mod edit;
 mod members;
 
@@ -27,6 +28,62 @@ pub enum ChangeError {
     /// The rules or the actor's permissions refuse the change (exit 1).
     #[error("{0}")]
     Refused(String),
+}
+
+/// A change made to the text of the file: the summary and the new text,
+/// or why nothing changes.
+#[derive(Debug)]
+pub enum Edited {
+    Changed(Summary, String),
+    NoChange(String),
+}
+
+/// Makes `change` to the file's `text`, editing only what `reach` says it
+/// can touch when the file allows (see [`cut`]), else the whole document;
+/// the entries a change touched are tidied. `None` when the text cannot be
+/// parsed for editing. The caller validates the result as a whole.
+pub fn edit_text(
+    text: &str,
+    actor: &Actor<'_>,
+    reach: cut::Reach<'_>,
+    change: impl Fn(&Actor<'_>, &mut toml_edit::DocumentMut) -> Result<Outcome, ChangeError>,
+) -> Option<Result<Edited, ChangeError>> {
+    let tidy = |doc: &mut toml_edit::DocumentMut, summary: &Summary| {
+        let touched = summary
+            .affected
+            .iter()
+            .filter_map(|(_, client)| client.as_deref());
+        edit::tidy_clients(doc, touched);
+    };
+    if let Some(cut) = cut::cut(text, actor.practice, reach)
+        && let Ok(mut doc) = cut.text.parse::<toml_edit::DocumentMut>()
+    {
+        // An error is left for the whole document to give: it is the
+        // authority on what the change says.
+        match change(actor, &mut doc) {
+            Ok(Outcome::NoChange(why)) => return Some(Ok(Edited::NoChange(why))),
+            Ok(Outcome::Changed(summary)) => {
+                tidy(&mut doc, &summary);
+                if let Some(text) = cut.rejoin(&doc) {
+                    return Some(Ok(Edited::Changed(summary, text)));
+                }
+            }
+            Err(_) => {}
+        }
+    }
+    let mut doc = text.parse::<toml_edit::DocumentMut>().ok()?;
+    let edited = match change(actor, &mut doc) {
+        Err(error) => Err(error),
+        Ok(Outcome::NoChange(why)) => Ok(Edited::NoChange(why)),
+        Ok(Outcome::Changed(summary)) => {
+            tidy(&mut doc, &summary);
+            Ok(Edited::Changed(summary, doc.to_string()))
+        }
+    };
+    // The document of a large file costs more to free than to parse, and a
+    // command ends right after its change: the system takes it back.
+    std::mem::forget(doc);
+    Some(edited)
 }
 
 /// What a change did, for the one-line summary.

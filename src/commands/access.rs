@@ -287,7 +287,10 @@ struct Answer<'a> {
 
 /// The answer line to one request line.
 fn answer(practice: &Practice, line: &str, number: usize, default_date: NaiveDate) -> String {
-    if let Ok(plain) = serde_json::from_str::<PlainRequest<'_>>(line) {
+    // Only an object: a derived struct would also take an array of the
+    // fields in order, which is no request.
+    let object = line.trim_start().starts_with('{');
+    if object && let Ok(plain) = serde_json::from_str::<PlainRequest<'_>>(line) {
         let date = match plain.at.as_deref().map(crate::cli::parse_date) {
             None => Some(default_date),
             Some(Ok(date)) => Some(date),

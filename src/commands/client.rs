@@ -2,6 +2,7 @@
 //! access.
 
 use super::{Context, emit, mutate};
+use crate::changes::cut::Reach;
 use crate::changes::{self, Temporary};
 use crate::cli::{ClientCommand, ClientListArgs};
 use crate::exit::{Exit, Failure};
@@ -11,14 +12,20 @@ use serde_json::{Value, json};
 
 pub fn run(command: ClientCommand, context: &Context) -> Result<Exit, Failure> {
     match command {
-        ClientCommand::Add(args) => mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
-            changes::client_add(actor, doc, &args.id, &args.primary, &args.clinicians)
-        }),
-        ClientCommand::Assign(args) => {
-            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+        ClientCommand::Add(args) => mutate::apply(
+            context,
+            args.dry_run.dry_run,
+            Reach::Client(&args.id),
+            |actor, doc| changes::client_add(actor, doc, &args.id, &args.primary, &args.clinicians),
+        ),
+        ClientCommand::Assign(args) => mutate::apply(
+            context,
+            args.dry_run.dry_run,
+            Reach::Client(&args.id),
+            |actor, doc| {
                 changes::client_assign(actor, doc, &args.id, &args.primary, args.keep_previous)
-            })
-        }
+            },
+        ),
         ClientCommand::Grant(args) => {
             let temporary = match (args.until, args.reason) {
                 // An already-expired grant would be written only to warn
@@ -41,29 +48,45 @@ pub fn run(command: ClientCommand, context: &Context) -> Result<Exit, Failure> {
                 }
                 (None, None) => None,
             };
-            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
-                if args.administrative {
-                    changes::client_grant_administrative(actor, doc, &args.id, &args.member)
-                } else {
-                    changes::client_grant(actor, doc, &args.id, &args.member, temporary.as_ref())
-                }
-            })
+            mutate::apply(
+                context,
+                args.dry_run.dry_run,
+                Reach::Client(&args.id),
+                |actor, doc| {
+                    if args.administrative {
+                        changes::client_grant_administrative(actor, doc, &args.id, &args.member)
+                    } else {
+                        changes::client_grant(
+                            actor,
+                            doc,
+                            &args.id,
+                            &args.member,
+                            temporary.as_ref(),
+                        )
+                    }
+                },
+            )
         }
-        ClientCommand::Revoke(args) => {
-            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+        ClientCommand::Revoke(args) => mutate::apply(
+            context,
+            args.dry_run.dry_run,
+            Reach::Client(&args.id),
+            |actor, doc| {
                 changes::client_revoke(actor, doc, &args.id, &args.member, args.administrative)
-            })
-        }
-        ClientCommand::Restrict(args) => {
-            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
-                changes::client_restrict(actor, doc, &args.id, args.off)
-            })
-        }
-        ClientCommand::Remove(args) => {
-            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
-                changes::client_remove(actor, doc, &args.id)
-            })
-        }
+            },
+        ),
+        ClientCommand::Restrict(args) => mutate::apply(
+            context,
+            args.dry_run.dry_run,
+            Reach::Client(&args.id),
+            |actor, doc| changes::client_restrict(actor, doc, &args.id, args.off),
+        ),
+        ClientCommand::Remove(args) => mutate::apply(
+            context,
+            args.dry_run.dry_run,
+            Reach::Client(&args.id),
+            |actor, doc| changes::client_remove(actor, doc, &args.id),
+        ),
         ClientCommand::List(args) => list(args, context),
         ClientCommand::Show(args) => show(&args.id, context),
     }

@@ -2,6 +2,7 @@
 //! changes to it.
 
 use super::{Context, emit, mutate};
+use crate::changes::cut::Reach;
 use crate::changes::{self, MemberEdit, NewMember};
 use crate::cli::{MemberCommand, MemberListArgs, SupervisionCommand};
 use crate::exit::{Exit, Failure};
@@ -25,9 +26,12 @@ pub fn run(command: MemberCommand, context: &Context) -> Result<Exit, Failure> {
                 cosign: args.cosign,
                 bill_as_supervisor: args.bill_as_supervisor,
             };
-            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
-                changes::member_add(actor, doc, &new)
-            })
+            mutate::apply(
+                context,
+                args.dry_run.dry_run,
+                Reach::NoClients,
+                |actor, doc| changes::member_add(actor, doc, &new),
+            )
         }
         MemberCommand::Edit(args) => {
             let change = MemberEdit {
@@ -44,12 +48,18 @@ pub fn run(command: MemberCommand, context: &Context) -> Result<Exit, Failure> {
                 active: args.active,
                 clear: args.clear,
             };
-            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
-                changes::member_edit(actor, doc, &args.id, &change)
-            })
+            mutate::apply(
+                context,
+                args.dry_run.dry_run,
+                Reach::NoClients,
+                |actor, doc| changes::member_edit(actor, doc, &args.id, &change),
+            )
         }
-        MemberCommand::Remove(args) => {
-            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+        MemberCommand::Remove(args) => mutate::apply(
+            context,
+            args.dry_run.dry_run,
+            Reach::ClientsNaming(&args.id),
+            |actor, doc| {
                 changes::member_remove(
                     actor,
                     doc,
@@ -57,8 +67,8 @@ pub fn run(command: MemberCommand, context: &Context) -> Result<Exit, Failure> {
                     args.reassign_clients_to.as_deref(),
                     args.reassign_supervisees_to.as_deref(),
                 )
-            })
-        }
+            },
+        ),
         MemberCommand::List(args) => list(args, context),
         MemberCommand::Show(args) => show(&args.id, context),
     }
@@ -66,16 +76,20 @@ pub fn run(command: MemberCommand, context: &Context) -> Result<Exit, Failure> {
 
 pub fn run_supervision(command: SupervisionCommand, context: &Context) -> Result<Exit, Failure> {
     match command {
-        SupervisionCommand::Add(args) => {
-            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
+        SupervisionCommand::Add(args) => mutate::apply(
+            context,
+            args.dry_run.dry_run,
+            Reach::NoClients,
+            |actor, doc| {
                 changes::supervision_add(actor, doc, &args.supervisee, &args.by, &args.cosign)
-            })
-        }
-        SupervisionCommand::Remove(args) => {
-            mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
-                changes::supervision_remove(actor, doc, &args.supervisee, &args.by)
-            })
-        }
+            },
+        ),
+        SupervisionCommand::Remove(args) => mutate::apply(
+            context,
+            args.dry_run.dry_run,
+            Reach::NoClients,
+            |actor, doc| changes::supervision_remove(actor, doc, &args.supervisee, &args.by),
+        ),
     }
 }
 

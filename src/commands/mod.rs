@@ -25,7 +25,6 @@ use crate::rules::kept::Names;
 use crate::store::{self, Contents};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
-use toml_edit::DocumentMut;
 
 /// The global options, resolved.
 pub struct Context {
@@ -242,30 +241,7 @@ pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<Contents, Failure> {
 
 /// Validates text already read; errors become a failure with the findings.
 pub fn load_text(path: &Path, contents: Contents, date: NaiveDate) -> Result<Loaded, Failure> {
-    Ok(load_checked(path, contents, date, false)?.0)
-}
-
-/// Reads and validates the practice at `path`, and hands back the same parse
-/// as a document to edit.
-pub fn load_for_edit(path: &Path, date: NaiveDate) -> Result<(Loaded, DocumentMut), Failure> {
-    let bytes = store::read_bytes(path)?;
-    let contents = decode(path, bytes)?;
-    match load_checked(path, contents, date, true)? {
-        (loaded, Some(document)) => Ok((loaded, document)),
-        (_, None) => Err(Failure::Invalid(format!(
-            "{}: cannot parse for editing",
-            output::escape::path(path)
-        ))),
-    }
-}
-
-fn load_checked(
-    path: &Path,
-    contents: Contents,
-    date: NaiveDate,
-    edit: bool,
-) -> Result<(Loaded, Option<DocumentMut>), Failure> {
-    let (checked, document) = rules::check_for_edit(&contents.text, date, edit);
+    let checked = rules::check(&contents.text, date);
     if checked.findings.has_errors() {
         let mut errors = checked.findings.clone();
         errors
@@ -282,13 +258,12 @@ fn load_checked(
             output::escape::path(path)
         )));
     }
-    let loaded = Loaded {
+    Ok(Loaded {
         path: path.to_path_buf(),
         contents,
         practice: checked.practice,
         findings: checked.findings,
-    };
-    Ok((loaded, document))
+    })
 }
 
 pub fn run(cli: Cli) -> Result<Exit, Failure> {

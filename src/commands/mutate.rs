@@ -2,8 +2,9 @@
 //! edit, validate the result as a whole, then write atomically — or, with
 //! `--dry-run`, print the diff. A refused change never touches the file.
 
-use super::{Context, load_for_edit};
-use crate::changes::{Actor, ChangeError, Outcome, Summary};
+use super::Context;
+use crate::changes::cut::Reach;
+use crate::changes::{Actor, ChangeError, Edited, Outcome, Summary};
 use crate::exit::{Exit, Failure};
 use crate::model::Practice;
 use crate::output::{self, diagnostics};
@@ -23,7 +24,8 @@ impl From<ChangeError> for Failure {
 pub fn apply(
     context: &Context,
     dry_run: bool,
-    change: impl FnOnce(&Actor<'_>, &mut DocumentMut) -> Result<Outcome, ChangeError>,
+    reach: Reach<'_>,
+    change: impl Fn(&Actor<'_>, &mut DocumentMut) -> Result<Outcome, ChangeError>,
 ) -> Result<Exit, Failure> {
     let date = context.change_date()?;
     let path = context.path()?;
@@ -42,21 +44,22 @@ pub fn apply(
         };
         store::remove_stale_temporaries(dir, &target);
     }
-    let (loaded, mut doc) = load_for_edit(&path, date)?;
+    let loaded = context.load_path(&path)?;
     let actor = Actor::resolve(&loaded.practice, context.actor.as_deref(), date)?;
-    let summary = match change(&actor, &mut doc)? {
-        Outcome::NoChange(why) => {
+    let edited = crate::changes::edit_text(&loaded.contents.text, &actor, reach, change)
+        .ok_or_else(|| {
+            Failure::Invalid(format!(
+                "{}: cannot parse for editing",
+                output::escape::path(&path)
+            ))
+        })??;
+    let (summary, new_text) = match edited {
+        Edited::NoChange(why) => {
             super::emit(&format!("no change: {}\n", output::escape::text(&why)))?;
             return Ok(Exit::Success);
         }
-        Outcome::Changed(summary) => summary,
+        Edited::Changed(summary, new_text) => (summary, new_text),
     };
-    let touched = summary
-        .affected
-        .iter()
-        .filter_map(|(_, client)| client.as_deref());
-    crate::changes::edit::tidy_clients(&mut doc, touched);
-    let new_text = doc.to_string();
     let checked = rules::check(&new_text, date);
     if checked.findings.has_errors() {
         let mut errors = checked.findings.clone();
@@ -102,6 +105,16 @@ pub fn apply(
         bytes.as_bytes(),
         Some(&loaded.contents.original_bytes()),
     )?;
+    // The file as written is validated already: keep it in the index, so
+    // the next question about it does not parse it again. Only when the
+    // text checked is the text written (no line endings put back), so the
+    // kept findings point at the file's own bytes.
+    if let Some(cache) = &context.cache
+        && bytes.strip_prefix(store::BOM).unwrap_or(&bytes) == new_text
+        && let Some(payload) = crate::rules::kept::encode(&checked)
+    {
+        cache.save(cache.key(bytes.as_bytes()), &payload);
+    }
     // The file is written: a summary that cannot be printed is still exit
     // 2 (the answer did not arrive), and says the change was made.
     report(context, date, &summary, &loaded.practice, &checked.practice).map_err(|failure| {

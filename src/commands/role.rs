@@ -2,6 +2,7 @@
 
 use super::{Context, emit, mutate};
 use crate::changes;
+use crate::changes::cut::Reach;
 use crate::cli::{Format, RoleCommand};
 use crate::exit::{Exit, Failure};
 use crate::model::{Practice, RoleDef};
@@ -11,12 +12,18 @@ use serde_json::json;
 
 pub fn run(command: RoleCommand, context: &Context) -> Result<Exit, Failure> {
     match command {
-        RoleCommand::Grant(args) => mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
-            changes::role_grant(actor, doc, &args.member, &args.roles, &args.replace)
-        }),
-        RoleCommand::Revoke(args) => mutate::apply(context, args.dry_run.dry_run, |actor, doc| {
-            changes::role_revoke(actor, doc, &args.member, &args.roles)
-        }),
+        RoleCommand::Grant(args) => mutate::apply(
+            context,
+            args.dry_run.dry_run,
+            Reach::NoClients,
+            |actor, doc| changes::role_grant(actor, doc, &args.member, &args.roles, &args.replace),
+        ),
+        RoleCommand::Revoke(args) => mutate::apply(
+            context,
+            args.dry_run.dry_run,
+            Reach::NoClients,
+            |actor, doc| changes::role_revoke(actor, doc, &args.member, &args.roles),
+        ),
         RoleCommand::List => list(context),
         RoleCommand::Show(args) => show(&args.role, context),
     }

@@ -21,7 +21,6 @@ pub use decide::{Decision, QueryError, Reason, Request, decide};
 use crate::findings::{Code, Finding, Findings};
 use crate::model::{Practice, read_practice};
 use chrono::NaiveDate;
-use toml_edit::DocumentMut;
 
 /// A practice read from text, with every finding about it: shape and rules.
 pub struct Checked {
@@ -80,18 +79,12 @@ pub fn too_large(size: u64) -> Finding {
 /// assert!(ask("bob", "clinical.*", Some("C-1001")).is_err());
 /// ```
 pub fn check(text: &str, date: NaiveDate) -> Checked {
-    check_for_edit(text, date, false).0
-}
-
-/// Like [`check`], and when `edit` is set also hands back the file as a
-/// format-preserving document to edit.
-pub fn check_for_edit(text: &str, date: NaiveDate, edit: bool) -> (Checked, Option<DocumentMut>) {
     if text.len() as u64 > MAX_FILE_BYTES {
         let checked = Checked {
             practice: Practice::indexed_empty(),
             findings: Findings(vec![too_large(text.len() as u64)]),
         };
-        return (checked, None);
+        return checked;
     }
     // The store sets one byte-order mark aside; the TOML parser would drop
     // a second one silently, though a mark anywhere but first is invalid.
@@ -106,14 +99,9 @@ pub fn check_for_edit(text: &str, date: NaiveDate, edit: bool) -> (Checked, Opti
             practice: Practice::indexed_empty(),
             findings: Findings(vec![finding]),
         };
-        return (checked, None);
+        return checked;
     }
     let outcome = read_practice(text);
-    // Only a change needs the format-preserving document, and only of a
-    // file that reads: it is parsed again for that, by `toml_edit`.
-    let document = (edit && outcome.parsed)
-        .then(|| text.parse::<DocumentMut>().ok())
-        .flatten();
     let mut findings = outcome.findings;
     if outcome.parsed {
         findings
@@ -121,9 +109,8 @@ pub fn check_for_edit(text: &str, date: NaiveDate, edit: bool) -> (Checked, Opti
             .extend(validate::validate(&outcome.practice, date).0);
     }
     findings.sort();
-    let checked = Checked {
+    Checked {
         practice: outcome.practice,
         findings,
-    };
-    (checked, document)
+    }
 }

@@ -21,7 +21,8 @@ pub const FILE_NAME: &str = "practice.toml";
 /// Files larger than this are refused before reading (see the rules' limit).
 pub const MAX_BYTES: u64 = crate::rules::MAX_FILE_BYTES;
 
-const BOM: &str = "\u{feff}";
+/// The UTF-8 byte-order mark, set aside when read and put back when written.
+pub const BOM: &str = "\u{feff}";
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

@@ -1,0 +1,145 @@
+//! A change that edits only the client entries it can reach (the rest cut
+//! out of the text and put back, `changes::cut`) must write exactly the
+//! bytes the whole-document edit writes. Checked on generated practices
+//! with every change that touches clients, on random clients and members,
+//! including the first and the last client and clients that share lines
+//! with cut neighbours.
+//!
+//! `PRAXIS_CUT_CASES` sets the number of changes (default 400).
+
+// A test may panic on a broken fixture.
+#![allow(clippy::expect_used, clippy::unwrap_used)]
+
+#[path = "../benches/support/generate.rs"]
+mod generate;
+
+use chrono::NaiveDate;
+use praxis::changes::cut::Reach;
+use praxis::changes::{self, Actor, ChangeError, Edited, Outcome, Temporary, edit};
+use praxis::model::Practice;
+use toml_edit::DocumentMut;
+
+type Change<'a> = Box<dyn Fn(&Actor<'_>, &mut DocumentMut) -> Result<Outcome, ChangeError> + 'a>;
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The whole-document edit, as praxis made every change before cutting.
+fn whole(text: &str, actor: &Actor<'_>, change: &Change<'_>) -> Result<Edited, ChangeError> {
+    let mut doc: DocumentMut = text.parse().expect("the text parses");
+    match change(actor, &mut doc)? {
+        Outcome::NoChange(why) => Ok(Edited::NoChange(why)),
+        Outcome::Changed(summary) => {
+            let touched = summary
+                .affected
+                .iter()
+                .filter_map(|(_, client)| client.as_deref());
+            edit::tidy_clients(&mut doc, touched);
+            Ok(Edited::Changed(summary, doc.to_string()))
+        }
+    }
+}
+
+fn shown(result: &Result<Edited, ChangeError>) -> String {
+    match result {
+        Ok(Edited::Changed(summary, text)) => format!("changed {summary:?}\n{text}"),
+        Ok(Edited::NoChange(why)) => format!("no change: {why}"),
+        Err(error) => format!("error: {error:?}"),
+    }
+}
+
+#[test]
+fn a_cut_edit_writes_what_the_whole_document_edit_writes() {
+    let cases: usize = std::env::var("PRAXIS_CUT_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(400);
+    let mut rng = generate::Lcg::new(20261130);
+    let mut done = 0;
+    let mut cut_used = 0;
+    let mut seed = 0;
+    while done < cases {
+        seed += 1;
+        let (text, shape) = generate::practice(20, 60, seed);
+        let checked = praxis::rules::check(&text, today());
+        assert!(!checked.findings.has_errors(), "{:?}", checked.findings);
+        let practice: &Practice = &checked.practice;
+        let actor = Actor::resolve(practice, Some("owner"), today()).unwrap();
+        for _ in 0..20 {
+            let client = match rng.below(6) {
+                0 => "C-0".to_string(),
+                1 => format!("C-{}", shape.clients - 1),
+                _ => format!("C-{}", rng.below(shape.clients)),
+            };
+            let member = shape.clinicians[rng.below(shape.clinicians.len())].clone();
+            let other = shape.clinicians[rng.below(shape.clinicians.len())].clone();
+            let until = today() + chrono::Days::new(30);
+            let (reach, change): (Reach<'_>, Change<'_>) = match rng.below(10) {
+                0 => (
+                    Reach::Client(&client),
+                    Box::new(|a, d| changes::client_grant(a, d, &client, &member, None)),
+                ),
+                1 => (
+                    Reach::Client(&client),
+                    Box::new(|a, d| {
+                        let temporary = Temporary {
+                            until,
+                            reason: "coverage".into(),
+                        };
+                        changes::client_grant(a, d, &client, &member, Some(&temporary))
+                    }),
+                ),
+                2 => (
+                    Reach::Client(&client),
+                    Box::new(|a, d| changes::client_revoke(a, d, &client, &member, false)),
+                ),
+                3 => (
+                    Reach::Client(&client),
+                    Box::new(|a, d| changes::client_assign(a, d, &client, &member, true)),
+                ),
+                4 => (
+                    Reach::Client("C-NEW"),
+                    Box::new(|a, d| changes::client_add(a, d, "C-NEW", &member, &[])),
+                ),
+                5 => (
+                    Reach::Client(&client),
+                    Box::new(|a, d| changes::client_remove(a, d, &client)),
+                ),
+                6 => (
+                    Reach::Client(&client),
+                    Box::new(|a, d| changes::client_restrict(a, d, &client, false)),
+                ),
+                7 => (
+                    Reach::Client(&client),
+                    Box::new(|a, d| changes::client_grant_administrative(a, d, &client, "staff1")),
+                ),
+                8 => (
+                    Reach::ClientsNaming(&member),
+                    Box::new(|a, d| changes::member_remove(a, d, &member, Some(&other), None)),
+                ),
+                _ => (
+                    Reach::NoClients,
+                    Box::new(|a, d| {
+                        changes::role_grant(a, d, &member, &["supervisor".to_string()], &[])
+                    }),
+                ),
+            };
+            let expected = whole(&text, &actor, &change);
+            let actual = changes::edit_text(&text, &actor, reach, &change).expect("parses");
+            assert_eq!(
+                shown(&actual),
+                shown(&expected),
+                "seed {seed}, reach {reach:?}"
+            );
+            if changes::cut::cut(&text, practice, reach).is_some() {
+                cut_used += 1;
+            }
+            done += 1;
+        }
+    }
+    assert!(
+        cut_used * 2 > done,
+        "the cut path must be the one mostly taken ({cut_used} of {done})"
+    );
+}
