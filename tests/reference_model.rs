@@ -3,7 +3,8 @@
 //! praxis's three paths to an answer compared with each other: the file
 //! read and validated, the content-keyed index decoded whole, and the part
 //! of the index one `access check` decodes. Their decisions, reasons
-//! included, must be identical.
+//! included, must be identical, and the verdicts of `--batch`
+//! (`decide::Verdicts`, grants folded into scope bits) must match them.
 //!
 //! Nothing is shared with `src/rules`: the model below has its own plain
 //! structures, its own pattern matcher and its own copy of the built-in role
@@ -505,6 +506,7 @@ fn praxis_decides_like_the_reference_model() {
         let model = Model::new(practice);
         let kept_payload = praxis::rules::kept::encode(&checked).expect("a valid file is kept");
         let kept_view = praxis::rules::kept::View::parse(&kept_payload).expect("its frame reads");
+        let verdicts = praxis::rules::decide::Verdicts::new(&checked.practice);
         for _ in 0..per_practice.min(cases - done) {
             let query = gen_query(&mut rng, &model);
             let why = model.decide(&query, query.date);
@@ -530,6 +532,13 @@ fn praxis_decides_like_the_reference_model() {
                 .practice_for(names)
                 .and_then(|part| praxis::rules::decide(&part, &request, query.date).ok())
                 .map_or_else(|| full.clone(), Ok);
+            let verdict = verdicts.allows(&request, query.date);
+            if verdict != full.as_ref().map(|d| d.allowed).map_err(Clone::clone) {
+                index_disagreements.push(format!(
+                    "request: {}\nfile: {full:?}\nverdict: {verdict:?}\n{text}",
+                    show(&query)
+                ));
+            }
             if from_index != full || from_part != full {
                 index_disagreements.push(format!(
                     "request: {}\nfile: {full:?}\nindex: {from_index:?}\npart: {from_part:?}\n{text}",

@@ -7,7 +7,7 @@ use crate::exit::{Exit, Failure};
 use crate::model::{Kind, Practice};
 use crate::output::{self, Paint, Table, escape, explain, paint};
 use crate::rules::decide::{
-    self, Reason, Request, Route, decide_resolved, resolve, resolve_target,
+    self, Reason, Request, Route, Verdicts, decide_resolved, resolve, resolve_target,
 };
 use crate::rules::kept::Names;
 use chrono::NaiveDate;
@@ -106,6 +106,7 @@ pub const MAX_LINE: usize = 64 * 1024;
 fn batch(context: &Context) -> Result<Exit, Failure> {
     // --batch always writes JSON Lines, whatever --format says.
     let loaded = context.load()?;
+    let verdicts = Verdicts::new(&loaded.practice);
     let mut input = BufReader::with_capacity(MAX_LINE, std::io::stdin().lock());
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut line = Vec::new();
@@ -127,7 +128,7 @@ fn batch(context: &Context) -> Result<Exit, Failure> {
                 // error line.
                 match std::str::from_utf8(&line) {
                     Ok(text) if text.trim().is_empty() => continue,
-                    Ok(text) => answer(&loaded.practice, text, number, context.date),
+                    Ok(text) => answer(&verdicts, text, number, context.date),
                     Err(_) => output::json_line(&error_line(
                         Map::new(),
                         "the line is not UTF-8".into(),
@@ -286,7 +287,7 @@ struct Answer<'a> {
 }
 
 /// The answer line to one request line.
-fn answer(practice: &Practice, line: &str, number: usize, default_date: NaiveDate) -> String {
+fn answer(verdicts: &Verdicts<'_>, line: &str, number: usize, default_date: NaiveDate) -> String {
     // Only an object: a derived struct would also take an array of the
     // fields in order, which is no request.
     let object = line.trim_start().starts_with('{');
@@ -302,7 +303,7 @@ fn answer(practice: &Practice, line: &str, number: usize, default_date: NaiveDat
             client: plain.client.as_deref(),
             author: plain.author.as_deref(),
         };
-        if let Some(Ok(allowed)) = date.map(|date| decide::allows(practice, &request, date)) {
+        if let Some(Ok(allowed)) = date.map(|date| verdicts.allows(&request, date)) {
             return output::json_line(&Answer {
                 capability: request.capability,
                 client: request.client,
@@ -311,7 +312,12 @@ fn answer(practice: &Practice, line: &str, number: usize, default_date: NaiveDat
             });
         }
     }
-    output::json_line(&answer_line(practice, line, number, default_date))
+    output::json_line(&answer_line(
+        verdicts.practice(),
+        line,
+        number,
+        default_date,
+    ))
 }
 
 fn answer_line(practice: &Practice, line: &str, number: usize, default_date: NaiveDate) -> Value {

@@ -259,26 +259,91 @@ pub fn decide(
     Ok(decide_resolved(practice, &resolved, date))
 }
 
-/// Whether [`decide`] allows the request: the same steps, without the
-/// reasons, which only a person reading them needs (`access check --batch`
-/// answers with the verdict alone).
-pub fn allows(
-    practice: &Practice,
-    request: &Request<'_>,
-    date: NaiveDate,
-) -> Result<bool, QueryError> {
-    let resolved = resolve(practice, request)?;
-    Ok(decide_steps(practice, &resolved, date, Detail::Verdict).allowed)
+/// The verdicts of many questions on one practice (`access check --batch`):
+/// every member's grants folded once, per capability, into the scopes they
+/// give, so a question matches no patterns. The steps are [`decide`]'s; a
+/// verdict carries no reasons.
+pub struct Verdicts<'p> {
+    practice: &'p Practice,
+    /// Member position → capability position → scope bits.
+    scopes: Vec<Box<[u8]>>,
 }
 
-/// How much of the reasons to work out.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Detail {
-    /// Every reason, with the roles that would have allowed a denial.
-    Reasons,
-    /// The verdict alone: the steps are the same, but an allow stops at
-    /// the first grant that holds and a denial records no shortfall.
-    Verdict,
+fn scope_bit(scope: Scope) -> u8 {
+    1 << (scope as u8)
+}
+
+impl<'p> Verdicts<'p> {
+    pub fn new(practice: &'p Practice) -> Verdicts<'p> {
+        let capabilities = practice.capabilities();
+        let bits_of = |grants: &[Grant], bits: &mut [u8]| {
+            for grant in grants {
+                let scope = grant.scope();
+                for pattern in &grant.can {
+                    for (bit, capability) in bits.iter_mut().zip(capabilities) {
+                        if capability.kind == scope.kind()
+                            && pattern::matches(&pattern.value, &capability.name)
+                        {
+                            *bit |= scope_bit(scope);
+                        }
+                    }
+                }
+            }
+        };
+        let roles: Vec<Vec<u8>> = practice
+            .roles()
+            .iter()
+            .map(|role| {
+                let mut bits = vec![0; capabilities.len()];
+                bits_of(&role.grants, &mut bits);
+                bits
+            })
+            .collect();
+        let scopes = practice
+            .members
+            .iter()
+            .map(|member| {
+                let mut bits = vec![0; capabilities.len()].into_boxed_slice();
+                for held in member.roles.iter().filter_map(|r| practice.role(&r.value)) {
+                    if let Some(role) = practice.roles().element_offset(held) {
+                        for (bit, from_role) in bits.iter_mut().zip(&roles[role]) {
+                            *bit |= from_role;
+                        }
+                    }
+                }
+                bits_of(&member.grants, &mut bits);
+                bits
+            })
+            .collect();
+        Verdicts { practice, scopes }
+    }
+
+    pub fn practice(&self) -> &'p Practice {
+        self.practice
+    }
+
+    /// Whether [`decide`] allows the request.
+    pub fn allows(&self, request: &Request<'_>, date: NaiveDate) -> Result<bool, QueryError> {
+        let practice = self.practice;
+        let resolved = resolve(practice, request)?;
+        if let Some(decision) = before_grants(practice, &resolved) {
+            return Ok(decision.allowed);
+        }
+        let bits = practice
+            .members
+            .element_offset(resolved.member)
+            .zip(practice.capabilities().element_offset(resolved.capability))
+            .and_then(|(member, capability)| self.scopes.get(member)?.get(capability).copied());
+        let Some(bits) = bits else {
+            // Not this practice's member or capability: cannot happen, as
+            // `resolve` looked them up here; decide the long way.
+            return Ok(decide_resolved(practice, &resolved, date).allowed);
+        };
+        Ok(Scope::ALL.into_iter().any(|scope| {
+            bits & scope_bit(scope) != 0
+                && scope_holds(practice, scope, resolved.member, &resolved, date).is_ok()
+        }))
+    }
 }
 
 /// Whether an allow stands without the member's own care relation to the
@@ -344,24 +409,16 @@ pub fn holds_on_all_clients(practice: &Practice, member: &str, capability: &str)
     })
 }
 
-/// Steps 2–6 of SPEC §3.2 for a request already resolved.
-pub fn decide_resolved(practice: &Practice, request: &Resolved<'_>, date: NaiveDate) -> Decision {
-    decide_steps(practice, request, date, Detail::Reasons)
-}
-
-fn decide_steps(
-    practice: &Practice,
-    request: &Resolved<'_>,
-    date: NaiveDate,
-    detail: Detail,
-) -> Decision {
+/// Steps 2–4 of SPEC §3.2, decided before any grant: an inactive member
+/// holds nothing, the owner holds everything, a matching deny refuses.
+fn before_grants(practice: &Practice, request: &Resolved<'_>) -> Option<Decision> {
     let member = request.member;
     let capability = &request.capability.name;
     if !member.active {
-        return deny(vec![Reason::Inactive]);
+        return Some(deny(vec![Reason::Inactive]));
     }
     if practice.is_owner(&member.id.value) {
-        return allow(vec![Reason::Owner]);
+        return Some(allow(vec![Reason::Owner]));
     }
     let denied: Vec<Reason> = member
         .denies
@@ -371,9 +428,16 @@ fn decide_steps(
             pattern: d.value.clone(),
         })
         .collect();
-    if !denied.is_empty() {
-        return deny(denied);
+    (!denied.is_empty()).then(|| deny(denied))
+}
+
+/// Steps 2–6 of SPEC §3.2 for a request already resolved.
+pub fn decide_resolved(practice: &Practice, request: &Resolved<'_>, date: NaiveDate) -> Decision {
+    if let Some(decision) = before_grants(practice, request) {
+        return decision;
     }
+    let member = request.member;
+    let capability = &request.capability.name;
     let mut granted = Vec::new();
     let mut unmet = Vec::new();
     for (source, grant) in grants_of(practice, member) {
@@ -387,15 +451,12 @@ fn decide_steps(
             .filter(|p| pattern::matches(&p.value, capability))
         {
             match scope_holds(practice, scope, member, request, date) {
-                // The verdict is in at the first grant that holds.
-                Ok(_) if detail == Detail::Verdict => return allow(Vec::new()),
                 Ok(route) => granted.push(Reason::Granted(GrantMatch {
                     source: source.source(),
                     pattern: pattern.value.clone(),
                     scope,
                     route,
                 })),
-                Err(_) if detail == Detail::Verdict => {}
                 Err(needs) => unmet.push(Unmet {
                     source: source.source(),
                     pattern: pattern.value.clone(),
@@ -408,10 +469,7 @@ fn decide_steps(
     if !granted.is_empty() {
         return allow(granted);
     }
-    let roles = match detail {
-        Detail::Reasons => roles_that_would_allow(practice, request, date),
-        Detail::Verdict => Vec::new(),
-    };
+    let roles = roles_that_would_allow(practice, request, date);
     deny(vec![Reason::NotGranted(Shortfall { unmet, roles })])
 }
 
