@@ -103,6 +103,10 @@ pub const CAPABILITIES: &[BuiltinCapability] = &[
     practice("hr.view", "read human-resources information"),
 ];
 
+/// Reading a client's clinical notes: what a chart review and a change's
+/// summary speak of.
+pub const CLINICAL_READ: &str = "clinical.view";
+
 /// The role whose holders follow the intern rules (SPEC §3.3), also when the
 /// file replaces the built-in definition.
 pub const INTERN: &str = "intern";

@@ -5,11 +5,13 @@
 //! (refused, exit 1), and only then edits — or reports that nothing changes.
 //! The caller validates the edited document as a whole before writing.
 
+mod apply;
 mod clients;
 pub mod cut;
 pub mod edit;
 mod members;
 
+pub use apply::{Applied, Change, Refusal, apply};
 pub use clients::*;
 pub use members::*;
 

@@ -4,11 +4,10 @@
 
 use super::Context;
 use crate::changes::cut::Reach;
-use crate::changes::{Actor, ChangeError, Edited, Outcome, Summary};
+use crate::changes::{self, Actor, Applied, Change, ChangeError, Outcome, Refusal};
 use crate::exit::{Exit, Failure};
-use crate::model::Practice;
 use crate::output::{self, diagnostics};
-use crate::rules::{self, decide, matrix};
+use crate::rules::delta::AccessDelta;
 use crate::store;
 use toml_edit::DocumentMut;
 
@@ -46,45 +45,42 @@ pub fn apply(
     }
     let loaded = context.load_path(&path)?;
     let actor = Actor::resolve(&loaded.practice, context.actor.as_deref(), date)?;
-    let edited = crate::changes::edit_text(&loaded.contents.text, &actor, reach, change)
-        .ok_or_else(|| {
-            Failure::Invalid(format!(
-                "{}: cannot parse for editing",
-                output::escape::path(&path)
-            ))
-        })??;
-    let (summary, new_text) = match edited {
-        Edited::NoChange(why) => {
+    let applied = match changes::apply(
+        &loaded.contents.text,
+        &loaded.findings,
+        &actor,
+        date,
+        reach,
+        change,
+    ) {
+        Ok(Change::Applied(applied)) => applied,
+        Ok(Change::NoChange(why)) => {
             super::emit(&format!("no change: {}\n", output::escape::text(&why)))?;
             return Ok(Exit::Success);
         }
-        Edited::Changed(summary, new_text) => (summary, new_text),
+        Err(Refusal::Change(error)) => return Err(error.into()),
+        Err(Refusal::Unparsable) => {
+            return Err(Failure::Invalid(format!(
+                "{}: cannot parse for editing",
+                output::escape::path(&path)
+            )));
+        }
+        Err(Refusal::Invalid { text, errors }) => {
+            let rendered = diagnostics::render_text(
+                &format!("{} (after the change)", path.display()),
+                &text,
+                &errors,
+                output::stderr_color(),
+            );
+            return Err(Failure::Refused(format!(
+                "the change would leave {} invalid, so nothing was written:\n{rendered}",
+                output::escape::path(&path)
+            )));
+        }
     };
-    let checked = rules::check(&new_text, date);
-    if checked.findings.has_errors() {
-        let mut errors = checked.findings.clone();
-        errors
-            .0
-            .retain(|f| f.severity == crate::findings::Severity::Error);
-        let rendered = diagnostics::render_text(
-            &format!("{} (after the change)", path.display()),
-            &new_text,
-            &errors,
-            output::stderr_color(),
-        );
-        return Err(Failure::Refused(format!(
-            "the change would leave {} invalid, so nothing was written:\n{rendered}",
-            output::escape::path(&path)
-        )));
-    }
-    let clients: std::collections::BTreeSet<&str> = summary
-        .affected
-        .iter()
-        .filter_map(|(_, client)| client.as_deref())
-        .collect();
-    actor.refuse_self_gain(&checked.practice, &clients.into_iter().collect::<Vec<_>>())?;
+    let new_text = &applied.text;
     if dry_run {
-        let diff = similar::TextDiff::from_lines(&loaded.contents.text, &new_text);
+        let diff = similar::TextDiff::from_lines(&loaded.contents.text, new_text);
         let name = path.display().to_string();
         let unified = diff.unified_diff().header(&name, &name).to_string();
         // The file's own lines are free text: a line ending stays a line
@@ -99,7 +95,7 @@ pub fn apply(
         super::emit(&shown)?;
         return Ok(Exit::Success);
     }
-    let bytes = loaded.contents.encode(&new_text);
+    let bytes = loaded.contents.encode(new_text);
     store::write_atomic(
         &target,
         bytes.as_bytes(),
@@ -110,162 +106,72 @@ pub fn apply(
     // text checked is the text written (no line endings put back), so the
     // kept findings point at the file's own bytes.
     if let Some(cache) = &context.cache
-        && bytes.strip_prefix(store::BOM).unwrap_or(&bytes) == new_text
-        && let Some(payload) = crate::rules::kept::encode(&checked)
+        && bytes.strip_prefix(store::BOM).unwrap_or(&bytes) == *new_text
+        && let Some(payload) = crate::rules::kept::encode(&applied.checked)
     {
         cache.save(cache.key(bytes.as_bytes()), &payload);
     }
     // The file is written: a summary that cannot be printed is still exit
     // 2 (the answer did not arrive), and says the change was made.
-    report(context, date, &summary, &loaded.practice, &checked.practice).map_err(|failure| {
-        match failure {
-            Failure::Output(error) => Failure::Output(std::io::Error::new(
-                error.kind(),
-                format!("{error} (the change to {} was written)", path.display()),
-            )),
-            other => other,
-        }
+    report(context, &applied).map_err(|failure| match failure {
+        Failure::Output(error) => Failure::Output(std::io::Error::new(
+            error.kind(),
+            format!("{error} (the change to {} was written)", path.display()),
+        )),
+        other => other,
     })?;
-    // Warnings the change brought (an expiring grant, an idle supervisor):
-    // accepted, but worth saying.
-    for finding in checked.findings.iter() {
-        if !loaded
-            .findings
-            .iter()
-            .any(|old| old.message == finding.message)
-        {
-            context.talk(&format!(
-                "warning[{}]: {}",
-                finding.code.as_str(),
-                output::escape::text(&finding.message)
-            ));
-        }
-    }
     Ok(Exit::Success)
 }
 
-/// The summary line, then what changed in access for each affected member.
-fn report(
-    context: &Context,
-    date: chrono::NaiveDate,
-    summary: &Summary,
-    before: &Practice,
-    after: &Practice,
-) -> Result<(), Failure> {
-    let mut text = format!("{}\n", output::escape::text(&summary.did));
-    for line in access_changes(summary, before, after, date) {
+/// The summary line, then what changed in access for each affected member;
+/// on stderr, the change's own warnings and the findings it brought
+/// (accepted, but worth saying: an expiring grant, an idle supervisor).
+fn report(context: &Context, applied: &Applied) -> Result<(), Failure> {
+    let mut text = format!("{}\n", output::escape::text(&applied.summary.did));
+    for line in applied.access.iter().flat_map(access_lines) {
         text.push_str(&format!("  {}\n", output::escape::text(&line)));
     }
     if !context.quiet {
         super::emit(&text)?;
     }
-    for warning in &summary.warnings {
+    for warning in &applied.summary.warnings {
         context.talk(&format!("warning: {}", output::escape::text(warning)));
+    }
+    for finding in &applied.new_warnings {
+        context.talk(&format!(
+            "warning[{}]: {}",
+            finding.code.as_str(),
+            output::escape::text(&finding.message)
+        ));
     }
     Ok(())
 }
 
-fn access_changes(
-    summary: &Summary,
-    before: &Practice,
-    after: &Practice,
-    date: chrono::NaiveDate,
-) -> Vec<String> {
+/// "bob can now read C-1's clinical notes: …", "bob loses on C-1: …".
+fn access_lines(delta: &AccessDelta) -> Vec<String> {
+    let member = &delta.member;
+    let on = delta
+        .client
+        .as_ref()
+        .map_or(String::new(), |c| format!(" on {c}"));
     let mut lines = Vec::new();
-    for (member, client) in &summary.affected {
-        let (gained, lost) = match client {
-            Some(client) => client_delta(before, after, member, client, date),
-            None => scope_delta(before, after, member),
+    if !delta.gained.is_empty() {
+        let headline = match &delta.client {
+            Some(client) if AccessDelta::reads_notes(&delta.gained) => {
+                format!("{member} can now read {client}'s clinical notes")
+            }
+            _ => format!("{member} gains{on}"),
         };
-        let on = client
-            .as_ref()
-            .map_or(String::new(), |c| format!(" on {c}"));
-        let reads = |list: &[String]| list.iter().any(|c| c == "clinical.view");
-        if !gained.is_empty() {
-            let headline = if reads(&gained) && client.is_some() {
-                format!(
-                    "{member} can now read {}'s clinical notes",
-                    client.as_deref().unwrap_or("")
-                )
-            } else {
-                format!("{member} gains{on}")
-            };
-            lines.push(format!("{headline}: {}", gained.join(", ")));
-        }
-        if !lost.is_empty() {
-            let headline = if reads(&lost) && client.is_some() {
-                format!(
-                    "{member} can no longer read {}'s clinical notes",
-                    client.as_deref().unwrap_or("")
-                )
-            } else {
-                format!("{member} loses{on}")
-            };
-            lines.push(format!("{headline}: {}", lost.join(", ")));
-        }
+        lines.push(format!("{headline}: {}", delta.gained.join(", ")));
+    }
+    if !delta.lost.is_empty() {
+        let headline = match &delta.client {
+            Some(client) if AccessDelta::reads_notes(&delta.lost) => {
+                format!("{member} can no longer read {client}'s clinical notes")
+            }
+            _ => format!("{member} loses{on}"),
+        };
+        lines.push(format!("{headline}: {}", delta.lost.join(", ")));
     }
     lines
-}
-
-/// Client capabilities on one client allowed before and after.
-fn client_delta(
-    before: &Practice,
-    after: &Practice,
-    member: &str,
-    client: &str,
-    date: chrono::NaiveDate,
-) -> (Vec<String>, Vec<String>) {
-    let allowed = |practice: &Practice, capability: &str| {
-        decide::decide(
-            practice,
-            &decide::Request {
-                member,
-                capability,
-                client: Some(client),
-                author: None,
-            },
-            date,
-        )
-        .is_ok_and(|d| d.allowed)
-    };
-    let mut gained = Vec::new();
-    let mut lost = Vec::new();
-    for capability in after
-        .capabilities()
-        .iter()
-        .filter(|c| c.kind == crate::model::Kind::Client)
-    {
-        match (
-            allowed(before, &capability.name),
-            allowed(after, &capability.name),
-        ) {
-            (false, true) => gained.push(capability.name.clone()),
-            (true, false) => lost.push(capability.name.clone()),
-            _ => {}
-        }
-    }
-    (gained, lost)
-}
-
-/// Capabilities whose scopes changed for the member, as `cap (scope)`.
-fn scope_delta(before: &Practice, after: &Practice, member: &str) -> (Vec<String>, Vec<String>) {
-    let row = |practice: &Practice| {
-        practice.member(member).map_or_else(Vec::new, |m| {
-            let cells = matrix::member_row(practice, m);
-            practice
-                .capabilities()
-                .iter()
-                .zip(cells)
-                .flat_map(|(c, scopes)| {
-                    scopes
-                        .into_iter()
-                        .map(move |s| format!("{} ({})", c.name, s.as_str()))
-                })
-                .collect::<Vec<_>>()
-        })
-    };
-    let (old, new) = (row(before), row(after));
-    let gained = new.iter().filter(|c| !old.contains(c)).cloned().collect();
-    let lost = old.iter().filter(|c| !new.contains(c)).cloned().collect();
-    (gained, lost)
 }

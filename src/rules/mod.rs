@@ -6,6 +6,7 @@ pub mod actor;
 pub mod authorize;
 pub mod dates;
 pub mod decide;
+pub mod delta;
 pub mod diff;
 pub mod gains;
 pub mod kept;
@@ -23,6 +24,7 @@ use crate::model::{Practice, read_practice};
 use chrono::NaiveDate;
 
 /// A practice read from text, with every finding about it: shape and rules.
+#[derive(Debug)]
 pub struct Checked {
     pub practice: Practice,
     pub findings: Findings,

@@ -5,6 +5,7 @@
 //! members with all-scope clinical grants and the owner, so the review never
 //! decides every member against every client.
 
+use crate::catalog::CLINICAL_READ;
 use crate::findings::{Code, Findings};
 use crate::model::{Client, Practice, Scope};
 use crate::rules::decide::{self, Reason, Relation, Request, Route, Source, grants_of};
@@ -12,8 +13,6 @@ use crate::rules::pattern;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
-
-pub const CLINICAL_READ: &str = "clinical.view";
 
 /// How a member reaches a client's clinical record.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]

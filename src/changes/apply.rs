@@ -1,0 +1,105 @@
+//! A change from start to end, as data: edit the text (only what the change
+//! reaches), validate the result as a whole, refuse a change that would
+//! give the actor access by their own place on a chart, and say what it did
+//! to access and which warnings it brought. No I/O: the caller reads, locks,
+//! writes and renders.
+
+use super::cut::Reach;
+use super::{Actor, ChangeError, Edited, Outcome, Summary};
+use crate::findings::{Finding, Findings, Severity};
+use crate::rules::delta::{AccessDelta, access_deltas};
+use crate::rules::{self, Checked};
+use chrono::NaiveDate;
+use toml_edit::DocumentMut;
+
+/// A change made, checked and ready to write.
+#[derive(Debug)]
+pub struct Applied {
+    pub summary: Summary,
+    /// The new text of the file (without a byte-order mark, `\n` where the
+    /// change wrote lines; the store puts the file's own endings back).
+    pub text: String,
+    /// The new text read and validated: it has no errors.
+    pub checked: Checked,
+    /// What the change did to the access of each member it affected.
+    pub access: Vec<AccessDelta>,
+    /// Warnings of the new text the old one did not have (by code and
+    /// message, which names the place).
+    pub new_warnings: Vec<Finding>,
+}
+
+/// What came of a change that was not refused.
+#[derive(Debug)]
+pub enum Change {
+    Applied(Box<Applied>),
+    /// Nothing to do: the file stays as it is.
+    NoChange(String),
+}
+
+/// Why a change was not made.
+#[derive(Debug, thiserror::Error)]
+pub enum Refusal {
+    /// The command line or the actor's permissions (see [`ChangeError`]).
+    #[error(transparent)]
+    Change(#[from] ChangeError),
+    /// The result would not validate: its text and its errors.
+    #[error("the change would leave the file invalid")]
+    Invalid { text: String, errors: Findings },
+    /// The file's text does not parse as a document to edit.
+    #[error("the file cannot be parsed for editing")]
+    Unparsable,
+}
+
+/// Makes `change` to `text` as `actor` on `date`: the actor's practice is
+/// the file as it is, `findings` its findings. `reach` names the client
+/// entries the change can touch.
+pub fn apply(
+    text: &str,
+    findings: &Findings,
+    actor: &Actor<'_>,
+    date: NaiveDate,
+    reach: Reach<'_>,
+    change: impl Fn(&Actor<'_>, &mut DocumentMut) -> Result<Outcome, ChangeError>,
+) -> Result<Change, Refusal> {
+    let (summary, text) =
+        match super::edit_text(text, actor, reach, change).ok_or(Refusal::Unparsable)?? {
+            Edited::NoChange(why) => return Ok(Change::NoChange(why)),
+            Edited::Changed(summary, text) => (summary, text),
+        };
+    let checked = rules::check(&text, date);
+    if checked.findings.has_errors() {
+        let errors = Findings(
+            checked
+                .findings
+                .iter()
+                .filter(|f| f.severity == Severity::Error)
+                .cloned()
+                .collect(),
+        );
+        return Err(Refusal::Invalid { text, errors });
+    }
+    let clients: std::collections::BTreeSet<&str> = summary
+        .affected
+        .iter()
+        .filter_map(|(_, client)| client.as_deref())
+        .collect();
+    actor.refuse_self_gain(&checked.practice, &clients.into_iter().collect::<Vec<_>>())?;
+    let access = access_deltas(&summary.affected, actor.practice, &checked.practice, date);
+    let new_warnings = checked
+        .findings
+        .iter()
+        .filter(|new| {
+            !findings
+                .iter()
+                .any(|old| old.code == new.code && old.message == new.message)
+        })
+        .cloned()
+        .collect();
+    Ok(Change::Applied(Box::new(Applied {
+        summary,
+        text,
+        checked,
+        access,
+        new_warnings,
+    })))
+}
