@@ -1,6 +1,7 @@
 //! A change that edits only the client entries it can reach (the rest cut
 //! out of the text and put back, `changes::cut`) must write exactly the
-//! bytes the whole-document edit writes. Checked on generated practices
+//! bytes the whole-document edit writes, and its check of the new file,
+//! assembled from the pieces, must equal reading the new file whole. Checked on generated practices
 //! with every change that touches clients, on random clients and members,
 //! including the first and the last client and clients that share lines
 //! with cut neighbours.
@@ -19,14 +20,14 @@ use praxis::changes::{self, Actor, ChangeError, Edited, Outcome, Temporary, edit
 use praxis::model::Practice;
 use toml_edit::DocumentMut;
 
-type Change<'a> = Box<dyn Fn(&Actor<'_>, &mut DocumentMut) -> Result<Outcome, ChangeError> + 'a>;
+type Edit<'a> = Box<dyn Fn(&Actor<'_>, &mut DocumentMut) -> Result<Outcome, ChangeError> + 'a>;
 
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
 }
 
 /// The whole-document edit, as praxis made every change before cutting.
-fn whole(text: &str, actor: &Actor<'_>, change: &Change<'_>) -> Result<Edited, ChangeError> {
+fn whole(text: &str, actor: &Actor<'_>, change: &Edit<'_>) -> Result<Edited, ChangeError> {
     let mut doc: DocumentMut = text.parse().expect("the text parses");
     match change(actor, &mut doc)? {
         Outcome::NoChange(why) => Ok(Edited::NoChange(why)),
@@ -41,9 +42,29 @@ fn whole(text: &str, actor: &Actor<'_>, change: &Change<'_>) -> Result<Edited, C
     }
 }
 
+/// Everything a check says, but the look-up tables (their hash order is
+/// per process).
+fn contents(checked: &praxis::rules::Checked) -> String {
+    let p = &checked.practice;
+    format!(
+        "{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}\n{:?}",
+        p.version,
+        p.name,
+        p.owner,
+        p.max_supervisors,
+        p.capabilities,
+        p.roles,
+        p.members,
+        p.clients,
+        checked.findings
+    )
+}
+
 fn shown(result: &Result<Edited, ChangeError>) -> String {
     match result {
-        Ok(Edited::Changed(summary, text)) => format!("changed {summary:?}\n{text}"),
+        Ok(edited @ (Edited::Changed(summary, _) | Edited::Rejoined(summary, _))) => {
+            format!("changed {summary:?}\n{}", edited.text().unwrap_or_default())
+        }
         Ok(Edited::NoChange(why)) => format!("no change: {why}"),
         Err(error) => format!("error: {error:?}"),
     }
@@ -58,6 +79,7 @@ fn a_cut_edit_writes_what_the_whole_document_edit_writes() {
     let mut rng = generate::Lcg::new(20261130);
     let mut done = 0;
     let mut cut_used = 0;
+    let mut checked_by_pieces = 0;
     let mut seed = 0;
     while done < cases {
         seed += 1;
@@ -75,7 +97,7 @@ fn a_cut_edit_writes_what_the_whole_document_edit_writes() {
             let member = shape.clinicians[rng.below(shape.clinicians.len())].clone();
             let other = shape.clinicians[rng.below(shape.clinicians.len())].clone();
             let until = today() + chrono::Days::new(30);
-            let (reach, change): (Reach<'_>, Change<'_>) = match rng.below(10) {
+            let (reach, change): (Reach<'_>, Edit<'_>) = match rng.below(10) {
                 0 => (
                     Reach::Client(&client),
                     Box::new(|a, d| changes::client_grant(a, d, &client, &member, None)),
@@ -132,12 +154,29 @@ fn a_cut_edit_writes_what_the_whole_document_edit_writes() {
                 shown(&expected),
                 "seed {seed}, reach {reach:?}"
             );
+            // The new file validated from its pieces (the edited part read,
+            // the untouched clients moved) equals reading it whole.
+            if let Ok(changes::Change::Applied(applied)) =
+                changes::apply(&text, &checked.findings, &actor, today(), reach, &change)
+            {
+                let whole = praxis::rules::check(&applied.text, today());
+                assert_eq!(
+                    contents(&applied.checked),
+                    contents(&whole),
+                    "seed {seed}, reach {reach:?}: the pieces' check differs from the whole's"
+                );
+                checked_by_pieces += 1;
+            }
             if changes::cut::cut(&text, practice, reach).is_some() {
                 cut_used += 1;
             }
             done += 1;
         }
     }
+    assert!(
+        checked_by_pieces * 4 > done,
+        "{checked_by_pieces} of {done} applied"
+    );
     assert!(
         cut_used * 2 > done,
         "the cut path must be the one mostly taken ({cut_used} of {done})"

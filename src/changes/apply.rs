@@ -61,12 +61,18 @@ pub fn apply(
     reach: Reach<'_>,
     change: impl Fn(&Actor<'_>, &mut DocumentMut) -> Result<Outcome, ChangeError>,
 ) -> Result<Change, Refusal> {
-    let (summary, text) =
-        match super::edit_text(text, actor, reach, change).ok_or(Refusal::Unparsable)?? {
-            Edited::NoChange(why) => return Ok(Change::NoChange(why)),
-            Edited::Changed(summary, text) => (summary, text),
-        };
-    let checked = rules::check(&text, date);
+    let edited = super::edit_text(text, actor, reach, change).ok_or(Refusal::Unparsable)??;
+    let (summary, text, checked) = match edited {
+        Edited::NoChange(why) => return Ok(Change::NoChange(why)),
+        Edited::Changed(summary, text) => {
+            let checked = rules::check(&text, date);
+            (summary, text, checked)
+        }
+        Edited::Rejoined(summary, rejoined) => {
+            let checked = rejoined.checked(actor.practice, date);
+            (summary, rejoined.text, checked)
+        }
+    };
     if checked.findings.has_errors() {
         let errors = Findings(
             checked

@@ -11,7 +11,9 @@
 //! several lines) is not cut at all. The last client is always kept, so an
 //! added client lands after it, as it does in the whole document.
 
-use crate::model::{Client, Practice};
+use crate::model::{Client, Practice, Respan, read_practice};
+use crate::rules::{self, Checked, validate};
+use chrono::NaiveDate;
 use toml_edit::DocumentMut;
 
 /// The client entries a change can read or write.
@@ -46,8 +48,9 @@ impl Reach<'_> {
 pub struct Cut {
     /// What the change parses and edits.
     pub text: String,
-    /// Cut lines, each run with the line of `text` it stood before.
-    runs: Vec<(usize, String)>,
+    /// Runs of cut lines: the line of `text` each stood before, where it
+    /// started in the file, and its bytes.
+    runs: Vec<(usize, usize, String)>,
     /// The ids cut out: an edit that writes one of them did not see it.
     cut_ids: Vec<String>,
 }
@@ -69,7 +72,7 @@ pub fn cut(text: &str, practice: &Practice, reach: Reach<'_>) -> Option<Cut> {
     }
     lines.sort_by_key(|(line, _)| line.start);
     let mut kept = String::with_capacity(text.len() / 8);
-    let mut runs: Vec<(usize, String)> = Vec::new();
+    let mut runs: Vec<(usize, usize, String)> = Vec::new();
     let mut cut_ids = Vec::with_capacity(lines.len());
     let mut at = 0;
     let mut kept_lines = 0;
@@ -78,10 +81,10 @@ pub fn cut(text: &str, practice: &Practice, reach: Reach<'_>) -> Option<Cut> {
         kept.push_str(between);
         kept_lines += between.matches('\n').count();
         match runs.last_mut() {
-            Some((before, run)) if *before == kept_lines && between.is_empty() => {
+            Some((before, _, run)) if *before == kept_lines && between.is_empty() => {
                 run.push_str(&text[line.clone()]);
             }
-            _ => runs.push((kept_lines, text[line.clone()].to_string())),
+            _ => runs.push((kept_lines, line.start, text[line.clone()].to_string())),
         }
         cut_ids.push(id);
         at = line.end;
@@ -118,12 +121,35 @@ fn one_line_entry(text: &str, client: &Client) -> Option<std::ops::Range<usize>>
     plain.then_some(start..end)
 }
 
+/// The whole file after a cut edit, and where each of its pieces came from.
+#[derive(Debug)]
+pub struct Rejoined {
+    /// The whole new text.
+    pub text: String,
+    /// The edited document's text, as the change left it.
+    edited: String,
+    /// Where the edited text's bytes went, in order.
+    edited_pieces: Vec<Piece>,
+    /// Where the cut runs went, in the file's order.
+    cut_pieces: Vec<Piece>,
+    cut_ids: Vec<String>,
+}
+
+/// `len` bytes at `at` in the whole text, from `from` in their source (the
+/// edited text, or the file as it was for a cut run).
+#[derive(Debug)]
+struct Piece {
+    at: usize,
+    from: usize,
+    len: usize,
+}
+
 impl Cut {
     /// The whole file after the change: the edited document's text with
     /// every cut run put back before the line it stood before. `None` when
     /// the edit wrote a client that was cut out (it could not have seen
     /// it), so the caller edits the whole document instead.
-    pub fn rejoin(&self, edited: &DocumentMut) -> Option<String> {
+    pub fn rejoin(self, edited: &DocumentMut) -> Option<Rejoined> {
         if let Some(clients) = edited.get("clients").and_then(|c| c.as_table_like()) {
             let cut: foldhash::HashSet<&str> = self.cut_ids.iter().map(String::as_str).collect();
             if clients.iter().any(|(id, _)| cut.contains(id)) {
@@ -154,24 +180,105 @@ impl Cut {
             }
             after.len()
         };
-        let mut out = String::with_capacity(
-            edited.len() + self.runs.iter().map(|r| r.1.len()).sum::<usize>(),
-        );
+        let cut_bytes: usize = self.runs.iter().map(|r| r.2.len()).sum();
+        let mut text = String::with_capacity(edited.len() + cut_bytes);
+        let mut edited_pieces: Vec<Piece> = Vec::new();
+        let mut cut_pieces: Vec<Piece> = Vec::new();
+        let mut put = |text: &mut String, bytes: &str, from: usize, cut: bool| {
+            let pieces = if cut {
+                &mut cut_pieces
+            } else {
+                &mut edited_pieces
+            };
+            match pieces.last_mut() {
+                Some(last) if last.at + last.len == text.len() && last.from + last.len == from => {
+                    last.len += bytes.len();
+                }
+                _ => pieces.push(Piece {
+                    at: text.len(),
+                    from,
+                    len: bytes.len(),
+                }),
+            }
+            text.push_str(bytes);
+        };
         let mut runs = self
             .runs
             .iter()
-            .map(|(line, run)| (moved(*line), run))
+            .map(|(line, start, run)| (moved(*line), *start, run))
             .peekable();
+        let mut offset = 0;
         for (index, line) in after.iter().enumerate() {
-            while let Some((_, run)) = runs.next_if(|(at, _)| *at <= index) {
-                out.push_str(run);
+            while let Some((_, start, run)) = runs.next_if(|(at, _, _)| *at <= index) {
+                put(&mut text, run, start, true);
             }
-            out.push_str(line);
+            put(&mut text, line, offset, false);
+            offset += line.len();
         }
-        for (_, run) in runs {
-            out.push_str(run);
+        for (_, start, run) in runs {
+            put(&mut text, run, start, true);
         }
-        Some(out)
+        Some(Rejoined {
+            text,
+            edited,
+            edited_pieces,
+            cut_pieces,
+            cut_ids: self.cut_ids,
+        })
+    }
+}
+
+impl Rejoined {
+    /// Where a byte of the edited text, or (`cut`) of a cut line in the
+    /// file as it was, stands in the whole text.
+    fn moved(&self, offset: usize, cut: bool) -> usize {
+        let pieces = if cut {
+            &self.cut_pieces
+        } else {
+            &self.edited_pieces
+        };
+        // Pieces of one source are in its order: the last starting at or
+        // before the offset holds it.
+        let after = pieces.partition_point(|p| p.from <= offset);
+        after
+            .checked_sub(1)
+            .and_then(|i| pieces.get(i))
+            .filter(|p| offset < p.from + p.len)
+            .map_or(offset, |p| p.at + (offset - p.from))
+    }
+
+    /// The new text read and validated, without reading the lines the
+    /// change left alone: their clients are the file's as it was (`before`,
+    /// which validated), moved to where they now stand; everything else is
+    /// read from the edited text and moved likewise. The result equals
+    /// `rules::check` of the whole text (tests/cut_edits.rs compares them);
+    /// when the edited text reads with findings of its own, the whole text
+    /// is checked instead.
+    pub fn checked(&self, before: &Practice, date: NaiveDate) -> Checked {
+        let whole = || rules::check(&self.text, date);
+        if self.text.len() as u64 > rules::MAX_FILE_BYTES || self.text.starts_with('\u{feff}') {
+            return whole();
+        }
+        let outcome = read_practice(&self.edited);
+        if !outcome.parsed || !outcome.findings.0.is_empty() {
+            return whole();
+        }
+        let mut practice = outcome.practice;
+        practice.respan(&|offset| self.moved(offset, false));
+        practice.clients.reserve(self.cut_ids.len());
+        for id in &self.cut_ids {
+            let Some(client) = before.client(id) else {
+                return whole();
+            };
+            let mut client = client.clone();
+            client.respan(&|offset| self.moved(offset, true));
+            practice.clients.push(client);
+        }
+        practice.clients.sort_by_key(|client| client.id.span.start);
+        practice.index();
+        let mut findings = validate::validate(&practice, date);
+        findings.sort();
+        Checked { practice, findings }
     }
 }
 

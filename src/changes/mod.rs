@@ -36,8 +36,23 @@ pub enum ChangeError {
 /// or why nothing changes.
 #[derive(Debug)]
 pub enum Edited {
+    /// The whole document was edited: the new text.
     Changed(Summary, String),
+    /// Only what the change reached was edited: the new text and where its
+    /// pieces came from, to validate it without reading it all.
+    Rejoined(Summary, cut::Rejoined),
     NoChange(String),
+}
+
+impl Edited {
+    /// The new text of a change made.
+    pub fn text(&self) -> Option<&str> {
+        match self {
+            Edited::Changed(_, text) => Some(text),
+            Edited::Rejoined(_, rejoined) => Some(&rejoined.text),
+            Edited::NoChange(_) => None,
+        }
+    }
 }
 
 /// Makes `change` to the file's `text`, editing only what `reach` says it
@@ -66,8 +81,8 @@ pub fn edit_text(
             Ok(Outcome::NoChange(why)) => return Some(Ok(Edited::NoChange(why))),
             Ok(Outcome::Changed(summary)) => {
                 tidy(&mut doc, &summary);
-                if let Some(text) = cut.rejoin(&doc) {
-                    return Some(Ok(Edited::Changed(summary, text)));
+                if let Some(rejoined) = cut.rejoin(&doc) {
+                    return Some(Ok(Edited::Rejoined(summary, rejoined)));
                 }
             }
             Err(_) => {}

@@ -4,8 +4,10 @@
 //! from TOML text and `rules` decides what it means.
 
 mod read;
+mod respan;
 
 pub use read::{ReadOutcome, read_practice};
+pub use respan::Respan;
 
 use chrono::NaiveDate;
 use foldhash::HashMap;
