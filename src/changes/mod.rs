@@ -97,9 +97,6 @@ pub fn edit_text(
             Ok(Edited::Changed(summary, doc.to_string()))
         }
     };
-    // The document of a large file costs more to free than to parse, and a
-    // command ends right after its change: the system takes it back.
-    std::mem::forget(doc);
     Some(edited)
 }
 
