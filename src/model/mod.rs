@@ -6,7 +6,7 @@
 mod read;
 mod respan;
 
-pub use read::{ReadOutcome, read_practice};
+pub use read::{ReadOutcome, read_in_pieces, read_practice, read_whole};
 pub use respan::Respan;
 
 use chrono::NaiveDate;

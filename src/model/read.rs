@@ -60,8 +60,25 @@ const CLIENT_KEYS: &[&str] = &[
 ];
 const TEMPORARY_KEYS: &[&str] = &["member", "until", "reason"];
 
-/// Parses the text (without a BOM) and reads it into a practice.
+/// Parses the text (without a BOM) and reads it into a practice. A large
+/// file whose `[clients]` table is one-line entries is parsed in pieces
+/// (see `read_pieces.rs`), with the same outcome.
 pub fn read_practice(text: &str) -> ReadOutcome {
+    read_in_pieces(text).unwrap_or_else(|| read_whole(text))
+}
+
+/// The text read in pieces, or `None` when it is too small for that or the
+/// pieces cannot vouch for it (see `read_pieces.rs`).
+pub fn read_in_pieces(text: &str) -> Option<ReadOutcome> {
+    pieces::read_in_pieces(text, pieces::PIECE_BYTES)
+}
+
+#[path = "read_pieces.rs"]
+mod pieces;
+
+/// Parses and reads the whole text at once: what [`read_practice`] does
+/// for a file it cannot read in pieces, and what it must equal when it can.
+pub fn read_whole(text: &str) -> ReadOutcome {
     match DeTable::parse(text) {
         Ok(root) if let Some(span) = overflowing_integer(root.get_ref()) => ReadOutcome {
             // The `toml` parser leaves integers as text; one that does not
@@ -486,6 +503,15 @@ impl Reader<'_> {
         let Some(section) = self.sub_table(item, span, format!("[{key}]")) else {
             return Vec::new();
         };
+        self.section_entries(&section, what)
+    }
+
+    /// The entries of a keyed section already found.
+    fn section_entries<'a, 'i>(
+        &mut self,
+        section: &Located<'a, 'i>,
+        what: &str,
+    ) -> Vec<(Spanned<String>, Located<'a, 'i>)> {
         let mut entries = Vec::with_capacity(section.table.len());
         for (id, entry) in section.table.iter() {
             let id_span = id.span();
