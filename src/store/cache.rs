@@ -287,6 +287,23 @@ mod tests {
         assert_eq!(cache.key_of_parts(&[b"version", b" = 1\n"]), key);
     }
 
+    #[test]
+    fn another_praxis_never_reads_this_ones_entries() {
+        let (_dir, cache) = cache();
+        let key = cache.key(b"version = 1\n");
+        cache.save(key, &[1, 2, 3]);
+        // A newer or rebuilt binary (another version, size, time or inode)
+        // computes other keys for the same bytes.
+        let other = Cache {
+            dir: cache.dir.clone(),
+            binary: vec![2],
+        };
+        let other_key = other.key(b"version = 1\n");
+        assert_ne!(other_key, key);
+        assert_eq!(loaded(&other, other_key), None);
+        assert_eq!(loaded(&cache, key), Some(vec![1, 2, 3]));
+    }
+
     #[cfg(unix)]
     #[test]
     fn a_damaged_entry_is_ignored_and_removed() {
