@@ -597,22 +597,24 @@ pub fn administrative_relation(
     })
 }
 
-/// The first supervisee of `member` on the client's care team.
+/// The first supervisee of `member` (in the file's order) on the client's
+/// care team. Looked for from the care team's side: a chart has a handful
+/// of members on it, a supervisor may have dozens of supervisees.
 pub fn supervision_route(
     practice: &Practice,
     client: &Client,
     member: &str,
     date: NaiveDate,
 ) -> Option<Route> {
-    practice
-        .supervisees_of(member)
-        .iter()
-        .find_map(|supervisee| {
-            care_relation(client, supervisee, date).map(|via| Route::Supervision {
-                supervisee: supervisee.clone(),
-                via,
-            })
-        })
+    let supervisee = client
+        .care_team(date)
+        .filter_map(|id| practice.member(id))
+        .filter(|m| m.supervisors.iter().any(|s| s.value == member))
+        .min_by_key(|m| practice.members.element_offset(m))?;
+    care_relation(client, &supervisee.id.value, date).map(|via| Route::Supervision {
+        supervisee: supervisee.id.value.clone(),
+        via,
+    })
 }
 
 /// Roles that grant the capability at a scope that would hold for this
