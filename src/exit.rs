@@ -1,6 +1,7 @@
 //! Exit codes as a type, and the one place failures become codes and
 //! messages (SPEC §5). Nothing else calls `std::process::exit`.
 
+use crate::changes::ChangeError;
 use crate::rules::QueryError;
 use crate::store::StoreError;
 use std::process::ExitCode;
@@ -40,6 +41,15 @@ pub enum Failure {
     /// quietly with its decision's code.
     #[error("cannot write to standard output: {0}")]
     Output(std::io::Error),
+}
+
+impl From<ChangeError> for Failure {
+    fn from(error: ChangeError) -> Self {
+        match error {
+            ChangeError::Usage(message) => Failure::Usage(message),
+            ChangeError::Refused(message) => Failure::Refused(message),
+        }
+    }
 }
 
 impl Failure {

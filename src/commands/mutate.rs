@@ -11,15 +11,6 @@ use crate::rules::delta::AccessDelta;
 use crate::store;
 use toml_edit::DocumentMut;
 
-impl From<ChangeError> for Failure {
-    fn from(error: ChangeError) -> Self {
-        match error {
-            ChangeError::Usage(message) => Failure::Usage(message),
-            ChangeError::Refused(message) => Failure::Refused(message),
-        }
-    }
-}
-
 pub fn apply(
     context: &Context,
     dry_run: bool,
