@@ -539,7 +539,9 @@ impl Command {
             Command::ClientRevoke(id, member, administrative) => {
                 changes::client_revoke(actor, doc, id, member, *administrative)
             }
-            Command::ClientRestrict(id, off) => changes::client_restrict(actor, doc, id, *off),
+            Command::ClientRestrict(id, off) => {
+                changes::client_restrict(actor, doc, id, restriction(*off))
+            }
             Command::ClientRemove(id) => changes::client_remove(actor, doc, id),
         }
     }
@@ -1066,7 +1068,7 @@ fn make_edit(
             let previous = c.primary.as_ref()?.value.clone();
             let entry = edit::client(doc, &id)?;
             edit::set(entry, "primary", Value::from(m.as_str()));
-            edit::pull(entry, "clinicians", &m, true);
+            edit::pull(entry, "clinicians", &m, edit::Emptied::DropKey);
             edit::pull_temporary(entry, &m);
             if f1 {
                 edit::push(entry, "clinicians", &previous);
@@ -1312,7 +1314,7 @@ fn make_edit(
             let c = client?;
             let entry = edit::client(doc, &id)?;
             if c.is_clinician(&m) {
-                edit::pull(entry, "clinicians", &m, true);
+                edit::pull(entry, "clinicians", &m, edit::Emptied::DropKey);
                 // `client revoke` (client.access), or `client revoke
                 // --administrative` (client.restrict, then `client grant
                 // --administrative` to keep them on that list).
@@ -1336,9 +1338,9 @@ fn make_edit(
         17 => {
             let c = client?;
             let entry = edit::client(doc, &id)?;
-            let left = edit::pull(entry, "clinicians", &actor, true)
+            let left = edit::pull(entry, "clinicians", &actor, edit::Emptied::DropKey)
                 | edit::pull_temporary(entry, &actor)
-                | (f1 && edit::pull(entry, "administrative", &actor, true));
+                | (f1 && edit::pull(entry, "administrative", &actor, edit::Emptied::DropKey));
             if !left {
                 return None;
             }
@@ -1441,8 +1443,8 @@ fn make_edit(
             let mut chart_targets = std::collections::BTreeSet::new();
             let mut successors = std::collections::BTreeSet::new();
             for (client_id, entry) in edit::clients(doc) {
-                edit::pull(entry, "clinicians", &a, true);
-                edit::pull(entry, "administrative", &a, true);
+                edit::pull(entry, "clinicians", &a, edit::Emptied::DropKey);
+                edit::pull(entry, "administrative", &a, edit::Emptied::DropKey);
                 edit::pull_temporary(entry, &a);
                 if edit::get_str(entry, "primary") == Some(a.as_str()) {
                     let to = if split_charts && client_id == charts[0] {
@@ -1452,7 +1454,7 @@ fn make_edit(
                     };
                     edit::set(entry, "primary", Value::from(to.as_str()));
                     chart_targets.insert(to.clone());
-                    edit::pull(entry, "clinicians", to, true);
+                    edit::pull(entry, "clinicians", to, edit::Emptied::DropKey);
                     edit::pull_temporary(entry, to);
                 }
             }
@@ -1469,7 +1471,7 @@ fn make_edit(
                     edit::replace(entry, "supervisors", &a, to);
                     successors.insert(to.clone());
                 } else {
-                    edit::pull(entry, "supervisors", &a, false);
+                    edit::pull(entry, "supervisors", &a, edit::Emptied::KeepKey);
                 }
             }
             edit::set(edit::member(doc, &a)?, "active", Value::from(false));
@@ -1707,4 +1709,13 @@ fn the_binary_diff_agrees_on_a_sample() {
         commands.borrow(),
         edits.borrow()
     );
+}
+
+/// `--off` as the restriction it asks for.
+fn restriction(off: bool) -> praxis::changes::Restriction {
+    if off {
+        praxis::changes::Restriction::Lift
+    } else {
+        praxis::changes::Restriction::Restrict
+    }
 }

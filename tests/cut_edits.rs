@@ -130,7 +130,9 @@ fn a_cut_edit_writes_what_the_whole_document_edit_writes() {
                 ),
                 6 => (
                     Reach::Client(&client),
-                    Box::new(|a, d| changes::client_restrict(a, d, &client, false)),
+                    Box::new(|a, d| {
+                        changes::client_restrict(a, d, &client, changes::Restriction::Restrict)
+                    }),
                 ),
                 7 => (
                     Reach::Client(&client),

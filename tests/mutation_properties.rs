@@ -335,7 +335,9 @@ impl Op {
                 member,
                 administrative,
             } => changes::client_revoke(actor, doc, id, member, *administrative),
-            Op::ClientRestrict { id, off } => changes::client_restrict(actor, doc, id, *off),
+            Op::ClientRestrict { id, off } => {
+                changes::client_restrict(actor, doc, id, restriction(*off))
+            }
             Op::ClientRemove { id } => changes::client_remove(actor, doc, id),
         }
     }
@@ -852,5 +854,14 @@ proptest! {
             prop_assert_eq!(names, vec!["practice.toml".to_string()]);
             text = now;
         }
+    }
+}
+
+/// `--off` as the restriction it asks for.
+fn restriction(off: bool) -> praxis::changes::Restriction {
+    if off {
+        praxis::changes::Restriction::Lift
+    } else {
+        praxis::changes::Restriction::Restrict
     }
 }

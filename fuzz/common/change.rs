@@ -270,7 +270,10 @@ fn apply(
         5 => {
             let (id, off) = (choices.pick(clients), choices.flag());
             let what = format!("client restrict {id} off={off}");
-            (what, changes::client_restrict(actor, doc, &id, off))
+            (
+                what,
+                changes::client_restrict(actor, doc, &id, restriction(off)),
+            )
         }
         6 => {
             let id = choices.pick(clients);
@@ -532,4 +535,13 @@ fn step(file: &[u8], choices: &mut Choices<'_>) -> Option<Vec<u8>> {
     }
     ended(6);
     Some(bytes.into_bytes())
+}
+
+/// `--off` as the restriction it asks for.
+fn restriction(off: bool) -> praxis::changes::Restriction {
+    if off {
+        praxis::changes::Restriction::Lift
+    } else {
+        praxis::changes::Restriction::Restrict
+    }
 }

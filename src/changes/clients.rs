@@ -1,6 +1,6 @@
 //! Client changes: add, assign, grant, revoke, restrict and remove.
 
-use super::edit;
+use super::edit::{self, Emptied};
 use super::{
     Actor, ChangeError, Outcome, Summary, known_client, known_member, missing_entry, taken,
 };
@@ -63,7 +63,7 @@ pub fn client_assign(
     let previous = client.primary.as_ref().map(|p| p.value.clone());
     let entry = edit::client(doc, &client.id.value).ok_or_else(|| missing_entry("client", id))?;
     edit::set(entry, "primary", Value::from(primary));
-    edit::pull(entry, "clinicians", primary, true);
+    edit::pull(entry, "clinicians", primary, Emptied::DropKey);
     edit::pull_temporary(entry, primary);
     let mut summary =
         Summary::new(format!("{primary} is now primary of {id}")).affecting(primary, Some(id));
@@ -239,10 +239,10 @@ pub fn client_revoke(
         )));
     }
     let entry = edit::client(doc, &client.id.value).ok_or_else(|| missing_entry("client", id))?;
-    let mut changed = edit::pull(entry, "clinicians", member, true);
+    let mut changed = edit::pull(entry, "clinicians", member, Emptied::DropKey);
     changed |= edit::pull_temporary(entry, member);
     if administrative {
-        changed |= edit::pull(entry, "administrative", member, true);
+        changed |= edit::pull(entry, "administrative", member, Emptied::DropKey);
     }
     if !changed {
         let what = if administrative {
@@ -264,24 +264,35 @@ pub fn client_revoke(
     ))
 }
 
+/// What `client restrict` asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Restriction {
+    /// `client restrict ID`: all-clients roles reach it only through its
+    /// administrative list.
+    Restrict,
+    /// `client restrict ID --off`: lifted, its administrative list cleared.
+    Lift,
+}
+
 pub fn client_restrict(
     actor: &Actor<'_>,
     doc: &mut DocumentMut,
     id: &str,
-    off: bool,
+    wanted: Restriction,
 ) -> Result<Outcome, ChangeError> {
     let client = known_client(actor.practice, id)?;
     actor.require(Permission::Restrict, Some(id), "restrict this client")?;
-    if client.restricted != off {
-        let state = if off {
-            "not restricted"
-        } else {
-            "already restricted"
-        };
-        return Ok(Outcome::NoChange(format!("{id} is {state}")));
+    match (wanted, client.restricted) {
+        (Restriction::Restrict, true) => {
+            return Ok(Outcome::NoChange(format!("{id} is already restricted")));
+        }
+        (Restriction::Lift, false) => {
+            return Ok(Outcome::NoChange(format!("{id} is not restricted")));
+        }
+        _ => {}
     }
     let entry = edit::client(doc, &client.id.value).ok_or_else(|| missing_entry("client", id))?;
-    let did = if off {
+    let did = if wanted == Restriction::Lift {
         edit::remove(entry, "restricted");
         edit::remove(entry, "administrative");
         format!("{id} is no longer restricted; its administrative list is cleared")

@@ -302,12 +302,21 @@ pub fn tidy_clients<'a>(doc: &mut DocumentMut, touched: impl Iterator<Item = &'a
     }
 }
 
+/// What to do with a list a removal empties.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Emptied {
+    /// Remove the key: an empty `clinicians = []` says nothing.
+    DropKey,
+    /// Keep `key = []`: an empty `roles` or `supervisors` is a statement.
+    KeepKey,
+}
+
 /// Removes every element for which `drop` holds, keeping the list's
-/// style; an emptied list is removed when `drop_empty`. True when changed.
+/// style. True when changed.
 fn retain(
     table: &mut dyn TableLike,
     key: &str,
-    drop_empty: bool,
+    emptied: Emptied,
     drop: impl Fn(&Value) -> bool,
 ) -> bool {
     let Some(array) = array_mut(table, key) else {
@@ -326,7 +335,7 @@ fn retain(
         remove_at(array, index);
     }
     if array.is_empty() {
-        if drop_empty {
+        if emptied == Emptied::DropKey {
             table.remove(key);
         } else {
             array.set_trailing("");
@@ -337,8 +346,8 @@ fn retain(
 }
 
 /// Removes a string from the list at `key`. True when it was there.
-pub fn pull(table: &mut dyn TableLike, key: &str, value: &str, drop_empty: bool) -> bool {
-    retain(table, key, drop_empty, |v| v.as_str() == Some(value))
+pub fn pull(table: &mut dyn TableLike, key: &str, value: &str, emptied: Emptied) -> bool {
+    retain(table, key, emptied, |v| v.as_str() == Some(value))
 }
 
 /// Replaces `old` by `new` in the list at `key`, in place.
@@ -361,7 +370,7 @@ pub fn replace(table: &mut dyn TableLike, key: &str, old: &str, new: &str) -> bo
 pub fn pull_temporary(table: &mut dyn TableLike, member: &str) -> bool {
     let is_member = |t: &dyn TableLike| t.get("member").and_then(|m| m.as_str()) == Some(member);
     match table.get_mut("temporary") {
-        Some(Item::Value(Value::Array(_))) => retain(table, "temporary", true, |v| {
+        Some(Item::Value(Value::Array(_))) => retain(table, "temporary", Emptied::DropKey, |v| {
             v.as_inline_table().is_some_and(|t| is_member(t))
         }),
         Some(Item::ArrayOfTables(tables)) => {
@@ -413,7 +422,7 @@ mod tests {
         };
         assert!(push(entry, "clinicians", "c"));
         assert!(!push(entry, "clinicians", "c"));
-        assert!(pull(entry, "clinicians", "a", true));
+        assert!(pull(entry, "clinicians", "a", Emptied::DropKey));
         assert_eq!(
             d.to_string(),
             "[clients]\nC-1 = { primary = \"bob\", clinicians = [\"b\", \"c\"] } # note\n"
@@ -439,7 +448,7 @@ mod tests {
         let Some(entry) = client(&mut d, "C-1") else {
             panic!("no client")
         };
-        assert!(pull(entry, "clinicians", "a", true));
+        assert!(pull(entry, "clinicians", "a", Emptied::DropKey));
         assert_eq!(d.to_string(), "[clients]\nC-1 = { primary = \"bob\"}\n");
     }
 

@@ -1,6 +1,6 @@
 //! Member changes: init, add, edit, remove, roles and supervision.
 
-use super::edit;
+use super::edit::{self, Emptied};
 use super::{Actor, ChangeError, Outcome, Summary, known_member, known_role, missing_entry, taken};
 use crate::catalog::ADMINISTRATOR;
 use crate::rules::permission::{MemberField, Permission};
@@ -293,14 +293,14 @@ pub fn member_remove(
     }
     let mut summary = Summary::new(String::new());
     for (client_id, entry) in edit::clients(doc) {
-        let mut touched = edit::pull(entry, "clinicians", id, true);
-        touched |= edit::pull(entry, "administrative", id, true);
+        let mut touched = edit::pull(entry, "clinicians", id, Emptied::DropKey);
+        touched |= edit::pull(entry, "administrative", id, Emptied::DropKey);
         touched |= edit::pull_temporary(entry, id);
         if edit::get_str(entry, "primary") == Some(id)
             && let Some(target) = clients_to
         {
             edit::set(entry, "primary", Value::from(target));
-            edit::pull(entry, "clinicians", target, true);
+            edit::pull(entry, "clinicians", target, Emptied::DropKey);
             edit::pull_temporary(entry, target);
             summary
                 .affected
@@ -322,7 +322,7 @@ pub fn member_remove(
                 edit::replace(entry, "supervisors", id, target);
             }
             _ => {
-                edit::pull(entry, "supervisors", id, false);
+                edit::pull(entry, "supervisors", id, Emptied::KeepKey);
                 if supervisees_to.is_none() {
                     summary
                         .warnings
@@ -384,7 +384,7 @@ pub fn role_grant(
     let entry = edit::member(doc, id).ok_or_else(|| missing_entry("member", id))?;
     let mut removed = Vec::new();
     for old in replace.iter().filter(|old| !roles.contains(old)) {
-        if edit::pull(entry, "roles", old, false) {
+        if edit::pull(entry, "roles", old, Emptied::KeepKey) {
             removed.push(old.as_str());
         }
     }
@@ -438,7 +438,7 @@ pub fn role_revoke(
     }
     let entry = edit::member(doc, id).ok_or_else(|| missing_entry("member", id))?;
     for role in &held {
-        edit::pull(entry, "roles", role, false);
+        edit::pull(entry, "roles", role, Emptied::KeepKey);
     }
     let names: Vec<&str> = held.iter().map(|r| r.as_str()).collect();
     Ok(Outcome::Changed(
@@ -488,7 +488,7 @@ pub fn supervision_remove(
     known_member(actor.practice, supervisor)?;
     actor.require(Permission::EditCredentials, None, "change supervision")?;
     let entry = edit::member(doc, supervisee).ok_or_else(|| missing_entry("member", supervisee))?;
-    if !edit::pull(entry, "supervisors", supervisor, false) {
+    if !edit::pull(entry, "supervisors", supervisor, Emptied::KeepKey) {
         return Ok(Outcome::NoChange(format!(
             "{supervisor} does not supervise {supervisee}"
         )));

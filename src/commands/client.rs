@@ -79,7 +79,7 @@ pub fn run(command: ClientCommand, context: &Context) -> Result<Exit, Failure> {
             context,
             args.dry_run.dry_run,
             Reach::Client(&args.id),
-            |actor, doc| changes::client_restrict(actor, doc, &args.id, args.off),
+            |actor, doc| changes::client_restrict(actor, doc, &args.id, restriction(args.off)),
         ),
         ClientCommand::Remove(args) => mutate::apply(
             context,
@@ -186,4 +186,13 @@ fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
     }
     emit(&output::listing(format, &table, &record))?;
     Ok(Exit::Success)
+}
+
+/// `--off` as the restriction it asks for.
+fn restriction(off: bool) -> crate::changes::Restriction {
+    if off {
+        crate::changes::Restriction::Lift
+    } else {
+        crate::changes::Restriction::Restrict
+    }
 }

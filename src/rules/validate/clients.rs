@@ -43,7 +43,7 @@ impl<'p> Check<'p> {
                 ),
             );
         }
-        self.no_duplicates(&client.clinicians, "clinicians", false);
+        self.no_duplicates(&client.clinicians, "clinicians");
         for clinician in &client.clinicians {
             self.active_member_ref(clinician, &format!("clinician of client `{id}`"));
             if client.is_primary(&clinician.value) {
@@ -58,7 +58,7 @@ impl<'p> Check<'p> {
                 );
             }
         }
-        self.no_duplicates(&client.administrative, "administrative", false);
+        self.no_duplicates(&client.administrative, "administrative");
         if let Some(first) = client.administrative.first()
             && !client.restricted
         {

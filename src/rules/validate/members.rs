@@ -48,7 +48,7 @@ impl<'p> Check<'p> {
     pub(super) fn member(&mut self, member: &'p Member) {
         let id = member.id.value.as_str();
         let owner = format!("member `{id}`");
-        self.no_duplicates(&member.roles, "roles", false);
+        self.no_duplicates(&member.roles, "roles");
         let mut known_roles: Vec<&RoleDef> = Vec::new();
         for role in &member.roles {
             if self.role_ref(role)
@@ -134,7 +134,7 @@ impl<'p> Check<'p> {
     }
     fn supervisors(&mut self, member: &Member) {
         let id = &member.id.value;
-        self.no_duplicates(&member.supervisors, "supervisors", false);
+        self.no_duplicates(&member.supervisors, "supervisors");
         for supervisor in &member.supervisors {
             if supervisor.value == *id {
                 self.push(
@@ -236,7 +236,7 @@ impl<'p> Check<'p> {
         }
     }
     fn cosign(&mut self, member: &Member) {
-        self.no_duplicates(&member.cosign, "cosign", false);
+        self.no_duplicates(&member.cosign, "cosign");
         for document in &member.cosign {
             if !COSIGN_DOCUMENTS.contains(&document.value.as_str()) {
                 self.push(

@@ -200,7 +200,7 @@ impl<'p> Check<'p> {
 
     fn grant(&mut self, grant: &Grant, owner: &str) {
         let scope = grant.scope();
-        self.no_duplicates(&grant.can, "can", false);
+        self.no_duplicates(&grant.can, "can");
         for pattern in &grant.can {
             if !self.known_pattern(pattern) {
                 continue;
@@ -303,15 +303,10 @@ impl<'p> Check<'p> {
         Some(member)
     }
 
-    fn no_duplicates(&mut self, list: &[Spanned<String>], what: &str, ignore_case: bool) {
+    fn no_duplicates(&mut self, list: &[Spanned<String>], what: &str) {
         let mut seen = HashSet::default();
         for entry in list {
-            let key = if ignore_case {
-                entry.value.to_lowercase()
-            } else {
-                entry.value.clone()
-            };
-            if !seen.insert(key) {
+            if !seen.insert(entry.value.as_str()) {
                 self.push(
                     Code::DuplicateInList,
                     entry.span.clone(),
