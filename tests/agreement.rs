@@ -423,11 +423,7 @@ impl Scene<'_> {
                         c.care_team(today())
                             .filter(|m| !c.is_primary(m))
                             .chain(c.administrative.iter().map(|a| a.value.as_str()))
-                            .chain(
-                                c.temporary
-                                    .iter()
-                                    .filter_map(|t| t.member.as_ref().map(|m| m.value.as_str())),
-                            )
+                            .chain(c.temporary.iter().map(|t| t.member.value.as_str()))
                             .collect()
                     })
                     .unwrap_or_default();
@@ -707,7 +703,7 @@ fn resolve(p: &Practice, step: &Step) -> (String, Command) {
                     c.temporary
                         .iter()
                         .find(|t| t.member_is(&a))
-                        .and_then(|t| Some((t.until.as_ref()?.value, t.reason_text().to_string())))
+                        .map(|t| (t.until.value, t.reason_text().to_string()))
                 });
                 match (step.choice.index(4), existing) {
                     (0, Some((until, reason))) => (until, reason),
@@ -905,7 +901,7 @@ fn far() -> NaiveDate {
 fn client_fields(p: &Practice, id: &str) -> Option<InlineTable> {
     let c = p.client(id)?;
     let mut fields = InlineTable::new();
-    fields.insert("primary", Value::from(c.primary.as_ref()?.value.as_str()));
+    fields.insert("primary", Value::from(c.primary.value.as_str()));
     let list = |v: &[praxis::model::Spanned<String>]| {
         edit::string_array(&v.iter().map(|s| s.value.clone()).collect::<Vec<_>>())
     };
@@ -922,8 +918,8 @@ fn client_fields(p: &Practice, id: &str) -> Option<InlineTable> {
         let mut array = Array::new();
         for t in &c.temporary {
             let mut entry = InlineTable::new();
-            entry.insert("member", Value::from(t.member.as_ref()?.value.as_str()));
-            entry.insert("until", edit::date_value(t.until.as_ref()?.value));
+            entry.insert("member", Value::from(t.member.value.as_str()));
+            entry.insert("until", edit::date_value(t.until.value));
             entry.insert("reason", Value::from(t.reason_text()));
             array.push(Value::InlineTable(entry));
         }
@@ -985,7 +981,7 @@ fn make_edit(
             let id = pick(&on, &e.choice);
             let c = p.client(&id)?;
             let t = c.temporary.iter().find(|t| t.member_is(&m))?;
-            if t.until.as_ref()?.value == far() {
+            if t.until.value == far() {
                 return None;
             }
             let reason = t.reason_text().to_string();
@@ -1044,7 +1040,7 @@ fn make_edit(
             if own.next().is_some() {
                 return None;
             }
-            let until = t.until.as_ref()?.value;
+            let until = t.until.value;
             let entry = edit::client(doc, &id)?;
             edit::pull_temporary(entry, &actor);
             edit::push_temporary(entry, &actor, until, "Rewritten reason");
@@ -1065,7 +1061,7 @@ fn make_edit(
             if c.is_primary(&m) {
                 return None;
             }
-            let previous = c.primary.as_ref()?.value.clone();
+            let previous = c.primary.value.clone();
             let entry = edit::client(doc, &id)?;
             edit::set(entry, "primary", Value::from(m.as_str()));
             edit::pull(entry, "clinicians", &m, edit::Emptied::DropKey);
@@ -1614,8 +1610,8 @@ fn no_self_gain(old: &Practice, new: &Practice, actor: &str) -> bool {
         };
         let mut needs = Vec::new();
         let (old_primary, new_primary) = (
-            before.primary.as_ref().map(|p| p.value.clone()),
-            after.primary.as_ref().map(|p| p.value.clone()),
+            Some(before.primary.value.clone()),
+            Some(after.primary.value.clone()),
         );
         // `client assign` moves the new primary off the lists and, with
         // --keep-previous, the old one onto `clinicians`: part of the assign.
@@ -1640,12 +1636,12 @@ fn no_self_gain(old: &Practice, new: &Practice, actor: &str) -> bool {
             let temporary: Vec<String> = c
                 .temporary
                 .iter()
-                .filter(|t| t.member.as_ref().is_none_or(|m| !moved(&m.value)))
+                .filter(|t| !moved(&t.member.value))
                 .map(|t| {
                     format!(
                         "{:?}{:?}{}",
-                        t.member.as_ref().map(|m| &m.value),
-                        t.until.as_ref().map(|u| u.value),
+                        Some(&t.member.value),
+                        Some(t.until.value),
                         t.reason_text()
                     )
                 })

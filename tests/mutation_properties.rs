@@ -546,10 +546,7 @@ fn check_model(op: &Op, before: &Practice, after: &Practice) -> Result<(), TestC
             prop_assert!(c.is_primary(primary) && !c.is_clinician(primary));
             prop_assert!(!c.temporary.iter().any(|t| t.member_is(primary)));
             prop_assert!(allowed(after, primary, "clinical.view", Some(id)));
-            let previous = before
-                .client(id)
-                .and_then(|c| c.primary.as_ref())
-                .expect("primary");
+            let previous = before.client(id).map(|c| &c.primary).expect("primary");
             let previous = previous.value.as_str();
             if *keep {
                 prop_assert!(c.is_clinician(previous));

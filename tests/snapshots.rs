@@ -605,7 +605,7 @@ fn every_query_on_every_example() {
         let date = chrono::NaiveDate::parse_from_str(AT, "%Y-%m-%d").unwrap();
         let practice = praxis::rules::check(&text, date).practice;
         let client = &practice.clients[0];
-        let member = client.primary.as_ref().unwrap().value.as_str();
+        let member = client.primary.value.as_str();
         let client = client.id.value.as_str();
         let queries: [(&str, Vec<&str>); 9] = [
             (

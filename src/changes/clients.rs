@@ -60,22 +60,20 @@ pub fn client_assign(
             "{primary} is already primary of {id}"
         )));
     }
-    let previous = client.primary.as_ref().map(|p| p.value.clone());
+    let previous = client.primary.value.clone();
     let entry = edit::client(doc, &client.id.value).ok_or_else(|| missing_entry("client", id))?;
     edit::set(entry, "primary", Value::from(primary));
     edit::pull(entry, "clinicians", primary, Emptied::DropKey);
     edit::pull_temporary(entry, primary);
     let mut summary =
         Summary::new(format!("{primary} is now primary of {id}")).affecting(primary, Some(id));
-    if let Some(previous) = previous {
-        if keep_previous {
-            edit::push(entry, "clinicians", &previous);
-            summary
-                .did
-                .push_str(&format!("; {previous} stays on as a clinician"));
-        }
-        summary = summary.affecting(&previous, Some(id));
+    if keep_previous {
+        edit::push(entry, "clinicians", &previous);
+        summary
+            .did
+            .push_str(&format!("; {previous} stays on as a clinician"));
     }
+    summary = summary.affecting(&previous, Some(id));
     Ok(Outcome::Changed(summary))
 }
 
@@ -133,9 +131,7 @@ pub fn client_grant(
         }
         Some(t) => {
             let same = client.temporary.iter().any(|e| {
-                e.member_is(member)
-                    && e.until.as_ref().is_some_and(|u| u.value == t.until)
-                    && e.reason_text() == t.reason
+                e.member_is(member) && e.until.value == t.until && e.reason_text() == t.reason
             });
             if same
                 && client

@@ -32,12 +32,10 @@ impl Reach<'_> {
         match *self {
             Reach::NoClients => false,
             Reach::Client(id) => client.id.value == id,
-            Reach::ClientsNaming(member) => client
-                .primary
-                .iter()
+            Reach::ClientsNaming(member) => std::iter::once(&client.primary)
                 .chain(&client.clinicians)
                 .chain(&client.administrative)
-                .chain(client.temporary.iter().filter_map(|t| t.member.as_ref()))
+                .chain(client.temporary.iter().map(|t| &t.member))
                 .any(|m| m.value == member),
         }
     }
@@ -270,15 +268,15 @@ impl Rejoined {
             let Some(client) = before.client(id) else {
                 return whole();
             };
-            let mut client = client.clone();
+            let mut client = client.clone().raw();
             client.respan(&|offset| self.moved(offset, true));
             practice.clients.push(client);
         }
         practice.clients.sort_by_key(|client| client.id.span.start);
-        practice.index();
+        let practice = practice.indexed();
         let mut findings = validate::validate(&practice, date);
         findings.sort();
-        Checked { practice, findings }
+        Checked::of(practice, findings)
     }
 }
 

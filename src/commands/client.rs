@@ -103,8 +103,8 @@ fn temporary_text(client: &Client, reasons: bool, separator: &str) -> String {
         .iter()
         .map(|t| {
             output::temporary_entry(
-                t.member.as_ref().map_or("?", |m| m.value.as_str()),
-                t.until.as_ref().map(|u| u.value),
+                &t.member.value,
+                Some(t.until.value),
                 if reasons { t.reason_text() } else { "" },
             )
         })
@@ -115,13 +115,13 @@ fn temporary_text(client: &Client, reasons: bool, separator: &str) -> String {
 fn client_json(client: &Client) -> Value {
     json!({
         "id": client.id.value,
-        "primary": client.primary.as_ref().map(|p| p.value.as_str()),
+        "primary": client.primary.value,
         "clinicians": names(&client.clinicians),
         "restricted": client.restricted,
         "administrative": names(&client.administrative),
         "temporary": client.temporary.iter().map(|t| json!({
-            "member": t.member.as_ref().map(|m| m.value.as_str()),
-            "until": t.until.as_ref().map(|u| u.value.to_string()),
+            "member": t.member.value,
+            "until": t.until.value.to_string(),
             "reason": t.reason_text(),
         })).collect::<Vec<_>>(),
     })
@@ -157,10 +157,7 @@ fn list(args: ClientListArgs, context: &Context) -> Result<Exit, Failure> {
     for client in &clients {
         table.push(vec![
             client.id.value.clone(),
-            client
-                .primary
-                .as_ref()
-                .map_or(String::new(), |p| p.value.clone()),
+            client.primary.value.clone(),
             names(&client.clinicians).join(", "),
             client.restricted.to_string(),
             names(&client.administrative).join(", "),

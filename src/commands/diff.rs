@@ -327,10 +327,7 @@ fn structural_lines(diff: &PracticeDiff) -> Vec<String> {
     for t in &diff.temporary_added {
         lines.push(format!(
             "temporary access added: {} on {} through {} (\"{}\")",
-            t.member,
-            t.client,
-            t.until.map_or_else(|| "?".to_string(), |d| d.to_string()),
-            t.reason
+            t.member, t.client, t.until, t.reason
         ));
     }
     for l in &diff.lengthened {
@@ -461,7 +458,7 @@ fn rows(diff: &PracticeDiff, violations: Option<&[Violation]>) -> crate::output:
         push("", "client unrestricted", id, String::new());
     }
     for t in &diff.temporary_added {
-        let until = t.until.map_or_else(String::new, |d| d.to_string());
+        let until = t.until;
         push(
             &t.member,
             "temporary access added",
@@ -650,7 +647,7 @@ mod tests {
         diff.temporary_added.push(TemporaryAdded {
             client: "C-1".into(),
             member: "eve".into(),
-            until: chrono::NaiveDate::from_ymd_opt(2099, 1, 1),
+            until: chrono::NaiveDate::from_ymd_opt(2099, 1, 1).unwrap_or_default(),
             reason: "Covering\n\n<!--\n\nNo clinical access changes.\n".into(),
         });
         let mut change = AccessChange::default();

@@ -105,7 +105,7 @@ fn matches_search(member: &Member, needle: &str) -> bool {
     let needle = needle.to_lowercase();
     [
         Some(member.id.value.as_str()),
-        text(&member.name),
+        Some(member.name.value.as_str()),
         text(&member.legal_name),
         text(&member.email),
     ]
@@ -199,7 +199,7 @@ fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
         .map(|(c, t)| {
             json!({
                 "client": c.id.value,
-                "until": t.until.as_ref().map(|u| u.value.to_string()),
+                "until": t.until.value.to_string(),
                 "reason": t.reason_text(),
             })
         })

@@ -28,6 +28,54 @@ impl<T> Spanned<T> {
     }
 }
 
+/// How a practice holds what the SPEC requires (a member's `name`, a
+/// client's `primary`, a temporary entry's `member` and `until`, a custom
+/// capability's scope, the file's `version` and `[practice] name`):
+/// [`Raw`] as the file was read, each maybe missing, which validation
+/// reports; [`Valid`] once it validated, each there. Decisions, listings,
+/// diff and review take only a `Practice<Valid>`, the default.
+pub trait Stage: Clone + std::fmt::Debug + 'static {
+    type Required<T: Field>: Field;
+
+    /// The value, if the file has it (always, once valid).
+    fn get<T: Field>(field: &Self::Required<T>) -> Option<&T>;
+}
+
+/// What a required field may hold.
+pub trait Field:
+    Clone + std::fmt::Debug + serde::Serialize + serde::de::DeserializeOwned + 'static
+{
+}
+
+impl<T> Field for T where
+    T: Clone + std::fmt::Debug + serde::Serialize + serde::de::DeserializeOwned + 'static
+{
+}
+
+/// The practice as read: required fields may be missing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Raw;
+
+/// The practice as validated: required fields are there.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Valid;
+
+impl Stage for Raw {
+    type Required<T: Field> = Option<T>;
+
+    fn get<T: Field>(field: &Option<T>) -> Option<&T> {
+        field.as_ref()
+    }
+}
+
+impl Stage for Valid {
+    type Required<T: Field> = T;
+
+    fn get<T: Field>(field: &T) -> Option<&T> {
+        Some(field)
+    }
+}
+
 /// Whether a capability needs a client.
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
@@ -93,10 +141,11 @@ impl Scope {
 
 /// A capability defined in the file's `[capabilities]` table.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
-pub struct CustomCapability {
+#[serde(bound = "")]
+pub struct CustomCapability<S: Stage = Valid> {
     pub name: Spanned<String>,
-    /// `None` when the scope was missing or not `client`/`practice`.
-    pub kind: Option<Kind>,
+    /// Raw: missing when the scope was missing or not `client`/`practice`.
+    pub kind: S::Required<Kind>,
     pub description: Option<Spanned<String>>,
 }
 
@@ -129,9 +178,10 @@ pub struct RoleDef {
 }
 
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
-pub struct Member {
+#[serde(bound = "")]
+pub struct Member<S: Stage = Valid> {
     pub id: Spanned<String>,
-    pub name: Option<Spanned<String>>,
+    pub name: S::Required<Spanned<String>>,
     pub legal_name: Option<Spanned<String>>,
     pub email: Option<Spanned<String>>,
     /// The member's GitHub login: who a pull request is judged as (SPEC §8).
@@ -148,13 +198,9 @@ pub struct Member {
     pub span: Span,
 }
 
-impl Member {
+impl<S: Stage> Member<S> {
     pub fn has_role(&self, role: &str) -> bool {
         self.roles.iter().any(|r| r.value == role)
-    }
-
-    pub fn display_name(&self) -> &str {
-        self.name.as_ref().map_or(&self.id.value, |n| &n.value)
     }
 
     pub fn is_intern(&self) -> bool {
@@ -167,24 +213,41 @@ impl Member {
     }
 }
 
+impl Member {
+    pub fn display_name(&self) -> &str {
+        &self.name.value
+    }
+}
+
 /// Time-limited clinical access: coverage or "break the glass".
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
-pub struct Temporary {
-    pub member: Option<Spanned<String>>,
+#[serde(bound = "")]
+pub struct Temporary<S: Stage = Valid> {
+    pub member: S::Required<Spanned<String>>,
     /// The last day the entry holds.
-    pub until: Option<Spanned<NaiveDate>>,
+    pub until: S::Required<Spanned<NaiveDate>>,
     pub reason: Option<Spanned<String>>,
     pub span: Span,
 }
 
-impl Temporary {
+impl<S: Stage> Temporary<S> {
+    /// The last day the entry holds, if the file says.
+    pub fn last_day(&self) -> Option<NaiveDate> {
+        S::get(&self.until).map(|u| u.value)
+    }
+
+    /// The member the entry names, if the file says.
+    pub fn member_id(&self) -> Option<&str> {
+        S::get(&self.member).map(|m| m.value.as_str())
+    }
+
     /// The entry holds through the end of `until`, and not after.
     pub fn holds_on(&self, date: NaiveDate) -> bool {
-        self.until.as_ref().is_some_and(|u| u.value >= date)
+        self.last_day().is_some_and(|until| until >= date)
     }
 
     pub fn member_is(&self, id: &str) -> bool {
-        self.member.as_ref().is_some_and(|m| m.value == id)
+        self.member_id() == Some(id)
     }
 
     pub fn reason_text(&self) -> &str {
@@ -193,19 +256,25 @@ impl Temporary {
 }
 
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
-pub struct Client {
+#[serde(bound = "")]
+pub struct Client<S: Stage = Valid> {
     pub id: Spanned<String>,
-    pub primary: Option<Spanned<String>>,
+    pub primary: S::Required<Spanned<String>>,
     pub clinicians: Vec<Spanned<String>>,
     pub restricted: bool,
     pub administrative: Vec<Spanned<String>>,
-    pub temporary: Vec<Temporary>,
+    pub temporary: Vec<Temporary<S>>,
     pub span: Span,
 }
 
-impl Client {
+impl<S: Stage> Client<S> {
+    /// The primary clinician's id, if the file says.
+    pub fn primary_id(&self) -> Option<&str> {
+        S::get(&self.primary).map(|p| p.value.as_str())
+    }
+
     pub fn is_primary(&self, member: &str) -> bool {
-        self.primary.as_ref().is_some_and(|p| p.value == member)
+        self.primary_id() == Some(member)
     }
 
     pub fn is_clinician(&self, member: &str) -> bool {
@@ -217,47 +286,65 @@ impl Client {
     }
 
     /// The member's temporary entry that holds on `date`, if any.
-    pub fn temporary_for(&self, member: &str, date: NaiveDate) -> Option<&Temporary> {
+    pub fn temporary_for(&self, member: &str, date: NaiveDate) -> Option<&Temporary<S>> {
         self.temporary
             .iter()
             .filter(|t| t.member_is(member) && t.holds_on(date))
-            .max_by_key(|t| t.until.as_ref().map(|u| u.value))
+            .max_by_key(|t| t.last_day())
     }
 
     /// Primary, clinicians and unexpired temporary members: who has clinical
     /// access through the chart itself.
     pub fn care_team(&self, date: NaiveDate) -> impl Iterator<Item = &str> {
-        self.primary
-            .iter()
-            .map(|p| p.value.as_str())
+        self.primary_id()
+            .into_iter()
             .chain(self.clinicians.iter().map(|c| c.value.as_str()))
             .chain(
                 self.temporary
                     .iter()
                     .filter(move |t| t.holds_on(date))
-                    .filter_map(|t| t.member.as_ref().map(|m| m.value.as_str())),
+                    .filter_map(|t| t.member_id()),
             )
     }
 }
 
-/// The whole file, read. Indexes are built once by [`Practice::index`] so a
-/// decision looks members, roles, capabilities and clients up by id.
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
-pub struct Practice {
-    pub version: Option<Spanned<i64>>,
-    pub name: Option<Spanned<String>>,
+/// The whole file, read (`Practice<Raw>`) or validated (`Practice`). Its
+/// look-up tables are built once, by [`Practice::indexed`], so a decision
+/// looks members, roles, capabilities and clients up by id.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(bound = "")]
+pub struct Practice<S: Stage = Valid> {
+    pub version: S::Required<Spanned<i64>>,
+    pub name: S::Required<Spanned<String>>,
     pub owner: Option<Spanned<String>>,
     pub max_supervisors: Option<Spanned<i64>>,
-    pub capabilities: Vec<CustomCapability>,
+    pub capabilities: Vec<CustomCapability<S>>,
     pub roles: Vec<RoleDef>,
-    pub members: Vec<Member>,
-    pub clients: Vec<Client>,
-    /// Rebuilt after reading (from the file or the cache), never stored.
+    pub members: Vec<Member<S>>,
+    pub clients: Vec<Client<S>>,
+    /// Built from the data by [`Practice::indexed`], never stored.
     #[serde(skip)]
-    pub index: Index,
+    index: Index,
 }
 
-/// Look-up tables over a [`Practice`], rebuilt by [`Practice::index`].
+impl Default for Practice<Raw> {
+    /// Nothing read: what a file that is not TOML reads as.
+    fn default() -> Self {
+        Practice {
+            version: None,
+            name: None,
+            owner: None,
+            max_supervisors: None,
+            capabilities: Vec::new(),
+            roles: Vec::new(),
+            members: Vec::new(),
+            clients: Vec::new(),
+            index: Index::default(),
+        }
+    }
+}
+
+/// Look-up tables over a [`Practice`], built by [`Practice::indexed`].
 #[derive(Clone, Debug, Default)]
 pub struct Index {
     members: HashMap<String, usize>,
@@ -280,9 +367,9 @@ pub struct Capability {
     pub builtin: bool,
 }
 
-impl Practice {
-    /// Rebuilds the look-up tables; call after changing the data.
-    pub fn index(&mut self) {
+impl<S: Stage> Practice<S> {
+    /// The practice with its look-up tables built from its data.
+    pub fn indexed(mut self) -> Self {
         let mut index = Index::default();
         for (i, member) in self.members.iter().enumerate() {
             index.members.entry(member.id.value.clone()).or_insert(i);
@@ -318,7 +405,7 @@ impl Practice {
             })
             .collect();
         for custom in &self.capabilities {
-            if let Some(kind) = custom.kind
+            if let Some(&kind) = S::get(&custom.kind)
                 && !crate::catalog::is_builtin_capability(&custom.name.value)
             {
                 capabilities.push(Capability {
@@ -338,22 +425,24 @@ impl Practice {
         }
         index.capabilities = capabilities;
         self.index = index;
+        self
     }
 
-    /// No practice at all, indexed: what a file that is not TOML reads as.
-    pub fn indexed_empty() -> Practice {
-        let mut practice = Practice::default();
-        practice.index();
-        practice
+    /// The practice with these members and clients instead of its own,
+    /// indexed (the content-keyed index keeps them apart).
+    pub fn with_entries(mut self, members: Vec<Member<S>>, clients: Vec<Client<S>>) -> Self {
+        self.members = members;
+        self.clients = clients;
+        self.indexed()
     }
 
-    pub fn member(&self, id: &str) -> Option<&Member> {
+    pub fn member(&self, id: &str) -> Option<&Member<S>> {
         self.index.members.get(id).map(|&i| &self.members[i])
     }
 
     /// The member whose `github` login is `login`, ignoring letter case as
     /// GitHub does. Validation keeps logins unique, so there is at most one.
-    pub fn member_by_github(&self, login: &str) -> Option<&Member> {
+    pub fn member_by_github(&self, login: &str) -> Option<&Member<S>> {
         self.members.iter().find(|m| {
             m.github
                 .as_ref()
@@ -361,7 +450,7 @@ impl Practice {
         })
     }
 
-    pub fn client(&self, id: &str) -> Option<&Client> {
+    pub fn client(&self, id: &str) -> Option<&Client<S>> {
         self.index.clients.get(id).map(|&i| &self.clients[i])
     }
 
@@ -400,14 +489,140 @@ impl Practice {
     }
 
     pub fn practice_name(&self) -> &str {
-        self.name.as_ref().map_or("", |n| n.value.as_str())
+        S::get(&self.name).map_or("", |n| n.value.as_str())
+    }
+}
+
+impl Practice<Raw> {
+    /// Nothing read, indexed: what a file that is not TOML reads as.
+    pub fn indexed_empty() -> Practice<Raw> {
+        Practice::default().indexed()
     }
 
-    /// The practice with only the built-in catalog: what `matrix` shows
-    /// without a file.
+    /// The validated practice, when every required field is there (always,
+    /// for a file that validated without errors).
+    pub fn validated(self) -> Option<Practice> {
+        let practice = Practice {
+            version: self.version?,
+            name: self.name?,
+            owner: self.owner,
+            max_supervisors: self.max_supervisors,
+            capabilities: self
+                .capabilities
+                .into_iter()
+                .map(|c| {
+                    Some(CustomCapability {
+                        name: c.name,
+                        kind: c.kind?,
+                        description: c.description,
+                    })
+                })
+                .collect::<Option<_>>()?,
+            roles: self.roles,
+            members: self
+                .members
+                .into_iter()
+                .map(Member::validated)
+                .collect::<Option<_>>()?,
+            clients: self
+                .clients
+                .into_iter()
+                .map(Client::validated)
+                .collect::<Option<_>>()?,
+            // The same entries in the same order: the look-ups carry over.
+            index: self.index,
+        };
+        Some(practice)
+    }
+}
+
+impl Practice {
+    /// No file: only the built-in catalog, what `matrix` shows without a
+    /// file and what a file with errors leaves for commands that list.
     pub fn catalog_only() -> Practice {
-        let mut practice = Practice::default();
-        practice.index();
-        practice
+        Practice {
+            version: Spanned::new(1, 0..0),
+            name: Spanned::new(String::new(), 0..0),
+            owner: None,
+            max_supervisors: None,
+            capabilities: Vec::new(),
+            roles: Vec::new(),
+            members: Vec::new(),
+            clients: Vec::new(),
+            index: Index::default(),
+        }
+        .indexed()
+    }
+}
+
+impl Member<Raw> {
+    fn validated(self) -> Option<Member> {
+        Some(Member {
+            id: self.id,
+            name: self.name?,
+            legal_name: self.legal_name,
+            email: self.email,
+            github: self.github,
+            roles: self.roles,
+            npi: self.npi,
+            taxonomy: self.taxonomy,
+            supervisors: self.supervisors,
+            cosign: self.cosign,
+            bill_as_supervisor: self.bill_as_supervisor,
+            grants: self.grants,
+            denies: self.denies,
+            active: self.active,
+            span: self.span,
+        })
+    }
+}
+
+impl Client<Raw> {
+    fn validated(self) -> Option<Client> {
+        Some(Client {
+            id: self.id,
+            primary: self.primary?,
+            clinicians: self.clinicians,
+            restricted: self.restricted,
+            administrative: self.administrative,
+            temporary: self
+                .temporary
+                .into_iter()
+                .map(|t| {
+                    Some(Temporary {
+                        member: t.member?,
+                        until: t.until?,
+                        reason: t.reason,
+                        span: t.span,
+                    })
+                })
+                .collect::<Option<_>>()?,
+            span: self.span,
+        })
+    }
+}
+
+impl Client {
+    /// The same client as read: what a cut edit puts back beside the text
+    /// it reads.
+    pub fn raw(self) -> Client<Raw> {
+        Client {
+            id: self.id,
+            primary: Some(self.primary),
+            clinicians: self.clinicians,
+            restricted: self.restricted,
+            administrative: self.administrative,
+            temporary: self
+                .temporary
+                .into_iter()
+                .map(|t| Temporary {
+                    member: Some(t.member),
+                    until: Some(t.until),
+                    reason: t.reason,
+                    span: t.span,
+                })
+                .collect(),
+            span: self.span,
+        }
     }
 }

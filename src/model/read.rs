@@ -4,7 +4,7 @@
 //! from `toml_edit`'s parser so findings point at the value itself.
 
 use super::{
-    Client, CustomCapability, Grant, Kind, Member, Practice, RoleDef, Scope, Span, Spanned,
+    Client, CustomCapability, Grant, Kind, Member, Practice, Raw, RoleDef, Scope, Span, Spanned,
     Temporary,
 };
 use crate::findings::{Code, Finding, Findings};
@@ -18,7 +18,7 @@ type Item<'i> = toml::Spanned<DeValue<'i>>;
 /// What reading produced: the practice (possibly partial) and the findings
 /// about its shape. Rules findings are added later by `rules::validate`.
 pub struct ReadOutcome {
-    pub practice: Practice,
+    pub practice: Practice<Raw>,
     pub findings: Findings,
     /// False when the text is not TOML at all; the practice is then empty.
     pub parsed: bool,
@@ -93,8 +93,7 @@ pub fn read_whole(text: &str) -> ReadOutcome {
                 text,
                 findings: Findings::default(),
             };
-            let mut practice = reader.practice(root.get_ref());
-            practice.index();
+            let practice = reader.practice(root.get_ref()).indexed();
             ReadOutcome {
                 practice,
                 findings: reader.findings,
@@ -444,7 +443,7 @@ impl Reader<'_> {
         }
     }
 
-    fn practice(&mut self, root: &DeTable<'_>) -> Practice {
+    fn practice(&mut self, root: &DeTable<'_>) -> Practice<Raw> {
         let top = Located {
             table: root,
             span: 0..0,
@@ -528,7 +527,7 @@ impl Reader<'_> {
         &mut self,
         name: Spanned<String>,
         at: &Located<'_, '_>,
-    ) -> CustomCapability {
+    ) -> CustomCapability<Raw> {
         self.check_keys(at, CAPABILITY_KEYS);
         let scope = self.required_string(at, "scope", "\"client\"");
         let kind = scope.and_then(|scope| match scope.value.as_str() {
@@ -613,7 +612,7 @@ impl Reader<'_> {
         }
     }
 
-    fn member(&mut self, id: Spanned<String>, at: &Located<'_, '_>) -> Member {
+    fn member(&mut self, id: Spanned<String>, at: &Located<'_, '_>) -> Member<Raw> {
         self.check_keys(at, MEMBER_KEYS);
         let grants = self.grants(at, &format!("member `{}`", id.value));
         Member {
@@ -635,7 +634,7 @@ impl Reader<'_> {
         }
     }
 
-    fn client(&mut self, id: Spanned<String>, at: &Located<'_, '_>) -> Client {
+    fn client(&mut self, id: Spanned<String>, at: &Located<'_, '_>) -> Client<Raw> {
         self.check_keys(at, CLIENT_KEYS);
         let primary = self.required_string(at, "primary", "\"member-id\"");
         let mut temporary = Vec::new();

@@ -100,9 +100,8 @@ pub(super) fn read_in_pieces(text: &str, piece: usize) -> Option<ReadOutcome> {
     }
     // The whole read keeps the file's order: by where each id is written.
     practice.clients.sort_by_key(|client| client.id.span.start);
-    practice.index();
     Some(ReadOutcome {
-        practice,
+        practice: practice.indexed(),
         findings,
         parsed: true,
     })

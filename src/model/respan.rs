@@ -1,9 +1,12 @@
 //! Moving the spans a practice holds. A change that edits part of a file
 //! assembles the new practice from pieces read at other offsets (its edited
 //! text, the lines it left alone); each piece's spans are moved to where
-//! its bytes stand in the whole file.
+//! its bytes stand in the whole file. Spans are moved on the practice as
+//! read, before it is validated.
 
-use super::{Client, CustomCapability, Grant, Member, Practice, RoleDef, Span, Spanned, Temporary};
+use super::{
+    Client, CustomCapability, Grant, Member, Practice, Raw, RoleDef, Span, Spanned, Temporary,
+};
 
 /// A value whose spans can be moved by a map of byte offsets.
 pub trait Respan {
@@ -52,7 +55,7 @@ impl Respan for Grant {
     }
 }
 
-impl Respan for CustomCapability {
+impl Respan for CustomCapability<Raw> {
     fn respan(&mut self, to: &dyn Fn(usize) -> usize) {
         self.name.respan(to);
         self.description.respan(to);
@@ -70,7 +73,7 @@ impl Respan for RoleDef {
     }
 }
 
-impl Respan for Member {
+impl Respan for Member<Raw> {
     fn respan(&mut self, to: &dyn Fn(usize) -> usize) {
         self.id.respan(to);
         self.name.respan(to);
@@ -89,7 +92,7 @@ impl Respan for Member {
     }
 }
 
-impl Respan for Temporary {
+impl Respan for Temporary<Raw> {
     fn respan(&mut self, to: &dyn Fn(usize) -> usize) {
         self.member.respan(to);
         self.until.respan(to);
@@ -98,7 +101,7 @@ impl Respan for Temporary {
     }
 }
 
-impl Respan for Client {
+impl Respan for Client<Raw> {
     fn respan(&mut self, to: &dyn Fn(usize) -> usize) {
         self.id.respan(to);
         self.primary.respan(to);
@@ -109,7 +112,7 @@ impl Respan for Client {
     }
 }
 
-impl Respan for Practice {
+impl Respan for Practice<Raw> {
     /// Every span the file's text gave; the index holds none.
     fn respan(&mut self, to: &dyn Fn(usize) -> usize) {
         self.version.respan(to);

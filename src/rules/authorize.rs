@@ -315,8 +315,8 @@ impl Lists {
                 .map(|t| {
                     format!(
                         "{}\u{0}{:?}\u{0}{}",
-                        t.member.as_ref().map_or("", |m| m.value.as_str()),
-                        t.until.as_ref().map(|u| u.value),
+                        t.member.value,
+                        Some(t.until.value),
                         t.reason_text()
                     )
                 })
@@ -347,8 +347,8 @@ fn client_changes(
 ) -> Vec<Need> {
     let mut needed = Vec::new();
     let (old, new) = (Lists::of(before), Lists::of(after));
-    let old_primary = before.primary.as_ref().map(|p| p.value.as_str());
-    let new_primary = after.primary.as_ref().map(|p| p.value.as_str());
+    let old_primary = Some(before.primary.value.as_str());
+    let new_primary = Some(after.primary.value.as_str());
     // Members whose leaving a list is explained by another change; the
     // actor leaving is free (SPEC §8 "Leaving is free").
     let mut explained: BTreeSet<&str> = leaving.clone();
@@ -532,10 +532,8 @@ fn handed_on_clients(
     for before in &old.clients {
         let id = before.id.value.as_str();
         let (Some(from), Some(to)) = (
-            before.primary.as_ref().map(|p| p.value.as_str()),
-            new.client(id)
-                .and_then(|c| c.primary.as_ref())
-                .map(|p| p.value.as_str()),
+            Some(before.primary.value.as_str()),
+            new.client(id).map(|c| c.primary.value.as_str()),
         ) else {
             continue;
         };
@@ -632,7 +630,7 @@ fn field_changed(field: MemberField, before: &Member, after: &Member) -> bool {
     // `Octocat` for `octocat` changes no one's identity.
     let login = |m: &Member| m.github.as_ref().map(|g| g.value.to_lowercase());
     match field {
-        MemberField::Name => text(&before.name) != text(&after.name),
+        MemberField::Name => before.name.value != after.name.value,
         MemberField::LegalName => text(&before.legal_name) != text(&after.legal_name),
         MemberField::Email => text(&before.email) != text(&after.email),
         MemberField::Github => login(before) != login(after),

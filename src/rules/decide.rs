@@ -2,7 +2,7 @@
 //! request and the date. A decision carries its reasons as data; rendering
 //! them into words is `output`'s job.
 
-use crate::model::{Capability, Client, Grant, Kind, Member, Practice, Scope};
+use crate::model::{Capability, Client, Grant, Kind, Member, Practice, Scope, Stage};
 use crate::rules::pattern;
 use crate::suggest;
 use chrono::NaiveDate;
@@ -506,9 +506,9 @@ impl GrantOrigin<'_> {
 
 /// Every grant the member holds: their roles' grants in role order, then
 /// their own. Unknown roles contribute nothing (validation reports them).
-pub fn grants_of<'p>(
-    practice: &'p Practice,
-    member: &'p Member,
+pub fn grants_of<'p, S: Stage>(
+    practice: &'p Practice<S>,
+    member: &'p Member<S>,
 ) -> impl Iterator<Item = (GrantOrigin<'p>, &'p Grant)> {
     let from_roles = member
         .roles
@@ -572,7 +572,7 @@ pub fn care_relation(client: &Client, member: &str, date: NaiveDate) -> Option<R
         client
             .temporary_for(member, date)
             .map(|t| Relation::Temporary {
-                until: t.until.as_ref().map_or(date, |u| u.value),
+                until: t.until.value,
                 reason: t.reason_text().to_string(),
             })
     }

@@ -41,7 +41,7 @@ impl AccessChange {
 pub struct TemporaryAdded {
     pub client: String,
     pub member: String,
-    pub until: Option<NaiveDate>,
+    pub until: NaiveDate,
     pub reason: String,
 }
 
@@ -143,8 +143,8 @@ pub fn client_signature(client: &Client) -> String {
         .map(|t| {
             format!(
                 "{}:{:?}:{}",
-                t.member.as_ref().map_or("", |m| m.value.as_str()),
-                t.until.as_ref().map(|u| u.value),
+                t.member.value,
+                Some(t.until.value),
                 t.reason_text()
             )
         })
@@ -152,7 +152,7 @@ pub fn client_signature(client: &Client) -> String {
     temporary.sort();
     format!(
         "{:?}|{:?}|{}|{:?}|{:?}",
-        client.primary.as_ref().map(|p| &p.value),
+        Some(&client.primary.value),
         sorted(&client.clinicians),
         client.restricted,
         sorted(&client.administrative),
@@ -180,11 +180,11 @@ pub(super) fn allowed(
 /// `[practice]` differs: its name, owner, `max_supervisors` or the format
 /// version. `diff` reports it and `diff --as` judges it from this one place.
 pub(super) fn practice_section_changed(old: &Practice, new: &Practice) -> bool {
-    old.name.as_ref().map(|n| &n.value) != new.name.as_ref().map(|n| &n.value)
+    old.name.value != new.name.value
         || old.owner_id() != new.owner_id()
         || old.max_supervisors.as_ref().map(|m| m.value)
             != new.max_supervisors.as_ref().map(|m| m.value)
-        || old.version.as_ref().map(|v| v.value) != new.version.as_ref().map(|v| v.value)
+        || old.version.value != new.version.value
 }
 
 pub fn compare(old: &Practice, new: &Practice, date: NaiveDate) -> PracticeDiff {
@@ -325,11 +325,8 @@ fn clients_section(
                     .iter()
                     .map(|t| TemporaryAdded {
                         client: id.to_string(),
-                        member: t
-                            .member
-                            .as_ref()
-                            .map_or_else(String::new, |m| m.value.clone()),
-                        until: t.until.as_ref().map(|u| u.value),
+                        member: t.member.value.clone(),
+                        until: t.until.value,
                         reason: t.reason_text().to_string(),
                     })
                     .collect()
@@ -349,7 +346,7 @@ fn clients_section(
         // `lengthened`; a reworded reason is no gain).
         diff.temporary_gained += added
             .iter()
-            .filter(|t| t.until.is_some_and(|until| until >= date))
+            .filter(|t| t.until >= date)
             .filter(|t| !before.iter().any(|b| b.member == t.member))
             .count();
         diff.temporary_added.extend(added);
@@ -364,7 +361,7 @@ fn temporary_end(client: &Client, member: &str) -> Option<NaiveDate> {
         .temporary
         .iter()
         .filter(|t| t.member_is(member))
-        .filter_map(|t| t.until.as_ref().map(|u| u.value))
+        .map(|t| t.until.value)
         .max()
 }
 
@@ -373,7 +370,7 @@ fn lengthened(id: &str, before: &Client, after: &Client) -> Vec<Lengthened> {
     let members: BTreeSet<&str> = before
         .temporary
         .iter()
-        .filter_map(|t| t.member.as_ref().map(|m| m.value.as_str()))
+        .map(|t| t.member.value.as_str())
         .filter(|m| !before.is_primary(m) && !before.is_clinician(m))
         .collect();
     members

@@ -32,7 +32,7 @@ pub fn gains_on_client(
         .into_iter()
         .chain([now])
         .flat_map(|c| &c.temporary)
-        .filter_map(|t| t.until.as_ref().map(|u| u.value));
+        .map(|t| t.until.value);
     for until in untils {
         if let Some(next) = until.checked_add_days(Days::new(1))
             && next > date

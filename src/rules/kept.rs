@@ -17,47 +17,25 @@ use crate::model::{Client, CustomCapability, Member, Practice, RoleDef, Spanned}
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// The practice-wide part, borrowed from a check to encode.
+/// The practice-wide part, borrowed from a check to encode: the fields of
+/// a [`Practice`] in its order, with no members or clients (those are in
+/// the sections), then the findings that do not depend on the date. It
+/// decodes as a [`Header`].
 #[derive(Serialize)]
 struct HeaderRef<'a> {
-    version: &'a Option<Spanned<i64>>,
-    name: &'a Option<Spanned<String>>,
+    version: &'a Spanned<i64>,
+    name: &'a Spanned<String>,
     owner: &'a Option<Spanned<String>>,
     max_supervisors: &'a Option<Spanned<i64>>,
     capabilities: &'a [CustomCapability],
     roles: &'a [RoleDef],
+    members: &'a [Member],
+    clients: &'a [Client],
     undated: &'a Findings,
 }
 
-/// The practice-wide part decoded; the same fields as [`HeaderRef`].
-#[derive(Deserialize)]
-struct Header {
-    version: Option<Spanned<i64>>,
-    name: Option<Spanned<String>>,
-    owner: Option<Spanned<String>>,
-    max_supervisors: Option<Spanned<i64>>,
-    capabilities: Vec<CustomCapability>,
-    roles: Vec<RoleDef>,
-    undated: Findings,
-}
-
-impl Header {
-    fn practice(self, members: Vec<Member>, clients: Vec<Client>) -> (Practice, Findings) {
-        let mut practice = Practice {
-            version: self.version,
-            name: self.name,
-            owner: self.owner,
-            max_supervisors: self.max_supervisors,
-            capabilities: self.capabilities,
-            roles: self.roles,
-            members,
-            clients,
-            index: Default::default(),
-        };
-        practice.index();
-        (practice, self.undated)
-    }
-}
+/// The practice-wide part decoded.
+type Header = (Practice, Findings);
 
 /// The payload to keep for a check, or `None` when the file has errors (an
 /// invalid file is never kept: every command on it must report its
@@ -83,6 +61,8 @@ pub fn encode(checked: &Checked) -> Option<Vec<u8>> {
         max_supervisors: &practice.max_supervisors,
         capabilities: &practice.capabilities,
         roles: &practice.roles,
+        members: &[],
+        clients: &[],
         undated: &undated,
     })
     .ok()?;
@@ -239,7 +219,8 @@ impl<'a> View<'a> {
         let header: Header = postcard::from_bytes(self.header).ok()?;
         let members = self.members.decode_all()?;
         let clients = self.clients.decode_all()?;
-        let (practice, mut findings) = header.practice(members, clients);
+        let (practice, mut findings) = header;
+        let practice = practice.with_entries(members, clients);
         findings.0.extend(validate::dated(&practice, date).0);
         findings.sort();
         Some(Checked { practice, findings })
@@ -264,12 +245,10 @@ impl<'a> View<'a> {
             Some(id) => Some(self.clients.decode(self.clients.find(id)?)?),
         };
         if let Some(client) = &client {
-            let named = client
-                .primary
-                .iter()
+            let named = std::iter::once(&client.primary)
                 .chain(&client.clinicians)
                 .chain(&client.administrative)
-                .chain(client.temporary.iter().filter_map(|t| t.member.as_ref()));
+                .chain(client.temporary.iter().map(|t| &t.member));
             for member in named {
                 positions.push(self.members.find(&member.value)?);
             }
@@ -280,7 +259,7 @@ impl<'a> View<'a> {
             .into_iter()
             .map(|p| self.members.decode(p))
             .collect::<Option<Vec<Member>>>()?;
-        Some(header.practice(members, client.into_iter().collect()).0)
+        Some(header.0.with_entries(members, client.into_iter().collect()))
     }
 }
 

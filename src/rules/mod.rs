@@ -20,14 +20,42 @@ pub mod validate;
 pub use decide::{Decision, QueryError, Reason, Request, decide};
 
 use crate::findings::{Code, Finding, Findings};
-use crate::model::{Practice, read_practice};
+use crate::model::{Practice, Raw, read_practice};
 use chrono::NaiveDate;
 
 /// A practice read from text, with every finding about it: shape and rules.
+/// The practice is the validated one; a file with errors has none to
+/// decide on, and holds only the built-in catalog here.
 #[derive(Debug)]
 pub struct Checked {
     pub practice: Practice,
     pub findings: Findings,
+}
+
+impl Checked {
+    /// The practice as read and its findings, the practice validated when
+    /// the findings have no errors.
+    pub fn of(read: Practice<Raw>, mut findings: Findings) -> Checked {
+        let practice = if findings.has_errors() {
+            None
+        } else {
+            read.validated()
+        };
+        let practice = practice.unwrap_or_else(|| {
+            if !findings.has_errors() {
+                // Cannot happen: a missing required key is a finding. Were it
+                // to, the file must not read as valid.
+                findings.push(Finding::new(
+                    Code::MissingKey,
+                    0..0,
+                    "a required key is missing",
+                    "run `praxis validate` and add the keys it names",
+                ));
+            }
+            Practice::catalog_only()
+        });
+        Checked { practice, findings }
+    }
 }
 
 /// Practice files larger than this are refused before parsing: a practice
@@ -82,11 +110,10 @@ pub fn too_large(size: u64) -> Finding {
 /// ```
 pub fn check(text: &str, date: NaiveDate) -> Checked {
     if text.len() as u64 > MAX_FILE_BYTES {
-        let checked = Checked {
-            practice: Practice::indexed_empty(),
+        return Checked {
+            practice: Practice::catalog_only(),
             findings: Findings(vec![too_large(text.len() as u64)]),
         };
-        return checked;
     }
     // The store sets one byte-order mark aside; the TOML parser would drop
     // a second one silently, though a mark anywhere but first is invalid.
@@ -97,11 +124,10 @@ pub fn check(text: &str, date: NaiveDate) -> Checked {
             "a second byte-order mark (U+FEFF) after the first",
             "save the file as UTF-8 with at most one byte-order mark",
         );
-        let checked = Checked {
-            practice: Practice::indexed_empty(),
+        return Checked {
+            practice: Practice::catalog_only(),
             findings: Findings(vec![finding]),
         };
-        return checked;
     }
     let outcome = read_practice(text);
     let mut findings = outcome.findings;
@@ -111,8 +137,5 @@ pub fn check(text: &str, date: NaiveDate) -> Checked {
             .extend(validate::validate(&outcome.practice, date).0);
     }
     findings.sort();
-    Checked {
-        practice: outcome.practice,
-        findings,
-    }
+    Checked::of(outcome.practice, findings)
 }

@@ -1,6 +1,6 @@
 //! Capability patterns: an exact name, `family.*` or `*` (SPEC §2).
 
-use crate::model::{Capability, Kind, Practice};
+use crate::model::{Capability, Kind, Practice, Stage};
 
 /// Whether `pattern` matches the capability `name`.
 pub fn matches(pattern: &str, name: &str) -> bool {
@@ -21,7 +21,10 @@ pub fn is_pattern(text: &str) -> bool {
 }
 
 /// The practice's capabilities that `pattern` matches, of any kind.
-pub fn covered<'p>(practice: &'p Practice, pattern: &str) -> impl Iterator<Item = &'p Capability> {
+pub fn covered<'p, S: Stage>(
+    practice: &'p Practice<S>,
+    pattern: &str,
+) -> impl Iterator<Item = &'p Capability> {
     practice
         .capabilities()
         .iter()
@@ -29,8 +32,8 @@ pub fn covered<'p>(practice: &'p Practice, pattern: &str) -> impl Iterator<Item 
 }
 
 /// The capabilities of `kind` that `pattern` covers.
-pub fn covered_of_kind<'p>(
-    practice: &'p Practice,
+pub fn covered_of_kind<'p, S: Stage>(
+    practice: &'p Practice<S>,
     pattern: &str,
     kind: Kind,
 ) -> impl Iterator<Item = &'p Capability> {

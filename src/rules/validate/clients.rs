@@ -3,7 +3,7 @@
 
 use super::{Check, holds_clinical_role};
 use crate::findings::Code;
-use crate::model::{Client, Spanned};
+use crate::model::{Client, Raw, Spanned, Stage};
 use foldhash::HashMap;
 
 impl<'p> Check<'p> {
@@ -23,7 +23,7 @@ impl<'p> Check<'p> {
             }
         }
     }
-    pub(super) fn client(&mut self, client: &'p Client) {
+    pub(super) fn client(&mut self, client: &'p Client<Raw>) {
         let id = &client.id.value;
         if let Some(primary) = &client.primary
             && let Some(member) =
@@ -76,32 +76,7 @@ impl<'p> Check<'p> {
             self.temporary(client, entry);
         }
     }
-    fn redundant_administrative(&mut self, client: &Client, admin: &Spanned<String>) {
-        let name = admin.value.as_str();
-        let route = if client.is_primary(name) {
-            Some("its primary")
-        } else if client.is_clinician(name) {
-            Some("one of its clinicians")
-        } else if client.temporary_for(name, self.date).is_some() {
-            Some("a temporary member")
-        } else if self.practice.is_owner(name) {
-            Some("the practice owner")
-        } else {
-            None
-        };
-        if let Some(route) = route {
-            self.push(
-                Code::RedundantAdministrative,
-                admin.span.clone(),
-                format!(
-                    "`{name}` already has administrative access to client `{}` as {route}",
-                    client.id.value
-                ),
-                "remove them from `administrative`",
-            );
-        }
-    }
-    fn temporary(&mut self, client: &Client, entry: &crate::model::Temporary) {
+    fn temporary(&mut self, client: &Client<Raw>, entry: &crate::model::Temporary<Raw>) {
         let id = &client.id.value;
         let span = entry
             .member
@@ -138,11 +113,15 @@ impl<'p> Check<'p> {
             );
         }
     }
+}
 
+/// The rules that depend on the decision date, over the practice as read or
+/// as kept in the index.
+impl<S: Stage> Check<'_, S> {
     /// The findings that depend on the decision date (P102 through a
     /// temporary entry, P104, P105): kept apart so a cached validation can
     /// add them for another date.
-    pub(super) fn dated(&mut self, client: &'p Client) {
+    pub(super) fn dated(&mut self, client: &Client<S>) {
         let id = &client.id.value;
         if client.restricted {
             for admin in &client.administrative {
@@ -150,9 +129,10 @@ impl<'p> Check<'p> {
             }
         }
         for entry in &client.temporary {
-            if let Some(until) = &entry.until {
+            if let Some(until) = S::get(&entry.until) {
                 let days = (until.value - self.date).num_days();
-                let who = entry.member.as_ref().map_or("?", |m| m.value.as_str());
+                // A raw entry may name no member (reported as P004).
+                let who = entry.member_id().unwrap_or("?");
                 if days < 0 {
                     self.push(
                         Code::TemporaryExpired,
@@ -175,6 +155,32 @@ impl<'p> Check<'p> {
                     );
                 }
             }
+        }
+    }
+
+    fn redundant_administrative(&mut self, client: &Client<S>, admin: &Spanned<String>) {
+        let name = admin.value.as_str();
+        let route = if client.is_primary(name) {
+            Some("its primary")
+        } else if client.is_clinician(name) {
+            Some("one of its clinicians")
+        } else if client.temporary_for(name, self.date).is_some() {
+            Some("a temporary member")
+        } else if self.practice.is_owner(name) {
+            Some("the practice owner")
+        } else {
+            None
+        };
+        if let Some(route) = route {
+            self.push(
+                Code::RedundantAdministrative,
+                admin.span.clone(),
+                format!(
+                    "`{name}` already has administrative access to client `{}` as {route}",
+                    client.id.value
+                ),
+                "remove them from `administrative`",
+            );
         }
     }
 }

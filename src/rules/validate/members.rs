@@ -7,7 +7,7 @@ use super::{
 };
 use crate::catalog::SUPERVISOR;
 use crate::findings::Code;
-use crate::model::{Member, RoleDef};
+use crate::model::{Member, Raw, RoleDef};
 use crate::suggest;
 use foldhash::{HashMap, HashSet};
 
@@ -45,7 +45,7 @@ impl<'p> Check<'p> {
             }
         }
     }
-    pub(super) fn member(&mut self, member: &'p Member) {
+    pub(super) fn member(&mut self, member: &'p Member<Raw>) {
         let id = member.id.value.as_str();
         let owner = format!("member `{id}`");
         self.no_duplicates(&member.roles, "roles");
@@ -91,7 +91,7 @@ impl<'p> Check<'p> {
             );
         }
     }
-    fn role_constraints(&mut self, member: &Member, roles: &[&RoleDef]) {
+    fn role_constraints(&mut self, member: &Member<Raw>, roles: &[&RoleDef]) {
         for role in roles {
             let at = member
                 .roles
@@ -132,7 +132,7 @@ impl<'p> Check<'p> {
             }
         }
     }
-    fn supervisors(&mut self, member: &Member) {
+    fn supervisors(&mut self, member: &Member<Raw>) {
         let id = &member.id.value;
         self.no_duplicates(&member.supervisors, "supervisors");
         for supervisor in &member.supervisors {
@@ -181,7 +181,7 @@ impl<'p> Check<'p> {
             );
         }
     }
-    fn intern_and_billing(&mut self, member: &Member) {
+    fn intern_and_billing(&mut self, member: &Member<Raw>) {
         let id = &member.id.value;
         if member.is_intern() {
             if member.supervisors.is_empty() {
@@ -235,7 +235,7 @@ impl<'p> Check<'p> {
             }
         }
     }
-    fn cosign(&mut self, member: &Member) {
+    fn cosign(&mut self, member: &Member<Raw>) {
         self.no_duplicates(&member.cosign, "cosign");
         for document in &member.cosign {
             if !COSIGN_DOCUMENTS.contains(&document.value.as_str()) {
@@ -268,7 +268,7 @@ impl<'p> Check<'p> {
             );
         }
     }
-    fn credentials(&mut self, member: &Member) {
+    fn credentials(&mut self, member: &Member<Raw>) {
         if let Some(npi) = &member.npi
             && !is_valid_npi(&npi.value)
         {
@@ -306,10 +306,10 @@ impl<'p> Check<'p> {
                 continue;
             }
             // Iterative depth-first search; `path` holds (member, next supervisor index).
-            let mut path: Vec<(&Member, usize)> = vec![(start, 0)];
+            let mut path: Vec<(&Member<Raw>, usize)> = vec![(start, 0)];
             state.insert(&start.id.value, 1);
             while let Some((member, next)) = path.last_mut() {
-                let member: &Member = member;
+                let member: &Member<Raw> = member;
                 let Some(edge) = member.supervisors.get(*next) else {
                     state.insert(&member.id.value, 2);
                     path.pop();

@@ -3,7 +3,7 @@
 //! problems, so this module only sees well-typed values.
 
 use crate::findings::{Code, Finding, Findings};
-use crate::model::{Grant, Member, Practice, RoleDef, Scope, Span, Spanned};
+use crate::model::{Grant, Member, Practice, Raw, RoleDef, Scope, Span, Spanned, Stage};
 use crate::rules::decide::grants_of;
 use crate::rules::pattern;
 use crate::suggest;
@@ -19,7 +19,7 @@ const COSIGN_DOCUMENTS: &[&str] = &["progress-notes", "treatment-plans"];
 
 /// Every rule finding for the practice, as of `date` (for the temporary
 /// access warnings).
-pub fn validate(practice: &Practice, date: NaiveDate) -> Findings {
+pub fn validate(practice: &Practice<Raw>, date: NaiveDate) -> Findings {
     let mut findings = undated(practice);
     findings.0.extend(dated(practice, date).0);
     findings
@@ -27,7 +27,7 @@ pub fn validate(practice: &Practice, date: NaiveDate) -> Findings {
 
 /// The findings that depend only on the file: a cached validation keeps
 /// these and adds [`dated`] for the decision date.
-pub fn undated(practice: &Practice) -> Findings {
+pub fn undated(practice: &Practice<Raw>) -> Findings {
     let mut check = Check {
         practice,
         // No rule reached from here reads the date (see `dated`).
@@ -67,7 +67,7 @@ pub fn dated_codes() -> [crate::findings::Code; 3] {
 
 /// The findings that depend on the decision date: redundant administrative
 /// entries through a temporary entry, expired and expiring temporary access.
-pub fn dated(practice: &Practice, date: NaiveDate) -> Findings {
+pub fn dated<S: Stage>(practice: &Practice<S>, date: NaiveDate) -> Findings {
     let mut check = Check {
         practice,
         date,
@@ -91,7 +91,7 @@ pub fn is_clinical_role(role: &RoleDef) -> bool {
 }
 
 /// Whether the member holds a clinical role.
-pub fn holds_clinical_role(practice: &Practice, member: &Member) -> bool {
+pub fn holds_clinical_role<S: Stage>(practice: &Practice<S>, member: &Member<S>) -> bool {
     member
         .roles
         .iter()
@@ -101,7 +101,7 @@ pub fn holds_clinical_role(practice: &Practice, member: &Member) -> bool {
 
 /// A grant covers `clinical.cosign` on a client scope and no deny takes it
 /// away (SPEC §7).
-pub fn can_cosign(practice: &Practice, member: &Member) -> bool {
+pub fn can_cosign<S: Stage>(practice: &Practice<S>, member: &Member<S>) -> bool {
     let granted = grants_of(practice, member).any(|(_, grant)| {
         grant.scope() != Scope::Practice
             && grant
@@ -148,17 +148,21 @@ pub fn is_valid_taxonomy(taxonomy: &str) -> bool {
     taxonomy.chars().count() == 10 && taxonomy.ends_with('X')
 }
 
-struct Check<'p> {
-    practice: &'p Practice,
+/// The rules run over the practice as read (`Raw`); the dated ones also
+/// over a kept, validated practice.
+struct Check<'p, S: Stage = Raw> {
+    practice: &'p Practice<S>,
     date: NaiveDate,
     findings: Findings,
 }
 
-impl<'p> Check<'p> {
+impl<S: Stage> Check<'_, S> {
     fn push(&mut self, code: Code, span: Span, message: String, hint: impl Into<String>) {
         self.findings.push(Finding::new(code, span, message, hint));
     }
+}
 
+impl<'p> Check<'p> {
     fn practice_table(&mut self) {
         let practice = self.practice;
         if let Some(version) = &practice.version
@@ -271,7 +275,7 @@ impl<'p> Check<'p> {
     }
 
     /// Reports an unknown member; returns the member when known.
-    fn member_ref(&mut self, name: &Spanned<String>, what: &str) -> Option<&'p Member> {
+    fn member_ref(&mut self, name: &Spanned<String>, what: &str) -> Option<&'p Member<Raw>> {
         let found = self.practice.member(&name.value);
         if found.is_none() {
             let names = self.practice.members.iter().map(|m| m.id.value.as_str());
@@ -290,7 +294,7 @@ impl<'p> Check<'p> {
     }
 
     /// A reference to a member who must exist and be active.
-    fn active_member_ref(&mut self, name: &Spanned<String>, what: &str) -> Option<&'p Member> {
+    fn active_member_ref(&mut self, name: &Spanned<String>, what: &str) -> Option<&'p Member<Raw>> {
         let member = self.member_ref(name, what)?;
         if !member.active {
             self.push(
