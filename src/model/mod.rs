@@ -37,6 +37,10 @@ impl<T> Spanned<T> {
 pub trait Stage: Clone + std::fmt::Debug + 'static {
     type Required<T: Field>: Field;
 
+    /// Whether decisions are made on a practice of this stage (so its
+    /// look-ups include the interned charts).
+    const DECIDES: bool;
+
     /// The value, if the file has it (always, once valid).
     fn get<T: Field>(field: &Self::Required<T>) -> Option<&T>;
 }
@@ -63,6 +67,8 @@ pub struct Valid;
 impl Stage for Raw {
     type Required<T: Field> = Option<T>;
 
+    const DECIDES: bool = false;
+
     fn get<T: Field>(field: &Option<T>) -> Option<&T> {
         field.as_ref()
     }
@@ -70,6 +76,8 @@ impl Stage for Raw {
 
 impl Stage for Valid {
     type Required<T: Field> = T;
+
+    const DECIDES: bool = true;
 
     fn get<T: Field>(field: &T) -> Option<&T> {
         Some(field)
@@ -344,6 +352,23 @@ impl Default for Practice<Raw> {
     }
 }
 
+/// A member's id, interned: their place among the practice's members. A
+/// decision compares these instead of strings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct MemberId(u32);
+
+/// A client's care relations with member ids interned, built once with the
+/// look-ups of a validated practice.
+#[derive(Clone, Debug, Default)]
+pub struct Chart {
+    pub primary: Option<MemberId>,
+    pub clinicians: Vec<MemberId>,
+    pub administrative: Vec<MemberId>,
+    /// Each temporary entry: who, its last day, and its place in the
+    /// client's `temporary` list.
+    pub temporary: Vec<(MemberId, NaiveDate, usize)>,
+}
+
 /// Look-up tables over a [`Practice`], built by [`Practice::indexed`].
 #[derive(Clone, Debug, Default)]
 pub struct Index {
@@ -356,6 +381,8 @@ pub struct Index {
     capability_ids: HashMap<String, usize>,
     /// member id → ids of the members they supervise.
     supervisees: HashMap<String, Vec<String>>,
+    /// Each client's chart, in the clients' order (validated practices).
+    charts: Vec<Chart>,
 }
 
 /// A capability of the effective catalog: built-in or custom.
@@ -425,7 +452,52 @@ impl<S: Stage> Practice<S> {
         }
         index.capabilities = capabilities;
         self.index = index;
+        if S::DECIDES {
+            self.index.charts = self.charts();
+        }
         self
+    }
+
+    /// The clients' care relations with member ids interned; a name no
+    /// member has (only in a file that does not validate) is left out.
+    fn charts(&self) -> Vec<Chart> {
+        let id = |name: &Spanned<String>| self.member_id(&name.value);
+        self.clients
+            .iter()
+            .map(|client| Chart {
+                primary: S::get(&client.primary).and_then(id),
+                clinicians: client.clinicians.iter().filter_map(id).collect(),
+                administrative: client.administrative.iter().filter_map(id).collect(),
+                temporary: client
+                    .temporary
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(place, t)| {
+                        Some((S::get(&t.member).and_then(id)?, t.last_day()?, place))
+                    })
+                    .collect(),
+            })
+            .collect()
+    }
+
+    /// The member's interned id.
+    pub fn member_id(&self, id: &str) -> Option<MemberId> {
+        self.index
+            .members
+            .get(id)
+            .and_then(|&i| u32::try_from(i).ok())
+            .map(MemberId)
+    }
+
+    /// The member an interned id stands for.
+    pub fn member_of(&self, id: MemberId) -> Option<&Member<S>> {
+        self.members.get(id.0 as usize)
+    }
+
+    /// The client's chart: its care relations, interned (validated
+    /// practices; a practice as read has none).
+    pub fn chart(&self, client: &Client<S>) -> Option<&Chart> {
+        self.index.charts.get(self.clients.element_offset(client)?)
     }
 
     /// The practice with these members and clients instead of its own,
@@ -529,9 +601,13 @@ impl Practice<Raw> {
                 .into_iter()
                 .map(Client::validated)
                 .collect::<Option<_>>()?,
-            // The same entries in the same order: the look-ups carry over.
+            // The same entries in the same order: the look-ups carry over,
+            // with the interned charts a decision needs.
             index: self.index,
         };
+        let charts = practice.charts();
+        let mut practice = practice;
+        practice.index.charts = charts;
         Some(practice)
     }
 }

@@ -2,7 +2,7 @@
 //! request and the date. A decision carries its reasons as data; rendering
 //! them into words is `output`'s job.
 
-use crate::model::{Capability, Client, Grant, Kind, Member, Practice, Scope, Stage};
+use crate::model::{Capability, Client, Grant, Kind, Member, MemberId, Practice, Scope, Stage};
 use crate::rules::pattern;
 use crate::suggest;
 use chrono::NaiveDate;
@@ -156,6 +156,8 @@ fn hint(name: &str, known: impl IntoIterator<Item = impl AsRef<str>>) -> String 
 /// A request checked against the practice: the things it names, looked up.
 pub struct Resolved<'p> {
     pub member: &'p Member,
+    /// The member's interned id, for comparisons on the chart.
+    pub member_id: MemberId,
     pub capability: &'p Capability,
     pub client: Option<&'p Client>,
     pub author: Option<&'p Member>,
@@ -165,10 +167,14 @@ pub struct Resolved<'p> {
 pub fn find_member<'p>(practice: &'p Practice, id: &str) -> Result<&'p Member, QueryError> {
     practice
         .member(id)
-        .ok_or_else(|| QueryError::UnknownMember {
-            name: id.to_string(),
-            hint: hint(id, practice.members.iter().map(|m| &m.id.value)),
-        })
+        .ok_or_else(|| unknown_member(practice, id))
+}
+
+fn unknown_member(practice: &Practice, id: &str) -> QueryError {
+    QueryError::UnknownMember {
+        name: id.to_string(),
+        hint: hint(id, practice.members.iter().map(|m| &m.id.value)),
+    }
 }
 
 /// The client a query names, or an error suggesting the closest id.
@@ -222,7 +228,14 @@ pub fn resolve<'p>(
     practice: &'p Practice,
     request: &Request<'_>,
 ) -> Result<Resolved<'p>, QueryError> {
-    let member = find_member(practice, request.member)?;
+    // One look-up: the interned id, then the member it stands for.
+    let found = practice
+        .member_id(request.member)
+        .and_then(|id| Some((id, practice.member_of(id)?)));
+    let (member_id, member) = match found {
+        Some(found) => found,
+        None => return Err(unknown_member(practice, request.member)),
+    };
     let (capability, client) = resolve_target(practice, request.capability, request.client)?;
     let author = match request.author {
         None => None,
@@ -243,6 +256,7 @@ pub fn resolve<'p>(
     };
     Ok(Resolved {
         member,
+        member_id,
         capability,
         client,
         author,
@@ -551,7 +565,7 @@ fn scope_holds(
         Scope::All => administrative_relation(practice, client, id, date)
             .map(|via| Route::Administrative { via })
             .ok_or(Need::AdministrativeAccess),
-        Scope::Assigned => care_relation(client, id, date)
+        Scope::Assigned => care_relation(practice, client, request.member_id, date)
             .map(|via| Route::Assigned { via })
             .ok_or(Need::Assignment),
         Scope::Supervisees => supervision_route(practice, client, id, date).ok_or(Need::Supervisee),
@@ -562,18 +576,31 @@ fn scope_holds(
     }
 }
 
-/// Primary, clinician or unexpired temporary: clinical access through the chart.
-pub fn care_relation(client: &Client, member: &str, date: NaiveDate) -> Option<Relation> {
-    if client.is_primary(member) {
+/// Primary, clinician or unexpired temporary: clinical access through the
+/// chart, compared by interned id.
+pub fn care_relation(
+    practice: &Practice,
+    client: &Client,
+    member: MemberId,
+    date: NaiveDate,
+) -> Option<Relation> {
+    let chart = practice.chart(client)?;
+    if chart.primary == Some(member) {
         Some(Relation::Primary)
-    } else if client.is_clinician(member) {
+    } else if chart.clinicians.contains(&member) {
         Some(Relation::Clinician)
     } else {
-        client
-            .temporary_for(member, date)
-            .map(|t| Relation::Temporary {
-                until: t.until.value,
-                reason: t.reason_text().to_string(),
+        chart
+            .temporary
+            .iter()
+            .filter(|&&(who, until, _)| who == member && until >= date)
+            .max_by_key(|&&(_, until, _)| until)
+            .map(|&(_, until, place)| Relation::Temporary {
+                until,
+                reason: client
+                    .temporary
+                    .get(place)
+                    .map_or_else(String::new, |t| t.reason_text().to_string()),
             })
     }
 }
@@ -586,33 +613,48 @@ pub fn administrative_relation(
     member: &str,
     date: NaiveDate,
 ) -> Option<Relation> {
-    care_relation(client, member, date).or_else(|| {
-        if client.in_administrative(member) {
-            Some(Relation::AdministrativeList)
-        } else if practice.is_owner(member) {
-            Some(Relation::Owner)
-        } else {
-            None
-        }
-    })
+    practice
+        .member_id(member)
+        .and_then(|id| care_relation(practice, client, id, date))
+        .or_else(|| {
+            if client.in_administrative(member) {
+                Some(Relation::AdministrativeList)
+            } else if practice.is_owner(member) {
+                Some(Relation::Owner)
+            } else {
+                None
+            }
+        })
 }
 
 /// The first supervisee of `member` (in the file's order) on the client's
-/// care team. Looked for from the care team's side: a chart has a handful
-/// of members on it, a supervisor may have dozens of supervisees.
+/// care team. Looked for from the chart's side: a chart has a handful of
+/// members on it, a supervisor may have dozens of supervisees.
 pub fn supervision_route(
     practice: &Practice,
     client: &Client,
     member: &str,
     date: NaiveDate,
 ) -> Option<Route> {
-    let supervisee = client
-        .care_team(date)
-        .filter_map(|id| practice.member(id))
-        .filter(|m| m.supervisors.iter().any(|s| s.value == member))
-        .min_by_key(|m| practice.members.element_offset(m))?;
-    care_relation(client, &supervisee.id.value, date).map(|via| Route::Supervision {
-        supervisee: supervisee.id.value.clone(),
+    let chart = practice.chart(client)?;
+    let on_chart = chart.primary.iter().chain(&chart.clinicians).chain(
+        chart
+            .temporary
+            .iter()
+            .filter(|&&(_, until, _)| until >= date)
+            .map(|(who, _, _)| who),
+    );
+    let supervisee = on_chart
+        .copied()
+        .filter(|&id| {
+            practice
+                .member_of(id)
+                .is_some_and(|m| m.supervisors.iter().any(|s| s.value == member))
+        })
+        .min()?;
+    let via = care_relation(practice, client, supervisee, date)?;
+    Some(Route::Supervision {
+        supervisee: practice.member_of(supervisee)?.id.value.clone(),
         via,
     })
 }

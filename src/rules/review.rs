@@ -132,7 +132,10 @@ fn owner_routes(
     date: NaiveDate,
 ) -> Vec<ReviewRoute> {
     let mut found = Vec::new();
-    match decide::care_relation(chart, owner, date) {
+    let relation = practice
+        .member_id(owner)
+        .and_then(|id| decide::care_relation(practice, chart, id, date));
+    match relation {
         Some(Relation::Primary) => found.push(ReviewRoute::Primary),
         Some(Relation::Temporary { until, reason }) => {
             found.push(ReviewRoute::Temporary { until, reason })
