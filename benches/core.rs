@@ -6,8 +6,9 @@
 
 //! The library's core, in process, with divan: loading a practice (read +
 //! validate), deciding a spread of requests (with reasons, and the verdict
-//! alone), and the content-keyed index (save; load all of it; load what one
-//! question needs), on generated practices of
+//! alone), the content-keyed index (save; load all of it; load what one
+//! question needs) and one change (`changes::apply`), on generated
+//! practices of
 //! 50 members × 2,000 clients ("small") and 2,000 × 100,000 ("large").
 //! Whole-process timings against the performance targets are
 //! `scripts/bench`; this bench shows where a process's time goes.
@@ -21,6 +22,7 @@ mod generate;
 use chrono::NaiveDate;
 use divan::counter::ItemsCount;
 use divan::{Bencher, black_box};
+use praxis::changes::{self, cut::Reach};
 use praxis::rules::kept::{self, Names, View};
 use praxis::rules::{Checked, Request, check, decide};
 use praxis::store::cache::Cache;
@@ -204,6 +206,39 @@ fn index_question(bencher: Bencher, size: &str) {
             client: client.as_deref(),
             author: None,
         })
+    });
+}
+
+/// One change as `praxis client grant` makes it, without the write: cut the
+/// client's line out, edit it, put the file back together, validate it from
+/// its pieces, refuse self-gains, work out the access delta.
+#[divan::bench(args = SIZES, sample_count = 10)]
+fn apply(bencher: Bencher, size: &str) {
+    let fixture = practice(size);
+    let practice = &fixture.checked.practice;
+    let actor = changes::Actor::resolve(practice, Some("owner"), date()).expect("the owner");
+    let client = practice.clients[practice.clients.len() / 2]
+        .id
+        .value
+        .clone();
+    let member = fixture
+        .requests
+        .iter()
+        .map(|(m, _, _)| m)
+        .find(|m| m.starts_with("clin"))
+        .expect("a clinician")
+        .clone();
+    // The actor records what it was judged on: not shared between threads.
+    bencher.bench_local(|| {
+        changes::apply(
+            black_box(&fixture.text),
+            &fixture.checked.findings,
+            &actor,
+            date(),
+            Reach::Client(&client),
+            |actor, doc| changes::client_grant(actor, doc, &client, &member, None),
+        )
+        .is_ok()
     });
 }
 
