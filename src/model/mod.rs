@@ -37,10 +37,6 @@ impl<T> Spanned<T> {
 pub trait Stage: Clone + std::fmt::Debug + 'static {
     type Required<T: Field>: Field;
 
-    /// Whether decisions are made on a practice of this stage (so its
-    /// look-ups include the interned charts).
-    const DECIDES: bool;
-
     /// The value, if the file has it (always, once valid).
     fn get<T: Field>(field: &Self::Required<T>) -> Option<&T>;
 }
@@ -67,8 +63,6 @@ pub struct Valid;
 impl Stage for Raw {
     type Required<T: Field> = Option<T>;
 
-    const DECIDES: bool = false;
-
     fn get<T: Field>(field: &Option<T>) -> Option<&T> {
         field.as_ref()
     }
@@ -76,8 +70,6 @@ impl Stage for Raw {
 
 impl Stage for Valid {
     type Required<T: Field> = T;
-
-    const DECIDES: bool = true;
 
     fn get<T: Field>(field: &T) -> Option<&T> {
         Some(field)
@@ -381,8 +373,10 @@ pub struct Index {
     capability_ids: HashMap<String, usize>,
     /// member id → ids of the members they supervise.
     supervisees: HashMap<String, Vec<String>>,
-    /// Each client's chart, in the clients' order (validated practices).
-    charts: Vec<Chart>,
+    /// Each client's chart, in the clients' order: built on the first
+    /// decision that needs one (validating, listing or a single question
+    /// never pays for it).
+    charts: std::sync::OnceLock<Vec<Chart>>,
 }
 
 /// A capability of the effective catalog: built-in or custom.
@@ -452,9 +446,6 @@ impl<S: Stage> Practice<S> {
         }
         index.capabilities = capabilities;
         self.index = index;
-        if S::DECIDES {
-            self.index.charts = self.charts();
-        }
         self
     }
 
@@ -494,10 +485,16 @@ impl<S: Stage> Practice<S> {
         self.members.get(id.0 as usize)
     }
 
-    /// The client's chart: its care relations, interned (validated
-    /// practices; a practice as read has none).
+    /// The client's chart: its care relations, interned.
     pub fn chart(&self, client: &Client<S>) -> Option<&Chart> {
-        self.index.charts.get(self.clients.element_offset(client)?)
+        self.charts_built()
+            .get(self.clients.element_offset(client)?)
+    }
+
+    /// Every client's chart, built now if it was not yet: for a caller
+    /// about to ask many questions (`--batch`), so the first does not pay.
+    pub fn charts_built(&self) -> &[Chart] {
+        self.index.charts.get_or_init(|| self.charts())
     }
 
     /// The practice with these members and clients instead of its own,
@@ -601,13 +598,9 @@ impl Practice<Raw> {
                 .into_iter()
                 .map(Client::validated)
                 .collect::<Option<_>>()?,
-            // The same entries in the same order: the look-ups carry over,
-            // with the interned charts a decision needs.
+            // The same entries in the same order: the look-ups carry over.
             index: self.index,
         };
-        let charts = practice.charts();
-        let mut practice = practice;
-        practice.index.charts = charts;
         Some(practice)
     }
 }

@@ -329,6 +329,7 @@ impl<'p> Verdicts<'p> {
                 bits
             })
             .collect();
+        practice.charts_built();
         Verdicts { practice, scopes }
     }
 
