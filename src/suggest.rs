@@ -18,9 +18,20 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, candidate)| candidate)
 }
 
-/// " (did you mean `x`?)" or nothing.
+/// "did you mean `x`?": how every hint offers a near name.
+pub fn mean(near: &str) -> String {
+    format!("did you mean `{near}`?")
+}
+
+/// "did you mean `x`?" for the nearest candidate, or nothing.
 pub fn did_you_mean<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
-    closest(name, candidates).map_or_else(String::new, |c| format!("did you mean `{c}`?"))
+    closest(name, candidates).map_or_else(String::new, mean)
+}
+
+/// " (did you mean `x`?)" for the nearest candidate, or nothing: the end of
+/// an error message.
+pub fn trailing<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> String {
+    closest(name, candidates).map_or_else(String::new, |near| format!(" ({})", mean(near)))
 }
 
 #[cfg(test)]

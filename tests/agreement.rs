@@ -34,7 +34,9 @@
 mod common;
 
 use chrono::NaiveDate;
-use praxis::changes::{self, Actor, ChangeError, MemberEdit, NewMember, Outcome, Temporary, edit};
+use praxis::changes::{
+    self, Actor, ChangeError, MemberEdit, NewMember, Outcome, TemporaryGrant, edit,
+};
 use praxis::model::{Practice, Scope};
 use praxis::rules::{self, authorize, decide, pattern};
 use proptest::prelude::*;
@@ -523,7 +525,7 @@ impl Command {
                 changes::client_assign(actor, doc, id, primary, *keep)
             }
             Command::ClientGrant(id, member, temporary) => {
-                let temporary = temporary.as_ref().map(|(until, reason)| Temporary {
+                let temporary = temporary.as_ref().map(|(until, reason)| TemporaryGrant {
                     until: *until,
                     reason: reason.clone(),
                 });

@@ -16,7 +16,7 @@ mod generate;
 
 use chrono::NaiveDate;
 use praxis::changes::cut::Reach;
-use praxis::changes::{self, Actor, ChangeError, Edited, Outcome, Temporary, edit};
+use praxis::changes::{self, Actor, ChangeError, Edited, Outcome, TemporaryGrant, edit};
 use praxis::model::Practice;
 use toml_edit::DocumentMut;
 
@@ -105,7 +105,7 @@ fn a_cut_edit_writes_what_the_whole_document_edit_writes() {
                 1 => (
                     Reach::Client(&client),
                     Box::new(|a, d| {
-                        let temporary = Temporary {
+                        let temporary = TemporaryGrant {
                             until,
                             reason: "coverage".into(),
                         };

@@ -21,7 +21,7 @@
 //!   the entry they sit on.
 
 use chrono::NaiveDate;
-use praxis::changes::{self, Actor, ChangeError, MemberEdit, NewMember, Outcome, Temporary};
+use praxis::changes::{self, Actor, ChangeError, MemberEdit, NewMember, Outcome, TemporaryGrant};
 use praxis::model::Practice;
 use praxis::rules::{self, decide};
 use proptest::prelude::*;
@@ -321,7 +321,7 @@ impl Op {
                 member,
                 temporary,
             } => {
-                let temporary = temporary.then(|| Temporary {
+                let temporary = temporary.then(|| TemporaryGrant {
                     until: NaiveDate::parse_from_str(UNTIL, "%Y-%m-%d").expect("date"),
                     reason: REASON.to_string(),
                 });

@@ -23,7 +23,7 @@
 //!   commands and `diff --as` agree).
 
 use chrono::{Days, NaiveDate};
-use praxis::changes::{self, Actor, ChangeError, MemberEdit, NewMember, Outcome, Temporary};
+use praxis::changes::{self, Actor, ChangeError, MemberEdit, NewMember, Outcome, TemporaryGrant};
 use praxis::model::Practice;
 use praxis::rules;
 use praxis::store::Contents;
@@ -242,7 +242,7 @@ fn apply(
         }
         2 => {
             let (id, member) = (choices.pick(clients), choices.pick(members));
-            let temporary = choices.flag().then(|| Temporary {
+            let temporary = choices.flag().then(|| TemporaryGrant {
                 until: today
                     .checked_add_days(Days::new(choices.pick(UNTIL_DAYS)))
                     .unwrap_or(today),

@@ -79,7 +79,7 @@ pub fn client_assign(
 
 /// Temporary access: the last day it holds and why.
 #[derive(Debug, Clone)]
-pub struct Temporary {
+pub struct TemporaryGrant {
     pub until: NaiveDate,
     pub reason: String,
 }
@@ -89,7 +89,7 @@ pub fn client_grant(
     doc: &mut DocumentMut,
     id: &str,
     member: &str,
-    temporary: Option<&Temporary>,
+    temporary: Option<&TemporaryGrant>,
 ) -> Result<Outcome, ChangeError> {
     let client = known_client(actor.practice, id)?;
     known_member(actor.practice, member)?;

@@ -272,9 +272,7 @@ pub fn member_remove(
         )));
     }
     let primary_of: Vec<&str> = practice
-        .clients
-        .iter()
-        .filter(|c| c.is_primary(id))
+        .clients_with_primary(id)
         .map(|c| c.id.value.as_str())
         .collect();
     if !primary_of.is_empty() && clients_to.is_none() {
@@ -425,7 +423,7 @@ pub fn role_revoke(
             roles.join(", ")
         )));
     }
-    let primary_of = practice.clients.iter().filter(|c| c.is_primary(id)).count();
+    let primary_of = practice.clients_with_primary(id).count();
     if primary_of > 0 && holds_clinical_role(practice, member) {
         let mut after = member.clone();
         after.roles.retain(|r| !roles.contains(&r.value));

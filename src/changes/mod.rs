@@ -313,11 +313,6 @@ enum Standing {
     Independent,
 }
 
-fn hint<'a>(name: &str, known: impl IntoIterator<Item = &'a str>) -> String {
-    suggest::closest(name, known)
-        .map_or_else(String::new, |near| format!(" (did you mean `{near}`?)"))
-}
-
 /// A member named in the arguments: unknown is a usage error (exit 2),
 /// worded as the query's error is.
 pub fn known_member<'p>(practice: &'p Practice, id: &str) -> Result<&'p Member, ChangeError> {
@@ -335,7 +330,7 @@ pub fn known_role(practice: &Practice, id: &str) -> Result<(), ChangeError> {
         Some(_) => Ok(()),
         None => Err(ChangeError::Usage(format!(
             "unknown role `{id}`{}",
-            hint(id, practice.roles().iter().map(|r| r.id.value.as_str()))
+            suggest::trailing(id, practice.roles().iter().map(|r| r.id.value.as_str()))
         ))),
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{Context, emit, mutate};
 use crate::changes::cut::Reach;
-use crate::changes::{self, Temporary};
+use crate::changes::{self, TemporaryGrant};
 use crate::cli::{ClientCommand, ClientListArgs};
 use crate::exit::{Exit, Failure};
 use crate::model::{Client, Practice};
@@ -35,7 +35,7 @@ pub fn run(command: ClientCommand, context: &Context) -> Result<Exit, Failure> {
                         "--until {until} is in the past; temporary access ends today or later"
                     )));
                 }
-                (Some(until), Some(reason)) => Some(Temporary { until, reason }),
+                (Some(until), Some(reason)) => Some(TemporaryGrant { until, reason }),
                 (Some(_), None) => {
                     return Err(Failure::Usage(
                         "--until needs --reason: say why temporary access is needed".into(),

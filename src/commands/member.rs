@@ -176,9 +176,7 @@ fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
     let member = changes::known_member(practice, id)?;
     let mut record = member_json(practice, member);
     let primary: Vec<&str> = practice
-        .clients
-        .iter()
-        .filter(|c| c.is_primary(id))
+        .clients_with_primary(id)
         .map(|c| c.id.value.as_str())
         .collect();
     let clinician: Vec<&str> = practice

@@ -23,14 +23,35 @@ pub struct Expectation {
     pub client: Option<String>,
     pub author: Option<String>,
     pub at: Option<NaiveDate>,
-    pub decision: String,
+    pub decision: Verdict,
 }
 
+/// What an assertion expects, and what the decision was.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Verdict {
+    Allow,
+    Deny,
+    /// The question has no decision (an unknown name, a wrong client…).
+    Error,
+}
+
+impl std::fmt::Display for Verdict {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Verdict::Allow => "allow",
+            Verdict::Deny => "deny",
+            Verdict::Error => "error",
+        })
+    }
+}
+
+/// One assertion run: what it expected, what came, why.
 #[derive(Debug, Serialize)]
-struct Outcome {
+struct TestResult {
     #[serde(flatten)]
     expectation: Expectation,
-    actual: String,
+    actual: Verdict,
     passed: bool,
     explanation: Vec<String>,
 }
@@ -56,7 +77,7 @@ pub fn run(args: TestArgs, context: &Context) -> Result<Exit, Failure> {
         // The problem echoes keys and values of the test file: free text.
         Failure::Invalid(format!("{}:{}", escape::path(&tests), escape::text(&e)))
     })?;
-    let outcomes: Vec<Outcome> = expectations
+    let outcomes: Vec<TestResult> = expectations
         .into_iter()
         .map(|e| evaluate(&loaded.practice, e, context.date))
         .collect();
@@ -134,12 +155,15 @@ fn expectation(table: &dyn TableLike, line: usize) -> Result<Expectation, String
         }
     };
     let required = |key: &str| text(key)?.ok_or_else(|| format!("[[expect]] has no `{key}`"));
-    let decision = required("decision")?;
-    if decision != "allow" && decision != "deny" {
-        return Err(format!(
-            "decision must be \"allow\" or \"deny\", not \"{decision}\""
-        ));
-    }
+    let decision = match required("decision")?.as_str() {
+        "allow" => Verdict::Allow,
+        "deny" => Verdict::Deny,
+        other => {
+            return Err(format!(
+                "decision must be \"allow\" or \"deny\", not \"{other}\""
+            ));
+        }
+    };
     let at = match table.get("at") {
         None => None,
         Some(item) => {
@@ -169,7 +193,7 @@ fn expectation(table: &dyn TableLike, line: usize) -> Result<Expectation, String
     })
 }
 
-fn evaluate(practice: &Practice, expectation: Expectation, date: NaiveDate) -> Outcome {
+fn evaluate(practice: &Practice, expectation: Expectation, date: NaiveDate) -> TestResult {
     let request = Request {
         member: &expectation.member,
         capability: &expectation.capability,
@@ -179,12 +203,16 @@ fn evaluate(practice: &Practice, expectation: Expectation, date: NaiveDate) -> O
     let (actual, explanation) =
         match decide::decide(practice, &request, expectation.at.unwrap_or(date)) {
             Ok(decision) => (
-                decision.word().to_string(),
+                if decision.allowed {
+                    Verdict::Allow
+                } else {
+                    Verdict::Deny
+                },
                 explain::reasons(&decision.reasons, &request),
             ),
-            Err(error) => ("error".to_string(), vec![error.to_string()]),
+            Err(error) => (Verdict::Error, vec![error.to_string()]),
         };
-    Outcome {
+    TestResult {
         passed: actual == expectation.decision,
         actual,
         explanation,
@@ -206,7 +234,7 @@ fn title(e: &Expectation) -> String {
     format!("{title}: expect {}", e.decision)
 }
 
-fn text(file: &str, outcomes: &[Outcome]) -> String {
+fn text(file: &str, outcomes: &[TestResult]) -> String {
     let file = escape::text(file);
     let mut out = String::new();
     for outcome in outcomes.iter().filter(|o| !o.passed) {
@@ -230,7 +258,7 @@ fn text(file: &str, outcomes: &[Outcome]) -> String {
 }
 
 /// One row per assertion, for CSV and markdown.
-fn results_table(outcomes: &[Outcome]) -> output::Table {
+fn results_table(outcomes: &[TestResult]) -> output::Table {
     let mut table = output::Table::new(&[
         "line",
         "member",
@@ -251,15 +279,15 @@ fn results_table(outcomes: &[Outcome]) -> output::Table {
             e.client.clone().unwrap_or_default(),
             e.author.clone().unwrap_or_default(),
             e.at.map(|d| d.to_string()).unwrap_or_default(),
-            e.decision.clone(),
-            outcome.actual.clone(),
+            e.decision.to_string(),
+            outcome.actual.to_string(),
             if outcome.passed { "pass" } else { "fail" }.to_string(),
         ]);
     }
     table
 }
 
-fn junit(file: &str, outcomes: &[Outcome]) -> String {
+fn junit(file: &str, outcomes: &[TestResult]) -> String {
     use escape::xml;
     let failed = outcomes.iter().filter(|o| !o.passed).count();
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -287,8 +315,8 @@ fn junit(file: &str, outcomes: &[Outcome]) -> String {
             out.push_str(">\n");
             out.push_str(&format!(
                 "      <failure message=\"expected {}, got {}\" type=\"AccessAssertion\">{}</failure>\n",
-                xml(&e.decision),
-                xml(&outcome.actual),
+                xml(&e.decision.to_string()),
+                xml(&outcome.actual.to_string()),
                 // Our line breaks between sentences stay; each sentence is
                 // free text.
                 outcome
@@ -318,11 +346,11 @@ mod tests {
             client: Some("C-1]]>".into()),
             author: None,
             at: None,
-            decision: "allow".into(),
+            decision: Verdict::Allow,
         };
-        let outcome = Outcome {
+        let outcome = TestResult {
             expectation,
-            actual: "deny".into(),
+            actual: Verdict::Deny,
             passed: false,
             explanation: vec!["because \u{0}<!-- x -->".into(), "and \u{202e}".into()],
         };

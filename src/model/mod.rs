@@ -471,6 +471,14 @@ impl<S: Stage> Practice<S> {
             .collect()
     }
 
+    /// The clients whose primary clinician is `member`, in file order.
+    pub fn clients_with_primary<'p>(
+        &'p self,
+        member: &'p str,
+    ) -> impl Iterator<Item = &'p Client<S>> {
+        self.clients.iter().filter(move |c| c.is_primary(member))
+    }
+
     /// The member's interned id.
     pub fn member_id(&self, id: &str) -> Option<MemberId> {
         self.index

@@ -216,7 +216,7 @@ impl Reader<'_> {
                 continue;
             }
             let hint = match suggest::closest(key_text, known.iter().copied()) {
-                Some(near) => format!("did you mean `{near}`?"),
+                Some(near) => suggest::mean(near),
                 None => format!("known keys here: {}", known.join(", ")),
             };
             self.error(
@@ -536,7 +536,7 @@ impl Reader<'_> {
             other => {
                 let hint = format!(
                     "use \"client\" or \"practice\"{}",
-                    hint_suffix(other, &["client", "practice"])
+                    suggest::trailing(other, ["client", "practice"])
                 );
                 self.error(
                     Code::UnknownScope,
@@ -577,7 +577,7 @@ impl Reader<'_> {
                             format!(
                                 "use one of {}{}",
                                 names.join(", "),
-                                hint_suffix(&on.value, &names)
+                                suggest::trailing(&on.value, names.iter().copied())
                             ),
                         );
                         None
@@ -665,13 +665,6 @@ impl Reader<'_> {
             span: at.span.clone(),
             id,
         }
-    }
-}
-
-fn hint_suffix(text: &str, known: &[&str]) -> String {
-    match suggest::closest(text, known.iter().copied()) {
-        Some(near) => format!(" (did you mean `{near}`?)"),
-        None => String::new(),
     }
 }
 

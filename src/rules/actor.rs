@@ -52,8 +52,7 @@ pub fn resolve<'p>(practice: &'p Practice, actor: &str) -> Result<&'p Member, Ac
         .member(actor)
         .ok_or_else(|| ActorError::UnknownMember {
             name: actor.to_string(),
-            hint: suggest::closest(actor, practice.members.iter().map(|m| m.id.value.as_str()))
-                .map_or_else(String::new, |near| format!(" (did you mean `{near}`?)")),
+            hint: suggest::trailing(actor, practice.members.iter().map(|m| m.id.value.as_str())),
         })
 }
 

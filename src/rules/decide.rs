@@ -145,14 +145,6 @@ pub enum QueryError {
     AuthorWithoutClientCapability { capability: String },
 }
 
-fn hint(name: &str, known: impl IntoIterator<Item = impl AsRef<str>>) -> String {
-    let known: Vec<_> = known.into_iter().collect();
-    match suggest::closest(name, known.iter().map(|k| k.as_ref())) {
-        Some(near) => format!(" (did you mean `{near}`?)"),
-        None => String::new(),
-    }
-}
-
 /// A request checked against the practice: the things it names, looked up.
 pub struct Resolved<'p> {
     pub member: &'p Member,
@@ -173,7 +165,7 @@ pub fn find_member<'p>(practice: &'p Practice, id: &str) -> Result<&'p Member, Q
 fn unknown_member(practice: &Practice, id: &str) -> QueryError {
     QueryError::UnknownMember {
         name: id.to_string(),
-        hint: hint(id, practice.members.iter().map(|m| &m.id.value)),
+        hint: suggest::trailing(id, practice.members.iter().map(|m| m.id.value.as_str())),
     }
 }
 
@@ -183,7 +175,7 @@ pub fn find_client<'p>(practice: &'p Practice, id: &str) -> Result<&'p Client, Q
         .client(id)
         .ok_or_else(|| QueryError::UnknownClient {
             name: id.to_string(),
-            hint: hint(id, practice.clients.iter().map(|c| &c.id.value)),
+            hint: suggest::trailing(id, practice.clients.iter().map(|c| c.id.value.as_str())),
         })
 }
 
@@ -204,7 +196,10 @@ pub fn resolve_target<'p>(
             .capability(capability)
             .ok_or_else(|| QueryError::UnknownCapability {
                 name: capability.to_string(),
-                hint: hint(capability, practice.capabilities().iter().map(|c| &c.name)),
+                hint: suggest::trailing(
+                    capability,
+                    practice.capabilities().iter().map(|c| c.name.as_str()),
+                ),
             })?;
     let client = match (capability.kind, client) {
         (Kind::Client, None) => {
@@ -244,7 +239,10 @@ pub fn resolve<'p>(
                 .member(id)
                 .ok_or_else(|| QueryError::UnknownAuthor {
                     name: id.to_string(),
-                    hint: hint(id, practice.members.iter().map(|m| &m.id.value)),
+                    hint: suggest::trailing(
+                        id,
+                        practice.members.iter().map(|m| m.id.value.as_str()),
+                    ),
                 })?;
             if capability.kind != Kind::Client {
                 return Err(QueryError::AuthorWithoutClientCapability {

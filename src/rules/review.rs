@@ -49,7 +49,7 @@ impl ReviewRoute {
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct Reader {
+pub struct ChartReader {
     pub member: String,
     pub routes: Vec<ReviewRoute>,
 }
@@ -58,7 +58,7 @@ pub struct Reader {
 pub struct ChartReview {
     pub client: String,
     pub restricted: bool,
-    pub readers: Vec<Reader>,
+    pub readers: Vec<ChartReader>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -173,10 +173,10 @@ fn all_scope_readers(practice: &Practice) -> Vec<&str> {
 fn candidates<'p>(
     practice: &'p Practice,
     client: &'p Client,
-    everyone: &[&'p str],
+    all_clients_readers: &[&'p str],
     date: NaiveDate,
 ) -> BTreeSet<&'p str> {
-    let mut set: BTreeSet<&str> = everyone.iter().copied().collect();
+    let mut set: BTreeSet<&str> = all_clients_readers.iter().copied().collect();
     for member in client.care_team(date) {
         set.insert(member);
         if let Some(found) = practice.member(member) {
@@ -199,7 +199,7 @@ pub fn review(
     member: Option<&str>,
     client: Option<&str>,
 ) -> Review {
-    let everyone = all_scope_readers(practice);
+    let all_clients_readers = all_scope_readers(practice);
     let mut charts = Vec::new();
     let mut per_member: BTreeMap<&str, (BTreeSet<&str>, BTreeMap<&'static str, usize>)> =
         BTreeMap::new();
@@ -209,7 +209,7 @@ pub fn review(
         .filter(|c| client.is_none_or(|id| c.id.value == id))
     {
         let mut readers = Vec::new();
-        for candidate in candidates(practice, chart, &everyone, date) {
+        for candidate in candidates(practice, chart, &all_clients_readers, date) {
             if member.is_some_and(|m| m != candidate) {
                 continue;
             }
@@ -235,7 +235,7 @@ pub fn review(
             for route in &routes {
                 *entry.1.entry(route.name()).or_default() += 1;
             }
-            readers.push(Reader {
+            readers.push(ChartReader {
                 member: candidate.to_string(),
                 routes,
             });
@@ -265,14 +265,14 @@ pub fn review(
         date,
         charts,
         members,
-        findings: to_act_on(practice, findings, &everyone, member, client),
+        findings: to_act_on(practice, findings, &all_clients_readers, member, client),
     }
 }
 
 fn to_act_on(
     practice: &Practice,
     findings: &Findings,
-    everyone: &[&str],
+    all_clients_readers: &[&str],
     member: Option<&str>,
     client: Option<&str>,
 ) -> Vec<ReviewFinding> {
@@ -298,7 +298,7 @@ fn to_act_on(
             });
         }
     }
-    for id in everyone {
+    for id in all_clients_readers {
         if practice.is_owner(id) || member.is_some_and(|m| m != *id) {
             continue;
         }

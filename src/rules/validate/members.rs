@@ -248,8 +248,7 @@ impl<'p> Check<'p> {
                     ),
                     format!(
                         "use `progress-notes` or `treatment-plans`{}",
-                        suggest::closest(&document.value, COSIGN_DOCUMENTS.iter().copied())
-                            .map_or_else(String::new, |n| format!(" (did you mean `{n}`?)"))
+                        suggest::trailing(&document.value, COSIGN_DOCUMENTS.iter().copied())
                     ),
                 );
             }

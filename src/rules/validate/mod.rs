@@ -242,7 +242,7 @@ impl<'p> Check<'p> {
         }
         let names = self.practice.capabilities().iter().map(|c| c.name.as_str());
         let hint = match suggest::closest(&pattern.value, names) {
-            Some(near) => format!("did you mean `{near}`? (or define it under [capabilities])"),
+            Some(near) => format!("{} (or define it under [capabilities])", suggest::mean(near)),
             None => "use a capability of the catalog (`praxis matrix`), `family.*` or `*`, or define it under [capabilities]".to_string(),
         };
         self.push(
@@ -260,7 +260,7 @@ impl<'p> Check<'p> {
         }
         let names = self.practice.roles().iter().map(|r| r.id.value.as_str());
         let hint = match suggest::closest(&name.value, names) {
-            Some(near) => format!("did you mean `{near}`?"),
+            Some(near) => suggest::mean(near),
             None => {
                 "use a built-in role (`praxis role list`) or define it under [roles]".to_string()
             }
@@ -280,7 +280,7 @@ impl<'p> Check<'p> {
         if found.is_none() {
             let names = self.practice.members.iter().map(|m| m.id.value.as_str());
             let hint = match suggest::closest(&name.value, names) {
-                Some(near) => format!("did you mean `{near}`?"),
+                Some(near) => suggest::mean(near),
                 None => "add the member under [members] first, or correct the id".to_string(),
             };
             self.push(
