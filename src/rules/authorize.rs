@@ -299,35 +299,37 @@ fn new_client(id: &str, client: &Client) -> Vec<Need> {
 }
 
 /// Who is on a client's lists, as sets, for comparing two versions.
-struct Lists {
+struct Lists<'p> {
     clinicians: BTreeSet<String>,
-    temporary: BTreeSet<String>,
+    temporary: BTreeSet<TemporaryEntry<'p>>,
     administrative: BTreeSet<String>,
 }
 
-impl Lists {
-    fn of(client: &Client) -> Lists {
+/// A temporary entry as a comparable value: the same member, last day and
+/// reason is the same entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct TemporaryEntry<'p> {
+    member: &'p str,
+    until: NaiveDate,
+    reason: &'p str,
+}
+
+impl<'p> Lists<'p> {
+    fn of(client: &'p Client) -> Lists<'p> {
         Lists {
             clinicians: sorted(&client.clinicians),
             temporary: client
                 .temporary
                 .iter()
-                .map(|t| {
-                    format!(
-                        "{}\u{0}{:?}\u{0}{}",
-                        t.member.value,
-                        Some(t.until.value),
-                        t.reason_text()
-                    )
+                .map(|t| TemporaryEntry {
+                    member: &t.member.value,
+                    until: t.until.value,
+                    reason: t.reason_text(),
                 })
                 .collect(),
             administrative: sorted(&client.administrative),
         }
     }
-}
-
-fn temporary_member(entry: &str) -> &str {
-    entry.split('\u{0}').next().unwrap_or("")
 }
 
 /// The capabilities a change to one client needs (SPEC §4, §7, §8). The
@@ -405,19 +407,18 @@ fn client_changes(
         .difference(&old.clinicians)
         .filter(|m| !explained_joining.contains(m.as_str()))
         .collect();
-    let joined_temporary: Vec<&String> = new.temporary.difference(&old.temporary).collect();
+    let joined_temporary: Vec<&TemporaryEntry<'_>> =
+        new.temporary.difference(&old.temporary).collect();
     let clinician_changed = joined_clinicians.iter().any(|m| m.as_str() != actor)
         || old
             .clinicians
             .difference(&new.clinicians)
             .any(|m| !explained.contains(m.as_str()));
-    let temporary_changed = joined_temporary
-        .iter()
-        .any(|t| temporary_member(t) != actor)
+    let temporary_changed = joined_temporary.iter().any(|t| t.member != actor)
         || old
             .temporary
             .difference(&new.temporary)
-            .any(|t| !explained.contains(temporary_member(t)));
+            .any(|t| !explained.contains(t.member));
     let only_removals =
         new.clinicians.is_subset(&old.clinicians) && new.temporary.is_subset(&old.temporary);
     if clinician_changed || temporary_changed {
@@ -438,9 +439,7 @@ fn client_changes(
     // Joining a chart, extending or rewriting one's own temporary entry:
     // a self-grant.
     let actor_joins = joined_clinicians.iter().any(|m| m.as_str() == actor)
-        || joined_temporary
-            .iter()
-            .any(|t| temporary_member(t) == actor);
+        || joined_temporary.iter().any(|t| t.member == actor);
     if actor_joins {
         needed.push(
             Need::new(

@@ -105,10 +105,6 @@ impl PracticeDiff {
     }
 }
 
-fn values(list: &[Spanned<String>]) -> Vec<String> {
-    list.iter().map(|v| v.value.clone()).collect()
-}
-
 pub(super) fn sorted(list: &[Spanned<String>]) -> BTreeSet<String> {
     list.iter().map(|v| v.value.clone()).collect()
 }
@@ -120,44 +116,60 @@ fn minus(a: &BTreeSet<String>, b: &BTreeSet<String>) -> Vec<String> {
 /// What a decision for this member can depend on, besides the client entry:
 /// if it is equal in both versions, so are the member's decisions on any
 /// unchanged client.
-fn member_signature(practice: &Practice, member: &Member) -> String {
-    let grants: Vec<String> = grants_of(practice, member)
-        .map(|(_, g)| format!("{:?}:{:?}", g.scope(), values(&g.can)))
-        .collect();
-    let mut supervisees = practice.supervisees_of(&member.id.value).to_vec();
-    supervisees.sort();
-    format!(
-        "{}|{}|{:?}|{:?}|{:?}",
-        member.active,
-        practice.is_owner(&member.id.value),
-        grants,
-        sorted(&member.denies),
-        supervisees
-    )
+#[derive(PartialEq, Eq)]
+struct MemberStanding<'p> {
+    active: bool,
+    owner: bool,
+    /// Each grant's scope and patterns, roles' first, in order.
+    grants: Vec<(Scope, Vec<&'p str>)>,
+    denies: BTreeSet<&'p str>,
+    supervisees: BTreeSet<&'p str>,
 }
 
-pub fn client_signature(client: &Client) -> String {
-    let mut temporary: Vec<String> = client
-        .temporary
-        .iter()
-        .map(|t| {
-            format!(
-                "{}:{:?}:{}",
-                t.member.value,
-                Some(t.until.value),
-                t.reason_text()
-            )
-        })
-        .collect();
-    temporary.sort();
-    format!(
-        "{:?}|{:?}|{}|{:?}|{:?}",
-        Some(&client.primary.value),
-        sorted(&client.clinicians),
-        client.restricted,
-        sorted(&client.administrative),
-        temporary
-    )
+impl<'p> MemberStanding<'p> {
+    fn of(practice: &'p Practice, member: &'p Member) -> MemberStanding<'p> {
+        MemberStanding {
+            active: member.active,
+            owner: practice.is_owner(&member.id.value),
+            grants: grants_of(practice, member)
+                .map(|(_, g)| (g.scope(), g.can.iter().map(|p| p.value.as_str()).collect()))
+                .collect(),
+            denies: member.denies.iter().map(|d| d.value.as_str()).collect(),
+            supervisees: practice
+                .supervisees_of(&member.id.value)
+                .iter()
+                .map(String::as_str)
+                .collect(),
+        }
+    }
+}
+
+/// A client's entry as a comparable value: lists as sets, temporary entries
+/// by member, last day and reason.
+#[derive(PartialEq, Eq)]
+struct ClientEntry<'p> {
+    primary: &'p str,
+    clinicians: BTreeSet<&'p str>,
+    restricted: bool,
+    administrative: BTreeSet<&'p str>,
+    temporary: BTreeSet<(&'p str, NaiveDate, &'p str)>,
+}
+
+impl<'p> ClientEntry<'p> {
+    fn of(client: &'p Client) -> ClientEntry<'p> {
+        let set = |list: &'p [Spanned<String>]| list.iter().map(|v| v.value.as_str()).collect();
+        ClientEntry {
+            primary: &client.primary.value,
+            clinicians: set(&client.clinicians),
+            restricted: client.restricted,
+            administrative: set(&client.administrative),
+            temporary: client
+                .temporary
+                .iter()
+                .map(|t| (t.member.value.as_str(), t.until.value, t.reason_text()))
+                .collect(),
+        }
+    }
 }
 
 pub(super) fn allowed(
@@ -207,7 +219,7 @@ pub fn compare(old: &Practice, new: &Practice, date: NaiveDate) -> PracticeDiff 
     let changed_clients: BTreeSet<&str> = client_ids
         .iter()
         .copied()
-        .filter(|id| old.client(id).map(client_signature) != new.client(id).map(client_signature))
+        .filter(|id| old.client(id).map(ClientEntry::of) != new.client(id).map(ClientEntry::of))
         .collect();
     clients_section(old, new, &client_ids, date, &mut diff);
     for id in &member_ids {
@@ -224,7 +236,8 @@ pub fn compare(old: &Practice, new: &Practice, date: NaiveDate) -> PracticeDiff 
             _ => {}
         }
         let member_changed = catalog_changed
-            || before.map(|m| member_signature(old, m)) != after.map(|m| member_signature(new, m));
+            || before.map(|m| MemberStanding::of(old, m))
+                != after.map(|m| MemberStanding::of(new, m));
         let clients: Vec<&str> = if member_changed {
             client_ids.iter().copied().collect()
         } else {
