@@ -6,18 +6,56 @@
 use super::{Context, emit};
 use crate::cli::{Format, MatrixArgs, MatrixBy};
 use crate::exit::{Exit, Failure};
-use crate::model::{Kind, Practice};
+use crate::model::{Kind, Practice, Scope};
 use crate::output::{self, Table};
 use crate::rules::decide::{self, Request};
 use crate::rules::matrix::{cell_text, member_row, role_row};
 use serde_json::{Map, Value, json};
+use std::collections::BTreeSet;
 
 /// The grid: one row per role or member, one column per capability.
 struct Grid {
     by: &'static str,
     client: Option<String>,
     capabilities: Vec<String>,
-    rows: Vec<(String, Vec<String>)>,
+    rows: Vec<(String, Vec<Cell>)>,
+}
+
+/// One cell: the scopes a role or member holds a capability on, or, for
+/// one client, whether the member is allowed.
+enum Cell {
+    Scopes(BTreeSet<Scope>),
+    Allowed(bool),
+}
+
+impl Cell {
+    /// What CSV, JSON and markdown show: `all+assigned`, `allow`, `deny`.
+    fn text(&self) -> String {
+        match self {
+            Cell::Scopes(scopes) => cell_text(scopes),
+            Cell::Allowed(true) => "allow".to_string(),
+            Cell::Allowed(false) => "deny".to_string(),
+        }
+    }
+
+    /// What the terminal shows; the legend spells it out.
+    fn short(&self) -> String {
+        match self {
+            Cell::Scopes(scopes) => scopes
+                .iter()
+                .map(|scope| match scope {
+                    Scope::All => "all",
+                    Scope::Assigned => "asg",
+                    Scope::Supervisees => "sup",
+                    Scope::Own => "own",
+                    Scope::Practice => "yes",
+                })
+                .collect::<Vec<_>>()
+                .join("+"),
+            Cell::Allowed(true) => "✓".to_string(),
+            Cell::Allowed(false) => "·".to_string(),
+        }
+    }
 }
 
 pub fn run(args: MatrixArgs, context: &Context) -> Result<Exit, Failure> {
@@ -42,7 +80,7 @@ pub fn run(args: MatrixArgs, context: &Context) -> Result<Exit, Failure> {
         Format::Json => json_grid(&grid),
         Format::Csv => table(&grid).to_csv(),
         Format::Markdown => table(&grid).to_markdown(),
-        _ => terminal(&grid),
+        _ => terminal(grid),
     })?;
     Ok(Exit::Success)
 }
@@ -65,7 +103,10 @@ fn role_grid(practice: &Practice) -> Grid {
             .roles()
             .iter()
             .map(|role| {
-                let cells = role_row(practice, role).iter().map(cell_text).collect();
+                let cells = role_row(practice, role)
+                    .into_iter()
+                    .map(Cell::Scopes)
+                    .collect();
                 (role.id.value.clone(), cells)
             })
             .collect(),
@@ -82,7 +123,10 @@ fn member_grid(practice: &Practice, inactive: bool) -> Grid {
             .iter()
             .filter(|m| inactive || m.active)
             .map(|member| {
-                let cells = member_row(practice, member).iter().map(cell_text).collect();
+                let cells = member_row(practice, member)
+                    .into_iter()
+                    .map(Cell::Scopes)
+                    .collect();
                 (member.id.value.clone(), cells)
             })
             .collect(),
@@ -107,11 +151,9 @@ fn client_grid(
                 client: Some(client),
                 author: None,
             };
-            cells.push(
-                decide::decide(practice, &request, context.date)?
-                    .word()
-                    .to_string(),
-            );
+            cells.push(Cell::Allowed(
+                decide::decide(practice, &request, context.date)?.allowed,
+            ));
         }
         rows.push((member.id.value.clone(), cells));
     }
@@ -128,7 +170,7 @@ fn table(grid: &Grid) -> Table {
     table.headers.extend(grid.capabilities.iter().cloned());
     for (name, cells) in &grid.rows {
         let mut row = vec![name.clone()];
-        row.extend(cells.iter().cloned());
+        row.extend(cells.iter().map(Cell::text));
         table.push(row);
     }
     table
@@ -143,7 +185,7 @@ fn json_grid(grid: &Grid) -> String {
                 .capabilities
                 .iter()
                 .zip(cells)
-                .map(|(c, v)| (c.clone(), Value::String(v.clone())))
+                .map(|(c, v)| (c.clone(), Value::String(v.text())))
                 .collect();
             json!({ grid.by: name, "cells": cells })
         })
@@ -156,26 +198,9 @@ fn json_grid(grid: &Grid) -> String {
     }))
 }
 
-/// Short cell codes for the terminal; the legend spells them out.
-fn short(cell: &str) -> String {
-    cell.split('+')
-        .map(|scope| match scope {
-            "all" => "all",
-            "assigned" => "asg",
-            "supervisees" => "sup",
-            "own" => "own",
-            "practice" => "yes",
-            "allow" => "✓",
-            "deny" => "·",
-            other => other,
-        })
-        .collect::<Vec<_>>()
-        .join("+")
-}
-
 /// The grid with every name escaped for a terminal, so widths are counted
-/// on what is shown.
-fn escaped(grid: &Grid) -> Grid {
+/// on what is shown (cells hold no free text).
+fn escaped(grid: Grid) -> Grid {
     let text = |s: &String| output::escape::text(s).into_owned();
     Grid {
         by: grid.by,
@@ -183,13 +208,13 @@ fn escaped(grid: &Grid) -> Grid {
         capabilities: grid.capabilities.iter().map(text).collect(),
         rows: grid
             .rows
-            .iter()
-            .map(|(name, cells)| (text(name), cells.iter().map(text).collect()))
+            .into_iter()
+            .map(|(name, cells)| (text(&name), cells))
             .collect(),
     }
 }
 
-fn terminal(grid: &Grid) -> String {
+fn terminal(grid: Grid) -> String {
     let grid = &escaped(grid);
     let label_width = grid
         .capabilities
@@ -202,7 +227,7 @@ fn terminal(grid: &Grid) -> String {
         let (name, cells) = &grid.rows[i];
         cells
             .iter()
-            .map(|c| short(c).chars().count())
+            .map(|c| c.short().chars().count())
             .chain(std::iter::once(name.chars().count()))
             .max()
             .unwrap_or(3)
@@ -246,7 +271,7 @@ fn terminal(grid: &Grid) -> String {
             for &i in page {
                 out.push_str(&format!(
                     "{:<w$}  ",
-                    short(&grid.rows[i].1[c]),
+                    grid.rows[i].1[c].short(),
                     w = column_width(i)
                 ));
             }
