@@ -104,7 +104,7 @@ fn temporary_text(client: &Client, reasons: bool, separator: &str) -> String {
         .map(|t| {
             output::temporary_entry(
                 &t.member.value,
-                Some(t.until.value),
+                t.until.value,
                 if reasons { t.reason_text() } else { "" },
             )
         })
@@ -177,7 +177,7 @@ fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
     let loaded = context.load()?;
     let client = changes::known_client(&loaded.practice, id)?;
     let record = client_json(client);
-    let mut table = super::member::field_table(&record);
+    let mut table = output::field_table(&record);
     if let Some(row) = table.rows.iter_mut().find(|r| r[0] == "temporary") {
         row[1] = temporary_text(client, true, "; ");
     }

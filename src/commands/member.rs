@@ -185,73 +185,39 @@ fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
         .filter(|c| c.is_clinician(id))
         .map(|c| c.id.value.as_str())
         .collect();
-    let temporary: Vec<Value> = practice
+    let temporary: Vec<(&str, &crate::model::Temporary)> = practice
         .clients
         .iter()
         .flat_map(|c| {
             c.temporary
                 .iter()
                 .filter(|t| t.member_is(id))
-                .map(move |t| (c, t))
-        })
-        .map(|(c, t)| {
-            json!({
-                "client": c.id.value,
-                "until": t.until.value.to_string(),
-                "reason": t.reason_text(),
-            })
+                .map(move |t| (c.id.value.as_str(), t))
         })
         .collect();
     if let Some(object) = record.as_object_mut() {
         object.insert("primary_of".into(), json!(primary));
         object.insert("clinician_of".into(), json!(clinician));
-        object.insert("temporary".into(), json!(&temporary));
+        let entries: Vec<Value> = temporary
+            .iter()
+            .map(|(client, t)| {
+                json!({
+                    "client": client,
+                    "until": t.until.value.to_string(),
+                    "reason": t.reason_text(),
+                })
+            })
+            .collect();
+        object.insert("temporary".into(), Value::Array(entries));
     }
-    let mut table = field_table(&record);
+    let mut table = output::field_table(&record);
     if let Some(row) = table.rows.iter_mut().find(|r| r[0] == "temporary") {
         row[1] = temporary
             .iter()
-            .map(|t| {
-                output::temporary_entry(
-                    t["client"].as_str().unwrap_or("?"),
-                    t["until"]
-                        .as_str()
-                        .and_then(|d| crate::cli::parse_date(d).ok()),
-                    t["reason"].as_str().unwrap_or(""),
-                )
-            })
+            .map(|(client, t)| output::temporary_entry(client, t.until.value, t.reason_text()))
             .collect::<Vec<_>>()
             .join("; ");
     }
     emit(&output::listing(format, &table, &record))?;
     Ok(Exit::Success)
-}
-
-/// A JSON record as a two-column field/value table.
-pub fn field_table(record: &Value) -> Table {
-    let mut table = Table::new(&["field", "value"]);
-    if let Some(object) = record.as_object() {
-        for (key, value) in object {
-            let cell = match value {
-                Value::Null => String::new(),
-                Value::String(s) => s.clone(),
-                Value::Array(items) => items
-                    .iter()
-                    .map(|v| match v {
-                        Value::String(s) => s.clone(),
-                        Value::Object(o) => o
-                            .values()
-                            .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                        other => other.to_string(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                other => other.to_string(),
-            };
-            table.push(vec![key.clone(), cell]);
-        }
-    }
-    table
 }
