@@ -22,7 +22,7 @@ pub struct Cli {
     pub file: Option<PathBuf>,
     /// Output format, where the command prints data
     #[arg(long, global = true, value_enum, value_name = "FORMAT")]
-    pub format: Option<Format>,
+    pub format: Option<FormatArg>,
     /// The acting member for a change [default: $PRAXIS_ACTOR]
     #[arg(long = "as", global = true, value_name = "MEMBER")]
     pub actor: Option<String>,
@@ -44,8 +44,10 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     crate::rules::dates::parse_day(text).map_err(|e| e.to_string())
 }
 
+/// `--format` as the command line spells it; `output::Format` is what the
+/// renderers take.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub enum FormatArg {
     /// Human-readable (a table or text)
     #[value(alias = "text")]
     Table,
@@ -61,16 +63,17 @@ pub enum Format {
     Junit,
 }
 
-impl Format {
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Table => "table",
-            Format::Json => "json",
-            Format::Csv => "csv",
-            Format::Markdown => "markdown",
-            Format::Github => "github",
-            Format::Sarif => "sarif",
-            Format::Junit => "junit",
+impl From<FormatArg> for crate::output::Format {
+    fn from(format: FormatArg) -> Self {
+        use crate::output::Format;
+        match format {
+            FormatArg::Table => Format::Table,
+            FormatArg::Json => Format::Json,
+            FormatArg::Csv => Format::Csv,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Github => Format::Github,
+            FormatArg::Sarif => Format::Sarif,
+            FormatArg::Junit => Format::Junit,
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod commands;
 pub mod exit;
 pub mod findings;
+pub mod limits;
 pub mod model;
 pub mod output;
 pub mod rules;

@@ -2,9 +2,10 @@
 //! `check` exits 0 only on allow; every error is exit 2, never 0.
 
 use super::{Context, Loaded, emit};
-use crate::cli::{AccessCheckArgs, AccessCommand, AccessListArgs, AccessWhoArgs, Format};
+use crate::cli::{AccessCheckArgs, AccessCommand, AccessListArgs, AccessWhoArgs};
 use crate::exit::{Exit, Failure};
 use crate::model::{Kind, Practice};
+use crate::output::Format;
 use crate::output::{self, Paint, Table, escape, explain, paint};
 use crate::rules::decide::{
     self, Reason, Request, Route, Verdicts, decide_resolved, resolve, resolve_target,

@@ -3,9 +3,10 @@
 //! make it, `--fail-on-gain` stops branches that must only remove access.
 
 use super::{Context, emit};
-use crate::cli::{DiffArgs, Format};
+use crate::cli::DiffArgs;
 use crate::exit::{Exit, Failure};
 use crate::model::Practice;
+use crate::output::Format;
 use crate::output::{self, escape};
 use crate::rules::actor::{self, ActorError};
 use crate::rules::authorize::{Violation, file_change, unauthorized};

@@ -4,9 +4,10 @@
 //! columns so 32+ capabilities stay readable in 80 columns.
 
 use super::{Context, emit};
-use crate::cli::{Format, MatrixArgs, MatrixBy};
+use crate::cli::{MatrixArgs, MatrixBy};
 use crate::exit::{Exit, Failure};
 use crate::model::{Kind, Practice, Scope};
+use crate::output::Format;
 use crate::output::{self, Table};
 use crate::rules::decide::{self, Request};
 use crate::rules::matrix::{cell_text, member_row, role_row};

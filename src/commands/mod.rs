@@ -15,11 +15,12 @@ pub mod test;
 pub mod tooling;
 pub mod validate;
 
-use crate::cli::{Cli, Command, Format};
+use crate::cli::{Cli, Command};
 use crate::exit::{Exit, Failure};
 use crate::findings::Findings;
 use crate::model::Practice;
 use crate::output;
+use crate::output::Format;
 use crate::rules;
 use crate::rules::kept::Names;
 use crate::store::{self, Contents};
@@ -282,7 +283,7 @@ pub fn run(cli: Cli) -> Result<Exit, Failure> {
     }
     let context = Context {
         file: cli.file.or_else(|| file_variable.map(PathBuf::from)),
-        format: cli.format,
+        format: cli.format.map(Into::into),
         actor: cli
             .actor
             .or_else(|| std::env::var_os("PRAXIS_ACTOR").map(|a| a.to_string_lossy().into_owned())),

@@ -2,8 +2,9 @@
 //! report a person signs, JSON and CSV for tools, or terminal tables.
 
 use super::{Context, emit};
-use crate::cli::{Format, ReviewArgs};
+use crate::cli::ReviewArgs;
 use crate::exit::{Exit, Failure};
+use crate::output::Format;
 use crate::output::{self, Table, escape};
 use crate::rules::decide;
 use crate::rules::review::{Review, review};

@@ -3,9 +3,10 @@
 use super::{Context, emit, mutate};
 use crate::changes;
 use crate::changes::cut::Reach;
-use crate::cli::{Format, RoleCommand};
+use crate::cli::RoleCommand;
 use crate::exit::{Exit, Failure};
 use crate::model::{Practice, RoleDef};
+use crate::output::Format;
 use crate::output::{self, Table};
 use crate::rules::pattern;
 use serde_json::json;

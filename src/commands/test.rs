@@ -3,9 +3,10 @@
 //! decision; `--format junit` for CI test reports.
 
 use super::{Context, emit};
-use crate::cli::{Format, TestArgs};
+use crate::cli::TestArgs;
 use crate::exit::{Exit, Failure};
 use crate::model::Practice;
+use crate::output::Format;
 use crate::output::{self, escape, explain};
 use crate::rules::decide::{self, Request};
 use crate::suggest;

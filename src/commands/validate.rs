@@ -3,9 +3,10 @@
 //! that cannot be read at all is exit 2.
 
 use super::{Context, emit};
-use crate::cli::{Format, ValidateArgs};
+use crate::cli::ValidateArgs;
 use crate::exit::{Exit, Failure};
 use crate::findings::{Code, Finding, Findings};
+use crate::output::Format;
 use crate::output::diagnostics;
 use crate::rules;
 use crate::store::{self, Contents};

@@ -6,7 +6,6 @@ pub mod escape;
 pub mod explain;
 pub mod lines;
 
-use crate::cli::Format;
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use serde::Serialize;
 use std::io::IsTerminal;
@@ -75,6 +74,36 @@ impl Table {
 }
 
 /// The formats a listing prints: `--format` for every data command.
+/// How a command prints its data (`--format`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Human-readable: a table or text.
+    Table,
+    Json,
+    Csv,
+    Markdown,
+    /// GitHub workflow annotations.
+    Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// JUnit XML.
+    Junit,
+}
+
+impl Format {
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+            Format::Github => "github",
+            Format::Sarif => "sarif",
+            Format::Junit => "junit",
+        }
+    }
+}
+
 pub const LISTING_FORMATS: &[Format] =
     &[Format::Table, Format::Json, Format::Csv, Format::Markdown];
 

@@ -58,10 +58,7 @@ impl Checked {
     }
 }
 
-/// Practice files larger than this are refused before parsing: a practice
-/// of 100,000 clients is under 5 MiB, so anything this size is not one, and
-/// the limit bounds what a hostile file costs a check (SPEC §8 "Reading").
-pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+pub use crate::limits::MAX_FILE_BYTES;
 
 /// The finding for a file over [`MAX_FILE_BYTES`].
 pub fn too_large(size: u64) -> Finding {

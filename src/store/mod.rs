@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 
 pub const FILE_NAME: &str = "practice.toml";
 
-/// Files larger than this are refused before reading (see the rules' limit).
-pub const MAX_BYTES: u64 = crate::rules::MAX_FILE_BYTES;
+/// Files larger than this are refused before reading (`limits`).
+pub const MAX_BYTES: u64 = crate::limits::MAX_FILE_BYTES;
 
 /// The UTF-8 byte-order mark, set aside when read and put back when written.
 pub const BOM: &str = "\u{feff}";
