@@ -8,7 +8,6 @@ pub mod lines;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use serde::Serialize;
-use std::io::IsTerminal;
 
 /// Rows under headers: the shape of every listing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -185,17 +184,18 @@ pub fn terminal_width() -> u16 {
         .unwrap_or(80)
 }
 
-/// Colour on a terminal only, and never when `NO_COLOR` is set.
-pub fn color_enabled(stream_is_terminal: bool) -> bool {
-    stream_is_terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+/// Colour where anstream's conventions say so: on a terminal that supports
+/// it, never with `NO_COLOR` or `CLICOLOR=0`, always with `CLICOLOR_FORCE`.
+fn color_on<S: anstream::stream::RawStream>(stream: &S) -> bool {
+    anstream::AutoStream::choice(stream) != anstream::ColorChoice::Never
 }
 
 pub fn stdout_color() -> bool {
-    color_enabled(std::io::stdout().is_terminal())
+    color_on(&std::io::stdout())
 }
 
 pub fn stderr_color() -> bool {
-    color_enabled(std::io::stderr().is_terminal())
+    color_on(&std::io::stderr())
 }
 
 #[derive(Clone, Copy)]
@@ -208,17 +208,18 @@ pub enum Paint {
 }
 
 pub fn paint(text: &str, paint: Paint, enabled: bool) -> String {
+    use anstyle::{AnsiColor, Style};
     if !enabled {
         return text.to_string();
     }
-    let code = match paint {
-        Paint::Green => "32",
-        Paint::Red => "31",
-        Paint::Yellow => "33",
-        Paint::Bold => "1",
-        Paint::Blue => "34",
+    let style = match paint {
+        Paint::Green => AnsiColor::Green.on_default(),
+        Paint::Red => AnsiColor::Red.on_default(),
+        Paint::Yellow => AnsiColor::Yellow.on_default(),
+        Paint::Bold => Style::new().bold(),
+        Paint::Blue => AnsiColor::Blue.on_default(),
     };
-    format!("\x1b[{code}m{text}\x1b[0m")
+    format!("{style}{text}{style:#}")
 }
 
 #[cfg(test)]
