@@ -120,7 +120,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--cosign', '--cosign', [CompletionResultType]::ParameterName, 'Documents that need a supervisor''s co-signature (empty to clear)')
             [CompletionResult]::new('--bill-as-supervisor', '--bill-as-supervisor', [CompletionResultType]::ParameterName, 'bill-as-supervisor')
             [CompletionResult]::new('--active', '--active', [CompletionResultType]::ParameterName, 'active')
-            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Remove a field (legal_name, email, github, npi, taxonomy)')
+            [CompletionResult]::new('--clear', '--clear', [CompletionResultType]::ParameterName, 'Remove an optional field')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')

@@ -1890,7 +1890,7 @@ _praxis() {
                     return 0
                     ;;
                 --clear)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "legal_name email github npi taxonomy cosign bill_as_supervisor" -- "${cur}"))
                     return 0
                     ;;
                 --file)

@@ -113,7 +113,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --cosign 'Documents that need a supervisor''s co-signature (empty to clear)'
             cand --bill-as-supervisor 'bill-as-supervisor'
             cand --active 'active'
-            cand --clear 'Remove a field (legal_name, email, github, npi, taxonomy)'
+            cand --clear 'Remove an optional field'
             cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
             cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
             cand --format 'Output format, where the command prints data'

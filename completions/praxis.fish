@@ -124,7 +124,13 @@ complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_su
 false\t''"
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l active -r -f -a "true\t''
 false\t''"
-complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l clear -d 'Remove a field (legal_name, email, github, npi, taxonomy)' -r
+complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l clear -d 'Remove an optional field' -r -f -a "legal_name\t''
+email\t''
+github\t''
+npi\t''
+taxonomy\t''
+cosign\t''
+bill_as_supervisor\t''"
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''

@@ -44,6 +44,35 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
     crate::rules::dates::parse_day(text).map_err(|e| e.to_string())
 }
 
+/// A field `member edit --clear` removes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ClearField {
+    #[value(name = "legal_name")]
+    LegalName,
+    Email,
+    Github,
+    Npi,
+    Taxonomy,
+    Cosign,
+    #[value(name = "bill_as_supervisor")]
+    BillAsSupervisor,
+}
+
+impl From<ClearField> for crate::rules::permission::MemberField {
+    fn from(field: ClearField) -> Self {
+        use crate::rules::permission::MemberField;
+        match field {
+            ClearField::LegalName => MemberField::LegalName,
+            ClearField::Email => MemberField::Email,
+            ClearField::Github => MemberField::Github,
+            ClearField::Npi => MemberField::Npi,
+            ClearField::Taxonomy => MemberField::Taxonomy,
+            ClearField::Cosign => MemberField::Cosign,
+            ClearField::BillAsSupervisor => MemberField::BillAsSupervisor,
+        }
+    }
+}
+
 /// `--format` as the command line spells it; `output::Format` is what the
 /// renderers take.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -205,9 +234,9 @@ pub struct MemberEditArgs {
     pub bill_as_supervisor: Option<bool>,
     #[arg(long, value_name = "true|false")]
     pub active: Option<bool>,
-    /// Remove a field (legal_name, email, github, npi, taxonomy)
+    /// Remove an optional field
     #[arg(long = "clear", value_name = "FIELD")]
-    pub clear: Vec<String>,
+    pub clear: Vec<ClearField>,
     #[command(flatten)]
     pub dry_run: DryRun,
 }

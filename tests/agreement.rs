@@ -38,6 +38,7 @@ use praxis::changes::{
     self, Actor, ChangeError, MemberEdit, NewMember, Outcome, TemporaryGrant, edit,
 };
 use praxis::model::{Practice, Scope};
+use praxis::rules::permission::MemberField;
 use praxis::rules::{self, authorize, decide, pattern};
 use proptest::prelude::*;
 use proptest::sample::Index;
@@ -653,8 +654,8 @@ fn resolve(p: &Practice, step: &Step) -> (String, Command) {
                 6 => change.cosign = Some(vec!["progress-notes".into()]),
                 7 => change.bill_as_supervisor = Some(f1),
                 8 => change.active = Some(f1),
-                9 => change.clear = vec!["bill_as_supervisor".into()],
-                10 => change.clear = vec!["npi".into()],
+                9 => change.clear = vec![MemberField::BillAsSupervisor],
+                10 => change.clear = vec![MemberField::Npi],
                 _ => {
                     change.name = Some("Renamed Member".into());
                     change.taxonomy = Some(pick(TAXONOMIES, &step.choice).to_string());

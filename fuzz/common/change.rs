@@ -309,7 +309,12 @@ fn apply(
                 cosign: choices.flag().then(|| strings(&choices.some(COSIGN, 2))),
                 bill_as_supervisor: choices.flag().then(|| choices.flag()),
                 active: choices.flag().then(|| choices.flag()),
-                clear: strings(&choices.some(CLEAR, 1)),
+                // Unknown names never reach the library: clap refuses them.
+                clear: choices
+                    .some(CLEAR, 1)
+                    .into_iter()
+                    .filter_map(praxis::rules::permission::MemberField::from_key)
+                    .collect(),
             };
             let what = format!("member edit {id} {edit:?}");
             (what, changes::member_edit(actor, doc, &id, &edit))

@@ -139,18 +139,8 @@ pub struct MemberEdit {
     pub bill_as_supervisor: Option<bool>,
     pub active: Option<bool>,
     /// Optional fields to remove.
-    pub clear: Vec<String>,
+    pub clear: Vec<MemberField>,
 }
-
-const CLEARABLE: &[&str] = &[
-    "legal_name",
-    "email",
-    "github",
-    "npi",
-    "taxonomy",
-    "cosign",
-    "bill_as_supervisor",
-];
 /// The permission editing the field with this key needs, from the one
 /// permission table (`rules::permission`); an unknown key is refused before
 /// this is asked.
@@ -165,13 +155,17 @@ pub fn member_edit(
     change: &MemberEdit,
 ) -> Result<Outcome, ChangeError> {
     let member = known_member(actor.practice, id)?;
-    for field in &change.clear {
-        if !CLEARABLE.contains(&field.as_str()) {
-            return Err(ChangeError::Usage(format!(
-                "--clear takes one of {}, not `{field}`",
-                CLEARABLE.join(", ")
-            )));
-        }
+    if let Some(field) = change.clear.iter().find(|f| !f.clearable()) {
+        let clearable: Vec<&str> = MemberField::ALL
+            .iter()
+            .filter(|f| f.clearable())
+            .map(|f| f.key())
+            .collect();
+        return Err(ChangeError::Usage(format!(
+            "--clear takes one of {}, not `{}`",
+            clearable.join(", "),
+            field.key()
+        )));
     }
     let mut fields: Vec<(&str, Option<Value>)> = Vec::new();
     let text = |v: &Option<String>| v.as_deref().map(Value::from);
@@ -194,14 +188,15 @@ pub fn member_edit(
         }
     }
     for field in &change.clear {
+        let key = field.key();
         // Setting and clearing one field in one command says two things;
         // refuse rather than pick one (found by fuzzing).
-        if fields.iter().any(|(key, _)| key == field) {
+        if fields.iter().any(|(set, _)| *set == key) {
             return Err(ChangeError::Usage(format!(
-                "`{field}` is both set and cleared (--clear {field}); pass one of them"
+                "`{key}` is both set and cleared (--clear {key}); pass one of them"
             )));
         }
-        fields.push((field.as_str(), None));
+        fields.push((key, None));
     }
     if fields.is_empty() {
         return Err(ChangeError::Usage(

@@ -46,7 +46,7 @@ pub fn run(command: MemberCommand, context: &Context) -> Result<Exit, Failure> {
                     .map(|c| c.into_iter().filter(|d| !d.is_empty()).collect()),
                 bill_as_supervisor: args.bill_as_supervisor,
                 active: args.active,
-                clear: args.clear,
+                clear: args.clear.into_iter().map(Into::into).collect(),
             };
             mutate::apply(
                 context,

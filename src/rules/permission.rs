@@ -97,6 +97,20 @@ impl MemberField {
         }
     }
 
+    /// Whether `member edit --clear` may remove it: optional fields only.
+    pub const fn clearable(self) -> bool {
+        matches!(
+            self,
+            MemberField::LegalName
+                | MemberField::Email
+                | MemberField::Github
+                | MemberField::Npi
+                | MemberField::Taxonomy
+                | MemberField::Cosign
+                | MemberField::BillAsSupervisor
+        )
+    }
+
     /// The field whose key this is.
     pub fn from_key(key: &str) -> Option<MemberField> {
         MemberField::ALL.into_iter().find(|f| f.key() == key)
