@@ -6,10 +6,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
 use assert_cmd::Command;
+use common::{praxis, root};
 use predicates::prelude::*;
 use serde_json::Value;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const EXAMPLES: [&str; 4] = [
     "therapynotes",
@@ -21,22 +23,6 @@ const EXAMPLES: [&str; 4] = [
 const TN: &str = "examples/therapynotes/practice.toml";
 const CE: &str = "examples/community-ehr/practice.toml";
 const SP: &str = "examples/simplepractice/practice.toml";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// The binary, run from the repository root with a clean environment.
-fn praxis() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_praxis"));
-    command
-        .current_dir(root())
-        .env_remove("PRAXIS_FILE")
-        .env_remove("PRAXIS_ACTOR")
-        .env("NO_COLOR", "1")
-        .env("COLUMNS", "80");
-    command
-}
 
 fn example(name: &str) -> String {
     format!("examples/{name}/practice.toml")

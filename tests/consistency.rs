@@ -12,13 +12,13 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use assert_cmd::Command;
+mod common;
 use chrono::NaiveDate;
+use common::{praxis, root};
 use praxis::model::{Kind, Practice};
 use praxis::rules::decide::{Request, decide};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
 
 const EXAMPLES: [&str; 4] = [
     "therapynotes",
@@ -28,20 +28,6 @@ const EXAMPLES: [&str; 4] = [
 ];
 
 const DATES: [&str; 2] = ["2026-12-01", "2028-05-01"];
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn praxis() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_praxis"));
-    command
-        .current_dir(root())
-        .env_remove("PRAXIS_FILE")
-        .env_remove("PRAXIS_ACTOR")
-        .env("NO_COLOR", "1");
-    command
-}
 
 fn file(name: &str) -> String {
     format!("examples/{name}/practice.toml")

@@ -5,7 +5,8 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use assert_cmd::Command;
+mod common;
+use common::{praxis, root};
 use serde_json::{Value, json};
 use std::collections::BTreeSet;
 use std::path::PathBuf;
@@ -19,20 +20,6 @@ const EXAMPLES: [&str; 4] = [
 
 /// Every decision in this file is taken as of this day.
 const AT: &str = "2026-12-01";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn praxis() -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_praxis"));
-    command
-        .current_dir(root())
-        .env_remove("PRAXIS_FILE")
-        .env_remove("PRAXIS_ACTOR")
-        .env("NO_COLOR", "1");
-    command
-}
 
 fn example(name: &str) -> String {
     format!("examples/{name}/practice.toml")

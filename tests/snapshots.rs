@@ -6,14 +6,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
 use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+use common::root;
+use std::path::Path;
 
 const AT: &str = "2026-12-01";
-
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
 
 /// Runs the binary in `dir` and renders the run for a snapshot.
 fn run_in(dir: &Path, args: &[&str]) -> String {

@@ -70,6 +70,16 @@ impl Fixture {
     }
 }
 
+/// The checkout: where the examples, fixtures and committed files are.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// `praxis` run in the checkout, isolated from the caller's environment.
+pub fn praxis() -> Command {
+    praxis_in(&root())
+}
+
 /// `praxis` run in `dir` with no practice file or actor from the caller.
 pub fn praxis_in(dir: &Path) -> Command {
     let mut command = Command::cargo_bin("praxis").expect("the praxis binary");
@@ -78,6 +88,7 @@ pub fn praxis_in(dir: &Path) -> Command {
         .env_remove("PRAXIS_FILE")
         .env_remove("PRAXIS_ACTOR")
         .env("NO_COLOR", "1")
+        .env("COLUMNS", "80")
         .timeout(std::time::Duration::from_secs(60));
     command
 }
