@@ -383,10 +383,14 @@ fn a_write_into_a_read_only_directory_exits_2_and_leaves_the_file() {
         if with_lock {
             std::fs::write(dir.path().join("practice.toml.lock"), "").expect("write");
         }
+        // A test that cannot set up must fail, not pass unseen.
         let Some(_guard) = make_read_only(dir.path()) else {
-            eprintln!("skipped: cannot make a directory read-only here (root without chattr +i)");
             set_mode(dir.path(), 0o755);
-            return;
+            panic!(
+                "cannot make a directory read-only here: chmod 555 does not stop this user \
+                 (root) and `chattr +i` is missing or unsupported by the file system; run \
+                 the test as a non-root user or on a file system with chattr (ext4, xfs)"
+            );
         };
         let before_listing = listing(dir.path());
         let (code, stderr) = mutate(&path, &["client", "add", "C-1003", "--primary", "bob"]);
