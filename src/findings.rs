@@ -2,7 +2,7 @@
 //! message and a one-line fix hint. Reading and validation both produce them;
 //! `output::diagnostics` renders them.
 
-use crate::model::Span;
+use crate::span::Span;
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]

@@ -17,6 +17,7 @@ pub mod model;
 pub mod output;
 pub mod rules;
 pub mod schema;
+pub mod span;
 pub mod store;
 pub mod suggest;
 

@@ -12,8 +12,7 @@ pub use respan::Respan;
 use chrono::NaiveDate;
 use foldhash::HashMap;
 
-/// A byte range in the practice file's text.
-pub type Span = std::ops::Range<usize>;
+pub use crate::span::Span;
 
 /// A value and where it was written. Built-in catalog data has an empty span.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

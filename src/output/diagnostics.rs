@@ -2,8 +2,8 @@
 //! as JSON, as GitHub workflow annotations, and as SARIF for code scanning.
 
 use crate::findings::{Finding, Findings, Severity};
-use crate::model::Span;
 use crate::output::{Paint, escape, paint};
+use crate::span::Span;
 use serde::Serialize;
 
 pub use super::lines::{LineIndex, Position};
