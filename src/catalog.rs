@@ -3,7 +3,7 @@
 //! `schema` and the docs all read this module, so a capability is never
 //! listed twice.
 
-use crate::model::{Grant, Kind, RoleDef, Scope, Spanned};
+use crate::model::terms::{Grant, Kind, RoleDef, Scope, Spanned};
 
 /// A capability of the built-in catalog.
 pub struct BuiltinCapability {
