@@ -11,8 +11,25 @@ use std::process::ExitCode;
 pub enum Exit {
     /// 0: success; allowed; no errors.
     Success,
-    /// 1: denied; findings; a refused change; a failed assertion.
+    /// 1: `access check` denied the request.
     Denied,
+    /// 1: `validate` found errors (warnings too, with `--strict`).
+    Findings,
+    /// 1: an assertion of `praxis test` failed.
+    TestsFailed,
+    /// 1: `diff --as` found changes the author may not make, or
+    /// `--fail-on-gain` found clinical access gained.
+    Unapproved,
+}
+
+impl Exit {
+    /// The process exit code: 0, or 1 for every way a command can say no.
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Success => 0,
+            Exit::Denied | Exit::Findings | Exit::TestsFailed | Exit::Unapproved => 1,
+        }
+    }
 }
 
 /// Why a command could not succeed.
@@ -63,8 +80,7 @@ impl Failure {
 
 pub fn exit_code(result: Result<Exit, Failure>) -> ExitCode {
     match result {
-        Ok(Exit::Success) => ExitCode::SUCCESS,
-        Ok(Exit::Denied) => ExitCode::from(1),
+        Ok(exit) => ExitCode::from(exit.code()),
         Err(failure) => {
             let prefix = match failure {
                 Failure::Refused(_) => "refused",

@@ -109,7 +109,7 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
         context.talk("error: --fail-on-gain: this change gives clinical access");
     }
     Ok(if refused || gained {
-        Exit::Denied
+        Exit::Unapproved
     } else {
         Exit::Success
     })

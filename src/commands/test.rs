@@ -97,7 +97,7 @@ pub fn run(args: TestArgs, context: &Context) -> Result<Exit, Failure> {
         _ => text(&name, &outcomes),
     })?;
     Ok(if failed > 0 {
-        Exit::Denied
+        Exit::TestsFailed
     } else {
         Exit::Success
     })

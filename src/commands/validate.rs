@@ -76,7 +76,7 @@ fn report(
     };
     emit(&rendered)?;
     Ok(if findings.has_errors() {
-        Exit::Denied
+        Exit::Findings
     } else {
         Exit::Success
     })
