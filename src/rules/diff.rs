@@ -238,12 +238,15 @@ pub fn compare(old: &Practice, new: &Practice, date: NaiveDate) -> PracticeDiff 
         let member_changed = catalog_changed
             || before.map(|m| MemberStanding::of(old, m))
                 != after.map(|m| MemberStanding::of(new, m));
-        let clients: Vec<&str> = if member_changed {
-            client_ids.iter().copied().collect()
+        let (changed, clients): (Changed, Vec<&str>) = if member_changed {
+            (Changed::Standing, client_ids.iter().copied().collect())
         } else {
-            changed_clients.iter().copied().collect()
+            (
+                Changed::ClientsOnly,
+                changed_clients.iter().copied().collect(),
+            )
         };
-        let mut change = access_change(old, new, id, &clients, member_changed, date);
+        let mut change = access_change(old, new, id, &clients, changed, date);
         let roles = |m: Option<&Member>| m.map(|m| sorted(&m.roles)).unwrap_or_default();
         change.roles_granted = minus(&roles(after), &roles(before));
         change.roles_revoked = minus(&roles(before), &roles(after));
@@ -406,12 +409,23 @@ fn lengthened(id: &str, before: &Client, after: &Client) -> Vec<Lengthened> {
         .collect()
 }
 
+/// What about a member differs between the versions, so which of their
+/// decisions to compare.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Changed {
+    /// Their standing (roles, grants, denies, supervisees, the catalog):
+    /// practice capabilities and every client.
+    Standing,
+    /// Only client entries: the clients that changed.
+    ClientsOnly,
+}
+
 fn access_change(
     old: &Practice,
     new: &Practice,
     member: &str,
     clients: &[&str],
-    practice_level: bool,
+    changed: Changed,
     date: NaiveDate,
 ) -> AccessChange {
     let mut change = AccessChange::default();
@@ -435,7 +449,7 @@ fn access_change(
             }
         };
         match kind {
-            Kind::Practice if practice_level => {
+            Kind::Practice if changed == Changed::Standing => {
                 let was =
                     in_practice(old, capability) && allowed(old, member, capability, None, date);
                 let is =
