@@ -1155,7 +1155,7 @@ fn batch_conflicts_with_a_single_question() {
         .write_stdin("{\"member\":\"bob\",\"capability\":\"members.view\"}\n")
         .assert()
         .code(0)
-        .stdout("{\"capability\":\"members.view\",\"client\":null,\"decision\":\"allow\",\"member\":\"bob\"}\n");
+        .stdout("{\"member\":\"bob\",\"capability\":\"members.view\",\"client\":null,\"decision\":\"allow\"}\n");
 }
 
 // ---------------------------------------------------------------- listings

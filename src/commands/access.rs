@@ -6,7 +6,7 @@ use crate::cli::{AccessCheckArgs, AccessCommand, AccessListArgs, AccessWhoArgs};
 use crate::exit::{Exit, Failure};
 use crate::model::{Kind, Practice};
 use crate::output::Format;
-use crate::output::{self, Paint, Table, escape, explain, paint};
+use crate::output::{self, Paint, Table, escape, explain, paint, records};
 use crate::rules::decide::{
     self, Reason, Request, Route, Verdicts, decide_resolved, resolve, resolve_target,
 };
@@ -50,13 +50,13 @@ fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
         Err(_) => decide::decide(&context.load()?.practice, &request, context.date)?,
     };
     match format {
-        Format::Json => emit(&output::json(&json!({
-            "member": member,
-            "capability": capability,
-            "client": args.client,
-            "decision": decision.word(),
-            "reasons": explain::reasons_json(&decision.reasons, &request),
-        })))?,
+        Format::Json => emit(&output::json(&records::Check {
+            member,
+            capability,
+            client: request.client,
+            decision: decision.word(),
+            reasons: Value::Array(explain::reasons_json(&decision.reasons, &request)),
+        }))?,
         Format::Csv | Format::Markdown => {
             let mut table = Table::new(&["member", "capability", "client", "decision", "reasons"]);
             table.push(vec![
@@ -277,16 +277,6 @@ struct PlainRequest<'a> {
     at: Option<std::borrow::Cow<'a, str>>,
 }
 
-/// One batch answer; its keys in the order every JSON answer of praxis
-/// has them (alphabetical).
-#[derive(serde::Serialize)]
-struct Answer<'a> {
-    capability: &'a str,
-    client: Option<&'a str>,
-    decision: &'static str,
-    member: &'a str,
-}
-
 /// The answer line to one request line.
 fn answer(verdicts: &Verdicts<'_>, line: &str, number: usize, default_date: NaiveDate) -> String {
     // Only an object: a derived struct would also take an array of the
@@ -305,25 +295,24 @@ fn answer(verdicts: &Verdicts<'_>, line: &str, number: usize, default_date: Naiv
             author: plain.author.as_deref(),
         };
         if let Some(Ok(allowed)) = date.map(|date| verdicts.allows(&request, date)) {
-            return output::json_line(&Answer {
+            return output::json_line(&records::BatchAnswer {
+                member: request.member,
                 capability: request.capability,
                 client: request.client,
                 decision: if allowed { "allow" } else { "deny" },
-                member: request.member,
             });
         }
     }
-    output::json_line(&answer_line(
-        verdicts.practice(),
-        line,
-        number,
-        default_date,
-    ))
+    answer_line(verdicts.practice(), line, number, default_date)
 }
 
-fn answer_line(practice: &Practice, line: &str, number: usize, default_date: NaiveDate) -> Value {
+/// The answer to any line, read key by key so an error can echo what the
+/// line held.
+fn answer_line(practice: &Practice, line: &str, number: usize, default_date: NaiveDate) -> String {
     let mut echo = Map::new();
-    let fail = |echo: Map<String, Value>, error: String| error_line(echo, error, number);
+    let fail = |echo: Map<String, Value>, error: String| {
+        output::json_line(&error_line(echo, error, number))
+    };
     let (request, duplicates) = match serde_json::from_str::<RequestObject>(line) {
         Ok(object) => (object.fields, object.duplicates),
         // Valid JSON of another type (the values are any JSON, so only the
@@ -379,26 +368,29 @@ fn answer_line(practice: &Practice, line: &str, number: usize, default_date: Nai
         author: author.as_deref(),
     };
     match decide::decide(practice, &request, date) {
-        Ok(decision) => json!({
-            "member": member,
-            "capability": capability,
-            "client": client,
-            "decision": decision.word(),
+        Ok(decision) => output::json_line(&records::BatchAnswer {
+            member: &member,
+            capability: &capability,
+            client: client.as_deref(),
+            decision: decision.word(),
         }),
         Err(error) => fail(echo, error.to_string()),
     }
 }
 
-/// `{"member", "capability", "client", "decision": "error", "error", "line"}`
-/// with the fields the request's line let us read.
-fn error_line(mut echo: Map<String, Value>, error: String, number: usize) -> Value {
-    for key in ["member", "capability", "client"] {
-        echo.entry(key).or_insert(Value::Null);
+/// The error record for a line, with the fields the line let us read.
+fn error_line(mut echo: Map<String, Value>, error: String, number: usize) -> records::BatchError {
+    let mut take = |key: &str| echo.remove(key);
+    records::BatchError {
+        member: take("member").unwrap_or(Value::Null),
+        capability: take("capability").unwrap_or(Value::Null),
+        client: take("client").unwrap_or(Value::Null),
+        author: take("author"),
+        at: take("at"),
+        decision: "error",
+        error,
+        line: number,
     }
-    echo.insert("decision".into(), "error".into());
-    echo.insert("error".into(), error.into());
-    echo.insert("line".into(), number.into());
-    Value::Object(echo)
 }
 
 fn first_route(reasons: &[Reason]) -> Option<&decide::GrantMatch> {
@@ -679,17 +671,18 @@ mod tests {
     fn a_key_twice_is_an_error_that_echoes_the_other_fields() {
         let practice = Practice::catalog_only();
         let date = NaiveDate::MIN;
-        let answer = answer_line(
-            &practice,
+        let read = |line: &str, number| -> Value {
+            serde_json::from_str(&answer_line(&practice, line, number, date)).unwrap_or_default()
+        };
+        let answer = read(
             r#"{"member":"bob","member":"alice","capability":"clinical.view"}"#,
             7,
-            date,
         );
         assert_eq!(answer["decision"], "error");
         assert_eq!(answer["member"], Value::Null);
         assert_eq!(answer["capability"], "clinical.view");
         assert_eq!(answer["line"], 7);
-        let answer = answer_line(&practice, "[1]", 1, date);
+        let answer = read("[1]", 1);
         assert_eq!(answer["error"], "a request must be a JSON object");
     }
 }

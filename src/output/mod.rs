@@ -5,6 +5,7 @@ pub mod diagnostics;
 pub mod escape;
 pub mod explain;
 pub mod lines;
+pub mod records;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use serde::Serialize;
