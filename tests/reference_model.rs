@@ -29,62 +29,8 @@ use std::time::Instant;
 mod reference;
 use reference::*;
 
-// ---------------------------------------------------------------------------
-// A small seeded generator (xorshift64*), no dependency.
-
-struct Rng(u64);
-
-impl Rng {
-    fn new(seed: u64) -> Rng {
-        // SplitMix64 of the seed, so nearby seeds give unrelated streams.
-        let mut z = seed.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        Rng((z ^ (z >> 31)) | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x >> 12;
-        x ^= x << 25;
-        x ^= x >> 27;
-        self.0 = x;
-        x.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-
-    fn chance(&mut self, p: f64) -> bool {
-        (self.next() >> 11) as f64 / (1u64 << 53) as f64 <= p
-    }
-
-    fn range(&mut self, low: i64, high: i64) -> i64 {
-        low + self.below((high - low + 1) as usize) as i64
-    }
-
-    fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
-        &items[self.below(items.len())]
-    }
-
-    /// Up to `max` distinct items, in random order.
-    fn some<T: Clone + PartialEq>(&mut self, items: &[T], max: usize) -> Vec<T> {
-        let count = if items.is_empty() {
-            0
-        } else {
-            self.below(max + 1)
-        };
-        let mut out: Vec<T> = Vec::new();
-        for _ in 0..count {
-            let item = self.pick(items).clone();
-            if !out.contains(&item) {
-                out.push(item);
-            }
-        }
-        out
-    }
-}
+mod common;
+use common::rng::Rng;
 
 fn base_date() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 6, 15).unwrap()

@@ -10,6 +10,9 @@
 //!
 //! Run with `--nocapture` to see the crash and concurrency figures.
 
+mod common;
+use common::rng::Rng;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Stdio};
@@ -408,38 +411,6 @@ fn a_write_into_a_read_only_directory_exits_2_and_leaves_the_file() {
     }
 }
 
-/// A small xorshift generator: no extra dependency, seed printed.
-struct Rng(u64);
-
-impl Rng {
-    fn seeded() -> Rng {
-        let seed = std::env::var("PRAXIS_TEST_SEED")
-            .ok()
-            .and_then(|s| s.parse().ok())
-            .unwrap_or_else(|| {
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(1, |d| d.as_nanos() as u64)
-            });
-        eprintln!("seed {seed} (set PRAXIS_TEST_SEED to replay)");
-        Rng(seed | 1)
-    }
-
-    fn next(&mut self) -> u64 {
-        let mut x = self.0;
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        self.0 = x;
-        x
-    }
-
-    /// Uniform in [0, n).
-    fn below(&mut self, n: u64) -> u64 {
-        if n == 0 { 0 } else { self.next() % n }
-    }
-}
-
 fn mutation_args(i: usize) -> Vec<String> {
     let words: Vec<String> = match i % 4 {
         0 => vec![
@@ -542,10 +513,10 @@ fn a_writer_killed_at_any_moment_leaves_the_old_or_the_new_file_whole() {
         // Now the same change, killed at a random moment: anywhere in the
         // run, or (half the time) near its end, where the write happens.
         let micros = duration.as_micros() as u64;
-        let delay = if rng.below(2) == 0 {
-            rng.below(micros + micros / 5)
+        let delay = if rng.below_u64(2) == 0 {
+            rng.below_u64(micros + micros / 5)
         } else {
-            micros * 6 / 10 + rng.below(micros / 2)
+            micros * 6 / 10 + rng.below_u64(micros / 2)
         };
         let mut child = spawn(&path, &args);
         std::thread::sleep(Duration::from_micros(delay));

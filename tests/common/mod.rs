@@ -9,6 +9,8 @@
     reason = "each test file uses a part of these; a test that cannot set up should panic"
 )]
 
+pub mod rng;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
