@@ -622,7 +622,7 @@ fn check_finds_practice_toml_in_a_parent_directory() {
 }
 
 #[test]
-fn global_options_go_before_or_after_the_subcommand() {
+fn global_options_go_before_or_after_a_query_subcommand() {
     let orders: [&[&str]; 4] = [
         &[
             "-f",

@@ -1762,7 +1762,7 @@ fn dry_run_prints_a_unified_diff_and_writes_nothing() {
 }
 
 #[test]
-fn global_options_go_before_or_after_the_subcommand() {
+fn global_options_go_before_or_after_a_change_subcommand() {
     let expected = edited(
         PRACTICE,
         &[(

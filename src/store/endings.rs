@@ -146,7 +146,7 @@ mod tests {
     }
 
     #[test]
-    fn lf_files_stay_lf() {
+    fn lf_lines_stay_lf() {
         assert_eq!(keep_line_endings("a\nb\n", "a\nc\nb\n"), "a\nc\nb\n");
     }
 }

@@ -163,7 +163,7 @@ mod tests {
     }
 
     #[test]
-    fn lf_files_stay_lf() {
+    fn an_lf_file_is_written_back_with_lf() {
         let contents = Contents {
             text: "a = 1\n".into(),
             bom: false,
