@@ -1,6 +1,6 @@
 //! A change that edits only the client entries it can reach (the rest cut
 //! out of the text and put back, `changes::cut`) must write exactly the
-//! bytes the whole-document edit writes, and its check of the new file,
+//! bytes the whole-document edit writes (LF and CRLF files), and its check of the new file,
 //! assembled from the pieces, must equal reading the new file whole. Checked on generated practices
 //! with every change that touches clients, on random clients and members,
 //! including the first and the last client and clients that share lines
@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 use praxis::changes::cut::Reach;
 use praxis::changes::{self, Actor, ChangeError, Edited, Outcome, TemporaryGrant, edit};
 use praxis::model::Practice;
+use praxis::store::Contents;
 use toml_edit::DocumentMut;
 
 type Edit<'a> = Box<dyn Fn(&Actor<'_>, &mut DocumentMut) -> Result<Outcome, ChangeError> + 'a>;
@@ -60,10 +61,14 @@ fn contents(checked: &praxis::rules::Checked) -> String {
     )
 }
 
-fn shown(result: &Result<Edited, ChangeError>) -> String {
+/// What a change comes to, with the bytes the store would write for it
+/// (toml_edit writes `\n`; the store puts each line's own ending back).
+fn shown(file: &str, result: &Result<Edited, ChangeError>) -> String {
+    let contents = Contents::decode(file.as_bytes().to_vec()).expect("UTF-8");
     match result {
         Ok(edited @ (Edited::Changed(summary, _) | Edited::Rejoined(summary, _))) => {
-            format!("changed {summary:?}\n{}", edited.text().unwrap_or_default())
+            let written = contents.encode(edited.text().unwrap_or_default());
+            format!("changed {summary:?}\n{written}")
         }
         Ok(Edited::NoChange(why)) => format!("no change: {why}"),
         Err(error) => format!("error: {error:?}"),
@@ -84,6 +89,13 @@ fn a_cut_edit_writes_what_the_whole_document_edit_writes() {
     while done < cases {
         seed += 1;
         let (text, shape) = generate::practice(20, 60, seed);
+        // Every third practice with CRLF line endings, as Windows editors
+        // write them.
+        let text = if seed % 3 == 0 {
+            text.replace('\n', "\r\n")
+        } else {
+            text
+        };
         let checked = praxis::rules::check(&text, today());
         assert!(!checked.findings.has_errors(), "{:?}", checked.findings);
         let practice: &Practice = &checked.practice;
@@ -152,8 +164,8 @@ fn a_cut_edit_writes_what_the_whole_document_edit_writes() {
             let expected = whole(&text, &actor, &change);
             let actual = changes::edit_text(&text, &actor, reach, &change).expect("parses");
             assert_eq!(
-                shown(&actual),
-                shown(&expected),
+                shown(&text, &actual),
+                shown(&text, &expected),
                 "seed {seed}, reach {reach:?}"
             );
             // The new file validated from its pieces (the edited part read,

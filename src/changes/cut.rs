@@ -170,10 +170,10 @@ impl Cut {
             for op in &diff {
                 let (old, new) = (op.old_range(), op.new_range());
                 if old.contains(&line) {
-                    return match op {
-                        similar::DiffOp::Equal { .. } => new.start + (line - old.start),
-                        _ => new.start,
-                    };
+                    // Within a replaced stretch, a line keeps its place as
+                    // far as the new stretch reaches (a rewritten header
+                    // followed by a removed entry keeps the run after it).
+                    return new.start + (line - old.start).min(new.len());
                 }
             }
             after.len()
