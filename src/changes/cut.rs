@@ -62,7 +62,7 @@ pub fn cut(text: &str, practice: &Practice, reach: Reach<'_>) -> Option<Cut> {
     for (position, client) in practice.clients.iter().enumerate() {
         let line = one_line_entry(text, client)?;
         if position != last && !reach.reaches(client) {
-            lines.push((line, client.id.value.clone()));
+            lines.push((with_comments_above(text, line), client.id.value.clone()));
         }
     }
     if lines.is_empty() {
@@ -93,6 +93,23 @@ pub fn cut(text: &str, practice: &Practice, reach: Reach<'_>) -> Option<Cut> {
         runs,
         cut_ids,
     })
+}
+
+/// The line with the blank and comment lines right above it: `toml_edit`
+/// keeps those with the entry that follows them, so they go where it goes
+/// (left behind, they would fall to the next entry the edit sees).
+fn with_comments_above(text: &str, line: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let mut start = line.start;
+    while start > 0 {
+        let above = text[..start - 1].rfind('\n').map_or(0, |n| n + 1);
+        let content = text[above..start].trim();
+        if content.is_empty() || content.starts_with('#') {
+            start = above;
+        } else {
+            break;
+        }
+    }
+    start..line.end
 }
 
 /// The byte range of the client's line, newline included, when the entry
