@@ -3,6 +3,7 @@
 //! and loads the practice the way every command needs it.
 
 pub mod access;
+pub mod batch;
 pub mod client;
 pub mod diff;
 pub mod init;
