@@ -134,7 +134,7 @@ fn decide_spread(bencher: Bencher, size: &str) {
 #[divan::bench(args = SIZES)]
 fn allows_spread(bencher: Bencher, size: &str) {
     let fixture = practice(size);
-    let verdicts = decide::Verdicts::new(&fixture.checked.practice);
+    let verdicts = praxis::rules::verdicts::Verdicts::new(&fixture.checked.practice);
     bencher.counter(ItemsCount::new(REQUESTS)).bench(|| {
         let mut allowed = 0usize;
         for (member, capability, client) in &fixture.requests {

@@ -4,7 +4,7 @@
 //! read and validated, the content-keyed index decoded whole, and the part
 //! of the index one `access check` decodes. Their decisions, reasons
 //! included, must be identical, and the verdicts of `--batch`
-//! (`decide::Verdicts`, grants folded into scope bits) must match them.
+//! (`verdicts::Verdicts`, grants folded into scope bits) must match them.
 //!
 //! Nothing is shared with `src/rules`: the model below has its own plain
 //! structures, its own pattern matcher and its own copy of the built-in role
@@ -452,7 +452,7 @@ fn praxis_decides_like_the_reference_model() {
         let model = Model::new(practice);
         let kept_payload = praxis::rules::kept::encode(&checked).expect("a valid file is kept");
         let kept_view = praxis::rules::kept::View::parse(&kept_payload).expect("its frame reads");
-        let verdicts = praxis::rules::decide::Verdicts::new(&checked.practice);
+        let verdicts = praxis::rules::verdicts::Verdicts::new(&checked.practice);
         for _ in 0..per_practice.min(cases - done) {
             let query = gen_query(&mut rng, &model);
             let why = model.decide(&query, query.date);

@@ -16,6 +16,7 @@ pub mod permission;
 pub mod review;
 pub mod text;
 pub mod validate;
+pub mod verdicts;
 
 pub use decide::{Decision, QueryError, Reason, Request, decide};
 
