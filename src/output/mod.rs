@@ -2,6 +2,7 @@
 //! explanations. Commands hand this module data; they do not format by hand.
 
 pub mod diagnostics;
+pub mod diff;
 pub mod escape;
 pub mod explain;
 pub mod lines;

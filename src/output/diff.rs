@@ -1,0 +1,467 @@
+//! How `praxis diff` says what changed: the headline, the lines of text,
+//! the CSV/table rows and the markdown for a pull-request comment. Every
+//! id and reason from the files is free text and is escaped for where it
+//! goes.
+
+use crate::output::escape;
+use crate::rules::authorize::Violation;
+use crate::rules::diff::{AccessChange, FileKind, Lengthened, PracticeDiff};
+
+const FEW: usize = 5;
+
+fn ids(list: &[String]) -> String {
+    if list.len() <= FEW {
+        list.join(", ")
+    } else {
+        format!(
+            "{}, … and {} more",
+            list[..FEW].join(", "),
+            list.len() - FEW
+        )
+    }
+}
+
+fn where_clients(clients: &[String]) -> String {
+    match clients.len() {
+        0 => String::new(),
+        1 => format!(" on {}", clients[0]),
+        n => format!(" on {n} clients ({})", ids(clients)),
+    }
+}
+
+/// "temporary access of dev on C-1005 extended: 2027-08-31 → 2099-12-31".
+fn lengthened_text(l: &Lengthened) -> String {
+    match l.to {
+        Some(to) => format!(
+            "temporary access of {} on {} extended: {} → {to}",
+            l.member, l.client, l.from
+        ),
+        None => format!(
+            "temporary access of {} on {} made permanent (it ended {})",
+            l.member, l.client, l.from
+        ),
+    }
+}
+
+fn file_kind_text(kind: &FileKind) -> String {
+    match kind {
+        FileKind::Regular => "a regular file".into(),
+        FileKind::Symlink(target) => format!("a symbolic link to {target}"),
+    }
+}
+
+/// The one-line summary a reviewer reads first.
+pub fn headline(diff: &PracticeDiff) -> String {
+    if diff.is_empty() {
+        return "no change in access".to_string();
+    }
+    let gaining = diff
+        .members
+        .values()
+        .filter(|c| !c.gained.is_empty())
+        .count();
+    let losing = diff.members.values().filter(|c| !c.lost.is_empty()).count();
+    let clinical = diff.members.values().filter(|c| c.gains_clinical()).count();
+    let mut parts = vec![
+        format!("{gaining} member(s) gain access"),
+        format!("{losing} lose access"),
+    ];
+    if clinical > 0 {
+        parts.push(format!("{clinical} gain clinical access"));
+    }
+    if !diff.lengthened.is_empty() {
+        parts.push(format!(
+            "{} temporary access lengthened",
+            diff.lengthened.len()
+        ));
+    }
+    if diff.file_changed.is_some() {
+        parts.push("the practice file changed kind or link target".into());
+    }
+    for (count, what) in [
+        (diff.members_added.len(), "member(s) added"),
+        (
+            diff.members_removed.len() + diff.members_deactivated.len(),
+            "member(s) removed or deactivated",
+        ),
+        (diff.clients_added.len(), "client(s) added"),
+        (diff.clients_removed.len(), "client(s) removed"),
+        (diff.clients_restricted.len(), "client(s) restricted"),
+        (diff.roles_redefined.len(), "role(s) redefined"),
+    ] {
+        if count > 0 {
+            parts.push(format!("{count} {what}"));
+        }
+    }
+    parts.join("; ")
+}
+
+fn structural_lines(diff: &PracticeDiff) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut list = |label: &str, values: &[String]| {
+        if !values.is_empty() {
+            lines.push(format!("{label}: {}", ids(values)));
+        }
+    };
+    list("members added", &diff.members_added);
+    list("members removed", &diff.members_removed);
+    list("members deactivated", &diff.members_deactivated);
+    list("members reactivated", &diff.members_reactivated);
+    list("clients added", &diff.clients_added);
+    list("clients removed", &diff.clients_removed);
+    list("clients restricted", &diff.clients_restricted);
+    list("clients unrestricted", &diff.clients_unrestricted);
+    list("roles redefined", &diff.roles_redefined);
+    if diff.settings_changed {
+        lines.push("practice settings or custom capabilities changed".to_string());
+    }
+    for t in &diff.temporary_added {
+        lines.push(format!(
+            "temporary access added: {} on {} through {} (\"{}\")",
+            t.member, t.client, t.until, t.reason
+        ));
+    }
+    for l in &diff.lengthened {
+        lines.push(lengthened_text(l));
+    }
+    if let Some((old, new)) = &diff.file_changed {
+        lines.push(format!(
+            "the practice file changed: {} → {}",
+            file_kind_text(old),
+            file_kind_text(new)
+        ));
+    }
+    for t in &diff.temporary_removed {
+        lines.push(format!(
+            "temporary access removed: {} on {}",
+            t.member, t.client
+        ));
+    }
+    lines
+}
+
+fn member_lines(change: &AccessChange) -> Vec<String> {
+    let mut lines = Vec::new();
+    if !change.roles_granted.is_empty() {
+        lines.push(format!(
+            "roles granted: {}",
+            change.roles_granted.join(", ")
+        ));
+    }
+    if !change.roles_revoked.is_empty() {
+        lines.push(format!(
+            "roles revoked: {}",
+            change.roles_revoked.join(", ")
+        ));
+    }
+    if !change.supervisors_added.is_empty() {
+        lines.push(format!(
+            "now supervised by: {}",
+            change.supervisors_added.join(", ")
+        ));
+    }
+    if !change.supervisors_removed.is_empty() {
+        lines.push(format!(
+            "no longer supervised by: {}",
+            change.supervisors_removed.join(", ")
+        ));
+    }
+    lines.extend(
+        grouped(&change.gained)
+            .into_iter()
+            .map(|l| format!("+ {l}")),
+    );
+    lines.extend(grouped(&change.lost).into_iter().map(|l| format!("- {l}")));
+    lines
+}
+
+/// Capabilities that cover the same clients on one line:
+/// `clinical.view, clinical.write on C-1001`.
+fn grouped(changes: &std::collections::BTreeMap<String, Vec<String>>) -> Vec<String> {
+    let mut by_clients: Vec<(&Vec<String>, Vec<&str>)> = Vec::new();
+    for (capability, clients) in changes {
+        match by_clients.iter_mut().find(|(c, _)| *c == clients) {
+            Some((_, capabilities)) => capabilities.push(capability),
+            None => by_clients.push((clients, vec![capability])),
+        }
+    }
+    by_clients
+        .into_iter()
+        .map(|(clients, capabilities)| {
+            format!("{}{}", capabilities.join(", "), where_clients(clients))
+        })
+        .collect()
+}
+
+/// One row per change, for spreadsheets: member, change, what, clients.
+pub fn rows(diff: &PracticeDiff, violations: Option<&[Violation]>) -> crate::output::Table {
+    let mut table = crate::output::Table::new(&["member", "change", "what", "clients"]);
+    let mut push = |member: &str, change: &str, what: &str, clients: String| {
+        table.push(vec![
+            member.to_string(),
+            change.to_string(),
+            what.to_string(),
+            clients,
+        ]);
+    };
+    for id in &diff.members_added {
+        push(id, "member added", "", String::new());
+    }
+    for id in &diff.members_removed {
+        push(id, "member removed", "", String::new());
+    }
+    for id in &diff.members_deactivated {
+        push(id, "member deactivated", "", String::new());
+    }
+    for id in &diff.members_reactivated {
+        push(id, "member reactivated", "", String::new());
+    }
+    for (member, change) in &diff.members {
+        for role in &change.roles_granted {
+            push(member, "role granted", role, String::new());
+        }
+        for role in &change.roles_revoked {
+            push(member, "role revoked", role, String::new());
+        }
+        for supervisor in &change.supervisors_added {
+            push(member, "supervisor added", supervisor, String::new());
+        }
+        for supervisor in &change.supervisors_removed {
+            push(member, "supervisor removed", supervisor, String::new());
+        }
+        for (capability, clients) in &change.gained {
+            push(member, "gained", capability, clients.join(" "));
+        }
+        for (capability, clients) in &change.lost {
+            push(member, "lost", capability, clients.join(" "));
+        }
+    }
+    for id in &diff.clients_added {
+        push("", "client added", id, String::new());
+    }
+    for id in &diff.clients_removed {
+        push("", "client removed", id, String::new());
+    }
+    for id in &diff.clients_restricted {
+        push("", "client restricted", id, String::new());
+    }
+    for id in &diff.clients_unrestricted {
+        push("", "client unrestricted", id, String::new());
+    }
+    for t in &diff.temporary_added {
+        let until = t.until;
+        push(
+            &t.member,
+            "temporary access added",
+            &format!("until {until}: {}", t.reason),
+            t.client.clone(),
+        );
+    }
+    for l in &diff.lengthened {
+        let to =
+            l.to.map_or_else(|| "permanent".to_string(), |d| d.to_string());
+        push(
+            &l.member,
+            "temporary access lengthened",
+            &format!("{} → {to}", l.from),
+            l.client.clone(),
+        );
+    }
+    for t in &diff.temporary_removed {
+        push(&t.member, "temporary access removed", "", t.client.clone());
+    }
+    for role in &diff.roles_redefined {
+        push("", "role redefined", role, String::new());
+    }
+    for v in violations.unwrap_or_default() {
+        push(
+            "",
+            "not the actor's to make",
+            &violation_line(v),
+            v.client.clone().unwrap_or_default(),
+        );
+    }
+    table
+}
+
+fn violation_line(v: &Violation) -> String {
+    let on = v
+        .client
+        .as_ref()
+        .map_or(String::new(), |c| format!(" on {c}"));
+    let rule = if v.self_grant {
+        "; no self-grants: their own place on the chart does not count, only a grant on all \
+         clients or ownership"
+    } else {
+        ""
+    };
+    format!("{} (needs {}{on}{rule})", v.change, v.needs)
+}
+
+pub fn text(
+    diff: &PracticeDiff,
+    label: &str,
+    actor: Option<&str>,
+    violations: Option<&[Violation]>,
+) -> String {
+    // Every line is our words around free text (ids, reasons, paths):
+    // each piece of it is escaped, so a line is one line and none begins
+    // with `::`.
+    let line_start = |text: &str| {
+        let text = escape::text(text).into_owned();
+        if text.starts_with(':') {
+            format!("./{text}")
+        } else {
+            text
+        }
+    };
+    let mut out = format!("{}: {}\n", line_start(label), headline(diff));
+    for line in structural_lines(diff) {
+        out.push_str(&format!("  {}\n", escape::text(&line)));
+    }
+    for (member, change) in &diff.members {
+        out.push_str(&format!("\n{}\n", line_start(member)));
+        for line in member_lines(change) {
+            out.push_str(&format!("  {}\n", escape::text(&line)));
+        }
+    }
+    if let (Some(actor), Some(violations)) = (actor, violations) {
+        let actor = line_start(actor);
+        out.push('\n');
+        if violations.is_empty() {
+            out.push_str(&format!("every change is {actor}'s to make\n"));
+        } else {
+            out.push_str(&format!(
+                "{actor} may not make {} of these changes:\n",
+                violations.len()
+            ));
+            for v in violations {
+                out.push_str(&format!("  ✗ {}\n", escape::text(&violation_line(v))));
+            }
+        }
+    }
+    out
+}
+
+pub fn markdown(
+    diff: &PracticeDiff,
+    label: &str,
+    actor: Option<&str>,
+    violations: Option<&[Violation]>,
+) -> String {
+    // Every value from the files or the command line goes through
+    // `escape::markdown` (or a code span when it is a plain id): a reason
+    // cannot open a comment that hides the table below it, nor a link,
+    // heading or list of its own.
+    let md = |text: &str| escape::markdown(text);
+    let code = |id: &str| escape::markdown_code(id);
+    let icon = if diff.gains_clinical() {
+        "⚠️"
+    } else {
+        "🔒"
+    };
+    // The headline is ours: counts and words.
+    let mut out = format!("### {icon} praxis: {}\n\n", headline(diff));
+    out.push_str(&format!("Compared {}.\n\n", md(label)));
+    if let (Some(actor), Some(violations)) = (actor, violations) {
+        if violations.is_empty() {
+            out.push_str(&format!(
+                "✅ Every change is {}'s to make.\n\n",
+                code(actor)
+            ));
+        } else {
+            out.push_str(&format!(
+                "❌ {} may not make {} change(s):\n\n",
+                code(actor),
+                violations.len()
+            ));
+            for v in violations {
+                out.push_str(&format!("- {}\n", md(&violation_line(v))));
+            }
+            out.push('\n');
+        }
+    }
+    let structural = structural_lines(diff);
+    if !structural.is_empty() {
+        for line in structural {
+            out.push_str(&format!("- {}\n", md(&line)));
+        }
+        out.push('\n');
+    }
+    if !diff.members.is_empty() {
+        out.push_str("| member | gains | loses | roles |\n|---|---|---|---|\n");
+        for (member, change) in &diff.members {
+            let count = |m: &std::collections::BTreeMap<String, Vec<String>>| {
+                m.iter()
+                    .map(|(c, clients)| match clients.len() {
+                        0 => code(c),
+                        n => format!("{} ({n})", code(c)),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let mut roles = Vec::new();
+            roles.extend(change.roles_granted.iter().map(|r| format!("+{}", md(r))));
+            roles.extend(change.roles_revoked.iter().map(|r| format!("−{}", md(r))));
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                code(member),
+                count(&change.gained),
+                count(&change.lost),
+                roles.join(" ")
+            ));
+        }
+        out.push_str("\n<details><summary>Details per member and client</summary>\n\n");
+        for (member, change) in &diff.members {
+            out.push_str(&format!("**{}**\n\n", md(member)));
+            for line in member_lines(change) {
+                out.push_str(&format!("- {}\n", md(&line)));
+            }
+            out.push('\n');
+        }
+        out.push_str("</details>\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::diff::TemporaryAdded;
+
+    /// The attack on a pull-request comment: a temporary reason that ends
+    /// the list item and opens an HTML comment, hiding the gains table and
+    /// showing a forged all-clear after it.
+    #[test]
+    fn a_reason_cannot_hide_the_gains_table() {
+        let mut diff = PracticeDiff::default();
+        diff.temporary_added.push(TemporaryAdded {
+            client: "C-1".into(),
+            member: "eve".into(),
+            until: chrono::NaiveDate::from_ymd_opt(2099, 1, 1).unwrap_or_default(),
+            reason: "Covering\n\n<!--\n\nNo clinical access changes.\n".into(),
+        });
+        let mut change = AccessChange::default();
+        change
+            .gained
+            .insert("clinical.view".into(), vec!["C-1".into()]);
+        diff.members.insert("eve".into(), change);
+        let comment = markdown(&diff, "a → b", None, None);
+        assert!(!comment.contains("<!--"), "{comment}");
+        assert!(
+            comment
+                .lines()
+                .any(|l| l.starts_with("| `eve` | `clinical.view` (1)")),
+            "{comment}"
+        );
+        assert!(
+            comment.lines().all(|l| !l.starts_with("No clinical")),
+            "{comment}"
+        );
+        let text = text(&diff, "a → b", None, None);
+        assert!(
+            text.lines().all(|l| !l.starts_with("No clinical")),
+            "{text}"
+        );
+    }
+}
