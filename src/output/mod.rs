@@ -7,6 +7,7 @@ pub mod escape;
 pub mod explain;
 pub mod lines;
 pub mod records;
+pub mod review;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use serde::Serialize;

@@ -1,0 +1,154 @@
+//! How `praxis review` is shown: terminal tables, the markdown report a
+//! person signs, and the CSV of every route. Names and reasons from the
+//! file are escaped for where they go.
+
+use crate::output::{Table, escape};
+use crate::rules::review::Review;
+
+fn readers_cell(report: &Review, index: usize) -> String {
+    report.charts[index]
+        .readers
+        .iter()
+        .map(|r| {
+            let routes: Vec<String> = r
+                .routes
+                .iter()
+                .map(|route| {
+                    let detail = route.detail();
+                    if detail.is_empty() {
+                        route.name().to_string()
+                    } else {
+                        format!("{}: {detail}", route.name())
+                    }
+                })
+                .collect();
+            format!("{} ({})", r.member, routes.join("; "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// One row per client, member and route: the CSV an auditor filters.
+pub fn access_rows(report: &Review) -> Table {
+    let mut table = Table::new(&["client", "restricted", "member", "route", "detail"]);
+    for chart in &report.charts {
+        for reader in &chart.readers {
+            for route in &reader.routes {
+                table.push(vec![
+                    chart.client.clone(),
+                    chart.restricted.to_string(),
+                    reader.member.clone(),
+                    route.name().to_string(),
+                    route.detail(),
+                ]);
+            }
+        }
+    }
+    table
+}
+
+fn chart_table(report: &Review) -> Table {
+    let mut table = Table::new(&[
+        "client",
+        "restricted",
+        "readers",
+        "who can read clinical notes (route)",
+    ]);
+    for (i, chart) in report.charts.iter().enumerate() {
+        table.push(vec![
+            chart.client.clone(),
+            if chart.restricted {
+                "yes".into()
+            } else {
+                String::new()
+            },
+            chart.readers.len().to_string(),
+            readers_cell(report, i),
+        ]);
+    }
+    table
+}
+
+fn member_table(report: &Review) -> Table {
+    let mut table = Table::new(&["member", "name", "charts", "routes"]);
+    for member in &report.members {
+        let routes: Vec<String> = member
+            .routes
+            .iter()
+            .map(|(r, n)| format!("{r} {n}"))
+            .collect();
+        table.push(vec![
+            member.member.clone(),
+            member.name.clone(),
+            member.clients.to_string(),
+            routes.join(", "),
+        ]);
+    }
+    table
+}
+
+fn findings_table(report: &Review) -> Table {
+    let mut table = Table::new(&["finding", "detail", "action"]);
+    for finding in &report.findings {
+        table.push(vec![
+            finding.kind.to_string(),
+            finding.message.replace('`', ""),
+            finding.action.replace('`', ""),
+        ]);
+    }
+    table
+}
+
+fn totals(report: &Review) -> String {
+    let readers: usize = report.charts.iter().map(|c| c.readers.len()).sum();
+    format!(
+        "{} client(s), {} active member(s), {readers} member-chart access route(s), {} finding(s)",
+        report.charts.len(),
+        report.members.len(),
+        report.findings.len()
+    )
+}
+
+pub fn markdown(report: &Review) -> String {
+    let mut out = format!(
+        "# Access review: {}\n\n",
+        escape::markdown(&report.practice)
+    );
+    out.push_str(&format!(
+        "Taken as of **{}**. {}.\n\n",
+        report.date,
+        totals(report)
+    ));
+    out.push_str("## Findings to act on\n\n");
+    if report.findings.is_empty() {
+        out.push_str("None.\n\n");
+    } else {
+        out.push_str(&findings_table(report).to_markdown());
+        out.push('\n');
+    }
+    out.push_str("## Who can read each client's clinical record\n\n");
+    out.push_str(&chart_table(report).to_markdown());
+    out.push_str("\n## Access per member\n\n");
+    out.push_str(&member_table(report).to_markdown());
+    out.push_str("\n---\n\nReviewed by: ______________________  Date: ____________\n");
+    out
+}
+
+pub fn terminal(report: &Review) -> String {
+    let mut out = format!(
+        "Access review: {} as of {}\n{}\n\n",
+        escape::text(&report.practice),
+        report.date,
+        totals(report)
+    );
+    if !report.findings.is_empty() {
+        out.push_str("Findings to act on\n");
+        out.push_str(&findings_table(report).to_text());
+        out.push('\n');
+    }
+    out.push_str("Who can read each client's clinical record\n");
+    out.push_str(&chart_table(report).to_text());
+    out.push_str("\nAccess per member\n");
+    out.push_str(&member_table(report).to_text());
+    out
+}
