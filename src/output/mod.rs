@@ -6,6 +6,7 @@ pub mod diff;
 pub mod escape;
 pub mod explain;
 pub mod lines;
+pub mod matrix;
 pub mod records;
 pub mod review;
 

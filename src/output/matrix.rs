@@ -1,0 +1,177 @@
+//! How `praxis matrix` is shown. CSV, JSON and markdown carry the full
+//! grid; the terminal table is transposed (capabilities down the side,
+//! grouped by family) and split into pages of columns so 32+ capabilities
+//! stay readable in 80 columns.
+
+use crate::model::Scope;
+use crate::output::{self, Table};
+use crate::rules::matrix::cell_text;
+use serde_json::{Map, Value, json};
+use std::collections::BTreeSet;
+
+/// The grid: one row per role or member, one column per capability.
+pub struct Grid {
+    pub by: &'static str,
+    pub client: Option<String>,
+    pub capabilities: Vec<String>,
+    pub rows: Vec<(String, Vec<Cell>)>,
+}
+
+/// One cell: the scopes a role or member holds a capability on, or, for
+/// one client, whether the member is allowed.
+pub enum Cell {
+    Scopes(BTreeSet<Scope>),
+    Allowed(bool),
+}
+
+impl Cell {
+    /// What CSV, JSON and markdown show: `all+assigned`, `allow`, `deny`.
+    fn text(&self) -> String {
+        match self {
+            Cell::Scopes(scopes) => cell_text(scopes),
+            Cell::Allowed(true) => "allow".to_string(),
+            Cell::Allowed(false) => "deny".to_string(),
+        }
+    }
+
+    /// What the terminal shows; the legend spells it out.
+    fn short(&self) -> String {
+        match self {
+            Cell::Scopes(scopes) => scopes
+                .iter()
+                .map(|scope| match scope {
+                    Scope::All => "all",
+                    Scope::Assigned => "asg",
+                    Scope::Supervisees => "sup",
+                    Scope::Own => "own",
+                    Scope::Practice => "yes",
+                })
+                .collect::<Vec<_>>()
+                .join("+"),
+            Cell::Allowed(true) => "✓".to_string(),
+            Cell::Allowed(false) => "·".to_string(),
+        }
+    }
+}
+
+pub fn table(grid: &Grid) -> Table {
+    let mut table = Table::new(&[grid.by]);
+    table.headers.extend(grid.capabilities.iter().cloned());
+    for (name, cells) in &grid.rows {
+        let mut row = vec![name.clone()];
+        row.extend(cells.iter().map(Cell::text));
+        table.push(row);
+    }
+    table
+}
+
+pub fn json_grid(grid: &Grid) -> String {
+    let rows: Vec<Value> = grid
+        .rows
+        .iter()
+        .map(|(name, cells)| {
+            let cells: Map<String, Value> = grid
+                .capabilities
+                .iter()
+                .zip(cells)
+                .map(|(c, v)| (c.clone(), Value::String(v.text())))
+                .collect();
+            json!({ grid.by: name, "cells": cells })
+        })
+        .collect();
+    output::json(&json!({
+        "by": grid.by,
+        "client": grid.client,
+        "capabilities": grid.capabilities,
+        "rows": rows,
+    }))
+}
+
+/// The grid with every name escaped for a terminal, so widths are counted
+/// on what is shown (cells hold no free text).
+fn escaped(grid: Grid) -> Grid {
+    let text = |s: &String| output::escape::text(s).into_owned();
+    Grid {
+        by: grid.by,
+        client: grid.client.as_ref().map(text),
+        capabilities: grid.capabilities.iter().map(text).collect(),
+        rows: grid
+            .rows
+            .into_iter()
+            .map(|(name, cells)| (text(&name), cells))
+            .collect(),
+    }
+}
+
+pub fn terminal(grid: Grid) -> String {
+    let grid = &escaped(grid);
+    let label_width = grid
+        .capabilities
+        .iter()
+        .map(|c| c.chars().count())
+        .max()
+        .unwrap_or(10)
+        + 2;
+    let column_width = |i: usize| {
+        let (name, cells) = &grid.rows[i];
+        cells
+            .iter()
+            .map(|c| c.short().chars().count())
+            .chain(std::iter::once(name.chars().count()))
+            .max()
+            .unwrap_or(3)
+    };
+    let width = usize::from(output::terminal_width());
+    let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
+    let mut used = label_width;
+    for i in 0..grid.rows.len() {
+        let w = column_width(i) + 2;
+        if used + w > width
+            && let Some(page) = pages.last()
+            && !page.is_empty()
+        {
+            pages.push(Vec::new());
+            used = label_width;
+        }
+        used += w;
+        if let Some(page) = pages.last_mut() {
+            page.push(i);
+        }
+    }
+    let mut out = String::new();
+    if let Some(client) = &grid.client {
+        out.push_str(&format!("access to client {client} (✓ allow, · deny)\n\n"));
+    }
+    for page in pages.iter().filter(|p| !p.is_empty()) {
+        out.push_str(&format!("{:label_width$}", grid.by));
+        for &i in page {
+            out.push_str(&format!("{:<w$}  ", grid.rows[i].0, w = column_width(i)));
+        }
+        out = out.trim_end().to_string();
+        out.push('\n');
+        let mut family = "";
+        for (c, capability) in grid.capabilities.iter().enumerate() {
+            let this_family = capability.split('.').next().unwrap_or("");
+            if c > 0 && this_family != family {
+                out.push('\n');
+            }
+            family = this_family;
+            out.push_str(&format!("{capability:label_width$}"));
+            for &i in page {
+                out.push_str(&format!(
+                    "{:<w$}  ",
+                    grid.rows[i].1[c].short(),
+                    w = column_width(i)
+                ));
+            }
+            out = out.trim_end_matches(' ').to_string();
+            out.push('\n');
+        }
+        out.push('\n');
+    }
+    if grid.client.is_none() {
+        out.push_str("all = every client · asg = assigned clients · sup = supervisees' clients\n");
+        out.push_str("own = documents they wrote · yes = practice-wide\n");
+    }
+    out
+}
