@@ -11,8 +11,8 @@
 //! several lines) is not cut at all. The last client is always kept, so an
 //! added client lands after it, as it does in the whole document.
 
-use crate::model::{Client, Practice, Respan, read_practice};
-use crate::rules::{self, Checked, validate};
+use crate::model::{Client, Practice, ReadOutcome, Respan, read_practice};
+use crate::rules::{self, Checked};
 use chrono::NaiveDate;
 use toml_edit::DocumentMut;
 
@@ -266,34 +266,36 @@ impl Rejoined {
     /// change left alone: their clients are the file's as it was (`before`,
     /// which validated), moved to where they now stand; everything else is
     /// read from the edited text and moved likewise. The result equals
-    /// `rules::check` of the whole text (tests/cut_edits.rs compares them);
-    /// when the edited text reads with findings of its own, the whole text
-    /// is checked instead.
+    /// `rules::check` of the whole text (tests/cut_edits.rs compares them).
     pub fn checked(&self, before: &Practice, date: NaiveDate) -> Checked {
-        let whole = || rules::check(&self.text, date);
-        if self.text.len() as u64 > rules::MAX_FILE_BYTES || self.text.starts_with('\u{feff}') {
-            return whole();
-        }
+        rules::check_read(&self.text, date, |text| {
+            self.read_from_pieces(before)
+                .unwrap_or_else(|| read_practice(text))
+        })
+    }
+
+    /// The new text as read, assembled from its pieces; `None` when the
+    /// edited text reads with findings of its own (the whole text is read
+    /// then, so they point where they should).
+    fn read_from_pieces(&self, before: &Practice) -> Option<ReadOutcome> {
         let outcome = read_practice(&self.edited);
         if !outcome.parsed || !outcome.findings.0.is_empty() {
-            return whole();
+            return None;
         }
         let mut practice = outcome.practice;
         practice.respan(&|offset| self.moved(offset, false));
         practice.clients.reserve(self.cut_ids.len());
         for id in &self.cut_ids {
-            let Some(client) = before.client(id) else {
-                return whole();
-            };
-            let mut client = client.clone().raw();
+            let mut client = before.client(id)?.clone().raw();
             client.respan(&|offset| self.moved(offset, true));
             practice.clients.push(client);
         }
         practice.clients.sort_by_key(|client| client.id.span.start);
-        let practice = practice.indexed();
-        let mut findings = validate::validate(&practice, date);
-        findings.sort();
-        Checked::of(practice, findings)
+        Some(ReadOutcome {
+            practice: practice.indexed(),
+            findings: outcome.findings,
+            parsed: true,
+        })
     }
 }
 
