@@ -62,9 +62,14 @@ pub enum Failure {
 
 impl From<ChangeError> for Failure {
     fn from(error: ChangeError) -> Self {
-        match error {
-            ChangeError::Usage(message) => Failure::Usage(message),
-            ChangeError::Refused(message) => Failure::Refused(message),
+        // A refusal reaches stderr as it is (other refusals carry rendered
+        // findings): its free text, a temporary entry's reason, is escaped
+        // here. A change's refusal is one line, so a line break is escaped
+        // too.
+        let message = error.to_string();
+        match error.is_usage() {
+            true => Failure::Usage(message),
+            false => Failure::Refused(crate::output::escape::text(&message).into_owned()),
         }
     }
 }

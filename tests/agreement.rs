@@ -535,9 +535,13 @@ impl Command {
             Command::ClientGrantAdministrative(id, member) => {
                 changes::client_grant_administrative(actor, doc, id, member)
             }
-            Command::ClientRevoke(id, member, administrative) => {
-                changes::client_revoke(actor, doc, id, member, *administrative)
-            }
+            Command::ClientRevoke(id, member, administrative) => changes::client_revoke(
+                actor,
+                doc,
+                id,
+                member,
+                changes::RevokeFrom::with_administrative(*administrative),
+            ),
             Command::ClientRestrict(id, off) => {
                 changes::client_restrict(actor, doc, id, restriction(*off))
             }

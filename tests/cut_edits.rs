@@ -126,7 +126,15 @@ fn a_cut_edit_writes_what_the_whole_document_edit_writes() {
                 ),
                 2 => (
                     Reach::Client(&client),
-                    Box::new(|a, d| changes::client_revoke(a, d, &client, &member, false)),
+                    Box::new(|a, d| {
+                        changes::client_revoke(
+                            a,
+                            d,
+                            &client,
+                            &member,
+                            changes::RevokeFrom::ClinicalLists,
+                        )
+                    }),
                 ),
                 3 => (
                     Reach::Client(&client),

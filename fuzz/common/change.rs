@@ -265,7 +265,16 @@ fn apply(
         4 => {
             let (id, member, adm) = (choices.pick(clients), choices.pick(members), choices.flag());
             let what = format!("client revoke {id} {member} administrative={adm}");
-            (what, changes::client_revoke(actor, doc, &id, &member, adm))
+            (
+                what,
+                changes::client_revoke(
+                    actor,
+                    doc,
+                    &id,
+                    &member,
+                    changes::RevokeFrom::with_administrative(adm),
+                ),
+            )
         }
         5 => {
             let (id, off) = (choices.pick(clients), choices.flag());
@@ -476,8 +485,8 @@ fn step(file: &[u8], choices: &mut Choices<'_>) -> Option<Vec<u8>> {
                 );
             }
             ended(match outcome {
-                Err(ChangeError::Usage(_)) => 2,
-                Err(ChangeError::Refused(_)) => 3,
+                Err(error) if error.is_usage() => 2,
+                Err(_) => 3,
                 Ok(_) => 4,
             });
             return None;

@@ -5,7 +5,7 @@
 //! writes and renders.
 
 use super::cut::Reach;
-use super::{Actor, ChangeError, Edited, Outcome, Summary};
+use super::{Actor, ChangeError, Edited, Outcome, Summary, Unchanged};
 use crate::findings::{Finding, Findings, Severity};
 use crate::rules::delta::{AccessDelta, access_deltas};
 use crate::rules::{self, Checked};
@@ -33,7 +33,7 @@ pub struct Applied {
 pub enum Change {
     Applied(Box<Applied>),
     /// Nothing to do: the file stays as it is.
-    NoChange(String),
+    NoChange(Unchanged),
 }
 
 /// Why a change was not made.

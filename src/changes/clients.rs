@@ -2,7 +2,8 @@
 
 use super::edit::{self, Emptied};
 use super::{
-    Actor, ChangeError, Outcome, Summary, known_client, known_member, missing_entry, taken,
+    Act, Actor, ChangeError, ChartPlace, Did, EntryKind, Outcome, RevokeFrom, Summary, Unchanged,
+    known_client, known_member, missing_entry, taken,
 };
 use crate::rules::permission::Permission;
 use chrono::NaiveDate;
@@ -20,11 +21,12 @@ pub fn client_add(
     for clinician in clinicians {
         known_member(practice, clinician)?;
     }
-    actor.require(Permission::CreateClients, None, "add clients")?;
+    actor.require(Permission::CreateClients, None, Act::AddClients)?;
     if let Some(existing) = taken(id, practice.clients.iter().map(|c| c.id.value.as_str())) {
-        return Err(ChangeError::Refused(format!(
-            "client `{existing}` already exists (ids ignore letter case)"
-        )));
+        return Err(ChangeError::IdTaken {
+            kind: EntryKind::Client,
+            existing: existing.to_string(),
+        });
     }
     let mut fields = InlineTable::new();
     fields.insert("primary", Value::from(primary));
@@ -32,8 +34,11 @@ pub fn client_add(
         fields.insert("clinicians", edit::string_array(clinicians));
     }
     edit::add_client(doc, id, fields);
-    let mut summary = Summary::new(format!("added client {id} with primary {primary}"))
-        .affecting(primary, Some(id));
+    let mut summary = Summary::new(Did::ClientAdded {
+        client: id.to_string(),
+        primary: primary.to_string(),
+    })
+    .affecting(primary, Some(id));
     for clinician in clinicians {
         summary = summary.affecting(clinician, Some(id));
     }
@@ -49,31 +54,29 @@ pub fn client_assign(
 ) -> Result<Outcome, ChangeError> {
     let client = known_client(actor.practice, id)?;
     known_member(actor.practice, primary)?;
-    actor.require_for(
-        primary,
-        Permission::AssignPrimary,
-        id,
-        "make themselves primary of this client",
-    )?;
+    actor.require_for(primary, Permission::AssignPrimary, id, Act::AssignPrimary)?;
     if client.is_primary(primary) {
-        return Ok(Outcome::NoChange(format!(
-            "{primary} is already primary of {id}"
-        )));
+        return Ok(Outcome::NoChange(Unchanged::AlreadyPrimary {
+            member: primary.to_string(),
+            client: id.to_string(),
+        }));
     }
     let previous = client.primary.value.clone();
-    let entry = edit::client(doc, &client.id.value).ok_or_else(|| missing_entry("client", id))?;
+    let entry =
+        edit::client(doc, &client.id.value).ok_or_else(|| missing_entry(EntryKind::Client, id))?;
     edit::set(entry, "primary", Value::from(primary));
     edit::pull(entry, "clinicians", primary, Emptied::DropKey);
     edit::pull_temporary(entry, primary);
-    let mut summary =
-        Summary::new(format!("{primary} is now primary of {id}")).affecting(primary, Some(id));
     if keep_previous {
         edit::push(entry, "clinicians", &previous);
-        summary
-            .did
-            .push_str(&format!("; {previous} stays on as a clinician"));
     }
-    summary = summary.affecting(&previous, Some(id));
+    let summary = Summary::new(Did::PrimaryAssigned {
+        client: id.to_string(),
+        primary: primary.to_string(),
+        previous_stays: keep_previous.then(|| previous.clone()),
+    })
+    .affecting(primary, Some(id))
+    .affecting(&previous, Some(id));
     Ok(Outcome::Changed(summary))
 }
 
@@ -96,38 +99,40 @@ pub fn client_grant(
     if let Some(t) = temporary
         && t.reason.trim().is_empty()
     {
-        return Err(ChangeError::Usage(
-            "--reason must say why temporary access is needed".into(),
-        ));
+        return Err(ChangeError::EmptyReason);
     }
-    actor.require_for(
-        member,
-        Permission::GrantAccess,
-        id,
-        "grant access to this client",
-    )?;
+    actor.require_for(member, Permission::GrantAccess, id, Act::GrantAccess)?;
     if client.is_primary(member) || client.is_clinician(member) {
-        let role = if client.is_primary(member) {
-            "primary"
+        let place = if client.is_primary(member) {
+            ChartPlace::Primary
         } else {
-            "a clinician"
+            ChartPlace::Clinician
         };
+        let (member, client) = (member.to_string(), id.to_string());
         return match temporary {
-            None => Ok(Outcome::NoChange(format!(
-                "{member} is already {role} of {id}"
-            ))),
-            Some(_) => Err(ChangeError::Refused(format!(
-                "{member} is already {role} of {id}; temporary access would add nothing"
-            ))),
+            None => Ok(Outcome::NoChange(Unchanged::AlreadyOnChart {
+                member,
+                client,
+                place,
+            })),
+            Some(_) => Err(ChangeError::TemporaryAddsNothing {
+                member,
+                client,
+                place,
+            }),
         };
     }
-    let entry = edit::client(doc, &client.id.value).ok_or_else(|| missing_entry("client", id))?;
+    let entry =
+        edit::client(doc, &client.id.value).ok_or_else(|| missing_entry(EntryKind::Client, id))?;
     let summary = match temporary {
         None => {
             edit::push(entry, "clinicians", member);
             // A permanent grant supersedes temporary entries (SPEC §3.4).
             edit::pull_temporary(entry, member);
-            Summary::new(format!("{member} is now a clinician of {id}"))
+            Summary::new(Did::ClinicianGranted {
+                member: member.to_string(),
+                client: id.to_string(),
+            })
         }
         Some(t) => {
             let same = client.temporary.iter().any(|e| {
@@ -141,17 +146,20 @@ pub fn client_grant(
                     .count()
                     == 1
             {
-                return Ok(Outcome::NoChange(format!(
-                    "{member} already has temporary access to {id} until {}",
-                    t.until
-                )));
+                return Ok(Outcome::NoChange(Unchanged::AlreadyTemporary {
+                    member: member.to_string(),
+                    client: id.to_string(),
+                    until: t.until,
+                }));
             }
             edit::pull_temporary(entry, member);
             edit::push_temporary(entry, member, t.until, &t.reason);
-            Summary::new(format!(
-                "{member} has temporary access to {id} through {} (\"{}\")",
-                t.until, t.reason
-            ))
+            Summary::new(Did::TemporaryGranted {
+                member: member.to_string(),
+                client: id.to_string(),
+                until: t.until,
+                reason: t.reason.clone(),
+            })
         }
     };
     Ok(Outcome::Changed(summary.affecting(member, Some(id))))
@@ -166,37 +174,35 @@ pub fn client_grant_administrative(
     let practice = actor.practice;
     let client = known_client(practice, id)?;
     known_member(practice, member)?;
-    actor.require_for(
-        member,
-        Permission::Restrict,
-        id,
-        "manage this client's administrative list",
-    )?;
+    actor.require_for(member, Permission::Restrict, id, Act::ManageAdministrative)?;
     if !client.restricted {
-        return Err(ChangeError::Refused(format!(
-            "{id} is not restricted, so everyone with an all-clients role already reaches it; \
-             restrict it first (`praxis client restrict {id}`)"
-        )));
+        return Err(ChangeError::ClientNotRestricted {
+            client: id.to_string(),
+        });
     }
     if client.in_administrative(member) {
-        return Ok(Outcome::NoChange(format!(
-            "{member} is already on {id}'s administrative list"
-        )));
+        return Ok(Outcome::NoChange(Unchanged::AlreadyAdministrative {
+            member: member.to_string(),
+            client: id.to_string(),
+        }));
     }
     if let Some(relation) =
         crate::rules::decide::administrative_relation(practice, client, member, actor.date)
     {
-        return Ok(Outcome::NoChange(format!(
-            "{member} already has administrative access to {id} as {}",
-            crate::output::explain::relation(&relation)
-        )));
+        return Ok(Outcome::NoChange(Unchanged::AdministrativeBy {
+            member: member.to_string(),
+            client: id.to_string(),
+            relation,
+        }));
     }
-    let entry = edit::client(doc, &client.id.value).ok_or_else(|| missing_entry("client", id))?;
+    let entry =
+        edit::client(doc, &client.id.value).ok_or_else(|| missing_entry(EntryKind::Client, id))?;
     edit::push(entry, "administrative", member);
     Ok(Outcome::Changed(
-        Summary::new(format!(
-            "{member} now has administrative access to restricted client {id}"
-        ))
+        Summary::new(Did::AdministrativeGranted {
+            member: member.to_string(),
+            client: id.to_string(),
+        })
         .affecting(member, Some(id)),
     ))
 }
@@ -206,58 +212,52 @@ pub fn client_revoke(
     doc: &mut DocumentMut,
     id: &str,
     member: &str,
-    administrative: bool,
+    from: RevokeFrom,
 ) -> Result<Outcome, ChangeError> {
     let practice = actor.practice;
     let client = known_client(practice, id)?;
     known_member(practice, member)?;
     // Leaving is free (SPEC §8): a member may always take themselves off a
     // chart's lists, whoever put them there.
-    let needs = if administrative {
-        (
-            Permission::Restrict,
-            "manage this client's administrative list",
-        )
-    } else {
-        (Permission::GrantAccess, "revoke access to this client")
+    let needs = match from {
+        RevokeFrom::AllLists => (Permission::Restrict, Act::ManageAdministrative),
+        RevokeFrom::ClinicalLists => (Permission::GrantAccess, Act::RevokeAccess),
     };
     if !actor.is(member) {
         actor.require(needs.0, Some(id), needs.1)?;
     }
     if client.is_primary(member) {
-        return Err(ChangeError::Refused(format!(
-            "{member} is the primary clinician of {id}; assign another primary first (`praxis client assign {id} --primary M`)"
-        )));
+        return Err(ChangeError::RevokePrimary {
+            member: member.to_string(),
+            client: id.to_string(),
+        });
     }
     if practice.is_owner(member) {
-        return Err(ChangeError::Refused(format!(
-            "{member} is the practice owner, whose access cannot be revoked"
-        )));
+        return Err(ChangeError::RevokeOwner {
+            member: member.to_string(),
+        });
     }
-    let entry = edit::client(doc, &client.id.value).ok_or_else(|| missing_entry("client", id))?;
+    let entry =
+        edit::client(doc, &client.id.value).ok_or_else(|| missing_entry(EntryKind::Client, id))?;
     let mut changed = edit::pull(entry, "clinicians", member, Emptied::DropKey);
     changed |= edit::pull_temporary(entry, member);
-    if administrative {
+    if from == RevokeFrom::AllLists {
         changed |= edit::pull(entry, "administrative", member, Emptied::DropKey);
     }
+    let (member, client) = (member.to_string(), id.to_string());
     if !changed {
-        let what = if administrative {
-            "access"
-        } else {
-            "clinical access"
-        };
-        return Ok(Outcome::NoChange(format!(
-            "{member} has no {what} to {id} to revoke"
-        )));
+        return Ok(Outcome::NoChange(Unchanged::NothingToRevoke {
+            member,
+            client,
+            from,
+        }));
     }
-    let what = if administrative {
-        "administrative and clinical access"
-    } else {
-        "clinical access"
-    };
-    Ok(Outcome::Changed(
-        Summary::new(format!("revoked {member}'s {what} to {id}")).affecting(member, Some(id)),
-    ))
+    let summary = Summary::new(Did::AccessRevoked {
+        member: member.clone(),
+        client,
+        from,
+    });
+    Ok(Outcome::Changed(summary.affecting(&member, Some(id))))
 }
 
 /// What `client restrict` asks for.
@@ -277,26 +277,33 @@ pub fn client_restrict(
     wanted: Restriction,
 ) -> Result<Outcome, ChangeError> {
     let client = known_client(actor.practice, id)?;
-    actor.require(Permission::Restrict, Some(id), "restrict this client")?;
+    actor.require(Permission::Restrict, Some(id), Act::Restrict)?;
     match (wanted, client.restricted) {
         (Restriction::Restrict, true) => {
-            return Ok(Outcome::NoChange(format!("{id} is already restricted")));
+            return Ok(Outcome::NoChange(Unchanged::AlreadyRestricted {
+                client: id.to_string(),
+            }));
         }
         (Restriction::Lift, false) => {
-            return Ok(Outcome::NoChange(format!("{id} is not restricted")));
+            return Ok(Outcome::NoChange(Unchanged::NotRestricted {
+                client: id.to_string(),
+            }));
         }
         _ => {}
     }
-    let entry = edit::client(doc, &client.id.value).ok_or_else(|| missing_entry("client", id))?;
-    let did = if wanted == Restriction::Lift {
-        edit::remove(entry, "restricted");
-        edit::remove(entry, "administrative");
-        format!("{id} is no longer restricted; its administrative list is cleared")
-    } else {
-        edit::set(entry, "restricted", Value::from(true));
-        format!(
-            "{id} is now restricted: all-clients roles reach it only through its administrative list"
-        )
+    let entry =
+        edit::client(doc, &client.id.value).ok_or_else(|| missing_entry(EntryKind::Client, id))?;
+    let client = id.to_string();
+    let did = match wanted {
+        Restriction::Lift => {
+            edit::remove(entry, "restricted");
+            edit::remove(entry, "administrative");
+            Did::RestrictionLifted { client }
+        }
+        Restriction::Restrict => {
+            edit::set(entry, "restricted", Value::from(true));
+            Did::Restricted { client }
+        }
     };
     let mut summary = Summary::new(did);
     // Everyone whose all-scope access may change.
@@ -312,11 +319,11 @@ pub fn client_remove(
     id: &str,
 ) -> Result<Outcome, ChangeError> {
     let client = known_client(actor.practice, id)?;
-    actor.require(Permission::DeleteClients, Some(id), "remove this client")?;
+    actor.require(Permission::DeleteClients, Some(id), Act::RemoveClient)?;
     if !edit::remove_client(doc, &client.id.value) {
-        return Err(missing_entry("client", id));
+        return Err(missing_entry(EntryKind::Client, id));
     }
-    Ok(Outcome::Changed(Summary::new(format!(
-        "removed client {id} (git keeps its history)"
-    ))))
+    Ok(Outcome::Changed(Summary::new(Did::ClientRemoved {
+        client: id.to_string(),
+    })))
 }

@@ -1,7 +1,10 @@
 //! Member changes: init, add, edit, remove, roles and supervision.
 
 use super::edit::{self, Emptied};
-use super::{Actor, ChangeError, Outcome, Summary, known_member, known_role, missing_entry, taken};
+use super::{
+    Act, Actor, ChangeError, ChangeWarning, Did, EntryKind, Outcome, Summary, Unchanged,
+    known_member, known_role, missing_entry, taken,
+};
 use crate::catalog::ADMINISTRATOR;
 use crate::rules::permission::{MemberField, Permission};
 use crate::rules::validate::holds_clinical_role;
@@ -72,14 +75,15 @@ pub fn member_add(
     for supervisor in &new.supervisors {
         known_member(practice, supervisor)?;
     }
-    actor.require(Permission::ManageMembers, None, "add members")?;
+    actor.require(Permission::ManageMembers, None, Act::AddMembers)?;
     if let Some(existing) = taken(
         &new.id,
         practice.members.iter().map(|m| m.id.value.as_str()),
     ) {
-        return Err(ChangeError::Refused(format!(
-            "member `{existing}` already exists (ids ignore letter case); edit it with `praxis member edit`"
-        )));
+        return Err(ChangeError::IdTaken {
+            kind: EntryKind::Member,
+            existing: existing.to_string(),
+        });
     }
     let mut table = Table::new();
     table.insert("name", toml_edit::value(new.name.as_str()));
@@ -112,16 +116,12 @@ pub fn member_add(
         table.insert("bill_as_supervisor", toml_edit::value(true));
     }
     edit::add_member(doc, &new.id, table);
-    let roles = if new.roles.is_empty() {
-        "no roles".to_string()
-    } else {
-        format!("role {}", new.roles.join(", "))
-    };
     Ok(Outcome::Changed(
-        Summary::new(format!(
-            "added member {} ({}) with {roles}",
-            new.id, new.name
-        ))
+        Summary::new(Did::MemberAdded {
+            member: new.id.clone(),
+            name: new.name.clone(),
+            roles: new.roles.clone(),
+        })
         .affecting(&new.id, None),
     ))
 }
@@ -141,12 +141,6 @@ pub struct MemberEdit {
     /// Optional fields to remove.
     pub clear: Vec<MemberField>,
 }
-/// The permission editing the field with this key needs, from the one
-/// permission table (`rules::permission`); an unknown key is refused before
-/// this is asked.
-fn needs(key: &str) -> Permission {
-    MemberField::from_key(key).map_or(Permission::ManageMembers, MemberField::permission)
-}
 
 pub fn member_edit(
     actor: &Actor<'_>,
@@ -155,91 +149,78 @@ pub fn member_edit(
     change: &MemberEdit,
 ) -> Result<Outcome, ChangeError> {
     let member = known_member(actor.practice, id)?;
-    if let Some(field) = change.clear.iter().find(|f| !f.clearable()) {
-        let clearable: Vec<&str> = MemberField::ALL
-            .iter()
-            .filter(|f| f.clearable())
-            .map(|f| f.key())
-            .collect();
-        return Err(ChangeError::Usage(format!(
-            "--clear takes one of {}, not `{}`",
-            clearable.join(", "),
-            field.key()
-        )));
+    if let Some(&field) = change.clear.iter().find(|f| !f.clearable()) {
+        return Err(ChangeError::NotClearable { field });
     }
-    let mut fields: Vec<(&str, Option<Value>)> = Vec::new();
+    let mut fields: Vec<(MemberField, Option<Value>)> = Vec::new();
     let text = |v: &Option<String>| v.as_deref().map(Value::from);
-    for (key, value) in [
-        ("name", text(&change.name)),
-        ("legal_name", text(&change.legal_name)),
-        ("email", text(&change.email)),
-        ("github", text(&change.github)),
-        ("npi", text(&change.npi)),
-        ("taxonomy", text(&change.taxonomy)),
-        ("cosign", change.cosign.as_deref().map(edit::string_array)),
+    for (field, value) in [
+        (MemberField::Name, text(&change.name)),
+        (MemberField::LegalName, text(&change.legal_name)),
+        (MemberField::Email, text(&change.email)),
+        (MemberField::Github, text(&change.github)),
+        (MemberField::Npi, text(&change.npi)),
+        (MemberField::Taxonomy, text(&change.taxonomy)),
         (
-            "bill_as_supervisor",
+            MemberField::Cosign,
+            change.cosign.as_deref().map(edit::string_array),
+        ),
+        (
+            MemberField::BillAsSupervisor,
             change.bill_as_supervisor.map(Value::from),
         ),
-        ("active", change.active.map(Value::from)),
+        (MemberField::Active, change.active.map(Value::from)),
     ] {
         if value.is_some() {
-            fields.push((key, value));
+            fields.push((field, value));
         }
     }
-    for field in &change.clear {
-        let key = field.key();
+    for &field in &change.clear {
         // Setting and clearing one field in one command says two things;
         // refuse rather than pick one (found by fuzzing).
-        if fields.iter().any(|(set, _)| *set == key) {
-            return Err(ChangeError::Usage(format!(
-                "`{key}` is both set and cleared (--clear {key}); pass one of them"
-            )));
+        if fields.iter().any(|(set, _)| *set == field) {
+            return Err(ChangeError::SetAndCleared { field });
         }
-        fields.push((key, None));
+        fields.push((field, None));
     }
     if fields.is_empty() {
-        return Err(ChangeError::Usage(
-            "nothing to edit: pass --name, --email, --npi, --taxonomy, --cosign, --active … or --clear FIELD".into(),
-        ));
+        return Err(ChangeError::NothingToEdit);
     }
-    if fields
-        .iter()
-        .any(|(key, _)| needs(key) == Permission::ManageMembers)
-    {
-        actor.require(Permission::ManageMembers, None, "edit members")?;
+    let needed = |permission| fields.iter().any(|(f, _)| f.permission() == permission);
+    if needed(Permission::ManageMembers) {
+        actor.require(Permission::ManageMembers, None, Act::EditMembers)?;
     }
-    if fields
-        .iter()
-        .any(|(key, _)| needs(key) == Permission::EditCredentials)
-    {
-        actor.require(
-            Permission::EditCredentials,
-            None,
-            "edit credentials and supervision",
-        )?;
+    if needed(Permission::EditCredentials) {
+        actor.require(Permission::EditCredentials, None, Act::EditCredentials)?;
     }
     if change.active == Some(false) && actor.practice.is_owner(id) {
-        return Err(ChangeError::Refused(format!(
-            "{id} is the practice owner, who cannot be deactivated"
-        )));
+        return Err(ChangeError::DeactivateOwner {
+            member: id.to_string(),
+        });
     }
-    let entry = edit::member(doc, &member.id.value).ok_or_else(|| missing_entry("member", id))?;
+    let entry =
+        edit::member(doc, &member.id.value).ok_or_else(|| missing_entry(EntryKind::Member, id))?;
     let mut changed = Vec::new();
-    for (key, value) in fields {
+    for (field, value) in fields {
         let did = match value {
-            Some(value) => edit::set(entry, key, value),
-            None => edit::remove(entry, key),
+            Some(value) => edit::set(entry, field.key(), value),
+            None => edit::remove(entry, field.key()),
         };
         if did {
-            changed.push(key);
+            changed.push(field);
         }
     }
     if changed.is_empty() {
-        return Ok(Outcome::NoChange(format!("{id} already has those values")));
+        return Ok(Outcome::NoChange(Unchanged::SameValues {
+            member: id.to_string(),
+        }));
     }
     Ok(Outcome::Changed(
-        Summary::new(format!("updated {} of member {id}", changed.join(", "))).affecting(id, None),
+        Summary::new(Did::MemberEdited {
+            member: id.to_string(),
+            fields: changed,
+        })
+        .affecting(id, None),
     ))
 }
 
@@ -255,36 +236,45 @@ pub fn member_remove(
     for target in [clients_to, supervisees_to].into_iter().flatten() {
         known_member(practice, target)?;
         if target == id {
-            return Err(ChangeError::Usage(format!(
-                "cannot reassign {id}'s clients or supervisees to {id}"
-            )));
+            return Err(ChangeError::ReassignToSelf {
+                member: id.to_string(),
+            });
         }
     }
-    actor.require(Permission::ManageMembers, None, "remove members")?;
+    actor.require(Permission::ManageMembers, None, Act::RemoveMembers)?;
     if practice.is_owner(id) {
-        return Err(ChangeError::Refused(format!(
-            "{id} is the practice owner and cannot be removed; make someone else owner in [practice] first"
-        )));
+        return Err(ChangeError::RemoveOwner {
+            member: id.to_string(),
+        });
     }
     let primary_of: Vec<&str> = practice
         .clients_with_primary(id)
         .map(|c| c.id.value.as_str())
         .collect();
     if !primary_of.is_empty() && clients_to.is_none() {
-        return Err(ChangeError::Refused(format!(
-            "{id} is primary for {} client(s) ({}); pass --reassign-clients-to MEMBER",
-            primary_of.len(),
-            preview(&primary_of)
-        )));
+        return Err(ChangeError::PrimaryOfClients {
+            member: id.to_string(),
+            clients: primary_of.iter().map(|c| c.to_string()).collect(),
+        });
     }
     let supervisees: Vec<String> = practice.supervisees_of(id).to_vec();
     let mentions_on_charts = practice.clients.iter().any(|c| {
         c.is_clinician(id) || c.in_administrative(id) || c.temporary.iter().any(|t| t.member_is(id))
     });
     if !member.active && primary_of.is_empty() && supervisees.is_empty() && !mentions_on_charts {
-        return Ok(Outcome::NoChange(format!("{id} is already inactive")));
+        return Ok(Outcome::NoChange(Unchanged::AlreadyInactive {
+            member: id.to_string(),
+        }));
     }
-    let mut summary = Summary::new(String::new());
+    let mut summary = Summary::new(Did::MemberDeactivated {
+        member: id.to_string(),
+        clients_to: clients_to
+            .filter(|_| !primary_of.is_empty())
+            .map(|target| (target.to_string(), primary_of.len())),
+        supervisees_to: supervisees_to
+            .filter(|_| !supervisees.is_empty())
+            .map(|target| (target.to_string(), supervisees.len())),
+    });
     for (client_id, entry) in edit::clients(doc) {
         let mut touched = edit::pull(entry, "clinicians", id, Emptied::DropKey);
         touched |= edit::pull(entry, "administrative", id, Emptied::DropKey);
@@ -317,43 +307,18 @@ pub fn member_remove(
             _ => {
                 edit::pull(entry, "supervisors", id, Emptied::KeepKey);
                 if supervisees_to.is_none() {
-                    summary
-                        .warnings
-                        .push(format!("{member_id} loses their supervisor {id}"));
+                    summary.warnings.push(ChangeWarning::LosesSupervisor {
+                        supervisee: member_id.clone(),
+                        supervisor: id.to_string(),
+                    });
                 }
             }
         }
     }
-    let entry = edit::member(doc, id).ok_or_else(|| missing_entry("member", id))?;
+    let entry = edit::member(doc, id).ok_or_else(|| missing_entry(EntryKind::Member, id))?;
     edit::set(entry, "active", Value::from(false));
-    let mut did = format!("deactivated {id} (kept for history)");
-    if let Some(target) = clients_to
-        && !primary_of.is_empty()
-    {
-        did.push_str(&format!(
-            "; {} client(s) now have {target} as primary",
-            primary_of.len()
-        ));
-    }
-    if let Some(target) = supervisees_to
-        && !supervisees.is_empty()
-    {
-        did.push_str(&format!(
-            "; {} supervisee(s) now supervised by {target}",
-            supervisees.len()
-        ));
-    }
-    summary.did = did;
     summary.affected.insert(0, (id.to_string(), None));
     Ok(Outcome::Changed(summary))
-}
-
-fn preview(ids: &[&str]) -> String {
-    let mut text = ids.iter().take(5).copied().collect::<Vec<_>>().join(", ");
-    if ids.len() > 5 {
-        text.push_str(&format!(", … {} more", ids.len() - 5));
-    }
-    text
 }
 
 pub fn role_grant(
@@ -368,34 +333,36 @@ pub fn role_grant(
     for role in roles.iter().chain(replace) {
         known_role(practice, role)?;
     }
-    actor.require(Permission::ManageMembers, None, "grant roles")?;
+    actor.require(Permission::ManageMembers, None, Act::GrantRoles)?;
     if let Some(missing) = replace.iter().find(|old| !member.has_role(old)) {
-        return Err(ChangeError::Refused(format!(
-            "{id} does not hold `{missing}`, so --replace {missing} cannot swap it"
-        )));
+        return Err(ChangeError::ReplaceNotHeld {
+            member: id.to_string(),
+            role: missing.clone(),
+        });
     }
-    let entry = edit::member(doc, id).ok_or_else(|| missing_entry("member", id))?;
+    let entry = edit::member(doc, id).ok_or_else(|| missing_entry(EntryKind::Member, id))?;
     let mut removed = Vec::new();
     for old in replace.iter().filter(|old| !roles.contains(old)) {
         if edit::pull(entry, "roles", old, Emptied::KeepKey) {
-            removed.push(old.as_str());
+            removed.push(old.clone());
         }
     }
-    let added: Vec<&str> = roles
+    let added: Vec<String> = roles
         .iter()
         .filter(|role| edit::push(entry, "roles", role))
-        .map(String::as_str)
+        .cloned()
         .collect();
     if added.is_empty() && removed.is_empty() {
-        return Ok(Outcome::NoChange(format!(
-            "{id} already holds {}",
-            roles.join(", ")
-        )));
+        return Ok(Outcome::NoChange(Unchanged::AlreadyHolds {
+            member: id.to_string(),
+            roles: roles.to_vec(),
+        }));
     }
-    let mut did = format!("{id} now holds {}", added.join(", "));
-    if !removed.is_empty() {
-        did.push_str(&format!(" instead of {}", removed.join(", ")));
-    }
+    let did = Did::RolesGranted {
+        member: id.to_string(),
+        added,
+        instead_of: removed,
+    };
     Ok(Outcome::Changed(Summary::new(did).affecting(id, None)))
 }
 
@@ -410,33 +377,38 @@ pub fn role_revoke(
     for role in roles {
         known_role(practice, role)?;
     }
-    actor.require(Permission::ManageMembers, None, "revoke roles")?;
-    let held: Vec<&String> = roles.iter().filter(|r| member.has_role(r)).collect();
+    actor.require(Permission::ManageMembers, None, Act::RevokeRoles)?;
+    let held: Vec<String> = roles
+        .iter()
+        .filter(|r| member.has_role(r))
+        .cloned()
+        .collect();
     if held.is_empty() {
-        return Ok(Outcome::NoChange(format!(
-            "{id} holds none of {}",
-            roles.join(", ")
-        )));
+        return Ok(Outcome::NoChange(Unchanged::HoldsNone {
+            member: id.to_string(),
+            roles: roles.to_vec(),
+        }));
     }
     let primary_of = practice.clients_with_primary(id).count();
     if primary_of > 0 && holds_clinical_role(practice, member) {
         let mut after = member.clone();
         after.roles.retain(|r| !roles.contains(&r.value));
         if !holds_clinical_role(practice, &after) {
-            return Err(ChangeError::Refused(format!(
-                "{id} is primary for {primary_of} client(s) and would be left without a clinical role; \
-                 reassign them first (`praxis client assign ID --primary M`)"
-            )));
+            return Err(ChangeError::LeftWithoutClinicalRole {
+                member: id.to_string(),
+                clients: primary_of,
+            });
         }
     }
-    let entry = edit::member(doc, id).ok_or_else(|| missing_entry("member", id))?;
+    let entry = edit::member(doc, id).ok_or_else(|| missing_entry(EntryKind::Member, id))?;
     for role in &held {
         edit::pull(entry, "roles", role, Emptied::KeepKey);
     }
-    let names: Vec<&str> = held.iter().map(|r| r.as_str()).collect();
-    Ok(Outcome::Changed(
-        Summary::new(format!("{id} no longer holds {}", names.join(", "))).affecting(id, None),
-    ))
+    let did = Did::RolesRevoked {
+        member: id.to_string(),
+        roles: held,
+    };
+    Ok(Outcome::Changed(Summary::new(did).affecting(id, None)))
 }
 
 pub fn supervision_add(
@@ -448,27 +420,29 @@ pub fn supervision_add(
 ) -> Result<Outcome, ChangeError> {
     known_member(actor.practice, supervisee)?;
     known_member(actor.practice, supervisor)?;
-    actor.require(Permission::EditCredentials, None, "change supervision")?;
-    let entry = edit::member(doc, supervisee).ok_or_else(|| missing_entry("member", supervisee))?;
+    actor.require(Permission::EditCredentials, None, Act::ChangeSupervision)?;
+    let entry = edit::member(doc, supervisee)
+        .ok_or_else(|| missing_entry(EntryKind::Member, supervisee))?;
     let added = edit::push(entry, "supervisors", supervisor);
     let mut new_documents = Vec::new();
     for document in cosign {
         if edit::push(entry, "cosign", document) {
-            new_documents.push(document.as_str());
+            new_documents.push(document.clone());
         }
     }
+    let (supervisor, supervisee) = (supervisor.to_string(), supervisee.to_string());
     if !added && new_documents.is_empty() {
-        return Ok(Outcome::NoChange(format!(
-            "{supervisor} already supervises {supervisee}"
-        )));
+        return Ok(Outcome::NoChange(Unchanged::AlreadySupervises {
+            supervisor,
+            supervisee,
+        }));
     }
-    let mut did = format!("{supervisor} now supervises {supervisee}");
-    if !new_documents.is_empty() {
-        did.push_str(&format!(", co-signing {}", new_documents.join(" and ")));
-    }
-    Ok(Outcome::Changed(
-        Summary::new(did).affecting(supervisor, None),
-    ))
+    let summary = Summary::new(Did::SupervisionAdded {
+        supervisor: supervisor.clone(),
+        supervisee,
+        cosign: new_documents,
+    });
+    Ok(Outcome::Changed(summary.affecting(&supervisor, None)))
 }
 
 pub fn supervision_remove(
@@ -479,15 +453,19 @@ pub fn supervision_remove(
 ) -> Result<Outcome, ChangeError> {
     known_member(actor.practice, supervisee)?;
     known_member(actor.practice, supervisor)?;
-    actor.require(Permission::EditCredentials, None, "change supervision")?;
-    let entry = edit::member(doc, supervisee).ok_or_else(|| missing_entry("member", supervisee))?;
+    actor.require(Permission::EditCredentials, None, Act::ChangeSupervision)?;
+    let entry = edit::member(doc, supervisee)
+        .ok_or_else(|| missing_entry(EntryKind::Member, supervisee))?;
+    let pair = (supervisor.to_string(), supervisee.to_string());
     if !edit::pull(entry, "supervisors", supervisor, Emptied::KeepKey) {
-        return Ok(Outcome::NoChange(format!(
-            "{supervisor} does not supervise {supervisee}"
-        )));
+        return Ok(Outcome::NoChange(Unchanged::DoesNotSupervise {
+            supervisor: pair.0,
+            supervisee: pair.1,
+        }));
     }
-    Ok(Outcome::Changed(
-        Summary::new(format!("{supervisor} no longer supervises {supervisee}"))
-            .affecting(supervisor, None),
-    ))
+    let summary = Summary::new(Did::SupervisionRemoved {
+        supervisor: pair.0,
+        supervisee: pair.1,
+    });
+    Ok(Outcome::Changed(summary.affecting(supervisor, None)))
 }

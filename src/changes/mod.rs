@@ -10,27 +10,20 @@ mod clients;
 pub mod cut;
 pub mod edit;
 mod members;
+mod report;
 
 pub use apply::{Applied, Change, Refusal, apply};
 pub use clients::*;
 pub use members::*;
+pub use report::{
+    Act, ChangeError, ChangeWarning, ChartPlace, Did, EntryKind, RevokeFrom, Unchanged,
+};
 
 use crate::model::{Client, Member, Practice};
 use crate::rules::decide::{self, Request};
 use crate::rules::permission::Permission;
 
-use crate::suggest;
 use chrono::NaiveDate;
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum ChangeError {
-    /// The command line names something unknown or is incomplete (exit 2).
-    #[error("{0}")]
-    Usage(String),
-    /// The rules or the actor's permissions refuse the change (exit 1).
-    #[error("{0}")]
-    Refused(String),
-}
 
 /// A change made to the text of the file: the summary and the new text,
 /// or why nothing changes.
@@ -41,7 +34,7 @@ pub enum Edited {
     /// Only what the change reached was edited: the new text and where its
     /// pieces came from, to validate it without reading it all.
     Rejoined(Summary, cut::Rejoined),
-    NoChange(String),
+    NoChange(Unchanged),
 }
 
 impl Edited {
@@ -105,25 +98,26 @@ pub fn edit_text(
 pub enum Outcome {
     Changed(Summary),
     /// Nothing to do: the file stays untouched, exit 0.
-    NoChange(String),
+    NoChange(Unchanged),
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Summary {
-    /// What the change did, in a sentence.
-    pub did: String,
+    /// What the change did.
+    pub did: Did,
     /// (member, client) pairs whose access to report: with a client, the
     /// client capabilities on it; without, the member's scopes.
     pub affected: Vec<(String, Option<String>)>,
     /// Things the administrator should know, for stderr.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<ChangeWarning>,
 }
 
 impl Summary {
-    fn new(did: String) -> Self {
+    fn new(did: Did) -> Self {
         Summary {
             did,
-            ..Summary::default()
+            affected: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -151,13 +145,8 @@ impl<'p> Actor<'p> {
         actor: Option<&str>,
         date: NaiveDate,
     ) -> Result<Actor<'p>, ChangeError> {
-        let Some(id) = actor else {
-            return Err(ChangeError::Usage(
-                "a change needs an acting member: pass --as MEMBER or set PRAXIS_ACTOR".into(),
-            ));
-        };
-        let member = crate::rules::actor::resolve(practice, id)
-            .map_err(|e| ChangeError::Usage(e.to_string()))?;
+        let id = actor.ok_or(ChangeError::NoActor)?;
+        let member = crate::rules::actor::resolve(practice, id)?;
         Ok(Actor {
             practice,
             member,
@@ -171,9 +160,9 @@ impl<'p> Actor<'p> {
         &self,
         permission: Permission,
         client: Option<&str>,
-        doing: &str,
+        act: Act,
     ) -> Result<(), ChangeError> {
-        self.require_as(permission, client, doing, Standing::AnyRoute)
+        self.require_as(permission, client, act, Standing::AnyRoute)
     }
 
     /// Whether `member` is the acting member themselves (ids are exact).
@@ -190,60 +179,52 @@ impl<'p> Actor<'p> {
         member: &str,
         permission: Permission,
         client: &str,
-        doing: &str,
+        act: Act,
     ) -> Result<(), ChangeError> {
         let standing = if self.is(member) {
             Standing::Independent
         } else {
             Standing::AnyRoute
         };
-        self.require_as(permission, Some(client), doing, standing)
+        self.require_as(permission, Some(client), act, standing)
     }
 
     fn require_as(
         &self,
         permission: Permission,
         client: Option<&str>,
-        doing: &str,
+        act: Act,
         standing: Standing,
     ) -> Result<(), ChangeError> {
         self.required
             .borrow_mut()
             .push((permission, client.map(str::to_string)));
-        let capability = permission.capability();
         let request = Request {
             member: &self.member.id.value,
-            capability,
+            capability: permission.capability(),
             client,
             author: None,
         };
-        let decision = decide::decide(self.practice, &request, self.date)
-            .map_err(|e| ChangeError::Usage(e.to_string()))?;
+        let decision = decide::decide(self.practice, &request, self.date)?;
+        let actor = self.member.id.value.clone();
+        let client = client.map(str::to_string);
         match standing {
-            Standing::AnyRoute if decision.allowed => return Ok(()),
-            Standing::Independent if decide::allowed_independently(&decision) => return Ok(()),
-            Standing::Independent if decision.allowed => {
-                let on = client.map_or(String::new(), |c| format!(" on {c}"));
-                return Err(ChangeError::Refused(format!(
-                    "{} may not {doing} for themselves: their {capability}{on} comes only \
-                     through their own place on the chart; an administrator, the owner or \
-                     someone with {capability} on all clients must make this change",
-                    self.member.id.value
-                )));
-            }
-            _ => {}
+            Standing::AnyRoute if decision.allowed => Ok(()),
+            Standing::Independent if decide::allowed_independently(&decision) => Ok(()),
+            Standing::Independent if decision.allowed => Err(ChangeError::NotForThemselves {
+                actor,
+                act,
+                permission,
+                client,
+            }),
+            _ => Err(ChangeError::NotPermitted {
+                actor,
+                act,
+                permission,
+                client,
+                reasons: decision.reasons,
+            }),
         }
-        let on = client.map_or(String::new(), |c| format!(" on {c}"));
-        // The reasons may quote a temporary entry's reason: free text,
-        // escaped here because the refusal reaches stderr as it is.
-        let why = crate::output::escape::text(
-            &crate::output::explain::reasons(&decision.reasons, &request).join("; "),
-        )
-        .into_owned();
-        Err(ChangeError::Refused(format!(
-            "{} may not {doing}: it needs {capability}{on} ({why})",
-            self.member.id.value
-        )))
     }
 }
 
@@ -290,13 +271,10 @@ impl Actor<'_> {
             // has no permission on the chart to hold independently.
             let held = on_client.peek().is_none() || on_client.all(independent);
             if !held {
-                return Err(ChangeError::Refused(format!(
-                    "{me} may not make this change: it gives {me} access to {client} \
-                     (directly, through a supervisee, or for longer), and {me}'s permission \
-                     for it comes only through their own place on the chart; an \
-                     administrator, the owner or someone with client.access on all clients \
-                     must make it"
-                )));
+                return Err(ChangeError::SelfGain {
+                    actor: me.to_string(),
+                    client: client.to_string(),
+                });
             }
         }
         Ok(())
@@ -316,22 +294,26 @@ enum Standing {
 /// A member named in the arguments: unknown is a usage error (exit 2),
 /// worded as the query's error is.
 pub fn known_member<'p>(practice: &'p Practice, id: &str) -> Result<&'p Member, ChangeError> {
-    decide::find_member(practice, id).map_err(|e| ChangeError::Usage(e.to_string()))
+    Ok(decide::find_member(practice, id)?)
 }
 
 /// A client named in the arguments: unknown is a usage error (exit 2).
 pub fn known_client<'p>(practice: &'p Practice, id: &str) -> Result<&'p Client, ChangeError> {
-    decide::find_client(practice, id).map_err(|e| ChangeError::Usage(e.to_string()))
+    Ok(decide::find_client(practice, id)?)
 }
 
 /// A role named in the arguments: unknown is a usage error (exit 2).
 pub fn known_role(practice: &Practice, id: &str) -> Result<(), ChangeError> {
     match practice.role(id) {
         Some(_) => Ok(()),
-        None => Err(ChangeError::Usage(format!(
-            "unknown role `{id}`{}",
-            suggest::trailing(id, practice.roles().iter().map(|r| r.id.value.as_str()))
-        ))),
+        None => Err(ChangeError::UnknownRole {
+            role: id.to_string(),
+            known: practice
+                .roles()
+                .iter()
+                .map(|r| r.id.value.clone())
+                .collect(),
+        }),
     }
 }
 
@@ -342,8 +324,9 @@ fn taken<'a>(id: &str, mut existing: impl Iterator<Item = &'a str>) -> Option<&'
     existing.find(|e| e.to_lowercase() == id)
 }
 
-fn missing_entry(what: &str, id: &str) -> ChangeError {
-    ChangeError::Usage(format!(
-        "{what} `{id}` is in the practice but its entry could not be edited"
-    ))
+fn missing_entry(kind: EntryKind, id: &str) -> ChangeError {
+    ChangeError::EntryNotEditable {
+        kind,
+        id: id.to_string(),
+    }
 }

@@ -3,7 +3,7 @@
 
 use super::{Context, emit, mutate};
 use crate::changes::cut::Reach;
-use crate::changes::{self, TemporaryGrant};
+use crate::changes::{self, RevokeFrom, TemporaryGrant};
 use crate::cli::{ClientCommand, ClientListArgs};
 use crate::exit::{Exit, Failure};
 use crate::model::{Client, Practice};
@@ -72,7 +72,8 @@ pub fn run(command: ClientCommand, context: &Context) -> Result<Exit, Failure> {
             args.dry_run.dry_run,
             Reach::Client(&args.id),
             |actor, doc| {
-                changes::client_revoke(actor, doc, &args.id, &args.member, args.administrative)
+                let from = RevokeFrom::with_administrative(args.administrative);
+                changes::client_revoke(actor, doc, &args.id, &args.member, from)
             },
         ),
         ClientCommand::Restrict(args) => mutate::apply(

@@ -46,7 +46,10 @@ pub fn apply(
     ) {
         Ok(Change::Applied(applied)) => applied,
         Ok(Change::NoChange(why)) => {
-            super::emit(&format!("no change: {}\n", output::escape::text(&why)))?;
+            super::emit(&format!(
+                "no change: {}\n",
+                output::escape::text(&why.to_string())
+            ))?;
             return Ok(Exit::Success);
         }
         Err(Refusal::Change(error)) => return Err(error.into()),
@@ -118,7 +121,10 @@ pub fn apply(
 /// on stderr, the change's own warnings and the findings it brought
 /// (accepted, but worth saying: an expiring grant, an idle supervisor).
 fn report(context: &Context, applied: &Applied) -> Result<(), Failure> {
-    let mut text = format!("{}\n", output::escape::text(&applied.summary.did));
+    let mut text = format!(
+        "{}\n",
+        output::escape::text(&applied.summary.did.to_string())
+    );
     for line in applied.access.iter().flat_map(access_lines) {
         text.push_str(&format!("  {}\n", output::escape::text(&line)));
     }
@@ -126,7 +132,10 @@ fn report(context: &Context, applied: &Applied) -> Result<(), Failure> {
         super::emit(&text)?;
     }
     for warning in &applied.summary.warnings {
-        context.talk(&format!("warning: {}", output::escape::text(warning)));
+        context.talk(&format!(
+            "warning: {}",
+            output::escape::text(&warning.to_string())
+        ));
     }
     for finding in &applied.new_warnings {
         context.talk(&format!(

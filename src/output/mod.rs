@@ -1,6 +1,7 @@
 //! Rendering: tables (comfy-table), CSV, markdown, JSON, diagnostics and
 //! explanations. Commands hand this module data; they do not format by hand.
 
+pub mod changes;
 pub mod diagnostics;
 pub mod diff;
 pub mod escape;
