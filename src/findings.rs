@@ -103,6 +103,19 @@ pub struct Finding {
     pub message: String,
     pub hint: String,
     pub span: Span,
+    /// The members and clients the finding is about, for a reader that
+    /// shows one member's or one client's findings (`review --member`) and
+    /// for telling a warning a change brought from one the file had.
+    pub about: Vec<Subject>,
+}
+
+/// A member or client a finding is about.
+#[derive(
+    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+pub enum Subject {
+    Member(String),
+    Client(String),
 }
 
 impl Finding {
@@ -118,7 +131,28 @@ impl Finding {
             message: message.into(),
             hint: hint.into(),
             span,
+            about: Vec::new(),
         }
+    }
+
+    /// The finding, about these members and clients.
+    pub fn about(mut self, about: Vec<Subject>) -> Self {
+        self.about = about;
+        self
+    }
+
+    /// Whether the finding is about the member `id` (or any, for `None`)
+    /// and the client `client` (or any).
+    pub fn concerns(&self, member: Option<&str>, client: Option<&str>) -> bool {
+        let has = |wanted: Subject| self.about.contains(&wanted);
+        member.is_none_or(|m| has(Subject::Member(m.to_string())))
+            && client.is_none_or(|c| has(Subject::Client(c.to_string())))
+    }
+
+    /// The same finding in another version of the file: the same rule
+    /// about the same members and clients (spans move with any edit).
+    pub fn same_as(&self, other: &Finding) -> bool {
+        self.code == other.code && self.about == other.about
     }
 }
 

@@ -23,8 +23,8 @@ pub struct Applied {
     pub checked: Checked,
     /// What the change did to the access of each member it affected.
     pub access: Vec<AccessDelta>,
-    /// Warnings of the new text the old one did not have (by code and
-    /// message, which names the place).
+    /// Warnings of the new text the old one did not have (the same rule
+    /// about the same members and clients).
     pub new_warnings: Vec<Finding>,
 }
 
@@ -94,11 +94,7 @@ pub fn apply(
     let new_warnings = checked
         .findings
         .iter()
-        .filter(|new| {
-            !findings
-                .iter()
-                .any(|old| old.code == new.code && old.message == new.message)
-        })
+        .filter(|new| !findings.iter().any(|old| old.same_as(new)))
         .cloned()
         .collect();
     Ok(Change::Applied(Box::new(Applied {

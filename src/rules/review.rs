@@ -277,10 +277,6 @@ fn to_act_on(
     client: Option<&str>,
 ) -> Vec<ReviewFinding> {
     let mut out = Vec::new();
-    let concerns = |text: &str| {
-        member.is_none_or(|m| text.contains(&format!("`{m}`")))
-            && client.is_none_or(|c| text.contains(&format!("`{c}`")))
-    };
     for finding in findings.iter() {
         let kind = match finding.code {
             Code::TemporaryExpired => "temporary access expired",
@@ -290,7 +286,7 @@ fn to_act_on(
             Code::NoAccessMember => "member with no roles",
             _ => continue,
         };
-        if concerns(&finding.message) {
+        if finding.concerns(member, client) {
             out.push(ReviewFinding {
                 kind,
                 message: finding.message.clone(),

@@ -2,7 +2,7 @@
 //! restriction and the administrative list, temporary access and its expiry.
 
 use super::{Check, holds_clinical_role};
-use crate::findings::Code;
+use crate::findings::{Code, Subject};
 use crate::model::{Client, Raw, Spanned, Stage};
 use foldhash::HashMap;
 
@@ -26,8 +26,11 @@ impl<'p> Check<'p> {
     pub(super) fn client(&mut self, client: &'p Client<Raw>) {
         let id = &client.id.value;
         if let Some(primary) = &client.primary
-            && let Some(member) =
-                self.active_member_ref(primary, &format!("primary of client `{id}`"))
+            && let Some(member) = self.active_member_ref(
+                primary,
+                &format!("primary of client `{id}`"),
+                Some(Subject::Client(id.clone())),
+            )
             && !holds_clinical_role(self.practice, member)
         {
             self.push(
@@ -45,7 +48,11 @@ impl<'p> Check<'p> {
         }
         self.no_duplicates(&client.clinicians, "clinicians");
         for clinician in &client.clinicians {
-            self.active_member_ref(clinician, &format!("clinician of client `{id}`"));
+            self.active_member_ref(
+                clinician,
+                &format!("clinician of client `{id}`"),
+                Some(Subject::Client(id.clone())),
+            );
             if client.is_primary(&clinician.value) {
                 self.push(
                     Code::PrimaryAlsoClinician,
@@ -70,7 +77,11 @@ impl<'p> Check<'p> {
             );
         }
         for admin in &client.administrative {
-            self.active_member_ref(admin, &format!("administrative member of client `{id}`"));
+            self.active_member_ref(
+                admin,
+                &format!("administrative member of client `{id}`"),
+                Some(Subject::Client(id.clone())),
+            );
         }
         for entry in &client.temporary {
             self.temporary(client, entry);
@@ -83,7 +94,11 @@ impl<'p> Check<'p> {
             .as_ref()
             .map_or_else(|| entry.span.clone(), |m| m.span.clone());
         if let Some(member) = &entry.member {
-            self.active_member_ref(member, &format!("temporary member of client `{id}`"));
+            self.active_member_ref(
+                member,
+                &format!("temporary member of client `{id}`"),
+                Some(Subject::Client(id.clone())),
+            );
             if client.is_primary(&member.value) || client.is_clinician(&member.value) {
                 self.push(
                     Code::TemporaryAlreadyClinician,
@@ -134,7 +149,7 @@ impl<S: Stage> Check<'_, S> {
                 // A raw entry may name no member (reported as P004).
                 let who = entry.member_id().unwrap_or("?");
                 if days < 0 {
-                    self.push(
+                    self.push_about(
                         Code::TemporaryExpired,
                         until.span.clone(),
                         format!(
@@ -142,9 +157,10 @@ impl<S: Stage> Check<'_, S> {
                             until.value
                         ),
                         format!("remove it: `praxis client revoke {id} {who}`"),
+                        about(who, id),
                     );
                 } else if days <= 7 {
-                    self.push(
+                    self.push_about(
                         Code::TemporaryExpiring,
                         until.span.clone(),
                         format!(
@@ -152,6 +168,7 @@ impl<S: Stage> Check<'_, S> {
                             until.value
                         ),
                         "extend it with a new `client grant --until`, or let it lapse",
+                        about(who, id),
                     );
                 }
             }
@@ -172,7 +189,7 @@ impl<S: Stage> Check<'_, S> {
             None
         };
         if let Some(route) = route {
-            self.push(
+            self.push_about(
                 Code::RedundantAdministrative,
                 admin.span.clone(),
                 format!(
@@ -180,7 +197,16 @@ impl<S: Stage> Check<'_, S> {
                     client.id.value
                 ),
                 "remove them from `administrative`",
+                about(name, &client.id.value),
             );
         }
     }
+}
+
+/// A finding about one member on one client.
+fn about(member: &str, client: &str) -> Vec<Subject> {
+    vec![
+        Subject::Member(member.to_string()),
+        Subject::Client(client.to_string()),
+    ]
 }

@@ -6,7 +6,7 @@ use super::{
     COSIGN_DOCUMENTS, Check, can_cosign, holds_clinical_role, is_valid_npi, is_valid_taxonomy,
 };
 use crate::catalog::SUPERVISOR;
-use crate::findings::Code;
+use crate::findings::{Code, Subject};
 use crate::model::{Member, Raw, RoleDef};
 use crate::suggest;
 use foldhash::{HashMap, HashSet};
@@ -69,11 +69,12 @@ impl<'p> Check<'p> {
         self.cosign(member);
         self.credentials(member);
         if member.active && member.roles.is_empty() && member.grants.is_empty() {
-            self.push(
+            self.push_about(
                 Code::NoAccessMember,
                 member.id.span.clone(),
                 format!("active member `{id}` has no roles and no grants"),
                 "grant a role (`praxis role grant`), or set `active = false`",
+                vec![Subject::Member(id.to_string())],
             );
         }
         // Any member listing them counts, as the SPEC words it, also an
@@ -83,11 +84,12 @@ impl<'p> Check<'p> {
             && member.active
             && !has_supervisees
         {
-            self.push(
+            self.push_about(
                 Code::IdleSupervisor,
                 role.span.clone(),
                 format!("`{id}` holds the supervisor role but supervises nobody"),
                 "add a supervisee (`praxis supervision add`) or revoke the role",
+                vec![Subject::Member(id.to_string())],
             );
         }
     }
@@ -145,7 +147,9 @@ impl<'p> Check<'p> {
                 );
                 continue;
             }
-            let Some(found) = self.active_member_ref(supervisor, "supervisor") else {
+            let Some(found) =
+                self.active_member_ref(supervisor, "supervisor", Some(Subject::Member(id.clone())))
+            else {
                 continue;
             };
             if !can_cosign(self.practice, found) {

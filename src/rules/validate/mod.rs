@@ -2,7 +2,7 @@
 //! findings at once; reading (`model::read`) has already reported the shape
 //! problems, so this module only sees well-typed values.
 
-use crate::findings::{Code, Finding, Findings};
+use crate::findings::{Code, Finding, Findings, Subject};
 use crate::model::{Grant, Member, Practice, Raw, RoleDef, Scope, Span, Spanned, Stage};
 use crate::rules::decide::grants_of;
 use crate::rules::pattern;
@@ -160,6 +160,20 @@ impl<S: Stage> Check<'_, S> {
     fn push(&mut self, code: Code, span: Span, message: String, hint: impl Into<String>) {
         self.findings.push(Finding::new(code, span, message, hint));
     }
+
+    /// A finding about these members and clients (every warning says whom
+    /// it is about: `review` filters by it, a change compares by it).
+    fn push_about(
+        &mut self,
+        code: Code,
+        span: Span,
+        message: String,
+        hint: impl Into<String>,
+        about: Vec<Subject>,
+    ) {
+        self.findings
+            .push(Finding::new(code, span, message, hint).about(about));
+    }
 }
 
 impl<'p> Check<'p> {
@@ -186,7 +200,7 @@ impl<'p> Check<'p> {
             );
         }
         if let Some(owner) = &practice.owner {
-            self.active_member_ref(owner, "practice owner");
+            self.active_member_ref(owner, "practice owner", None);
         }
     }
 
@@ -294,14 +308,23 @@ impl<'p> Check<'p> {
     }
 
     /// A reference to a member who must exist and be active.
-    fn active_member_ref(&mut self, name: &Spanned<String>, what: &str) -> Option<&'p Member<Raw>> {
+    /// `place` is where the reference is: the client or member naming them.
+    fn active_member_ref(
+        &mut self,
+        name: &Spanned<String>,
+        what: &str,
+        place: Option<Subject>,
+    ) -> Option<&'p Member<Raw>> {
         let member = self.member_ref(name, what)?;
         if !member.active {
-            self.push(
+            let mut about = vec![Subject::Member(name.value.clone())];
+            about.extend(place);
+            self.push_about(
                 Code::InactiveReferenced,
                 name.span.clone(),
                 format!("{what} `{}` is inactive", name.value),
                 "name an active member instead, or reactivate them",
+                about,
             );
         }
         Some(member)

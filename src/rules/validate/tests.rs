@@ -1200,3 +1200,36 @@ fn p103_supervisor_role_without_supervisees() {
 
 // Revision 3 (SPEC §8): case-insensitive ids, free text, GitHub logins.
 mod revision3;
+
+/// Every warning, and every inactive member still named, says whom it is
+/// about: `review --member/--client` shows it by that, and a change tells
+/// the warnings it brought from those the file had by it.
+#[test]
+fn findings_a_review_shows_say_whom_they_are_about() {
+    for code in [
+        Code::NoAccessMember,
+        Code::RedundantAdministrative,
+        Code::IdleSupervisor,
+        Code::TemporaryExpired,
+        Code::TemporaryExpiring,
+        Code::InactiveReferenced,
+    ] {
+        let found = finding(&trigger(code), code);
+        assert!(
+            found
+                .about
+                .iter()
+                .any(|s| matches!(s, crate::findings::Subject::Member(_))),
+            "{} names no member: {found:?}",
+            code.as_str()
+        );
+        let named_in_message = found.about.iter().all(|s| match s {
+            crate::findings::Subject::Member(id) | crate::findings::Subject::Client(id) => {
+                found.message.contains(id.as_str())
+            }
+        });
+        if code != Code::InactiveReferenced {
+            assert!(named_in_message, "{found:?}");
+        }
+    }
+}
