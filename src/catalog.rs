@@ -4,6 +4,7 @@
 //! listed twice.
 
 use crate::model::terms::{Grant, Kind, RoleDef, Scope, Spanned};
+use crate::span::Span;
 
 /// A capability of the built-in catalog.
 pub struct BuiltinCapability {
@@ -288,13 +289,13 @@ pub fn builtin_roles() -> Vec<RoleDef> {
                 .map(|(scope, patterns)| Grant {
                     can: patterns.iter().map(|p| unspanned(p)).collect(),
                     on: Some(Spanned::new(*scope, 0..0)),
-                    span: 0..0,
+                    span: Span::default(),
                 })
                 .collect(),
             requires: role.requires.iter().map(|r| unspanned(r)).collect(),
             excludes: role.excludes.iter().map(|r| unspanned(r)).collect(),
             builtin: true,
-            span: 0..0,
+            span: Span::default(),
         })
         .collect()
 }

@@ -121,7 +121,7 @@ pub enum Subject {
 impl Finding {
     pub fn new(
         code: Code,
-        span: Span,
+        span: impl Into<Span>,
         message: impl Into<String>,
         hint: impl Into<String>,
     ) -> Self {
@@ -130,7 +130,7 @@ impl Finding {
             severity: code.severity(),
             message: message.into(),
             hint: hint.into(),
-            span,
+            span: span.into(),
             about: Vec::new(),
         }
     }

@@ -663,3 +663,49 @@ fn formats_test_does_not_print_are_usage_errors() {
         assert_eq!(code(&output), 2, "--format {format}: {}", stdout(&output));
     }
 }
+
+#[test]
+fn an_assertion_file_with_nothing_to_test_is_exit_2_not_a_pass() {
+    for tests in ["", "# all tables deleted\n"] {
+        let dir = practice(Some(tests));
+        let output = run(dir.path(), &[]);
+        assert_eq!(code(&output), 2, "{tests:?}: {}", stdout(&output));
+        assert!(
+            stderr(&output).contains("no [[expect]] tables"),
+            "{}",
+            stderr(&output)
+        );
+        assert!(!stdout(&output).contains("passed"), "{}", stdout(&output));
+    }
+}
+
+#[test]
+fn a_missing_default_assertion_file_says_how_to_make_one() {
+    let dir = practice(None);
+    let output = run(dir.path(), &[]);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(err.contains("create it with [[expect]] tables"), "{err}");
+    assert!(err.contains("praxis test FILE"), "{err}");
+}
+
+#[test]
+fn every_problem_of_an_assertion_file_is_reported_at_its_key() {
+    let tests = "[[expect]]\nmembr = \"bob\"\ncapability = \"client.view\"\ndecision = \"allow\"\n\n[[expect]]\nmember = \"bob\"\ncapability = \"client.view\"\ndecision = \"maybe\"\n";
+    let dir = practice(Some(tests));
+    let output = run(dir.path(), &[]);
+    assert_eq!(code(&output), 2);
+    let err = stderr(&output);
+    assert!(
+        err.contains("practice.test.toml:2:1: unknown key `membr`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("practice.test.toml:1:1: [[expect]] has no `member`"),
+        "{err}"
+    );
+    assert!(
+        err.contains("practice.test.toml:9:12: decision must be"),
+        "{err}"
+    );
+}

@@ -130,7 +130,7 @@ fn one_line_entry(text: &str, client: &Client) -> Option<std::ops::Range<usize>>
         && between.trim_matches([' ', '\t']) == "="
         && value.start < value.end
         && value.end <= end
-        && text[value.clone()].starts_with('{')
+        && text[value.range()].starts_with('{')
         && (after.is_empty() || after.starts_with('#'))
         && !line.trim_end_matches(['\n', '\r']).contains(['\n', '\r']);
     plain.then_some(start..end)

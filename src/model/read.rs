@@ -112,7 +112,7 @@ fn unparsed(error: &toml::de::Error) -> ReadOutcome {
     ReadOutcome {
         practice: Practice::indexed_empty(),
         findings: Findings(vec![syntax_error(
-            error.span().unwrap_or(0..0),
+            error.span().unwrap_or(0..0).into(),
             error.message().trim(),
         )]),
         parsed: false,
@@ -138,7 +138,7 @@ fn overflowing_integer(table: &DeTable<'_>) -> Option<Span> {
             DeValue::Integer(integer)
                 if i64::from_str_radix(integer.as_str(), integer.radix()).is_err() =>
             {
-                spans.push(item.span());
+                spans.push(item.span().into());
             }
             DeValue::Table(table) => pending.extend(table.values()),
             DeValue::Array(array) => pending.extend(array.iter()),
@@ -172,14 +172,14 @@ impl<'a, 'i> Located<'a, 'i> {
 /// (`[members]` implied by `[members.bob]`), which has no place of its own.
 fn value_span(item: &Item<'_>) -> Option<Span> {
     let span = item.span();
-    (!span.is_empty()).then_some(span)
+    (!span.is_empty()).then_some(span.into())
 }
 
 impl Reader<'_> {
     fn practice(&mut self, root: &DeTable<'_>) -> Practice<Raw> {
         let top = Located {
             table: root,
-            span: 0..0,
+            span: Span::default(),
             what: "the file".to_string(),
         };
         self.check_keys(&top, TOP_KEYS);
@@ -191,7 +191,7 @@ impl Reader<'_> {
         match top.get("practice") {
             None => self.error(
                 Code::MissingKey,
-                0..0,
+                Span::default(),
                 "the file has no [practice] table".to_string(),
                 "add `[practice]` with `name = \"Your Practice\"`",
             ),
@@ -246,10 +246,10 @@ impl Reader<'_> {
     ) -> Vec<(Spanned<String>, Located<'a, 'i>)> {
         let mut entries = Vec::with_capacity(section.table.len());
         for (id, entry) in section.table.iter() {
-            let id_span = id.span();
+            let id_span: Span = id.span().into();
             let id: &str = id.get_ref();
-            self.identifier(id, id_span.clone(), what);
-            if let Some(at) = self.sub_table(entry, id_span.clone(), format!("{what} `{id}`")) {
+            self.identifier(id, id_span, what);
+            if let Some(at) = self.sub_table(entry, id_span, format!("{what} `{id}`")) {
                 entries.push((Spanned::new(id.to_string(), id_span), at));
             }
         }
@@ -273,7 +273,7 @@ impl Reader<'_> {
                 );
                 self.error(
                     Code::UnknownScope,
-                    scope.span.clone(),
+                    scope.span,
                     format!("capability scope `{other}` is neither client nor practice"),
                     hint,
                 );
@@ -305,7 +305,7 @@ impl Reader<'_> {
                         let names: Vec<&str> = Scope::ALL.iter().map(|s| s.as_str()).collect();
                         self.error(
                             Code::UnknownScope,
-                            on.span.clone(),
+                            on.span,
                             format!("unknown scope `{}`", on.value),
                             format!(
                                 "use one of {}{}",
@@ -324,7 +324,7 @@ impl Reader<'_> {
             grants.push(Grant {
                 can,
                 on,
-                span: grant.span.clone(),
+                span: grant.span,
             });
         }
         grants
@@ -340,7 +340,7 @@ impl Reader<'_> {
             requires: self.string_list(at, "requires"),
             excludes: self.string_list(at, "excludes"),
             builtin: false,
-            span: at.span.clone(),
+            span: at.span,
             id,
         }
     }
@@ -362,7 +362,7 @@ impl Reader<'_> {
             grants,
             denies: self.string_list(at, "denies"),
             active: self.boolean(at, "active").is_none_or(|a| a.value),
-            span: at.span.clone(),
+            span: at.span,
             id,
         }
     }
@@ -386,7 +386,7 @@ impl Reader<'_> {
                 member,
                 until,
                 reason: self.string(&entry, "reason"),
-                span: entry.span.clone(),
+                span: entry.span,
             });
         }
         Client {
@@ -395,7 +395,7 @@ impl Reader<'_> {
             restricted: self.boolean(at, "restricted").is_some_and(|r| r.value),
             administrative: self.string_list(at, "administrative"),
             temporary,
-            span: at.span.clone(),
+            span: at.span,
             id,
         }
     }

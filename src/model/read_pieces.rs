@@ -80,7 +80,7 @@ pub(super) fn read_in_pieces(text: &str, piece: usize) -> Option<ReadOutcome> {
         };
         let section = Located {
             table: root.get_ref(),
-            span: 0..0,
+            span: Span::default(),
             what: "[clients]".to_string(),
         };
         let to_file = |offset: usize| offset + at;
@@ -133,7 +133,7 @@ fn clients_body(text: &str) -> Option<(usize, Span)> {
         }
     }
     let header_start = header.0 + (header.1.len() - header.1.trim_start().len());
-    Some((header_start, start..end))
+    Some((header_start, Span::new(start, end)))
 }
 
 /// The text before a `#` that no string holds (the header line has none).

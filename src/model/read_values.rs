@@ -42,14 +42,14 @@ impl Reader<'_> {
     pub(super) fn span_of(&self, at: &Located<'_, '_>, key: &str) -> Span {
         at.table
             .get_key_value(key)
-            .map(|(k, v)| value_span(v).unwrap_or_else(|| k.span()))
-            .unwrap_or_else(|| at.span.clone())
+            .map(|(k, v)| value_span(v).unwrap_or_else(|| k.span().into()))
+            .unwrap_or_else(|| at.span)
     }
 
     pub(super) fn key_span(at: &Located<'_, '_>, key: &str) -> Span {
         at.table
             .get_key_value(key)
-            .map_or_else(|| at.span.clone(), |(k, _)| k.span())
+            .map_or_else(|| at.span, |(k, _)| k.span().into())
     }
 
     pub(super) fn check_keys(&mut self, at: &Located<'_, '_>, known: &[&str]) {
@@ -64,7 +64,7 @@ impl Reader<'_> {
             };
             self.error(
                 Code::UnknownKey,
-                key.span(),
+                key.span().into(),
                 format!("unknown key `{key_text}` in {}", at.what),
                 hint,
             );
@@ -74,7 +74,7 @@ impl Reader<'_> {
     pub(super) fn missing(&mut self, at: &Located<'_, '_>, key: &str, example: &str) {
         self.error(
             Code::MissingKey,
-            at.span.clone(),
+            at.span,
             format!("{} has no `{key}`", at.what),
             format!("add `{key} = {example}`"),
         );
@@ -221,7 +221,7 @@ impl Reader<'_> {
         };
         let mut strings = Vec::with_capacity(array.len());
         for value in array.iter() {
-            let value_span = value_span(value).unwrap_or_else(|| span.clone());
+            let value_span = value_span(value).unwrap_or(span);
             match value.get_ref() {
                 DeValue::String(text) => strings.push(Spanned::new(text.to_string(), value_span)),
                 _ => self.wrong_type(
@@ -257,7 +257,7 @@ impl Reader<'_> {
         };
         let mut tables = Vec::new();
         for value in array.iter() {
-            let value_span = value_span(value).unwrap_or_else(|| span.clone());
+            let value_span = value_span(value).unwrap_or(span);
             match value.get_ref() {
                 DeValue::Table(table) => tables.push(Located {
                     table,

@@ -21,7 +21,7 @@ impl Respan for Span {
         } else {
             to(self.end)
         };
-        *self = to(self.start)..end;
+        *self = Span::new(to(self.start), end);
     }
 }
 

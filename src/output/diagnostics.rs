@@ -6,7 +6,7 @@ use crate::output::{Paint, escape, paint};
 use crate::span::Span;
 use serde::Serialize;
 
-pub use super::lines::{LineIndex, Position};
+pub use crate::span::{LineIndex, Position};
 
 /// The position of one offset. Builds an index over the whole text: for
 /// more than one position, build a [`LineIndex`] once and ask it.
@@ -123,7 +123,7 @@ fn cut(line: &str, at: usize, column: usize, width: usize) -> (String, usize, us
     if line.chars().take(MAX_SHOWN + 1).count() <= MAX_SHOWN {
         return (line.to_string(), column, width);
     }
-    let at = super::lines::floor_char_boundary(line, at.min(line.len()));
+    let at = crate::span::floor_char_boundary(line, at.min(line.len()));
     let before = line[..at].char_indices().rev().take(MAX_SHOWN / 2).last();
     let (from, skipped) = match before {
         Some((i, _)) => (i, line[i..at].chars().count()),
@@ -309,7 +309,7 @@ fn level(severity: Severity) -> &'static str {
 
 /// A span covering a whole line, for findings about text that is not UTF-8.
 pub fn offset_span(offset: usize) -> Span {
-    offset..offset + 1
+    Span::new(offset, offset + 1)
 }
 
 #[cfg(test)]

@@ -1,12 +1,12 @@
 //! Rendering: tables (comfy-table), CSV, markdown, JSON, diagnostics and
 //! explanations. Commands hand this module data; they do not format by hand.
 
+pub mod assertions;
 pub mod changes;
 pub mod diagnostics;
 pub mod diff;
 pub mod escape;
 pub mod explain;
-pub mod lines;
 pub mod matrix;
 pub mod records;
 pub mod review;

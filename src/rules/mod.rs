@@ -3,6 +3,7 @@
 //! printing, nothing of the command line.
 
 pub mod actor;
+pub mod assertions;
 pub mod authorize;
 pub mod dates;
 pub mod decide;

@@ -13,7 +13,7 @@ impl<'p> Check<'p> {
             if let Some(first) = ids.insert(client.id.value.to_lowercase(), &client.id.value) {
                 self.push(
                     Code::DuplicateId,
-                    client.id.span.clone(),
+                    client.id.span,
                     format!(
                         "client id `{}` is already used by `{first}` (ids ignore letter case)",
                         client.id.value
@@ -35,7 +35,7 @@ impl<'p> Check<'p> {
         {
             self.push(
                 Code::PrimaryNotClinical,
-                primary.span.clone(),
+                primary.span,
                 format!(
                     "primary `{}` of client `{id}` holds no clinical role",
                     primary.value
@@ -56,7 +56,7 @@ impl<'p> Check<'p> {
             if client.is_primary(&clinician.value) {
                 self.push(
                     Code::PrimaryAlsoClinician,
-                    clinician.span.clone(),
+                    clinician.span,
                     format!(
                         "`{}` is both primary and clinician of client `{id}`",
                         clinician.value
@@ -71,7 +71,7 @@ impl<'p> Check<'p> {
         {
             self.push(
                 Code::AdministrativeNotRestricted,
-                first.span.clone(),
+                first.span,
                 format!("client `{id}` has an administrative list but is not restricted"),
                 "remove `administrative`, or set `restricted = true`",
             );
@@ -92,7 +92,7 @@ impl<'p> Check<'p> {
         let span = entry
             .member
             .as_ref()
-            .map_or_else(|| entry.span.clone(), |m| m.span.clone());
+            .map_or_else(|| entry.span, |m| m.span);
         if let Some(member) = &entry.member {
             self.active_member_ref(
                 member,
@@ -102,7 +102,7 @@ impl<'p> Check<'p> {
             if client.is_primary(&member.value) || client.is_clinician(&member.value) {
                 self.push(
                     Code::TemporaryAlreadyClinician,
-                    member.span.clone(),
+                    member.span,
                     format!(
                         "`{}` already has clinical access to client `{id}`",
                         member.value
@@ -119,7 +119,7 @@ impl<'p> Check<'p> {
             let at = entry
                 .reason
                 .as_ref()
-                .map_or_else(|| span.clone(), |r| r.span.clone());
+                .map_or_else(|| span, |r| r.span);
             self.push(
                 Code::TemporaryWithoutReason,
                 at,
@@ -151,7 +151,7 @@ impl<S: Stage> Check<'_, S> {
                 if days < 0 {
                     self.push_about(
                         Code::TemporaryExpired,
-                        until.span.clone(),
+                        until.span,
                         format!(
                             "temporary access of `{who}` to client `{id}` held through {} and has expired",
                             until.value
@@ -162,7 +162,7 @@ impl<S: Stage> Check<'_, S> {
                 } else if days <= 7 {
                     self.push_about(
                         Code::TemporaryExpiring,
-                        until.span.clone(),
+                        until.span,
                         format!(
                             "temporary access of `{who}` to client `{id}` ends on {} ({days} days)",
                             until.value
@@ -191,7 +191,7 @@ impl<S: Stage> Check<'_, S> {
         if let Some(route) = route {
             self.push_about(
                 Code::RedundantAdministrative,
-                admin.span.clone(),
+                admin.span,
                 format!(
                     "`{name}` already has administrative access to client `{}` as {route}",
                     client.id.value

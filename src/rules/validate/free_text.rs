@@ -57,7 +57,7 @@ impl<'p> Check<'p> {
         };
         self.push(
             code,
-            value.span.clone(),
+            value.span,
             format!("`{}` of {owner} {problem}", field.key()),
             problem.fix(),
         );

@@ -33,7 +33,7 @@ impl<'p> Check<'p> {
             {
                 self.push(
                     Code::DuplicateId,
-                    role.id.span.clone(),
+                    role.id.span,
                     format!(
                         "role `{id}` differs from the built-in role `{name}` only in letter case (role ids ignore case)"
                     ),
@@ -44,7 +44,7 @@ impl<'p> Check<'p> {
             } else if let Some(first) = custom.insert(key, id) {
                 self.push(
                     Code::DuplicateId,
-                    role.id.span.clone(),
+                    role.id.span,
                     format!(
                         "role id `{id}` is already used by `{first}` (role ids ignore letter case)"
                     ),
@@ -68,14 +68,14 @@ impl<'p> Check<'p> {
                 };
                 self.push(
                     Code::CapabilityShadowsBuiltin,
-                    capability.name.span.clone(),
+                    capability.name.span,
                     message,
                     "remove it, or give the custom capability a name of its own (e.g. `x.view`)",
                 );
             } else if let Some(first) = custom.insert(name.to_lowercase(), name) {
                 self.push(
                     Code::DuplicateId,
-                    capability.name.span.clone(),
+                    capability.name.span,
                     format!(
                         "custom capability `{name}` is already defined as `{first}` (capability names ignore letter case)"
                     ),
@@ -94,7 +94,7 @@ impl<'p> Check<'p> {
             if !is_github_login(&login.value) {
                 self.push(
                     Code::BadGithubLogin,
-                    login.span.clone(),
+                    login.span,
                     format!("`github` of member `{}` is not a GitHub login", member.id.value),
                     "write the login alone, without `@` or a URL: 1-39 letters, digits or single hyphens, not starting or ending with a hyphen",
                 );
@@ -102,7 +102,7 @@ impl<'p> Check<'p> {
             {
                 self.push(
                     Code::DuplicateGithubLogin,
-                    login.span.clone(),
+                    login.span,
                     format!(
                         "GitHub login `{}` is also member `{first}`'s (logins ignore letter case)",
                         login.value

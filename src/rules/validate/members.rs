@@ -19,7 +19,7 @@ impl<'p> Check<'p> {
             if let Some(first) = ids.insert(member.id.value.to_lowercase(), &member.id.value) {
                 self.push(
                     Code::DuplicateId,
-                    member.id.span.clone(),
+                    member.id.span,
                     format!(
                         "member id `{}` is already used by `{first}` (ids ignore letter case)",
                         member.id.value
@@ -35,7 +35,7 @@ impl<'p> Check<'p> {
             {
                 self.push(
                     Code::DuplicateEmail,
-                    email.span.clone(),
+                    email.span,
                     format!(
                         "email `{}` is also member `{first}`'s (no shared logins)",
                         email.value
@@ -71,7 +71,7 @@ impl<'p> Check<'p> {
         if member.active && member.roles.is_empty() && member.grants.is_empty() {
             self.push_about(
                 Code::NoAccessMember,
-                member.id.span.clone(),
+                member.id.span,
                 format!("active member `{id}` has no roles and no grants"),
                 "grant a role (`praxis role grant`), or set `active = false`",
                 vec![Subject::Member(id.to_string())],
@@ -86,7 +86,7 @@ impl<'p> Check<'p> {
         {
             self.push_about(
                 Code::IdleSupervisor,
-                role.span.clone(),
+                role.span,
                 format!("`{id}` holds the supervisor role but supervises nobody"),
                 "add a supervisee (`praxis supervision add`) or revoke the role",
                 vec![Subject::Member(id.to_string())],
@@ -99,12 +99,12 @@ impl<'p> Check<'p> {
                 .roles
                 .iter()
                 .find(|r| r.value == role.id.value)
-                .map_or_else(|| member.id.span.clone(), |r| r.span.clone());
+                .map_or_else(|| member.id.span, |r| r.span);
             for required in &role.requires {
                 if !member.has_role(&required.value) {
                     self.push(
                         Code::RequiresNotMet,
-                        at.clone(),
+                        at,
                         format!(
                             "`{}` holds `{}`, which requires `{}`",
                             member.id.value, role.id.value, required.value
@@ -120,7 +120,7 @@ impl<'p> Check<'p> {
                 if member.has_role(&excluded.value) {
                     self.push(
                         Code::ExcludesViolated,
-                        at.clone(),
+                        at,
                         format!(
                             "`{}` holds both `{}` and `{}`, which exclude each other",
                             member.id.value, role.id.value, excluded.value
@@ -141,7 +141,7 @@ impl<'p> Check<'p> {
             if supervisor.value == *id {
                 self.push(
                     Code::SelfSupervision,
-                    supervisor.span.clone(),
+                    supervisor.span,
                     format!("`{id}` is listed as their own supervisor"),
                     "name another member as supervisor",
                 );
@@ -155,7 +155,7 @@ impl<'p> Check<'p> {
             if !can_cosign(self.practice, found) {
                 self.push(
                     Code::SupervisorCannotCosign,
-                    supervisor.span.clone(),
+                    supervisor.span,
                     format!(
                         "supervisor `{}` cannot co-sign (no grant of clinical.cosign)",
                         supervisor.value
@@ -191,7 +191,7 @@ impl<'p> Check<'p> {
             if member.supervisors.is_empty() {
                 self.push(
                     Code::InternWithoutSupervisor,
-                    member.id.span.clone(),
+                    member.id.span,
                     format!("intern `{id}` has no supervisor"),
                     format!("add one: `praxis supervision add {id} --by SUPERVISOR`"),
                 );
@@ -199,7 +199,7 @@ impl<'p> Check<'p> {
             if let Some(npi) = &member.npi {
                 self.push(
                     Code::InternWithNpi,
-                    npi.span.clone(),
+                    npi.span,
                     format!("intern `{id}` has an NPI; interns bill under their supervisor's"),
                     "remove `npi` (promote to clinician first if they are licensed now)",
                 );
@@ -209,7 +209,7 @@ impl<'p> Check<'p> {
             {
                 self.push(
                     Code::InternNotBillingAsSupervisor,
-                    flag.span.clone(),
+                    flag.span,
                     format!("intern `{id}` must bill as supervisor"),
                     "set `bill_as_supervisor = true` or remove the line",
                 );
@@ -229,7 +229,7 @@ impl<'p> Check<'p> {
                 let span = member
                     .bill_as_supervisor
                     .as_ref()
-                    .map_or_else(|| member.id.span.clone(), |b| b.span.clone());
+                    .map_or_else(|| member.id.span, |b| b.span);
                 self.push(
                     Code::NoBillingSupervisor,
                     span,
@@ -245,7 +245,7 @@ impl<'p> Check<'p> {
             if !COSIGN_DOCUMENTS.contains(&document.value.as_str()) {
                 self.push(
                     Code::BadCosignValue,
-                    document.span.clone(),
+                    document.span,
                     format!(
                         "`{}` is not a document that can need co-signature",
                         document.value
@@ -262,7 +262,7 @@ impl<'p> Check<'p> {
         {
             self.push(
                 Code::CosignWithoutSupervisor,
-                first.span.clone(),
+                first.span,
                 format!(
                     "`{}` needs co-signatures but has no supervisor",
                     member.id.value
@@ -277,7 +277,7 @@ impl<'p> Check<'p> {
         {
             self.push(
                 Code::BadNpi,
-                npi.span.clone(),
+                npi.span,
                 format!(
                     "NPI `{}` is not 10 digits with a valid check digit",
                     npi.value
@@ -290,7 +290,7 @@ impl<'p> Check<'p> {
         {
             self.push(
                 Code::BadTaxonomy,
-                taxonomy.span.clone(),
+                taxonomy.span,
                 format!(
                     "taxonomy `{}` is not 10 characters ending in X",
                     taxonomy.value
@@ -350,7 +350,7 @@ impl<'p> Check<'p> {
                                 .join(" → ");
                             self.push(
                                 Code::SupervisionCycle,
-                                edge.span.clone(),
+                                edge.span,
                                 format!("supervision cycle: {chain} (each supervised by the next)"),
                                 "remove one of these supervisor entries",
                             );

@@ -157,7 +157,13 @@ struct Check<'p, S: Stage = Raw> {
 }
 
 impl<S: Stage> Check<'_, S> {
-    fn push(&mut self, code: Code, span: Span, message: String, hint: impl Into<String>) {
+    fn push(
+        &mut self,
+        code: Code,
+        span: impl Into<Span>,
+        message: String,
+        hint: impl Into<String>,
+    ) {
         self.findings.push(Finding::new(code, span, message, hint));
     }
 
@@ -166,7 +172,7 @@ impl<S: Stage> Check<'_, S> {
     fn push_about(
         &mut self,
         code: Code,
-        span: Span,
+        span: impl Into<Span>,
         message: String,
         hint: impl Into<String>,
         about: Vec<Subject>,
@@ -184,7 +190,7 @@ impl<'p> Check<'p> {
         {
             self.push(
                 Code::BadVersion,
-                version.span.clone(),
+                version.span,
                 format!("format version {} is not supported", version.value),
                 "set `version = 1`",
             );
@@ -194,7 +200,7 @@ impl<'p> Check<'p> {
         {
             self.push(
                 Code::MaxSupervisors,
-                max.span.clone(),
+                max.span,
                 format!("max_supervisors is {}, below 1", max.value),
                 "set max_supervisors to 1 or more, or remove it",
             );
@@ -230,7 +236,7 @@ impl<'p> Check<'p> {
                 let kind = scope.kind().as_str();
                 self.push(
                     Code::PatternScopeMismatch,
-                    pattern.span.clone(),
+                    pattern.span,
                     format!(
                         "`{}` in {owner} covers no {kind} capability, but the grant is on `{}`",
                         pattern.value,
@@ -261,7 +267,7 @@ impl<'p> Check<'p> {
         };
         self.push(
             Code::UnknownCapability,
-            pattern.span.clone(),
+            pattern.span,
             format!("`{}` matches no capability", pattern.value),
             hint,
         );
@@ -281,7 +287,7 @@ impl<'p> Check<'p> {
         };
         self.push(
             Code::UnknownRole,
-            name.span.clone(),
+            name.span,
             format!("unknown role `{}`", name.value),
             hint,
         );
@@ -299,7 +305,7 @@ impl<'p> Check<'p> {
             };
             self.push(
                 Code::UnknownMember,
-                name.span.clone(),
+                name.span,
                 format!("{what} `{}` is not a member", name.value),
                 hint,
             );
@@ -321,7 +327,7 @@ impl<'p> Check<'p> {
             about.extend(place);
             self.push_about(
                 Code::InactiveReferenced,
-                name.span.clone(),
+                name.span,
                 format!("{what} `{}` is inactive", name.value),
                 "name an active member instead, or reactivate them",
                 about,
@@ -336,7 +342,7 @@ impl<'p> Check<'p> {
             if !seen.insert(entry.value.as_str()) {
                 self.push(
                     Code::DuplicateInList,
-                    entry.span.clone(),
+                    entry.span,
                     format!("`{}` appears twice in `{what}`", entry.value),
                     "remove the second entry",
                 );

@@ -161,7 +161,7 @@ fn p038_names_the_field_and_what_to_do() {
     );
     assert!(found.hint.contains("plain text"), "{}", found.hint);
     // The span is the value, so the caret points at it.
-    assert_eq!(&text[found.span.clone()], "\"Zoe\\u001b[2J\"");
+    assert_eq!(&text[found.span.range()], "\"Zoe\\u001b[2J\"");
 }
 
 #[test]
