@@ -320,3 +320,30 @@ fn a_piped_batch_of_many_requests_is_answered_in_order() {
     // per byte or a quadratic buffer would not.
     assert!(started.elapsed() < Duration::from_secs(60));
 }
+
+/// A table piped to a file or a script is laid out whole: with no terminal
+/// and no `$COLUMNS` there is no width to wrap to. `$COLUMNS` still sets
+/// one (the snapshots use 80).
+#[test]
+fn a_piped_table_is_not_wrapped_unless_columns_says_so() {
+    let widest = |columns: Option<&str>| {
+        let mut command = common::praxis();
+        command.env_remove("COLUMNS").args([
+            "-f",
+            "examples/simplepractice/practice.toml",
+            "matrix",
+        ]);
+        if let Some(columns) = columns {
+            command.env("COLUMNS", columns);
+        }
+        let run = common::run(&mut command);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        run.stdout
+            .lines()
+            .map(|l| l.chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    assert!(widest(None) > 80, "piped: one page, however wide");
+    assert!(widest(Some("80")) <= 80);
+}

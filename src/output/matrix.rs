@@ -121,7 +121,8 @@ pub fn terminal(grid: Grid) -> String {
             .max()
             .unwrap_or(3)
     };
-    let width = usize::from(output::terminal_width());
+    // Piped (no terminal, no $COLUMNS): one page, however wide.
+    let width = output::terminal_width().map_or(usize::MAX, usize::from);
     let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
     let mut used = label_width;
     for i in 0..grid.rows.len() {

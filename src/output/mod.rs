@@ -41,7 +41,9 @@ impl Table {
         let mut table = comfy_table::Table::new();
         table.load_style(UTF8_FULL_CONDENSED);
         table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
-        table.set_width(terminal_width());
+        if let Some(width) = terminal_width() {
+            table.set_width(width);
+        }
         table.set_header(cells(&self.headers));
         for row in &self.rows {
             table.add_row(cells(row));
@@ -180,13 +182,15 @@ pub fn json_line<T: Serialize + ?Sized>(value: &T) -> String {
     })
 }
 
-/// The width to lay tables out in: `$COLUMNS`, else 80.
-pub fn terminal_width() -> u16 {
-    std::env::var("COLUMNS")
+/// The width to lay tables out in: `$COLUMNS`, else the terminal's
+/// (comfy-table asks it); `None` when stdout is not a terminal, so a table
+/// piped to a file or a script is not wrapped.
+pub fn terminal_width() -> Option<u16> {
+    let columns = std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse::<u16>().ok())
-        .filter(|&c| c >= 40)
-        .unwrap_or(80)
+        .filter(|&c| c >= 40);
+    columns.or_else(|| comfy_table::Table::new().width())
 }
 
 /// Colour where anstream's conventions say so: on a terminal that supports

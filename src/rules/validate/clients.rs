@@ -89,10 +89,7 @@ impl<'p> Check<'p> {
     }
     fn temporary(&mut self, client: &Client<Raw>, entry: &crate::model::Temporary<Raw>) {
         let id = &client.id.value;
-        let span = entry
-            .member
-            .as_ref()
-            .map_or_else(|| entry.span, |m| m.span);
+        let span = entry.member.as_ref().map_or_else(|| entry.span, |m| m.span);
         if let Some(member) = &entry.member {
             self.active_member_ref(
                 member,
@@ -116,10 +113,7 @@ impl<'p> Check<'p> {
             .as_ref()
             .is_none_or(|r| !crate::rules::text::has_visible(&r.value))
         {
-            let at = entry
-                .reason
-                .as_ref()
-                .map_or_else(|| span, |r| r.span);
+            let at = entry.reason.as_ref().map_or_else(|| span, |r| r.span);
             self.push(
                 Code::TemporaryWithoutReason,
                 at,
