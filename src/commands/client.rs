@@ -7,8 +7,8 @@ use crate::changes::{self, RevokeFrom, TemporaryGrant};
 use crate::cli::{ClientCommand, ClientListArgs};
 use crate::exit::{Exit, Failure};
 use crate::model::{Client, Practice};
-use crate::output::{self, Table};
-use serde_json::{Value, json};
+use crate::output::{self, listings};
+use listings::ClientRecord;
 
 pub fn run(command: ClientCommand, context: &Context) -> Result<Exit, Failure> {
     match command {
@@ -93,41 +93,6 @@ pub fn run(command: ClientCommand, context: &Context) -> Result<Exit, Failure> {
     }
 }
 
-fn names(list: &[crate::model::Spanned<String>]) -> Vec<&str> {
-    list.iter().map(|v| v.value.as_str()).collect()
-}
-
-/// The client's temporary entries in one cell, with or without reasons.
-fn temporary_text(client: &Client, reasons: bool, separator: &str) -> String {
-    client
-        .temporary
-        .iter()
-        .map(|t| {
-            output::temporary_entry(
-                &t.member.value,
-                t.until.value,
-                if reasons { t.reason_text() } else { "" },
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(separator)
-}
-
-fn client_json(client: &Client) -> Value {
-    json!({
-        "id": client.id.value,
-        "primary": client.primary.value,
-        "clinicians": names(&client.clinicians),
-        "restricted": client.restricted,
-        "administrative": names(&client.administrative),
-        "temporary": client.temporary.iter().map(|t| json!({
-            "member": t.member.value,
-            "until": t.until.value.to_string(),
-            "reason": t.reason_text(),
-        })).collect::<Vec<_>>(),
-    })
-}
-
 fn names_member(client: &Client, member: &str) -> bool {
     client.is_primary(member)
         || client.is_clinician(member)
@@ -147,28 +112,11 @@ fn list(args: ClientListArgs, context: &Context) -> Result<Exit, Failure> {
         .iter()
         .filter(|c| args.member.as_ref().is_none_or(|m| names_member(c, m)))
         .collect();
-    let mut table = Table::new(&[
-        "id",
-        "primary",
-        "clinicians",
-        "restricted",
-        "administrative",
-        "temporary",
-    ]);
-    for client in &clients {
-        table.push(vec![
-            client.id.value.clone(),
-            client.primary.value.clone(),
-            names(&client.clinicians).join(", "),
-            client.restricted.to_string(),
-            names(&client.administrative).join(", "),
-            temporary_text(client, false, ", "),
-        ]);
-    }
+    let records: Vec<ClientRecord> = clients.iter().map(|c| ClientRecord::new(c)).collect();
     emit(&output::listing(
         format,
-        &table,
-        &clients.iter().map(|c| client_json(c)).collect::<Vec<_>>(),
+        &listings::client_table(&records),
+        &records,
     ))?;
     Ok(Exit::Success)
 }
@@ -177,12 +125,8 @@ fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
     let format = context.format(output::LISTING_FORMATS, "client show")?;
     let loaded = context.load()?;
     let client = changes::known_client(&loaded.practice, id)?;
-    let record = client_json(client);
-    let mut table = output::field_table(&record);
-    if let Some(row) = table.rows.iter_mut().find(|r| r[0] == "temporary") {
-        row[1] = temporary_text(client, true, "; ");
-    }
-    emit(&output::listing(format, &table, &record))?;
+    let record = ClientRecord::new(client);
+    emit(&output::listing(format, &record.table(), &record))?;
     Ok(Exit::Success)
 }
 

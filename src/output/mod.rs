@@ -7,6 +7,7 @@ pub mod diagnostics;
 pub mod diff;
 pub mod escape;
 pub mod explain;
+pub mod listings;
 pub mod matrix;
 pub mod records;
 pub mod review;
@@ -132,37 +133,6 @@ pub fn temporary_entry(who: &str, until: chrono::NaiveDate, reason: &str) -> Str
     } else {
         format!("{who} until {until} ({reason})")
     }
-}
-
-/// A JSON record as a two-column field/value table: how `member show` and
-/// `client show` print one record.
-pub fn field_table(record: &serde_json::Value) -> Table {
-    use serde_json::Value;
-    let mut table = Table::new(&["field", "value"]);
-    if let Some(object) = record.as_object() {
-        for (key, value) in object {
-            let cell = match value {
-                Value::Null => String::new(),
-                Value::String(s) => s.clone(),
-                Value::Array(items) => items
-                    .iter()
-                    .map(|v| match v {
-                        Value::String(s) => s.clone(),
-                        Value::Object(o) => o
-                            .values()
-                            .map(|x| x.as_str().map_or_else(|| x.to_string(), str::to_string))
-                            .collect::<Vec<_>>()
-                            .join(" "),
-                        other => other.to_string(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", "),
-                other => other.to_string(),
-            };
-            table.push(vec![key.clone(), cell]);
-        }
-    }
-    table
 }
 
 /// One pretty-printed JSON document and a newline; C1 and bidi controls
