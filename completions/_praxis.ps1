@@ -45,7 +45,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run the practice''s access assertions (practice.test.toml)')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'The periodic access review: who can read each chart and why')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
-            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of practice.toml')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of practice.toml, or of a command''s JSON output')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -713,6 +713,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             break
         }
         'praxis;schema' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'The schema of this command''s `--format json` output instead')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format, where the command prints data')
@@ -738,7 +739,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run the practice''s access assertions (practice.test.toml)')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'The periodic access review: who can read each chart and why')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
-            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of practice.toml')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of practice.toml, or of a command''s JSON output')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }

@@ -2437,12 +2437,16 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__schema)
-            opts="-f -q -h --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --output --file --format --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -W "validate access-check access-check-batch access-who access-list member-list member-show client-list client-show role-list role-show matrix diff test review" -- "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

@@ -42,7 +42,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand test 'Run the practice''s access assertions (practice.test.toml)'
             cand review 'The periodic access review: who can read each chart and why'
             cand completions 'Print shell completions'
-            cand schema 'Print the JSON Schema of practice.toml'
+            cand schema 'Print the JSON Schema of practice.toml, or of a command''s JSON output'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'praxis;init'= {
@@ -643,6 +643,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'praxis;schema'= {
+            cand --output 'The schema of this command''s `--format json` output instead'
             cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
             cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
             cand --format 'Output format, where the command prints data'
@@ -667,7 +668,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand test 'Run the practice''s access assertions (practice.test.toml)'
             cand review 'The periodic access review: who can read each chart and why'
             cand completions 'Print shell completions'
-            cand schema 'Print the JSON Schema of practice.toml'
+            cand schema 'Print the JSON Schema of practice.toml, or of a command''s JSON output'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'praxis;help;init'= {

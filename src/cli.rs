@@ -138,8 +138,17 @@ pub enum Command {
     Review(ReviewArgs),
     /// Print shell completions
     Completions(CompletionsArgs),
-    /// Print the JSON Schema of practice.toml
-    Schema,
+    /// Print the JSON Schema of practice.toml, or of a command's JSON output
+    Schema(SchemaArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct SchemaArgs {
+    /// The schema of this command's `--format json` output instead
+    #[arg(long, value_name = "COMMAND", value_parser = clap::builder::PossibleValuesParser::new(
+        crate::output::schemas::Output::ALL.map(|o| o.name())
+    ))]
+    pub output: Option<String>,
 }
 
 #[derive(Args, Debug)]

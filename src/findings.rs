@@ -5,7 +5,18 @@
 use crate::span::Span;
 use serde::Serialize;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, serde::Deserialize)]
+#[derive(
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -25,7 +36,7 @@ macro_rules! codes {
     ($($variant:ident = $code:literal, $severity:ident, $title:literal;)*) => {
         /// Every finding praxis reports. Codes are stable: scripts and CI
         /// configurations may match on them.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
         pub enum Code { $($variant,)* }
 
         impl Code {
@@ -96,7 +107,9 @@ codes! {
     TemporaryExpiring = "P105", Warning, "temporary access expiring";
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct Finding {
     pub code: Code,
     pub severity: Severity,
@@ -111,7 +124,16 @@ pub struct Finding {
 
 /// A member or client a finding is about.
 #[derive(
-    Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+    Clone,
+    Debug,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
 )]
 pub enum Subject {
     Member(String),
@@ -157,7 +179,7 @@ impl Finding {
 }
 
 /// Findings as validation returns them, with the counts commands act on.
-#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Findings(pub Vec<Finding>);
 
 impl Findings {

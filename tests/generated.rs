@@ -67,3 +67,149 @@ fn schema_names_every_top_level_key() {
         serde_json::Value::Bool(false)
     );
 }
+
+/// Every `--format json` output has a committed schema equal to what the
+/// binary derives from its record types.
+#[test]
+fn output_schemas_match_the_records() {
+    for name in OUTPUTS {
+        let file = format!("schema/output/{name}.schema.json");
+        assert!(
+            printed(&["schema", "--output", name]) == committed(&file),
+            "{file} is stale: run `praxis schema --output {name} > {file}`"
+        );
+    }
+    let committed_files = std::fs::read_dir("schema/output").unwrap().count();
+    assert_eq!(committed_files, OUTPUTS.len(), "a schema with no output");
+}
+
+const OUTPUTS: [&str; 15] = [
+    "validate",
+    "access-check",
+    "access-check-batch",
+    "access-who",
+    "access-list",
+    "member-list",
+    "member-show",
+    "client-list",
+    "client-show",
+    "role-list",
+    "role-show",
+    "matrix",
+    "diff",
+    "test",
+    "review",
+];
+
+/// The schemas describe what the commands really print: each output of a
+/// seed example, with the capabilities, members and clients it has,
+/// validates against its schema.
+#[test]
+fn real_outputs_validate_against_their_schemas() {
+    let file = "examples/simplepractice/practice.toml";
+    let json = |args: &[&str]| -> serde_json::Value {
+        let output = Command::cargo_bin("praxis")
+            .unwrap()
+            .args(["-f", file, "--at", "2026-12-01", "--format", "json"])
+            .args(args)
+            .output()
+            .unwrap();
+        let text = String::from_utf8(output.stdout).unwrap();
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{args:?}: {e}\n{text}"))
+    };
+    let members = json(&["member", "list", "--inactive"]);
+    let clients = json(&["client", "list"]);
+    let member = members[0]["id"].as_str().unwrap().to_string();
+    let client = clients[0]["id"].as_str().unwrap().to_string();
+    let primary = clients[0]["primary"].as_str().unwrap().to_string();
+    let cases: Vec<(&str, Vec<&str>)> = vec![
+        ("validate", vec!["validate"]),
+        (
+            "access-check",
+            vec![
+                "access",
+                "check",
+                &primary,
+                "clinical.view",
+                "--client",
+                &client,
+            ],
+        ),
+        (
+            "access-check",
+            vec!["access", "check", &member, "members.view"],
+        ),
+        (
+            "access-who",
+            vec!["access", "who", "clinical.view", "--client", &client],
+        ),
+        ("access-list", vec!["access", "list", &primary]),
+        ("member-list", vec!["member", "list", "--inactive"]),
+        ("member-show", vec!["member", "show", &primary]),
+        ("client-list", vec!["client", "list"]),
+        ("client-show", vec!["client", "show", &client]),
+        ("role-list", vec!["role", "list"]),
+        ("role-show", vec!["role", "show", "clinician"]),
+        ("matrix", vec!["matrix"]),
+        (
+            "matrix",
+            vec!["matrix", "--by", "member", "--client", &client],
+        ),
+        ("diff", vec!["diff", file, file]),
+        ("test", vec!["test"]),
+        ("review", vec!["review"]),
+    ];
+    for (name, args) in cases {
+        let schema: serde_json::Value =
+            serde_json::from_str(&committed(&format!("schema/output/{name}.schema.json"))).unwrap();
+        let validator = jsonschema::validator_for(&schema).unwrap();
+        let instance = json(&args);
+        let errors: Vec<String> = validator
+            .iter_errors(&instance)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{args:?} does not fit {name}: {errors:#?}"
+        );
+        // The schema says something: an object without a key it requires,
+        // or a list holding a number, does not fit it.
+        let mut broken = instance.clone();
+        match &mut broken {
+            serde_json::Value::Object(object) => {
+                let required = schema["required"][0].as_str().unwrap();
+                object.remove(required);
+            }
+            serde_json::Value::Array(items) => items.push(serde_json::json!(1)),
+            _ => unreachable!("every output is an object or a list"),
+        }
+        assert!(!validator.is_valid(&broken), "{name} accepts {broken}");
+    }
+    // A batch: an answer line and an error line.
+    let schema: serde_json::Value =
+        serde_json::from_str(&committed("schema/output/access-check-batch.schema.json")).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let input = format!(
+        "{primary} clinical.view {client}\n{{\"member\": \"nobody\", \"capability\": \"x\"}}\n"
+    );
+    let output = Command::cargo_bin("praxis")
+        .unwrap()
+        .args([
+            "-f",
+            file,
+            "--at",
+            "2026-12-01",
+            "access",
+            "check",
+            "--batch",
+        ])
+        .write_stdin(input)
+        .output()
+        .unwrap();
+    let lines = String::from_utf8(output.stdout).unwrap();
+    assert_eq!(lines.lines().count(), 2, "{lines}");
+    for line in lines.lines() {
+        let instance: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(validator.is_valid(&instance), "{line}");
+    }
+}

@@ -7,12 +7,9 @@ use crate::exit::{Exit, Failure};
 use crate::model::{Kind, Practice};
 use crate::output::Format;
 use crate::output::{self, Paint, Table, escape, explain, paint, records};
-use crate::rules::decide::{
-    self, Reason, Request, Route, decide_resolved, resolve, resolve_target,
-};
+use crate::rules::decide::{self, Reason, Request, decide_resolved, resolve, resolve_target};
 use crate::rules::kept::Names;
 use chrono::NaiveDate;
-use serde_json::{Value, json};
 
 pub fn run(command: AccessCommand, context: &Context) -> Result<Exit, Failure> {
     match command {
@@ -53,8 +50,8 @@ fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
             member,
             capability,
             client: request.client,
-            decision: decision.word(),
-            reasons: Value::Array(explain::reasons_json(&decision.reasons, &request)),
+            decision: records::Word::of(&decision),
+            reasons: records::reasons(&decision.reasons, &request),
         }))?,
         Format::Csv | Format::Markdown => {
             let mut table = Table::new(&["member", "capability", "client", "decision", "reasons"]);
@@ -94,41 +91,12 @@ fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
     })
 }
 
-fn first_route(reasons: &[Reason]) -> Option<&decide::GrantMatch> {
-    reasons.iter().find_map(|r| match r {
-        Reason::Granted(grant) => Some(grant),
-        _ => None,
-    })
-}
-
-/// A short "why" for a table cell: owner, or the first grant's source and route.
-pub fn why(reasons: &[Reason]) -> String {
-    if reasons.iter().any(|r| matches!(r, Reason::Owner)) {
-        return "owner".to_string();
-    }
-    match first_route(reasons) {
-        Some(grant) => {
-            let source = match &grant.source {
-                decide::Source::Role(role) => role.clone(),
-                decide::Source::Member => "own grant".to_string(),
-            };
-            format!(
-                "{source} on {}: {}",
-                grant.scope.as_str(),
-                explain::route_short(&grant.route)
-            )
-        }
-        None => String::new(),
-    }
-}
-
 fn who(args: AccessWhoArgs, context: &Context) -> Result<Exit, Failure> {
     let format = context.format(output::LISTING_FORMATS, "access who")?;
     let loaded = context.load()?;
     let practice = &loaded.practice;
-    let mut table = Table::new(&["member", "name", "why"]);
-    let mut allowed = Vec::new();
     resolve_target(practice, &args.capability, args.client.as_deref())?;
+    let mut allowed = Vec::new();
     for member in practice.members.iter().filter(|m| m.active) {
         let request = Request {
             member: &member.id.value,
@@ -139,27 +107,22 @@ fn who(args: AccessWhoArgs, context: &Context) -> Result<Exit, Failure> {
         let resolved = resolve(practice, &request)?;
         let decision = decide_resolved(practice, &resolved, context.date);
         if decision.allowed {
-            table.push(vec![
-                member.id.value.clone(),
-                member.display_name().to_string(),
-                why(&decision.reasons),
-            ]);
-            allowed.push(json!({
-                "member": member.id.value,
-                "name": member.display_name(),
-                "reasons": explain::reasons_json(&decision.reasons, &request),
-            }));
+            allowed.push((member, request, decision.reasons));
         }
     }
-    emit(&output::listing(
-        format,
-        &table,
-        &json!({
-            "capability": args.capability,
-            "client": args.client,
-            "members": allowed,
-        }),
-    ))?;
+    let record = records::Who {
+        capability: &args.capability,
+        client: args.client.as_deref(),
+        members: allowed
+            .iter()
+            .map(|(member, request, reasons)| records::Allowed {
+                member: &member.id.value,
+                name: member.display_name(),
+                reasons: records::reasons(reasons, request),
+            })
+            .collect(),
+    };
+    emit(&output::listing(format, &record.table(), &record))?;
     Ok(Exit::Success)
 }
 
@@ -198,32 +161,11 @@ pub fn clients_allowed<'p>(
     Ok(allowed)
 }
 
-fn where_text(clients: &[(&str, Vec<Reason>)], total: usize) -> String {
-    if clients.len() == total && total > 1 {
-        return format!("all {total} clients");
-    }
-    let shown: Vec<String> = clients
-        .iter()
-        .take(8)
-        .map(|(id, reasons)| {
-            let why =
-                first_route(reasons).map_or_else(|| "owner".to_string(), |g| route_word(&g.route));
-            format!("{id} ({why})")
-        })
-        .collect();
-    let more = clients.len().saturating_sub(shown.len());
-    let mut text = shown.join(", ");
-    if more > 0 {
-        text.push_str(&format!(", and {more} more"));
-    }
-    text
-}
-
-fn route_word(route: &Route) -> String {
-    match route {
-        Route::Unrestricted => "all clients".to_string(),
-        other => explain::route_short(other),
-    }
+/// What a member holds: each capability practice-wide (with its reasons),
+/// or the clients it holds on (with theirs).
+enum Held<'p> {
+    Practice(Vec<Reason>),
+    Clients(Vec<(&'p str, Vec<Reason>)>),
 }
 
 fn list(args: AccessListArgs, context: &Context) -> Result<Exit, Failure> {
@@ -233,8 +175,7 @@ fn list(args: AccessListArgs, context: &Context) -> Result<Exit, Failure> {
     if let Some(client) = &args.client {
         decide::find_client(&practice, client)?;
     }
-    let mut table = Table::new(&["capability", "kind", "where"]);
-    let mut records = Vec::new();
+    let mut held = Vec::new();
     for capability in practice.capabilities() {
         match capability.kind {
             Kind::Practice => {
@@ -246,16 +187,7 @@ fn list(args: AccessListArgs, context: &Context) -> Result<Exit, Failure> {
                 };
                 let decision = decide::decide(&practice, &request, context.date)?;
                 if decision.allowed {
-                    table.push(vec![
-                        capability.name.clone(),
-                        "practice".into(),
-                        "practice".into(),
-                    ]);
-                    records.push(json!({
-                        "capability": capability.name,
-                        "kind": "practice",
-                        "reasons": explain::reasons_json(&decision.reasons, &request),
-                    }));
+                    held.push((capability.name.as_str(), Held::Practice(decision.reasons)));
                 }
             }
             Kind::Client => {
@@ -266,47 +198,45 @@ fn list(args: AccessListArgs, context: &Context) -> Result<Exit, Failure> {
                     args.client.as_deref(),
                     context.date,
                 )?;
-                if clients.is_empty() {
-                    continue;
+                if !clients.is_empty() {
+                    held.push((capability.name.as_str(), Held::Clients(clients)));
                 }
-                let total = if args.client.is_some() {
-                    1
-                } else {
-                    practice.clients.len()
-                };
-                table.push(vec![
-                    capability.name.clone(),
-                    "client".into(),
-                    where_text(&clients, total),
-                ]);
-                let entries: Vec<Value> = clients
-                    .iter()
-                    .map(|(id, reasons)| {
-                        let request = Request {
-                            member: &args.member,
-                            capability: &capability.name,
-                            client: Some(id),
-                            author: None,
-                        };
-                        json!({ "client": id, "reasons": explain::reasons_json(reasons, &request) })
-                    })
-                    .collect();
-                records.push(json!({
-                    "capability": capability.name,
-                    "kind": "client",
-                    "clients": entries,
-                }));
             }
         }
     }
-    emit(&output::listing(
-        format,
-        &table,
-        &json!({
-            "member": args.member,
-            "client": args.client,
-            "capabilities": records,
-        }),
-    ))?;
+    let request = |capability, client| Request {
+        member: &args.member,
+        capability,
+        client,
+        author: None,
+    };
+    let record = records::Holdings {
+        member: &args.member,
+        client: args.client.as_deref(),
+        capabilities: held
+            .iter()
+            .map(|(capability, held)| match held {
+                Held::Practice(reasons) => records::Holding::Practice {
+                    capability,
+                    reasons: records::reasons(reasons, &request(capability, None)),
+                },
+                Held::Clients(clients) => records::Holding::Client {
+                    capability,
+                    clients: clients
+                        .iter()
+                        .map(|(client, reasons)| records::OnClient {
+                            client,
+                            reasons: records::reasons(reasons, &request(capability, Some(client))),
+                        })
+                        .collect(),
+                },
+            })
+            .collect(),
+    };
+    let total = match args.client {
+        Some(_) => 1,
+        None => practice.clients.len(),
+    };
+    emit(&output::listing(format, &record.table(total), &record))?;
     Ok(Exit::Success)
 }

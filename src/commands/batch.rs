@@ -216,7 +216,11 @@ fn answer(verdicts: &Verdicts<'_>, line: &str, number: usize, default_date: Naiv
                 member: request.member,
                 capability: request.capability,
                 client: request.client,
-                decision: if allowed { "allow" } else { "deny" },
+                decision: if allowed {
+                    records::Word::Allow
+                } else {
+                    records::Word::Deny
+                },
             });
         }
     }
@@ -289,7 +293,7 @@ fn answer_line(practice: &Practice, line: &str, number: usize, default_date: Nai
             member: &member,
             capability: &capability,
             client: client.as_deref(),
-            decision: decision.word(),
+            decision: records::Word::of(&decision),
         }),
         Err(error) => fail(echo, error.to_string()),
     }
@@ -304,7 +308,7 @@ fn error_line(mut echo: Map<String, Value>, error: String, number: usize) -> rec
         client: take("client").unwrap_or(Value::Null),
         author: take("author"),
         at: take("at"),
-        decision: "error",
+        decision: records::NoDecision::Error,
         error,
         line: number,
     }

@@ -8,12 +8,11 @@ use crate::exit::{Exit, Failure};
 use crate::model::Practice;
 use crate::output;
 use crate::output::Format;
-use crate::output::diff::{markdown, rows, text};
+use crate::output::diff::{DiffRecord, markdown, rows, text};
 use crate::rules::actor::{self, ActorError};
 use crate::rules::authorize::{file_change, unauthorized};
 use crate::rules::diff::{FileKind, compare};
 use crate::store::{self, Contents};
-use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -91,15 +90,15 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
         _ => actor.clone(),
     };
     emit(&match format {
-        Format::Json => output::json(&json!({
-            "compared": label,
-            "date": context.date.to_string(),
-            "changed": !diff.is_empty(),
-            "gains_clinical": diff.gains_clinical(),
-            "diff": diff,
-            "actor": actor,
-            "unauthorized": violations,
-        })),
+        Format::Json => output::json(&DiffRecord {
+            compared: &label,
+            date: context.date,
+            changed: !diff.is_empty(),
+            gains_clinical: diff.gains_clinical(),
+            actor: actor.as_deref(),
+            unauthorized: violations.as_deref(),
+            diff: &diff,
+        }),
         Format::Csv => rows(&diff, violations.as_deref()).to_csv(),
         Format::Markdown => markdown(&diff, &label, shown.as_deref(), violations.as_deref()),
         _ => text(&diff, &label, shown.as_deref(), violations.as_deref()),

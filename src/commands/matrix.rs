@@ -7,7 +7,7 @@ use crate::exit::{Exit, Failure};
 use crate::model::{Kind, Practice};
 use crate::output;
 use crate::output::Format;
-use crate::output::matrix::{Cell, Grid, json_grid, table, terminal};
+use crate::output::matrix::{By, Cell, Grid, json_grid, table, terminal};
 use crate::rules::decide::{self, Request};
 use crate::rules::matrix::{member_row, role_row};
 
@@ -49,7 +49,7 @@ fn names(practice: &Practice, kind: Option<Kind>) -> Vec<String> {
 
 fn role_grid(practice: &Practice) -> Grid {
     Grid {
-        by: "role",
+        by: By::Role,
         client: None,
         capabilities: names(practice, None),
         rows: practice
@@ -68,7 +68,7 @@ fn role_grid(practice: &Practice) -> Grid {
 
 fn member_grid(practice: &Practice, inactive: bool) -> Grid {
     Grid {
-        by: "member",
+        by: By::Member,
         client: None,
         capabilities: names(practice, None),
         rows: practice
@@ -111,7 +111,7 @@ fn client_grid(
         rows.push((member.id.value.clone(), cells));
     }
     Ok(Grid {
-        by: "member",
+        by: By::Member,
         client: Some(client.to_string()),
         capabilities,
         rows,

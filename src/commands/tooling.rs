@@ -19,7 +19,14 @@ pub fn completion_script(shell: clap_complete::Shell) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-pub fn schema() -> Result<Exit, Failure> {
-    emit(&crate::output::json(&crate::schema::practice_schema()))?;
+pub fn schema(args: crate::cli::SchemaArgs) -> Result<Exit, Failure> {
+    use crate::output::schemas::Output;
+    let schema = match args.output.as_deref() {
+        None => crate::schema::practice_schema(),
+        Some(name) => Output::named(name)
+            .ok_or_else(|| Failure::Usage(format!("no JSON output named `{name}`")))?
+            .schema(),
+    };
+    emit(&crate::output::json(&schema))?;
     Ok(Exit::Success)
 }

@@ -6,7 +6,9 @@
 use crate::span::Span;
 
 /// A value and where it was written. Built-in catalog data has an empty span.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(
+    Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize, schemars::JsonSchema,
+)]
 pub struct Spanned<T> {
     pub value: T,
     pub span: Span,
@@ -23,7 +25,17 @@ impl<T> Spanned<T> {
 
 /// Whether a capability needs a client.
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
 )]
 pub enum Kind {
     Client,
@@ -41,7 +53,17 @@ impl Kind {
 
 /// Where a grant holds (SPEC §3.1).
 #[derive(
-    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+    Clone,
+    Copy,
+    Debug,
+    PartialEq,
+    Eq,
+    Hash,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
 )]
 #[serde(rename_all = "lowercase")]
 pub enum Scope {
@@ -85,7 +107,7 @@ impl Scope {
 }
 
 /// `{ can = [...], on = SCOPE }`.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Grant {
     pub can: Vec<Spanned<String>>,
     /// `None` when `on` was missing (practice) — see [`Grant::scope`].
@@ -100,7 +122,7 @@ impl Grant {
     }
 }
 
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct RoleDef {
     pub id: Spanned<String>,
     pub description: Option<Spanned<String>>,

@@ -32,7 +32,7 @@ pub fn explanation(result: &AssertionResult) -> Vec<String> {
 }
 
 /// The JSON document: the file, the counts, every assertion.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub struct Report<'a> {
     pub file: &'a str,
     pub passed: usize,
@@ -41,7 +41,7 @@ pub struct Report<'a> {
 }
 
 /// One assertion in the JSON document, keys in this order.
-#[derive(Serialize)]
+#[derive(Serialize, schemars::JsonSchema)]
 pub struct ResultRecord<'a> {
     #[serde(flatten)]
     pub expectation: &'a Expectation,

@@ -145,8 +145,8 @@ fn cut(line: &str, at: usize, column: usize, width: usize) -> (String, usize, us
     (shown, caret_at, width)
 }
 
-#[derive(Serialize)]
-struct JsonFinding<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct JsonFinding<'a> {
     code: &'a str,
     severity: Severity,
     title: &'a str,
@@ -159,8 +159,8 @@ struct JsonFinding<'a> {
     end_column: usize,
 }
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
+#[derive(Serialize, schemars::JsonSchema)]
+pub struct JsonReport<'a> {
     file: &'a str,
     valid: bool,
     errors: usize,

@@ -7,6 +7,25 @@ use crate::output::escape;
 use crate::rules::authorize::Violation;
 use crate::rules::diff::{AccessChange, FileKind, Lengthened, PracticeDiff};
 
+/// `diff --format json`: what was compared, whether access changed, and
+/// with `--as` what the actor may not make.
+#[derive(Debug, serde::Serialize, schemars::JsonSchema)]
+pub struct DiffRecord<'a> {
+    /// The two versions, as the headline names them.
+    pub compared: &'a str,
+    /// The day decisions were taken on (temporary access).
+    pub date: chrono::NaiveDate,
+    /// Whether anything that bears on access changed.
+    pub changed: bool,
+    /// Whether someone gains clinical access (`--fail-on-gain`).
+    pub gains_clinical: bool,
+    /// With `--as`: the acting member's id in OLD; else `null`.
+    pub actor: Option<&'a str>,
+    /// With `--as`: the changes the actor may not make; else `null`.
+    pub unauthorized: Option<&'a [Violation]>,
+    pub diff: &'a PracticeDiff,
+}
+
 const FEW: usize = 5;
 
 fn ids(list: &[String]) -> String {

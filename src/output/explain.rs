@@ -151,18 +151,3 @@ pub fn reasons(reasons: &[Reason], request: &Request<'_>) -> Vec<String> {
         })
         .collect()
 }
-
-/// Reasons as JSON objects: the data, plus the sentence as `text`.
-pub fn reasons_json(reasons: &[Reason], request: &Request<'_>) -> Vec<serde_json::Value> {
-    reasons
-        .iter()
-        .map(|reason| {
-            let mut value = serde_json::to_value(reason).unwrap_or(serde_json::Value::Null);
-            let text = self::reasons(std::slice::from_ref(reason), request).join("; ");
-            if let Some(object) = value.as_object_mut() {
-                object.insert("text".to_string(), serde_json::Value::String(text));
-            }
-            value
-        })
-        .collect()
-}

@@ -6,12 +6,30 @@
 use crate::model::Scope;
 use crate::output::{self, Table};
 use crate::rules::matrix::cell_text;
-use serde_json::{Map, Value, json};
-use std::collections::BTreeSet;
+use schemars::JsonSchema;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// What the grid's rows are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum By {
+    Role,
+    Member,
+}
+
+impl By {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            By::Role => "role",
+            By::Member => "member",
+        }
+    }
+}
 
 /// The grid: one row per role or member, one column per capability.
 pub struct Grid {
-    pub by: &'static str,
+    pub by: By,
     pub client: Option<String>,
     pub capabilities: Vec<String>,
     pub rows: Vec<(String, Vec<Cell>)>,
@@ -55,7 +73,7 @@ impl Cell {
 }
 
 pub fn table(grid: &Grid) -> Table {
-    let mut table = Table::new(&[grid.by]);
+    let mut table = Table::new(&[grid.by.as_str()]);
     table.headers.extend(grid.capabilities.iter().cloned());
     for (name, cells) in &grid.rows {
         let mut row = vec![name.clone()];
@@ -65,26 +83,57 @@ pub fn table(grid: &Grid) -> Table {
     table
 }
 
+/// `matrix --format json`: the grid, one row per role or member with its
+/// cell for each capability (`all+assigned`, `allow`, `""` for none).
+#[derive(Serialize, JsonSchema)]
+pub struct GridRecord<'a> {
+    /// `role` or `member`: the key each row names itself by.
+    pub by: By,
+    /// With `--client`: the client the cells answer for.
+    pub client: Option<&'a str>,
+    pub capabilities: &'a [String],
+    pub rows: Vec<RowRecord<'a>>,
+}
+
+/// One row of the grid.
+#[derive(Serialize, JsonSchema)]
+pub struct RowRecord<'a> {
+    /// The role's or member's id, under the key `by` names.
+    #[serde(flatten)]
+    pub name: RowName<'a>,
+    pub cells: BTreeMap<&'a str, String>,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum RowName<'a> {
+    Role(&'a str),
+    Member(&'a str),
+}
+
 pub fn json_grid(grid: &Grid) -> String {
-    let rows: Vec<Value> = grid
+    let rows = grid
         .rows
         .iter()
-        .map(|(name, cells)| {
-            let cells: Map<String, Value> = grid
+        .map(|(name, cells)| RowRecord {
+            name: match grid.by {
+                By::Member => RowName::Member(name),
+                By::Role => RowName::Role(name),
+            },
+            cells: grid
                 .capabilities
                 .iter()
-                .zip(cells)
-                .map(|(c, v)| (c.clone(), Value::String(v.text())))
-                .collect();
-            json!({ grid.by: name, "cells": cells })
+                .map(String::as_str)
+                .zip(cells.iter().map(Cell::text))
+                .collect(),
         })
         .collect();
-    output::json(&json!({
-        "by": grid.by,
-        "client": grid.client,
-        "capabilities": grid.capabilities,
-        "rows": rows,
-    }))
+    output::json(&GridRecord {
+        by: grid.by,
+        client: grid.client.as_deref(),
+        capabilities: &grid.capabilities,
+        rows,
+    })
 }
 
 /// The grid with every name escaped for a terminal, so widths are counted
@@ -144,7 +193,7 @@ pub fn terminal(grid: Grid) -> String {
         out.push_str(&format!("access to client {client} (✓ allow, · deny)\n\n"));
     }
     for page in pages.iter().filter(|p| !p.is_empty()) {
-        out.push_str(&format!("{:label_width$}", grid.by));
+        out.push_str(&format!("{:label_width$}", grid.by.as_str()));
         for &i in page {
             out.push_str(&format!("{:<w$}  ", grid.rows[i].0, w = column_width(i)));
         }

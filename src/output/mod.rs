@@ -11,6 +11,7 @@ pub mod listings;
 pub mod matrix;
 pub mod records;
 pub mod review;
+pub mod schemas;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use serde::Serialize;

@@ -3,7 +3,33 @@
 //! file are escaped for where they go.
 
 use crate::output::{Table, escape};
-use crate::rules::review::Review;
+use crate::rules::decide::Source;
+use crate::rules::review::{Review, ReviewKind, ReviewRoute};
+
+/// A route's particulars: the temporary entry's end and reason, the
+/// supervisee, the all-scope grant's source.
+fn detail(route: &ReviewRoute) -> String {
+    match route {
+        ReviewRoute::Temporary { until, reason } => format!("through {until}: {reason}"),
+        ReviewRoute::Supervision { supervisee } => format!("supervises {supervisee}"),
+        ReviewRoute::AllClients {
+            source: Source::Role(role),
+        } => format!("role {role}"),
+        ReviewRoute::AllClients {
+            source: Source::Member,
+        } => "member grant".to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The words a finding's kind is shown by: its JSON `kind`, written once
+/// (as the serde names of [`ReviewKind`]).
+pub fn kind_words(kind: ReviewKind) -> String {
+    match serde_json::to_value(kind) {
+        Ok(serde_json::Value::String(words)) => words,
+        _ => format!("{kind:?}"),
+    }
+}
 
 fn readers_cell(report: &Review, index: usize) -> String {
     report.charts[index]
@@ -14,7 +40,7 @@ fn readers_cell(report: &Review, index: usize) -> String {
                 .routes
                 .iter()
                 .map(|route| {
-                    let detail = route.detail();
+                    let detail = detail(route);
                     if detail.is_empty() {
                         route.name().to_string()
                     } else {
@@ -39,7 +65,7 @@ pub fn access_rows(report: &Review) -> Table {
                     chart.restricted.to_string(),
                     reader.member.clone(),
                     route.name().to_string(),
-                    route.detail(),
+                    detail(route),
                 ]);
             }
         }
@@ -91,7 +117,7 @@ fn findings_table(report: &Review) -> Table {
     let mut table = Table::new(&["finding", "detail", "action"]);
     for finding in &report.findings {
         table.push(vec![
-            finding.kind.to_string(),
+            kind_words(finding.kind),
             finding.message.replace('`', ""),
             finding.action.replace('`', ""),
         ]);

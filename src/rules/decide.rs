@@ -17,7 +17,7 @@ pub struct Request<'a> {
     pub author: Option<&'a str>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Decision {
     pub allowed: bool,
     pub reasons: Vec<Reason>,
@@ -30,7 +30,7 @@ impl Decision {
 }
 
 /// Why a decision came out as it did.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Reason {
     /// Step 2: an inactive member holds no access.
@@ -46,7 +46,7 @@ pub enum Reason {
 }
 
 /// A grant and the relation through which its scope held.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct GrantMatch {
     pub source: Source,
     pub pattern: String,
@@ -55,7 +55,7 @@ pub struct GrantMatch {
 }
 
 /// Where a grant comes from: one of the member's roles, or their own grants.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(tag = "type", content = "name", rename_all = "snake_case")]
 pub enum Source {
     Role(String),
@@ -63,7 +63,7 @@ pub enum Source {
 }
 
 /// The relation to the client that made a scope hold.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(tag = "relation", rename_all = "snake_case")]
 pub enum Route {
     /// A practice capability: no client involved.
@@ -81,7 +81,7 @@ pub enum Route {
 }
 
 /// How a member stands in relation to a client.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(tag = "as", rename_all = "snake_case")]
 pub enum Relation {
     Primary,
@@ -93,13 +93,13 @@ pub enum Relation {
 
 /// On a default deny: the member's grants that matched but whose scope did
 /// not hold, and the roles that would have allowed it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Shortfall {
     pub unmet: Vec<Unmet>,
     pub roles: Vec<String>,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Unmet {
     pub source: Source,
     pub pattern: String,
@@ -108,7 +108,7 @@ pub struct Unmet {
 }
 
 /// The relation a scope needed and did not find.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Need {
     /// `all` on a restricted client without administrative access.

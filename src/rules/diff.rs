@@ -10,7 +10,7 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// One member's change in effective access.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct AccessChange {
     /// capability → clients (empty for a practice capability).
     pub gained: BTreeMap<String, Vec<String>>,
@@ -37,7 +37,7 @@ impl AccessChange {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct TemporaryAdded {
     pub client: String,
     pub member: String,
@@ -47,7 +47,7 @@ pub struct TemporaryAdded {
 
 /// Access that holds to a later date than before (SPEC §8 "Longer access
 /// is a gain"): a temporary entry extended or made permanent.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Lengthened {
     pub client: String,
     pub member: String,
@@ -59,7 +59,7 @@ pub struct Lengthened {
 
 /// What the practice file itself is, beside its contents: a PR that turns
 /// it into a link moves the checks onto another file (SPEC §8).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(tag = "kind", content = "target", rename_all = "snake_case")]
 pub enum FileKind {
     Regular,
@@ -67,7 +67,7 @@ pub enum FileKind {
 }
 
 /// Everything `praxis diff` reports.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct PracticeDiff {
     pub members_added: Vec<String>,
     pub members_removed: Vec<String>,

@@ -15,14 +15,22 @@ use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How a member reaches a client's clinical record.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(tag = "route", rename_all = "snake_case")]
 pub enum ReviewRoute {
     Primary,
     Granted,
-    Temporary { until: NaiveDate, reason: String },
-    Supervision { supervisee: String },
-    AllClients { source: String },
+    Temporary {
+        until: NaiveDate,
+        reason: String,
+    },
+    Supervision {
+        supervisee: String,
+    },
+    /// An all-scope grant: the role (or the member's own grant) it is in.
+    AllClients {
+        source: Source,
+    },
     Owner,
 }
 
@@ -37,31 +45,22 @@ impl ReviewRoute {
             ReviewRoute::Owner => "owner",
         }
     }
-
-    pub fn detail(&self) -> String {
-        match self {
-            ReviewRoute::Temporary { until, reason } => format!("through {until}: {reason}"),
-            ReviewRoute::Supervision { supervisee } => format!("supervises {supervisee}"),
-            ReviewRoute::AllClients { source } => source.clone(),
-            _ => String::new(),
-        }
-    }
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct ChartReader {
     pub member: String,
     pub routes: Vec<ReviewRoute>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct ChartReview {
     pub client: String,
     pub restricted: bool,
     pub readers: Vec<ChartReader>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct MemberReview {
     pub member: String,
     pub name: String,
@@ -69,14 +68,31 @@ pub struct MemberReview {
     pub routes: BTreeMap<&'static str, usize>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+/// What a review finding is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub enum ReviewKind {
+    #[serde(rename = "temporary access expired")]
+    TemporaryExpired,
+    #[serde(rename = "temporary access ending within 7 days")]
+    TemporaryExpiring,
+    #[serde(rename = "inactive member still named")]
+    InactiveNamed,
+    #[serde(rename = "supervisor with no supervisees")]
+    IdleSupervisor,
+    #[serde(rename = "member with no roles")]
+    NoRoles,
+    #[serde(rename = "all-scope clinical access")]
+    AllScopeClinical,
+}
+
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct ReviewFinding {
-    pub kind: &'static str,
+    pub kind: ReviewKind,
     pub message: String,
     pub action: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct Review {
     pub practice: String,
     pub date: NaiveDate,
@@ -93,10 +109,7 @@ fn routes(reasons: &[Reason]) -> Vec<ReviewRoute> {
                 routes.insert(ReviewRoute::Owner);
             }
             Reason::Granted(grant) => {
-                let source = match &grant.source {
-                    Source::Role(role) => format!("role {role}"),
-                    Source::Member => "member grant".to_string(),
-                };
+                let source = grant.source.clone();
                 let route = match &grant.route {
                     Route::Assigned {
                         via: Relation::Primary,
@@ -279,11 +292,11 @@ fn to_act_on(
     let mut out = Vec::new();
     for finding in findings.iter() {
         let kind = match finding.code {
-            Code::TemporaryExpired => "temporary access expired",
-            Code::TemporaryExpiring => "temporary access ending within 7 days",
-            Code::InactiveReferenced => "inactive member still named",
-            Code::IdleSupervisor => "supervisor with no supervisees",
-            Code::NoAccessMember => "member with no roles",
+            Code::TemporaryExpired => ReviewKind::TemporaryExpired,
+            Code::TemporaryExpiring => ReviewKind::TemporaryExpiring,
+            Code::InactiveReferenced => ReviewKind::InactiveNamed,
+            Code::IdleSupervisor => ReviewKind::IdleSupervisor,
+            Code::NoAccessMember => ReviewKind::NoRoles,
             _ => continue,
         };
         if finding.concerns(member, client) {
@@ -299,7 +312,7 @@ fn to_act_on(
             continue;
         }
         out.push(ReviewFinding {
-            kind: "all-scope clinical access",
+            kind: ReviewKind::AllScopeClinical,
             message: format!("`{id}` can read the clinical notes of every unrestricted client"),
             action: "confirm this role needs every chart; otherwise grant on assigned clients only"
                 .to_string(),

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 /// A position in the file, 1-based; the column counts characters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Position {
     pub line: usize,
     pub column: usize,

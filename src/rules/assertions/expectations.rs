@@ -10,7 +10,7 @@ use serde::Serialize;
 use toml_edit::{Document, Item, Table};
 
 /// One `[[expect]]` table.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Expectation {
     /// The line of its `[[expect]]` header.
     pub line: usize,
@@ -35,7 +35,7 @@ impl Expectation {
 }
 
 /// What an assertion expects, and what a decision was.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
     Allow,
