@@ -369,7 +369,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__access)
-            opts="-f -q -h --file --format --as --at --quiet --no-cache --help check who list help"
+            opts="-f -q -h --file --as --at --quiet --no-cache --help check who list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -381,10 +381,6 @@ _praxis() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -403,7 +399,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__access__subcmd__check)
-            opts="-f -q -h --client --author --explain --batch --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --client --author --explain --batch --format --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -417,16 +413,16 @@ _praxis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -515,7 +511,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__access__subcmd__list)
-            opts="-f -q -h --client --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --client --format --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -525,16 +521,16 @@ _praxis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -553,7 +549,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__access__subcmd__who)
-            opts="-f -q -h --client --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --client --format --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -563,16 +559,16 @@ _praxis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -591,7 +587,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client)
-            opts="-f -q -h --file --format --as --at --quiet --no-cache --help add assign grant revoke restrict remove list show help"
+            opts="-f -q -h --file --as --at --quiet --no-cache --help add assign grant revoke restrict remove list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -603,10 +599,6 @@ _praxis() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -625,7 +617,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client__subcmd__add)
-            opts="-f -q -h --primary --clinician --dry-run --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --primary --clinician --dry-run --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -647,10 +639,6 @@ _praxis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
-                    return 0
-                    ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -667,7 +655,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client__subcmd__assign)
-            opts="-f -q -h --primary --keep-previous --dry-run --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --primary --keep-previous --dry-run --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -683,10 +671,6 @@ _praxis() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -705,7 +689,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client__subcmd__grant)
-            opts="-f -q -h --until --reason --administrative --dry-run --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --until --reason --administrative --dry-run --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -725,10 +709,6 @@ _praxis() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -887,7 +867,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client__subcmd__list)
-            opts="-f -q -h --member --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --member --format --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -897,16 +877,16 @@ _praxis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -925,7 +905,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client__subcmd__remove)
-            opts="-f -q -h --dry-run --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --dry-run --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -937,10 +917,6 @@ _praxis() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -959,7 +935,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client__subcmd__restrict)
-            opts="-f -q -h --off --dry-run --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --off --dry-run --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -971,10 +947,6 @@ _praxis() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -993,7 +965,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client__subcmd__revoke)
-            opts="-f -q -h --administrative --dry-run --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --administrative --dry-run --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1005,10 +977,6 @@ _praxis() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1027,22 +995,22 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__client__subcmd__show)
-            opts="-f -q -h --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --format --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1061,7 +1029,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__completions)
-            opts="-f -q -h --file --format --as --at --quiet --no-cache --help bash elvish fish powershell zsh"
+            opts="-f -q -h --file --as --at --quiet --no-cache --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1073,10 +1041,6 @@ _praxis() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1095,7 +1059,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__diff)
-            opts="-f -q -h --base --fail-on-gain --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --base --fail-on-gain --format --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1105,16 +1069,16 @@ _praxis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1651,7 +1615,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__init)
-            opts="-f -q -h --name --owner --owner-name --owner-email --dry-run --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --name --owner --owner-name --owner-email --dry-run --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1681,10 +1645,6 @@ _praxis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
-                    return 0
-                    ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1701,7 +1661,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__matrix)
-            opts="-f -q -h --by --client --inactive --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --by --client --inactive --format --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1715,16 +1675,16 @@ _praxis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1743,7 +1703,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__member)
-            opts="-f -q -h --file --format --as --at --quiet --no-cache --help add edit remove list show help"
+            opts="-f -q -h --file --as --at --quiet --no-cache --help add edit remove list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1755,10 +1715,6 @@ _praxis() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1777,7 +1733,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__member__subcmd__add)
-            opts="-f -q -h --name --legal-name --email --github --role --supervisor --npi --taxonomy --cosign --bill-as-supervisor --dry-run --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --name --legal-name --email --github --role --supervisor --npi --taxonomy --cosign --bill-as-supervisor --dry-run --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1827,10 +1783,6 @@ _praxis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
-                    return 0
-                    ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1847,7 +1799,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__member__subcmd__edit)
-            opts="-f -q -h --name --legal-name --email --github --npi --taxonomy --cosign --bill-as-supervisor --active --clear --dry-run --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --name --legal-name --email --github --npi --taxonomy --cosign --bill-as-supervisor --active --clear --dry-run --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1899,10 +1851,6 @@ _praxis() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2019,7 +1967,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__member__subcmd__list)
-            opts="-f -q -h --role --search --inactive --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --role --search --inactive --format --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2033,16 +1981,16 @@ _praxis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2061,7 +2009,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__member__subcmd__remove)
-            opts="-f -q -h --reassign-clients-to --reassign-supervisees-to --dry-run --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --reassign-clients-to --reassign-supervisees-to --dry-run --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2083,10 +2031,6 @@ _praxis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
-                    return 0
-                    ;;
                 --as)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2103,22 +2047,22 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__member__subcmd__show)
-            opts="-f -q -h --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --format --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2137,7 +2081,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__review)
-            opts="-f -q -h --member --client --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --member --client --format --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2151,16 +2095,16 @@ _praxis() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2179,7 +2123,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__role)
-            opts="-f -q -h --file --format --as --at --quiet --no-cache --help grant revoke list show help"
+            opts="-f -q -h --file --as --at --quiet --no-cache --help grant revoke list show help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2191,10 +2135,6 @@ _praxis() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2213,7 +2153,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__role__subcmd__grant)
-            opts="-f -q -h --replace --dry-run --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --replace --dry-run --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2229,10 +2169,6 @@ _praxis() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2335,22 +2271,22 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__role__subcmd__list)
-            opts="-f -q -h --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --format --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2369,7 +2305,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__role__subcmd__revoke)
-            opts="-f -q -h --dry-run --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --dry-run --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2381,10 +2317,6 @@ _praxis() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2403,22 +2335,22 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__role__subcmd__show)
-            opts="-f -q -h --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --format --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2437,7 +2369,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__schema)
-            opts="-f -q -h --output --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --output --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2453,10 +2385,6 @@ _praxis() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2475,7 +2403,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__supervision)
-            opts="-f -q -h --file --format --as --at --quiet --no-cache --help add remove help"
+            opts="-f -q -h --file --as --at --quiet --no-cache --help add remove help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2487,10 +2415,6 @@ _praxis() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2509,7 +2433,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__supervision__subcmd__add)
-            opts="-f -q -h --by --cosign --dry-run --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --by --cosign --dry-run --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2529,10 +2453,6 @@ _praxis() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2607,7 +2527,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__supervision__subcmd__remove)
-            opts="-f -q -h --by --dry-run --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --by --dry-run --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2623,10 +2543,6 @@ _praxis() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2645,22 +2561,22 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__test)
-            opts="-f -q -h --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --format --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown junit" -- "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -2679,22 +2595,22 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__validate)
-            opts="-f -q -h --strict --file --format --as --at --quiet --no-cache --help"
+            opts="-f -q -h --strict --format --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown github sarif" -- "${cur}"))
+                    return 0
+                    ;;
                 --file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
                     return 0
                     ;;
                 --as)

@@ -25,7 +25,7 @@ function __fish_praxis_using_subcommand
 end
 
 complete -c praxis -n "__fish_praxis_needs_command" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_needs_command" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
+complete -c praxis -n "__fish_praxis_needs_command" -l format -d 'Output format, where the command prints data; each command\'s --help lists its own' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''
 markdown\t''
@@ -57,32 +57,18 @@ complete -c praxis -n "__fish_praxis_using_subcommand init" -l owner -d 'The acc
 complete -c praxis -n "__fish_praxis_using_subcommand init" -l owner-name -d 'The owner\'s display name' -r
 complete -c praxis -n "__fish_praxis_using_subcommand init" -l owner-email -d 'The owner\'s email' -r
 complete -c praxis -n "__fish_praxis_using_subcommand init" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand init" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand init" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand init" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand init" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand init" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand init" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand init" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -f -a "add" -d 'Add a member'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -f -a "edit" -d 'Change a member\'s fields'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and not __fish_seen_subcommand_from add edit remove list show help" -f -a "remove" -d 'Deactivate a member (kept for history), reassigning clients and supervisees'
@@ -99,20 +85,13 @@ complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_su
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l taxonomy -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l cosign -d 'Documents that need a supervisor\'s co-signature' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l bill-as-supervisor -d 'Bills under a supervisor\'s NPI'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l name -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l legal-name -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l email -r
@@ -132,59 +111,39 @@ taxonomy\t''
 cosign\t''
 bill_as_supervisor\t''"
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -l reassign-clients-to -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -l reassign-supervisees-to -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -l role -d 'Only members holding this role' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -l search -d 'Only members whose id, name, legal name or email contains TEXT' -r
-complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
+complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
+markdown\t''"
+complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -l inactive -d 'Include inactive members'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from show" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from show" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
+complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from show" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
+markdown\t''"
+complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from show" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from show" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from show" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
@@ -197,18 +156,11 @@ complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_su
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one member'
 complete -c praxis -n "__fish_praxis_using_subcommand member; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -f -a "grant" -d 'Grant roles to a member'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -f -a "revoke" -d 'Revoke roles from a member'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -f -a "list" -d 'List roles'
@@ -216,54 +168,34 @@ complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_
 complete -c praxis -n "__fish_praxis_using_subcommand role; and not __fish_seen_subcommand_from grant revoke list show help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from grant" -l replace -d 'Roles to take away in the same change (intern → clinician)' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from grant" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from grant" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from grant" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from grant" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from grant" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from grant" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from revoke" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from revoke" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from revoke" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from revoke" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from revoke" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from revoke" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from list" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from list" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
+complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
+complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
+markdown\t''"
+complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from list" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from list" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from list" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from list" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from show" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from show" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
+complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from show" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
+markdown\t''"
+complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from show" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from show" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from show" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
@@ -275,68 +207,40 @@ complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subc
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show a role\'s grants'
 complete -c praxis -n "__fish_praxis_using_subcommand role; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -f -a "add" -d 'Add a supervisor to a member'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -f -a "remove" -d 'Remove a supervisor from a member'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and not __fish_seen_subcommand_from add remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from add" -l by -r
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from add" -l cosign -d 'Documents that need the supervisor\'s co-signature' -r
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from add" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from add" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from add" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from add" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from add" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from add" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from remove" -l by -r
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from remove" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from remove" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from remove" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from remove" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from remove" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from remove" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a supervisor to a member'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a supervisor from a member'
 complete -c praxis -n "__fish_praxis_using_subcommand supervision; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -f -a "add" -d 'Add a client'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -f -a "assign" -d 'Change a client\'s primary clinician'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_seen_subcommand_from add assign grant revoke restrict remove list show help" -f -a "grant" -d 'Give a member clinical (or, with --administrative, administrative) access'
@@ -349,118 +253,70 @@ complete -c praxis -n "__fish_praxis_using_subcommand client; and not __fish_see
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -l primary -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -l clinician -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -l primary -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -l keep-previous -d 'Keep the previous primary as a clinician'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from assign" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -l until -d 'Temporary access through this date (needs --reason)' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -l reason -d 'Why temporary access is needed' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -l administrative -d 'Administrative access to a restricted client'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from grant" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from revoke" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from revoke" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from revoke" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from revoke" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from revoke" -l administrative -d 'Revoke administrative access (also takes clinical access)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from revoke" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from revoke" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from revoke" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from revoke" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from restrict" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from restrict" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from restrict" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from restrict" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from restrict" -l off -d 'Lift the restriction (also clears the administrative list)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from restrict" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from restrict" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from restrict" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from restrict" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from restrict" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from remove" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from remove" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from remove" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from remove" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from remove" -l dry-run -d 'Print the change as a unified diff and write nothing'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from remove" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from list" -l member -d 'Only clients this member is on (primary, clinician, temporary, administrative)' -r
-complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from list" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from list" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
+markdown\t''"
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from list" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from list" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from list" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from list" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from show" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from show" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from show" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
+markdown\t''"
+complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from show" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from show" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from show" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
@@ -476,32 +332,22 @@ complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_su
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one client'
 complete -c praxis -n "__fish_praxis_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -f -a "check" -d 'May MEMBER use CAPABILITY? Exit 0 allow, 1 deny, 2 error'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -f -a "who" -d 'Every member allowed a capability, with the route'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -f -a "list" -d 'Every capability a member holds, and where'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and not __fish_seen_subcommand_from check who list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from check" -l client -r
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from check" -l author -d 'The author of the document (for `own` grants)' -r
-complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from check" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from check" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
+complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from check" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
+markdown\t''"
+complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from check" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from check" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from check" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from check" -l explain -d 'Print the reasons'
@@ -510,28 +356,22 @@ complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_su
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from check" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from who" -l client -r
-complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from who" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from who" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
+complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from who" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
+markdown\t''"
+complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from who" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from who" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from who" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from who" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from who" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from who" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from list" -l client -r
-complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from list" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from list" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
+complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from list" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
+markdown\t''"
+complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from list" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from list" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from list" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
@@ -544,28 +384,24 @@ complete -c praxis -n "__fish_praxis_using_subcommand access; and __fish_seen_su
 complete -c praxis -n "__fish_praxis_using_subcommand matrix" -l by -r -f -a "role\t''
 member\t''"
 complete -c praxis -n "__fish_praxis_using_subcommand matrix" -l client -d 'Members × client capabilities for this client, each cell allow or deny' -r
-complete -c praxis -n "__fish_praxis_using_subcommand matrix" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand matrix" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
+complete -c praxis -n "__fish_praxis_using_subcommand matrix" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
+markdown\t''"
+complete -c praxis -n "__fish_praxis_using_subcommand matrix" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand matrix" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand matrix" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand matrix" -l inactive -d 'Include inactive members'
 complete -c praxis -n "__fish_praxis_using_subcommand matrix" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand matrix" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand matrix" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c praxis -n "__fish_praxis_using_subcommand validate" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand validate" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
+complete -c praxis -n "__fish_praxis_using_subcommand validate" -l format -d 'Output format [default: table]' -r -f -a "table\t'Compiler-style findings with the source line'
 json\t''
 csv\t''
 markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
+github\t'GitHub workflow annotations'
+sarif\t'SARIF 2.1.0 for code scanning'"
+complete -c praxis -n "__fish_praxis_using_subcommand validate" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand validate" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand validate" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand validate" -l strict -d 'Treat warnings as errors'
@@ -573,28 +409,23 @@ complete -c praxis -n "__fish_praxis_using_subcommand validate" -s q -l quiet -d
 complete -c praxis -n "__fish_praxis_using_subcommand validate" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand validate" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand diff" -l base -d 'Compare the practice file against this git revision' -r
-complete -c praxis -n "__fish_praxis_using_subcommand diff" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand diff" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
+complete -c praxis -n "__fish_praxis_using_subcommand diff" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
+markdown\t''"
+complete -c praxis -n "__fish_praxis_using_subcommand diff" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand diff" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand diff" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand diff" -l fail-on-gain -d 'Exit 1 when anyone gains clinical access'
 complete -c praxis -n "__fish_praxis_using_subcommand diff" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand diff" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand diff" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c praxis -n "__fish_praxis_using_subcommand test" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand test" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
+complete -c praxis -n "__fish_praxis_using_subcommand test" -l format -d 'Output format [default: table]' -r -f -a "table\t'The failures with their explanations'
 json\t''
 csv\t''
 markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
+junit\t'JUnit XML for CI test reports'"
+complete -c praxis -n "__fish_praxis_using_subcommand test" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand test" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand test" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand test" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
@@ -602,32 +433,22 @@ complete -c praxis -n "__fish_praxis_using_subcommand test" -l no-cache -d 'Read
 complete -c praxis -n "__fish_praxis_using_subcommand test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l member -r
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l client -r
-complete -c praxis -n "__fish_praxis_using_subcommand review" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand review" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
+complete -c praxis -n "__fish_praxis_using_subcommand review" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
+markdown\t''"
+complete -c praxis -n "__fish_praxis_using_subcommand review" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand review" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand completions" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand completions" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand completions" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand completions" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand completions" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand completions" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -l output -d 'The schema of this command\'s `--format json` output instead' -r -f -a "validate\t''
 access-check\t''
 access-check-batch\t''
@@ -644,18 +465,11 @@ diff\t''
 test\t''
 review\t''"
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
-complete -c praxis -n "__fish_praxis_using_subcommand schema" -l format -d 'Output format, where the command prints data' -r -f -a "table\t'Human-readable (a table or text)'
-json\t''
-csv\t''
-markdown\t''
-github\t'GitHub workflow annotations (validate)'
-sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -l as -d 'The acting member for a change [default: $PRAXIS_ACTOR]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -s q -l quiet -d 'Print no talk on stderr (data on stdout is unaffected)'
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
-complete -c praxis -n "__fish_praxis_using_subcommand schema" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand schema" -s h -l help -d 'Print help'
 complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review completions schema help" -f -a "init" -d 'Create a new practice.toml with its owner as administrator'
 complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review completions schema help" -f -a "member" -d 'Add, edit, remove and list staff members'
 complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review completions schema help" -f -a "role" -d 'Grant, revoke and list roles'

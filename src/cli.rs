@@ -1,5 +1,7 @@
 //! The command line as clap types. Global options are accepted before or
-//! after the subcommand (`global = true`).
+//! after the subcommand (`global = true`) and shown under their own heading;
+//! `--format` is each data command's own, with only the formats it prints
+//! (a `--format` before the subcommand is checked when the command runs).
 
 use crate::arguments::{free_text, github_login};
 use crate::rules::text::FreeText;
@@ -18,22 +20,33 @@ Exit codes: 0 success (access check: allowed), 1 denied / findings / refused cha
 )]
 pub struct Cli {
     /// The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]
-    #[arg(short = 'f', long = "file", global = true, value_name = "PATH")]
+    #[arg(
+        short = 'f',
+        long = "file",
+        global = true,
+        help_heading = "Global options",
+        value_name = "PATH"
+    )]
     pub file: Option<PathBuf>,
-    /// Output format, where the command prints data
-    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    /// Output format, where the command prints data; each command's --help lists its own
+    #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<FormatArg>,
     /// The acting member for a change [default: $PRAXIS_ACTOR]
-    #[arg(long = "as", global = true, value_name = "MEMBER")]
+    #[arg(
+        long = "as",
+        global = true,
+        help_heading = "Global options",
+        value_name = "MEMBER"
+    )]
     pub actor: Option<String>,
     /// Decide as of this date (YYYY-MM-DD) instead of today
-    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, global = true, help_heading = "Global options", value_name = "DATE", value_parser = parse_date)]
     pub at: Option<NaiveDate>,
     /// Print no talk on stderr (data on stdout is unaffected)
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = "Global options")]
     pub quiet: bool,
     /// Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub no_cache: bool,
     #[command(subcommand)]
     pub command: Command,
@@ -92,19 +105,74 @@ pub enum FormatArg {
     Junit,
 }
 
-impl From<FormatArg> for crate::output::Format {
-    fn from(format: FormatArg) -> Self {
-        use crate::output::Format;
-        match format {
-            FormatArg::Table => Format::Table,
-            FormatArg::Json => Format::Json,
-            FormatArg::Csv => Format::Csv,
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Github => Format::Github,
-            FormatArg::Sarif => Format::Sarif,
-            FormatArg::Junit => Format::Junit,
+/// The formats of a listing: `access`, `member`, `client` and `role`
+/// `list|show`, `matrix`, `diff`, `review`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListingFormat {
+    /// Human-readable (a table or text)
+    #[value(alias = "text")]
+    Table,
+    Json,
+    Csv,
+    #[value(alias = "md")]
+    Markdown,
+}
+
+/// The formats of `validate`: a listing's, and CI annotations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ValidateFormat {
+    /// Compiler-style findings with the source line
+    #[value(alias = "text")]
+    Table,
+    Json,
+    Csv,
+    #[value(alias = "md")]
+    Markdown,
+    /// GitHub workflow annotations
+    Github,
+    /// SARIF 2.1.0 for code scanning
+    Sarif,
+}
+
+/// The formats of `test`: a listing's, and JUnit XML.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum TestFormat {
+    /// The failures with their explanations
+    #[value(alias = "text")]
+    Table,
+    Json,
+    Csv,
+    #[value(alias = "md")]
+    Markdown,
+    /// JUnit XML for CI test reports
+    Junit,
+}
+
+macro_rules! into_format {
+    ($($from:ident: $($variant:ident)+;)+) => {$(
+        impl From<$from> for crate::output::Format {
+            fn from(format: $from) -> Self {
+                match format {
+                    $($from::$variant => crate::output::Format::$variant,)+
+                }
+            }
         }
-    }
+    )+};
+}
+
+into_format! {
+    FormatArg: Table Json Csv Markdown Github Sarif Junit;
+    ListingFormat: Table Json Csv Markdown;
+    ValidateFormat: Table Json Csv Markdown Github Sarif;
+    TestFormat: Table Json Csv Markdown Junit;
+}
+
+/// `--format` of a command that prints a listing.
+#[derive(Args, Debug, Clone, Copy)]
+pub struct ListingOutput {
+    /// Output format [default: table]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ListingFormat>,
 }
 
 #[derive(Subcommand, Debug)]
@@ -272,11 +340,21 @@ pub struct MemberListArgs {
     /// Include inactive members
     #[arg(long)]
     pub inactive: bool,
+    #[command(flatten)]
+    pub output: ListingOutput,
 }
 
 #[derive(Args, Debug)]
 pub struct MemberShowArgs {
     pub id: String,
+    #[command(flatten)]
+    pub output: ListingOutput,
+}
+
+#[derive(Args, Debug)]
+pub struct RoleListArgs {
+    #[command(flatten)]
+    pub output: ListingOutput,
 }
 
 #[derive(Subcommand, Debug)]
@@ -286,7 +364,7 @@ pub enum RoleCommand {
     /// Revoke roles from a member
     Revoke(RoleRevokeArgs),
     /// List roles
-    List,
+    List(RoleListArgs),
     /// Show a role's grants
     Show(RoleShowArgs),
 }
@@ -315,6 +393,8 @@ pub struct RoleRevokeArgs {
 #[derive(Args, Debug)]
 pub struct RoleShowArgs {
     pub role: String,
+    #[command(flatten)]
+    pub output: ListingOutput,
 }
 
 #[derive(Subcommand, Debug)]
@@ -439,11 +519,15 @@ pub struct ClientListArgs {
     /// Only clients this member is on (primary, clinician, temporary, administrative)
     #[arg(long)]
     pub member: Option<String>,
+    #[command(flatten)]
+    pub output: ListingOutput,
 }
 
 #[derive(Args, Debug)]
 pub struct ClientShowArgs {
     pub id: String,
+    #[command(flatten)]
+    pub output: ListingOutput,
 }
 
 #[derive(Subcommand, Debug)]
@@ -473,6 +557,8 @@ pub struct AccessCheckArgs {
     /// Read JSON Lines requests from stdin
     #[arg(long, conflicts_with_all = ["member", "capability", "client", "author", "explain"])]
     pub batch: bool,
+    #[command(flatten)]
+    pub output: ListingOutput,
 }
 
 #[derive(Args, Debug)]
@@ -480,6 +566,8 @@ pub struct AccessWhoArgs {
     pub capability: String,
     #[arg(long)]
     pub client: Option<String>,
+    #[command(flatten)]
+    pub output: ListingOutput,
 }
 
 #[derive(Args, Debug)]
@@ -487,6 +575,8 @@ pub struct AccessListArgs {
     pub member: String,
     #[arg(long)]
     pub client: Option<String>,
+    #[command(flatten)]
+    pub output: ListingOutput,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -505,6 +595,8 @@ pub struct MatrixArgs {
     /// Include inactive members
     #[arg(long)]
     pub inactive: bool,
+    #[command(flatten)]
+    pub output: ListingOutput,
 }
 
 #[derive(Args, Debug)]
@@ -512,6 +604,9 @@ pub struct ValidateArgs {
     /// Treat warnings as errors
     #[arg(long)]
     pub strict: bool,
+    /// Output format [default: table]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ValidateFormat>,
 }
 
 #[derive(Args, Debug)]
@@ -526,6 +621,8 @@ pub struct DiffArgs {
     /// Exit 1 when anyone gains clinical access
     #[arg(long)]
     pub fail_on_gain: bool,
+    #[command(flatten)]
+    pub output: ListingOutput,
 }
 
 #[derive(Args, Debug)]
@@ -533,6 +630,9 @@ pub struct TestArgs {
     /// The assertions [default: practice.test.toml beside the practice file]
     #[arg(value_name = "FILE")]
     pub tests: Option<PathBuf>,
+    /// Output format [default: table]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<TestFormat>,
 }
 
 #[derive(Args, Debug)]
@@ -541,6 +641,8 @@ pub struct ReviewArgs {
     pub member: Option<String>,
     #[arg(long)]
     pub client: Option<String>,
+    #[command(flatten)]
+    pub output: ListingOutput,
 }
 
 #[derive(Args, Debug)]

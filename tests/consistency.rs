@@ -317,7 +317,10 @@ fn reasons_of(practice: &Practice, key: &(String, String, Option<String>), at: &
         author: None,
     };
     let decision = decide(practice, &request, date(at)).unwrap();
-    json!(praxis::output::records::reasons(&decision.reasons, &request))
+    json!(praxis::output::records::reasons(
+        &decision.reasons,
+        &request
+    ))
 }
 
 fn who_listed(name: &str, at: &str, capability: &str, client: Option<&str>) -> Listed {

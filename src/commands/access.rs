@@ -21,7 +21,7 @@ pub fn run(command: AccessCommand, context: &Context) -> Result<Exit, Failure> {
 }
 
 fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(output::LISTING_FORMATS, "access check")?;
+    let format = context.format(args.output.format, "access check")?;
     let (Some(member), Some(capability)) = (args.member.as_deref(), args.capability.as_deref())
     else {
         return Err(Failure::Usage(
@@ -92,7 +92,7 @@ fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
 }
 
 fn who(args: AccessWhoArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(output::LISTING_FORMATS, "access who")?;
+    let format = context.format(args.output.format, "access who")?;
     let loaded = context.load()?;
     let practice = &loaded.practice;
     resolve_target(practice, &args.capability, args.client.as_deref())?;
@@ -169,7 +169,7 @@ enum Held<'p> {
 }
 
 fn list(args: AccessListArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(output::LISTING_FORMATS, "access list")?;
+    let format = context.format(args.output.format, "access list")?;
     let Loaded { practice, .. } = context.load()?;
     decide::find_member(&practice, &args.member)?;
     if let Some(client) = &args.client {

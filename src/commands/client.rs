@@ -4,7 +4,7 @@
 use super::{Context, emit, mutate};
 use crate::changes::cut::Reach;
 use crate::changes::{self, RevokeFrom, TemporaryGrant};
-use crate::cli::{ClientCommand, ClientListArgs};
+use crate::cli::{ClientCommand, ClientListArgs, ClientShowArgs};
 use crate::exit::{Exit, Failure};
 use crate::model::{Client, Practice};
 use crate::output::{self, listings};
@@ -89,7 +89,7 @@ pub fn run(command: ClientCommand, context: &Context) -> Result<Exit, Failure> {
             |actor, doc| changes::client_remove(actor, doc, &args.id),
         ),
         ClientCommand::List(args) => list(args, context),
-        ClientCommand::Show(args) => show(&args.id, context),
+        ClientCommand::Show(args) => show(args, context),
     }
 }
 
@@ -101,7 +101,7 @@ fn names_member(client: &Client, member: &str) -> bool {
 }
 
 fn list(args: ClientListArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(output::LISTING_FORMATS, "client list")?;
+    let format = context.format(args.output.format, "client list")?;
     let loaded = context.load()?;
     let practice: &Practice = &loaded.practice;
     if let Some(member) = &args.member {
@@ -121,8 +121,9 @@ fn list(args: ClientListArgs, context: &Context) -> Result<Exit, Failure> {
     Ok(Exit::Success)
 }
 
-fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(output::LISTING_FORMATS, "client show")?;
+fn show(args: ClientShowArgs, context: &Context) -> Result<Exit, Failure> {
+    let format = context.format(args.output.format, "client show")?;
+    let id = args.id.as_str();
     let loaded = context.load()?;
     let client = changes::known_client(&loaded.practice, id)?;
     let record = ClientRecord::new(client);

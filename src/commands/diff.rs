@@ -17,10 +17,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(
-        &[Format::Table, Format::Json, Format::Markdown, Format::Csv],
-        "diff",
-    )?;
+    let format = context.format(args.output.format, "diff")?;
     let (old, new, label, old_kind, new_kind) = match &args.base {
         Some(rev) => {
             if args.new.is_some() {

@@ -5,14 +5,13 @@ use super::{Context, emit};
 use crate::cli::{MatrixArgs, MatrixBy};
 use crate::exit::{Exit, Failure};
 use crate::model::{Kind, Practice};
-use crate::output;
 use crate::output::Format;
 use crate::output::matrix::{By, Cell, Grid, json_grid, table, terminal};
 use crate::rules::decide::{self, Request};
 use crate::rules::matrix::{member_row, role_row};
 
 pub fn run(args: MatrixArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(output::LISTING_FORMATS, "matrix")?;
+    let format = context.format(args.output.format, "matrix")?;
     let practice = match context.load() {
         Ok(loaded) => loaded.practice,
         Err(Failure::Store(crate::store::StoreError::NotFound { .. }))

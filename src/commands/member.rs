@@ -4,7 +4,7 @@
 use super::{Context, emit, mutate};
 use crate::changes::cut::Reach;
 use crate::changes::{self, MemberEdit, NewMember};
-use crate::cli::{MemberCommand, MemberListArgs, SupervisionCommand};
+use crate::cli::{MemberCommand, MemberListArgs, MemberShowArgs, SupervisionCommand};
 use crate::exit::{Exit, Failure};
 use crate::model::Member;
 use crate::output::{self, listings};
@@ -70,7 +70,7 @@ pub fn run(command: MemberCommand, context: &Context) -> Result<Exit, Failure> {
             },
         ),
         MemberCommand::List(args) => list(args, context),
-        MemberCommand::Show(args) => show(&args.id, context),
+        MemberCommand::Show(args) => show(args, context),
     }
 }
 
@@ -107,7 +107,7 @@ fn matches_search(member: &Member, needle: &str) -> bool {
 }
 
 fn list(args: MemberListArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(output::LISTING_FORMATS, "member list")?;
+    let format = context.format(args.output.format, "member list")?;
     let loaded = context.load()?;
     let practice = &loaded.practice;
     if let Some(role) = &args.role {
@@ -132,8 +132,9 @@ fn list(args: MemberListArgs, context: &Context) -> Result<Exit, Failure> {
     Ok(Exit::Success)
 }
 
-fn show(id: &str, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(output::LISTING_FORMATS, "member show")?;
+fn show(args: MemberShowArgs, context: &Context) -> Result<Exit, Failure> {
+    let format = context.format(args.output.format, "member show")?;
+    let id = args.id.as_str();
     let loaded = context.load()?;
     let practice = &loaded.practice;
     let member = changes::known_member(practice, id)?;

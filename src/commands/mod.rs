@@ -56,8 +56,17 @@ impl Context {
         chrono::Local::now().date_naive()
     }
 
-    /// The output format, refusing one the command does not print.
-    pub fn format(&self, allowed: &[Format], command: &str) -> Result<Format, Failure> {
+    /// The output format: the command's own `--format` (clap checked it),
+    /// else the one given before the subcommand, refused where the command
+    /// does not print it; else the command's first.
+    pub fn format<F>(&self, own: Option<F>, command: &str) -> Result<Format, Failure>
+    where
+        F: clap::ValueEnum + Into<Format> + Copy,
+    {
+        if let Some(own) = own {
+            return Ok(own.into());
+        }
+        let allowed: Vec<Format> = F::value_variants().iter().map(|&f| f.into()).collect();
         match self.format {
             None => Ok(allowed[0]),
             Some(format) if allowed.contains(&format) => Ok(format),

@@ -11,10 +11,7 @@ use crate::rules::decide;
 use crate::rules::review::review;
 
 pub fn run(args: ReviewArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(
-        &[Format::Table, Format::Markdown, Format::Json, Format::Csv],
-        "review",
-    )?;
+    let format = context.format(args.output.format, "review")?;
     let loaded = context.load()?;
     let practice = &loaded.practice;
     if let Some(member) = &args.member {

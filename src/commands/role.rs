@@ -3,7 +3,7 @@
 use super::{Context, emit, mutate};
 use crate::changes;
 use crate::changes::cut::Reach;
-use crate::cli::RoleCommand;
+use crate::cli::{RoleCommand, RoleListArgs, RoleShowArgs};
 use crate::exit::{Exit, Failure};
 use crate::model::Practice;
 use crate::output::Format;
@@ -24,8 +24,8 @@ pub fn run(command: RoleCommand, context: &Context) -> Result<Exit, Failure> {
             Reach::NoClients,
             |actor, doc| changes::role_revoke(actor, doc, &args.member, &args.roles),
         ),
-        RoleCommand::List => list(context),
-        RoleCommand::Show(args) => show(&args.role, context),
+        RoleCommand::List(args) => list(args, context),
+        RoleCommand::Show(args) => show(args, context),
     }
 }
 
@@ -42,8 +42,8 @@ fn practice_or_catalog(context: &Context) -> Result<Practice, Failure> {
     }
 }
 
-fn list(context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(output::LISTING_FORMATS, "role list")?;
+fn list(args: RoleListArgs, context: &Context) -> Result<Exit, Failure> {
+    let format = context.format(args.output.format, "role list")?;
     let practice = practice_or_catalog(context)?;
     let records: Vec<RoleRecord> = practice
         .roles()
@@ -58,8 +58,9 @@ fn list(context: &Context) -> Result<Exit, Failure> {
     Ok(Exit::Success)
 }
 
-fn show(name: &str, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(output::LISTING_FORMATS, "role show")?;
+fn show(args: RoleShowArgs, context: &Context) -> Result<Exit, Failure> {
+    let format = context.format(args.output.format, "role show")?;
+    let name = args.role.as_str();
     let practice = practice_or_catalog(context)?;
     changes::known_role(&practice, name)?;
     let Some(role) = practice.role(name) else {

@@ -11,16 +11,7 @@ use crate::rules::assertions::{self, AssertionResult};
 use std::path::{Path, PathBuf};
 
 pub fn run(args: TestArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(
-        &[
-            Format::Table,
-            Format::Json,
-            Format::Junit,
-            Format::Csv,
-            Format::Markdown,
-        ],
-        "test",
-    )?;
+    let format = context.format(args.format, "test")?;
     let loaded = context.load()?;
     let tests = match &args.tests {
         Some(tests) => tests.clone(),

@@ -12,17 +12,7 @@ use crate::rules;
 use crate::store::{self, Contents};
 
 pub fn run(args: ValidateArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(
-        &[
-            Format::Table,
-            Format::Json,
-            Format::Github,
-            Format::Sarif,
-            Format::Csv,
-            Format::Markdown,
-        ],
-        "validate",
-    )?;
+    let format = context.format(args.format, "validate")?;
     let path = context.path()?;
     let bytes = match store::read_bytes(&path) {
         Err(store::StoreError::TooLarge { size, .. }) => {

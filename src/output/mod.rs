@@ -112,9 +112,6 @@ impl Format {
     }
 }
 
-pub const LISTING_FORMATS: &[Format] =
-    &[Format::Table, Format::Json, Format::Csv, Format::Markdown];
-
 /// A listing in the chosen format: JSON from the records, the rest from the
 /// table, so every listing's formats carry the same rows.
 pub fn listing<T: Serialize + ?Sized>(format: Format, table: &Table, records: &T) -> String {
