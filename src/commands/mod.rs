@@ -33,6 +33,9 @@ pub struct Context {
     pub file: Option<PathBuf>,
     pub format: Option<Format>,
     pub actor: Option<String>,
+    /// `--as` as given on the command line (not `$PRAXIS_ACTOR`): who
+    /// `access check CAPABILITY` asks about, kubectl-style.
+    pub as_given: Option<String>,
     /// The decision date: `--at`, else today.
     pub date: NaiveDate,
     /// Whether `--at` was given: queries take it, changes refuse it.
@@ -294,6 +297,7 @@ pub fn run(cli: Cli) -> Result<Exit, Failure> {
     let context = Context {
         file: cli.file.or_else(|| file_variable.map(PathBuf::from)),
         format: cli.format.map(Into::into),
+        as_given: cli.actor.clone(),
         actor: cli
             .actor
             .or_else(|| std::env::var_os("PRAXIS_ACTOR").map(|a| a.to_string_lossy().into_owned())),
