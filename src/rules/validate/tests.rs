@@ -612,6 +612,9 @@ fn p013_requires_not_met() {
 #[test]
 fn p014_excludes_violated() {
     assert_only(&trigger(Code::ExcludesViolated), Code::ExcludesViolated);
+    // clinician and intern exclude each other from both sides: one problem,
+    // reported once.
+    let _ = finding(&trigger(Code::ExcludesViolated), Code::ExcludesViolated);
     assert_only(
         &with_sections(
             "[roles.desk]\ngrants = []\nexcludes = [\"biller\"]\n\
