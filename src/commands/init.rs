@@ -18,6 +18,11 @@ pub fn run(args: InitArgs, context: &Context) -> Result<Exit, Failure> {
         .file
         .clone()
         .unwrap_or_else(|| PathBuf::from(FILE_NAME));
+    if store::is_stdin(&path) {
+        return Err(Failure::Usage(
+            "init writes a new file; -f - (standard input) is only for reading".into(),
+        ));
+    }
     let text = changes::init_text(
         &args.name,
         &args.owner,

@@ -103,6 +103,9 @@ impl Context {
     /// change holds it for more than a second, and giving up after
     /// `PRAXIS_LOCK_TIMEOUT` seconds (default 30) rather than hanging.
     pub fn lock(&self, target: &Path) -> Result<store::Lock, Failure> {
+        if store::is_stdin(target) {
+            return Err(Failure::Usage(STDIN_IS_READ_ONLY.into()));
+        }
         let timeout = match std::env::var("PRAXIS_LOCK_TIMEOUT") {
             Err(_) => store::Wait::DEFAULT_TIMEOUT,
             Ok(text) => text
@@ -216,6 +219,10 @@ impl Context {
         Ok(self.load_text(&path, contents)?.practice)
     }
 }
+
+/// Why a change refuses `-f -`.
+pub const STDIN_IS_READ_ONLY: &str = "-f - reads the practice from standard input, so there is \
+     no file to change; name the file (`-f practice.toml`), or add --dry-run to see the diff";
 
 /// What the index keeps under `key`, read through `read`; an entry that
 /// does not decode is dropped so the next command rebuilds it.
