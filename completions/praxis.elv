@@ -41,6 +41,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand diff 'What changed in effective access between two versions'
             cand test 'Run the practice''s access assertions (practice.test.toml)'
             cand review 'The periodic access review: who can read each chart and why'
+            cand explain 'What a finding code means, an example and the fix (`praxis explain P024`)'
             cand completions 'Print shell completions'
             cand schema 'Print the JSON Schema of practice.toml, or of a command''s JSON output'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -611,6 +612,18 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'praxis;explain'= {
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --as 'The acting member: who makes a change, whose permissions `diff --as` checks, or who asks `access check` [default: $PRAXIS_ACTOR for changes]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --all 'Every code, as markdown (the catalogue in docs/findings.md)'
+            cand -q 'Quiet: no warnings on stderr and no change summaries; query results are still printed'
+            cand --quiet 'Quiet: no warnings on stderr and no change summaries; query results are still printed'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'praxis;completions'= {
             cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
             cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
@@ -646,6 +659,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand diff 'What changed in effective access between two versions'
             cand test 'Run the practice''s access assertions (practice.test.toml)'
             cand review 'The periodic access review: who can read each chart and why'
+            cand explain 'What a finding code means, an example and the fix (`praxis explain P024`)'
             cand completions 'Print shell completions'
             cand schema 'Print the JSON Schema of practice.toml, or of a command''s JSON output'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -737,6 +751,8 @@ set edit:completion:arg-completer[praxis] = {|@words|
         &'praxis;help;test'= {
         }
         &'praxis;help;review'= {
+        }
+        &'praxis;help;explain'= {
         }
         &'praxis;help;completions'= {
         }

@@ -41,6 +41,35 @@ fn completions_match_the_cli() {
     }
 }
 
+/// The catalogue of finding codes is what `praxis explain --all` prints,
+/// and names every code.
+#[test]
+fn the_findings_catalogue_matches_the_codes() {
+    let printed = printed(&["explain", "--all"]);
+    assert!(
+        printed == committed("docs/findings.md"),
+        "docs/findings.md is stale: run `praxis explain --all > docs/findings.md`"
+    );
+    for code in praxis::findings::Code::ALL {
+        assert!(
+            printed.contains(&format!("\n## {}\n", code.as_str())),
+            "{code:?}"
+        );
+        let one = printed_code(code.as_str());
+        assert!(one.starts_with(code.as_str()), "{one}");
+    }
+    let unknown = Command::cargo_bin("praxis")
+        .unwrap()
+        .args(["explain", "P999"])
+        .output()
+        .unwrap();
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+fn printed_code(code: &str) -> String {
+    printed(&["explain", code])
+}
+
 #[test]
 fn schema_matches_the_catalog() {
     assert!(

@@ -191,6 +191,11 @@ Examples:
     Test(TestArgs),
     /// The periodic access review: who can read each chart and why
     Review(ReviewArgs),
+    /// What a finding code means, an example and the fix (`praxis explain P024`)
+    #[command(after_help = "Examples:
+  praxis explain P024
+  praxis explain --all > docs/findings.md")]
+    Explain(ExplainArgs),
     /// Print shell completions
     #[command(after_help = "Examples:
   praxis completions bash > ~/.local/share/bash-completion/completions/praxis
@@ -201,6 +206,16 @@ Examples:
   praxis schema > practice.schema.json
   praxis schema --output access-check")]
     Schema(SchemaArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ExplainArgs {
+    /// The finding code, e.g. P024 (as `praxis validate` prints it)
+    #[arg(required_unless_present = "all")]
+    pub code: Option<String>,
+    /// Every code, as markdown (the catalogue in docs/findings.md)
+    #[arg(long, conflicts_with = "code")]
+    pub all: bool,
 }
 
 #[derive(Args, Debug)]

@@ -293,7 +293,10 @@ pub fn run(cli: Cli) -> Result<Exit, Failure> {
     // `$PRAXIS_ACTOR` when empty is an unknown actor (exit 2), so
     // `--as "$LOGIN"` or an empty variable never skips a permission check.
     let file_variable = std::env::var_os("PRAXIS_FILE");
-    let reads_file = !matches!(cli.command, Command::Completions(_) | Command::Schema(_));
+    let reads_file = !matches!(
+        cli.command,
+        Command::Completions(_) | Command::Schema(_) | Command::Explain(_)
+    );
     if cli.file.is_none() && reads_file && file_variable.as_ref().is_some_and(|f| f.is_empty()) {
         return Err(Failure::Usage(
             "PRAXIS_FILE is set but empty; set it to the practice file's path, \
@@ -327,6 +330,7 @@ pub fn run(cli: Cli) -> Result<Exit, Failure> {
         Command::Review(args) => review::run(args, &context),
         Command::Completions(args) => tooling::completions(args),
         Command::Schema(args) => tooling::schema(args),
+        Command::Explain(args) => tooling::explain(args),
     }
 }
 
