@@ -29,6 +29,12 @@ pub fn run() -> ExitCode {
     if let Some(refusal) = arguments::hostile() {
         return exit::exit_code(Err(refusal));
     }
+    // `COMPLETE=bash praxis` prints the shell's completion script, and the
+    // shell then calls praxis with COMPLETE set to complete a word: member
+    // ids, client ids, roles and capabilities from the practice file
+    // (`cli::complete`). Without COMPLETE this returns at once.
+    clap_complete::CompleteEnv::with_factory(<cli::Cli as clap::CommandFactory>::command)
+        .complete();
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => {

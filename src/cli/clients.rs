@@ -1,5 +1,6 @@
 //! `client`: the clients and who may open their charts.
 
+use super::complete;
 use super::{DryRun, ListingOutput, parse_date};
 use crate::arguments::free_text;
 use crate::rules::text::FreeText;
@@ -55,10 +56,10 @@ pub struct ClientAddArgs {
     /// The client's id (the EHR's client id; no names)
     pub id: String,
     /// The primary clinician
-    #[arg(long, value_name = "MEMBER")]
+    #[arg(add = complete::member(), long, value_name = "MEMBER")]
     pub primary: String,
     /// Another clinician with clinical access (repeat for several)
-    #[arg(long = "clinician", value_name = "MEMBER")]
+    #[arg(add = complete::member(), long = "clinician", value_name = "MEMBER")]
     pub clinicians: Vec<String>,
     #[command(flatten)]
     pub dry_run: DryRun,
@@ -67,9 +68,10 @@ pub struct ClientAddArgs {
 #[derive(Args, Debug)]
 pub struct ClientAssignArgs {
     /// The client
+    #[arg(add = complete::client())]
     pub id: String,
     /// The new primary clinician
-    #[arg(long, value_name = "MEMBER")]
+    #[arg(add = complete::member(), long, value_name = "MEMBER")]
     pub primary: String,
     /// Keep the previous primary as a clinician
     #[arg(long)]
@@ -81,8 +83,10 @@ pub struct ClientAssignArgs {
 #[derive(Args, Debug)]
 pub struct ClientGrantArgs {
     /// The client (first: `client grant C-1001 dev`)
+    #[arg(add = complete::client())]
     pub id: String,
     /// The member to give access
+    #[arg(add = complete::member())]
     pub member: String,
     /// Temporary access through this date, the last day it holds (needs --reason)
     #[arg(long, value_parser = parse_date, value_name = "DATE")]
@@ -100,8 +104,10 @@ pub struct ClientGrantArgs {
 #[derive(Args, Debug)]
 pub struct ClientRevokeArgs {
     /// The client
+    #[arg(add = complete::client())]
     pub id: String,
     /// The member whose access to take away
+    #[arg(add = complete::member())]
     pub member: String,
     /// Revoke administrative access (also takes clinical access)
     #[arg(long)]
@@ -113,6 +119,7 @@ pub struct ClientRevokeArgs {
 #[derive(Args, Debug)]
 pub struct ClientRestrictArgs {
     /// The client
+    #[arg(add = complete::client())]
     pub id: String,
     /// Lift the restriction (also clears the administrative list)
     #[arg(long)]
@@ -124,6 +131,7 @@ pub struct ClientRestrictArgs {
 #[derive(Args, Debug)]
 pub struct ClientRemoveArgs {
     /// The client
+    #[arg(add = complete::client())]
     pub id: String,
     #[command(flatten)]
     pub dry_run: DryRun,
@@ -132,7 +140,7 @@ pub struct ClientRemoveArgs {
 #[derive(Args, Debug)]
 pub struct ClientListArgs {
     /// Only clients this member is on (primary, clinician, temporary, administrative)
-    #[arg(long)]
+    #[arg(add = complete::member(), long)]
     pub member: Option<String>,
     #[command(flatten)]
     pub output: ListingOutput,
@@ -141,6 +149,7 @@ pub struct ClientListArgs {
 #[derive(Args, Debug)]
 pub struct ClientShowArgs {
     /// The client
+    #[arg(add = complete::client())]
     pub id: String,
     #[command(flatten)]
     pub output: ListingOutput,

@@ -1,5 +1,6 @@
 //! `member`, `role` and `supervision`: the staff directory and changes to it.
 
+use super::complete;
 use super::{DryRun, ListingOutput};
 use crate::arguments::{free_text, github_login};
 use crate::rules::text::FreeText;
@@ -84,10 +85,10 @@ pub struct MemberAddArgs {
     #[arg(long, value_name = "LOGIN", value_parser = github_login())]
     pub github: Option<String>,
     /// A role to hold (repeat for several); `praxis role list` shows them
-    #[arg(long = "role", value_name = "ROLE")]
+    #[arg(add = complete::role(), long = "role", value_name = "ROLE")]
     pub roles: Vec<String>,
     /// A member who supervises them (repeat for several)
-    #[arg(long = "supervisor", value_name = "MEMBER")]
+    #[arg(add = complete::member(), long = "supervisor", value_name = "MEMBER")]
     pub supervisors: Vec<String>,
     /// 10-digit National Provider Identifier
     #[arg(long)]
@@ -108,6 +109,7 @@ pub struct MemberAddArgs {
 #[derive(Args, Debug)]
 pub struct MemberEditArgs {
     /// The member to change
+    #[arg(add = complete::member())]
     pub id: String,
     /// New display name
     #[arg(long, value_parser = free_text(FreeText::MemberName))]
@@ -146,12 +148,13 @@ pub struct MemberEditArgs {
 #[derive(Args, Debug)]
 pub struct MemberRemoveArgs {
     /// The member to deactivate
+    #[arg(add = complete::member())]
     pub id: String,
     /// The new primary clinician of the clients they are primary for
-    #[arg(long, value_name = "MEMBER")]
+    #[arg(add = complete::member(), long, value_name = "MEMBER")]
     pub reassign_clients_to: Option<String>,
     /// The new supervisor of the members they supervise
-    #[arg(long, value_name = "MEMBER")]
+    #[arg(add = complete::member(), long, value_name = "MEMBER")]
     pub reassign_supervisees_to: Option<String>,
     #[command(flatten)]
     pub dry_run: DryRun,
@@ -160,7 +163,7 @@ pub struct MemberRemoveArgs {
 #[derive(Args, Debug)]
 pub struct MemberListArgs {
     /// Only members holding this role
-    #[arg(long)]
+    #[arg(add = complete::role(), long)]
     pub role: Option<String>,
     /// Only members whose id, name, legal name or email contains TEXT
     #[arg(long, value_name = "TEXT")]
@@ -175,6 +178,7 @@ pub struct MemberListArgs {
 #[derive(Args, Debug)]
 pub struct MemberShowArgs {
     /// The member to show
+    #[arg(add = complete::member())]
     pub id: String,
     #[command(flatten)]
     pub output: ListingOutput,
@@ -212,12 +216,13 @@ pub enum RoleCommand {
 #[derive(Args, Debug)]
 pub struct RoleGrantArgs {
     /// The member to grant roles to
+    #[arg(add = complete::member())]
     pub member: String,
     /// The roles to grant
-    #[arg(required = true, value_name = "ROLE")]
+    #[arg(add = complete::role(), required = true, value_name = "ROLE")]
     pub roles: Vec<String>,
     /// Roles to take away in the same change (intern → clinician)
-    #[arg(long = "replace", value_name = "OLD")]
+    #[arg(add = complete::role(), long = "replace", value_name = "OLD")]
     pub replace: Vec<String>,
     #[command(flatten)]
     pub dry_run: DryRun,
@@ -226,9 +231,10 @@ pub struct RoleGrantArgs {
 #[derive(Args, Debug)]
 pub struct RoleRevokeArgs {
     /// The member to revoke roles from
+    #[arg(add = complete::member())]
     pub member: String,
     /// The roles to revoke
-    #[arg(required = true, value_name = "ROLE")]
+    #[arg(add = complete::role(), required = true, value_name = "ROLE")]
     pub roles: Vec<String>,
     #[command(flatten)]
     pub dry_run: DryRun,
@@ -237,6 +243,7 @@ pub struct RoleRevokeArgs {
 #[derive(Args, Debug)]
 pub struct RoleShowArgs {
     /// The role to show
+    #[arg(add = complete::role())]
     pub role: String,
     #[command(flatten)]
     pub output: ListingOutput,
@@ -258,9 +265,10 @@ pub enum SupervisionCommand {
 #[derive(Args, Debug)]
 pub struct SupervisionAddArgs {
     /// The member being supervised
+    #[arg(add = complete::member())]
     pub supervisee: String,
     /// The supervising member
-    #[arg(long = "by", value_name = "SUPERVISOR")]
+    #[arg(add = complete::member(), long = "by", value_name = "SUPERVISOR")]
     pub by: String,
     /// Documents that need the supervisor's co-signature
     #[arg(long, value_delimiter = ',', value_name = "DOCS")]
@@ -272,9 +280,10 @@ pub struct SupervisionAddArgs {
 #[derive(Args, Debug)]
 pub struct SupervisionRemoveArgs {
     /// The member being supervised
+    #[arg(add = complete::member())]
     pub supervisee: String,
     /// The supervisor to remove
-    #[arg(long = "by", value_name = "SUPERVISOR")]
+    #[arg(add = complete::member(), long = "by", value_name = "SUPERVISOR")]
     pub by: String,
     #[command(flatten)]
     pub dry_run: DryRun,

@@ -4,6 +4,7 @@
 //! (a `--format` before the subcommand is checked when the command runs).
 
 mod clients;
+pub mod complete;
 mod members;
 mod queries;
 
@@ -46,6 +47,7 @@ pub struct Cli {
         help_heading = "Global options",
         value_name = "MEMBER"
     )]
+    #[arg(add = complete::member())]
     pub actor: Option<String>,
     /// Decide as of this date (YYYY-MM-DD) instead of today
     #[arg(long, global = true, help_heading = "Global options", value_name = "DATE", value_parser = parse_date)]

@@ -1,5 +1,6 @@
 //! The questions: `access`, `matrix`, `validate`, `diff`, `test`, `review`.
 
+use super::complete;
 use super::{ListingOutput, TestFormat, ValidateFormat};
 use clap::{Args, Subcommand, ValueEnum};
 use std::path::PathBuf;
@@ -29,14 +30,16 @@ pub enum AccessCommand {
 #[derive(Args, Debug)]
 pub struct AccessCheckArgs {
     /// The member asking (or give it as `--as MEMBER` and name only the capability)
+    #[arg(add = complete::member())]
     pub member: Option<String>,
     /// The capability, e.g. clinical.view (`praxis role show ROLE` lists them)
+    #[arg(add = complete::capability())]
     pub capability: Option<String>,
     /// The client, for a client capability
-    #[arg(long)]
+    #[arg(add = complete::client(), long)]
     pub client: Option<String>,
     /// The author of the document (for `own` grants)
-    #[arg(long, value_name = "MEMBER")]
+    #[arg(add = complete::member(), long, value_name = "MEMBER")]
     pub author: Option<String>,
     /// Print the reasons
     #[arg(long)]
@@ -51,9 +54,10 @@ pub struct AccessCheckArgs {
 #[derive(Args, Debug)]
 pub struct AccessWhoArgs {
     /// The capability, e.g. clinical.view
+    #[arg(add = complete::capability())]
     pub capability: String,
     /// The client, for a client capability
-    #[arg(long)]
+    #[arg(add = complete::client(), long)]
     pub client: Option<String>,
     #[command(flatten)]
     pub output: ListingOutput,
@@ -62,9 +66,10 @@ pub struct AccessWhoArgs {
 #[derive(Args, Debug)]
 pub struct AccessListArgs {
     /// The member
+    #[arg(add = complete::member())]
     pub member: String,
     /// Only this client
-    #[arg(long)]
+    #[arg(add = complete::client(), long)]
     pub client: Option<String>,
     #[command(flatten)]
     pub output: ListingOutput,
@@ -89,7 +94,7 @@ pub struct MatrixArgs {
     #[arg(long, value_enum)]
     pub by: Option<MatrixBy>,
     /// Members × client capabilities for this client, each cell allow or deny
-    #[arg(long)]
+    #[arg(add = complete::client(), long)]
     pub client: Option<String>,
     /// Include inactive members
     #[arg(long)]
@@ -153,10 +158,10 @@ pub struct TestArgs {
   praxis review --client C-1011")]
 pub struct ReviewArgs {
     /// Only this member's access (and the findings about them)
-    #[arg(long)]
+    #[arg(add = complete::member(), long)]
     pub member: Option<String>,
     /// Only this client's chart (and the findings about it)
-    #[arg(long)]
+    #[arg(add = complete::client(), long)]
     pub client: Option<String>,
     #[command(flatten)]
     pub output: ListingOutput,
