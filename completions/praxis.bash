@@ -2611,7 +2611,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__test)
-            opts="-f -q -h --format --file --as --at --quiet --no-cache --help"
+            opts="-f -q -h --format --update --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -592,6 +592,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
             cand --as 'The acting member: who makes a change, whose permissions `diff --as` checks, or who asks `access check` [default: $PRAXIS_ACTOR for changes]'
             cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand --update 'Write today''s answers into the file: each decision, `[[who]]`''s members, `[[list]]`''s capabilities'
             cand -q 'Quiet: no warnings on stderr and no change summaries; query results are still printed'
             cand --quiet 'Quiet: no warnings on stderr and no change summaries; query results are still printed'
             cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'

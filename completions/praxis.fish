@@ -429,6 +429,7 @@ junit\t'JUnit XML for CI test reports'"
 complete -c praxis -n "__fish_praxis_using_subcommand test" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand test" -l as -d 'The acting member: who makes a change, whose permissions `diff --as` checks, or who asks `access check` [default: $PRAXIS_ACTOR for changes]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand test" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
+complete -c praxis -n "__fish_praxis_using_subcommand test" -l update -d 'Write today\'s answers into the file: each decision, `[[who]]`\'s members, `[[list]]`\'s capabilities'
 complete -c praxis -n "__fish_praxis_using_subcommand test" -s q -l quiet -d 'Quiet: no warnings on stderr and no change summaries; query results are still printed'
 complete -c praxis -n "__fish_praxis_using_subcommand test" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand test" -s h -l help -d 'Print help (see more with \'--help\')'

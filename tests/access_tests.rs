@@ -671,7 +671,7 @@ fn an_assertion_file_with_nothing_to_test_is_exit_2_not_a_pass() {
         let output = run(dir.path(), &[]);
         assert_eq!(code(&output), 2, "{tests:?}: {}", stdout(&output));
         assert!(
-            stderr(&output).contains("no [[expect]] tables"),
+            stderr(&output).contains("nothing was tested"),
             "{}",
             stderr(&output)
         );
@@ -707,5 +707,59 @@ fn every_problem_of_an_assertion_file_is_reported_at_its_key() {
     assert!(
         err.contains("practice.test.toml:9:12: decision must be"),
         "{err}"
+    );
+}
+
+/// `[[who]]` and `[[list]]` assert a listing's whole answer; `--update`
+/// writes today's answers in (layout and comments kept), after which the
+/// file passes; the coverage line names what no assertion exercises.
+#[test]
+fn who_and_list_expectations_update_and_coverage() {
+    let tests = "# who reads bob's chart\n[[who]]\ncapability = \"client.view\"\nclient = \"C-1001\"\nmembers = [\"bob\"]  # keep\n\n[[list]]\nmember = \"bob\"\nclient = \"C-1001\"\ncapabilities = []\n\n[[expect]]\nmember = \"bob\"\ncapability = \"client.view\"\nclient = \"C-1001\"\ndecision = \"deny\"\n";
+    let dir = practice(Some(tests));
+    let failing = run(dir.path(), &[]);
+    assert_eq!(code(&failing), 1, "{}", stderr(&failing));
+    let text = stdout(&failing);
+    assert!(
+        text.contains("practice.test.toml:2: who may client.view on C-1001"),
+        "{text}"
+    );
+    assert!(
+        text.contains("practice.test.toml:7: what bob holds on C-1001"),
+        "{text}"
+    );
+    assert!(text.contains("there but not expected: "), "{text}");
+    assert!(text.contains("0 passed, 3 failed"), "{text}");
+    assert!(text.contains("coverage: "), "{text}");
+    let json: Value =
+        serde_json::from_str(&stdout(&run(dir.path(), &["--format", "json"]))).unwrap();
+    assert_eq!(json["who"][0]["passed"], false);
+    assert!(json["coverage"]["capabilities_untested"].is_array());
+    let updated = run(dir.path(), &["--update"]);
+    assert_eq!(code(&updated), 0, "{}", stderr(&updated));
+    assert!(
+        stdout(&updated).contains("updated 3 of 3 assertion(s)"),
+        "{}",
+        stdout(&updated)
+    );
+    let written = std::fs::read_to_string(dir.path().join("practice.test.toml")).unwrap();
+    assert!(
+        written.starts_with("# who reads bob's chart\n"),
+        "{written}"
+    );
+    assert!(written.contains("]  # keep\n"), "{written}");
+    assert!(written.contains("decision = \"allow\""), "{written}");
+    let passing = run(dir.path(), &[]);
+    assert_eq!(code(&passing), 0, "{}", stdout(&passing));
+    // Nothing left to change: the file is not rewritten.
+    let again = run(dir.path(), &["--update"]);
+    assert!(
+        stdout(&again).contains("updated 0 of 3"),
+        "{}",
+        stdout(&again)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("practice.test.toml")).unwrap(),
+        written
     );
 }

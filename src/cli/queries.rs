@@ -141,7 +141,12 @@ pub struct DiffArgs {
 #[command(after_help = "Examples:
   praxis test
   praxis test checks/access.toml
-  praxis test --format junit > praxis-junit.xml")]
+  praxis test --format junit > praxis-junit.xml
+  praxis test --update && git diff practice.test.toml
+
+The file holds [[expect]] tables (member, capability, client, author, at, decision),
+[[who]] tables (capability, client, at, members) and [[list]] tables
+(member, client, at, capabilities).")]
 pub struct TestArgs {
     /// The assertions [default: practice.test.toml beside the practice file]
     #[arg(value_name = "FILE")]
@@ -149,6 +154,9 @@ pub struct TestArgs {
     /// Output format [default: table]
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<TestFormat>,
+    /// Write today's answers into the file: each decision, `[[who]]`'s members, `[[list]]`'s capabilities
+    #[arg(long)]
+    pub update: bool,
 }
 
 #[derive(Args, Debug)]

@@ -7,7 +7,7 @@ use super::{Context, emit};
 use crate::cli::TestArgs;
 use crate::exit::{Exit, Failure};
 use crate::output::{self, Format, assertions as report};
-use crate::rules::assertions::{self, AssertionResult};
+use crate::rules::assertions;
 use std::path::{Path, PathBuf};
 
 pub fn run(args: TestArgs, context: &Context) -> Result<Exit, Failure> {
@@ -20,32 +20,63 @@ pub fn run(args: TestArgs, context: &Context) -> Result<Exit, Failure> {
     let bytes = crate::store::read_bytes(&tests)?;
     let contents = super::decode(&tests, bytes)?;
     let name = tests.display().to_string();
-    let expectations = assertions::read_expectations(&contents.text)
+    let assertions = assertions::read_expectations(&contents.text)
         .map_err(|problems| Failure::Invalid(report::problems(&name, &contents.text, &problems)))?;
-    if expectations.is_empty() {
+    if assertions.is_empty() {
         // Nothing asserted is not a pass: a CI job would go green on a
         // file whose tables were all deleted.
         return Err(Failure::Usage(format!(
-            "{} has no [[expect]] tables, so nothing was tested; add one \
+            "{} has no [[expect]], [[who]] or [[list]] tables, so nothing was tested; add one \
              (member, capability, client, decision)",
             output::escape::path(&tests)
         )));
     }
-    let results: Vec<AssertionResult> = expectations
-        .into_iter()
-        .map(|e| assertions::evaluate(&loaded.practice, e, context.date))
-        .collect();
+    let run = assertions::run(&loaded.practice, assertions, context.date);
+    if args.update {
+        return update(&tests, &contents, &run, context);
+    }
     emit(&match format {
-        Format::Json => output::json(&report::report(&name, &results)),
-        Format::Junit => report::junit(&name, &results),
-        Format::Csv => report::table(&results).to_csv(),
-        Format::Markdown => report::table(&results).to_markdown(),
-        _ => report::text(&name, &results),
+        Format::Json => output::json(&report::report(&name, &run)),
+        Format::Junit => report::junit(&name, &run),
+        Format::Csv => report::table(&run).to_csv(),
+        Format::Markdown => report::table(&run).to_markdown(),
+        _ => report::text(&name, &run),
     })?;
-    Ok(match assertions::tally(&results) {
+    Ok(match run.tally() {
         (_, 0) => Exit::Success,
         _ => Exit::TestsFailed,
     })
+}
+
+/// `--update`: every expectation set to today's answer, written atomically
+/// (a reviewer reads the change in the pull request's diff).
+fn update(
+    tests: &Path,
+    contents: &crate::store::Contents,
+    run: &assertions::Run,
+    context: &Context,
+) -> Result<Exit, Failure> {
+    if crate::store::is_stdin(tests) {
+        return Err(Failure::Usage(
+            "--update rewrites the assertions file; name it instead of reading it from -".into(),
+        ));
+    }
+    let (text, changed) = assertions::updated(&contents.text, run).ok_or_else(|| {
+        Failure::Invalid(format!("{}: cannot be edited", output::escape::path(tests)))
+    })?;
+    if changed > 0 {
+        let bytes = contents.encode(&text);
+        crate::store::write_atomic(tests, bytes.as_bytes(), Some(&contents.original_bytes()))?;
+    }
+    let (passed, failed) = run.tally();
+    if !context.quiet {
+        emit(&format!(
+            "updated {changed} of {} assertion(s) in {}\n",
+            passed + failed,
+            output::escape::path(tests)
+        ))?;
+    }
+    Ok(Exit::Success)
 }
 
 /// `practice.test.toml` beside the practice file; a missing one says how

@@ -14,6 +14,7 @@ pub mod kept;
 pub mod matrix;
 pub mod pattern;
 pub mod permission;
+pub mod queries;
 pub mod review;
 pub mod text;
 pub mod validate;

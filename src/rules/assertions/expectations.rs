@@ -1,4 +1,5 @@
-//! `practice.test.toml` as data: the `[[expect]]` tables of `praxis test`,
+//! `practice.test.toml` as data: `[[expect]]` (one decision), `[[who]]`
+//! (who may use a capability) and `[[list]]` (what a member holds) tables,
 //! read with every problem at once, each with the span of the key or table
 //! it is about. Deciding them is the parent module.
 
@@ -34,6 +35,42 @@ impl Expectation {
     }
 }
 
+/// One `[[who]]` table: exactly these active members may use the
+/// capability (on the client).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct WhoExpectation {
+    pub line: usize,
+    pub capability: String,
+    pub client: Option<String>,
+    pub at: Option<NaiveDate>,
+    pub members: Vec<String>,
+}
+
+/// One `[[list]]` table: the member holds exactly these capabilities (on
+/// the client, if given; anywhere else).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct ListExpectation {
+    pub line: usize,
+    pub member: String,
+    pub client: Option<String>,
+    pub at: Option<NaiveDate>,
+    pub capabilities: Vec<String>,
+}
+
+/// Everything a test file asserts.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Assertions {
+    pub checks: Vec<Expectation>,
+    pub who: Vec<WhoExpectation>,
+    pub lists: Vec<ListExpectation>,
+}
+
+impl Assertions {
+    pub fn is_empty(&self) -> bool {
+        self.checks.is_empty() && self.who.is_empty() && self.lists.is_empty()
+    }
+}
+
 /// What an assertion expects, and what a decision was.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 #[serde(rename_all = "lowercase")]
@@ -44,8 +81,15 @@ pub enum Verdict {
     Error,
 }
 
-/// The keys of an `[[expect]]` table.
-pub const KEYS: &[&str] = &["member", "capability", "client", "author", "at", "decision"];
+/// The tables a test file holds, and the keys of each.
+pub const TABLES: &[(&str, &[&str])] = &[
+    (
+        "expect",
+        &["member", "capability", "client", "author", "at", "decision"],
+    ),
+    ("who", &["capability", "client", "at", "members"]),
+    ("list", &["member", "client", "at", "capabilities"]),
+];
 
 /// Something wrong in the test file, where it is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,19 +102,26 @@ pub struct Problem {
 pub enum ProblemKind {
     /// Not TOML at all; the parser's words.
     Syntax(String),
-    /// A key outside the `[[expect]]` tables.
+    /// A key outside the `[[expect]]`, `[[who]]` and `[[list]]` tables.
     NotExpect {
         key: String,
     },
-    /// `expect` written as something other than `[[expect]]` tables.
-    NotTables,
+    /// A table written as something other than an array of tables.
+    NotTables {
+        table: &'static str,
+    },
     UnknownKey {
+        table: &'static str,
         key: String,
     },
     NotAString {
         key: &'static str,
     },
+    NotAList {
+        key: &'static str,
+    },
     Missing {
+        table: &'static str,
         key: &'static str,
     },
     BadDecision {
@@ -82,10 +133,10 @@ pub enum ProblemKind {
     },
 }
 
-/// Reads the `[[expect]]` tables of `text`: all of them, or every problem.
-/// A file with no tables is no expectations (the caller decides whether
-/// that is an error).
-pub fn read_expectations(text: &str) -> Result<Vec<Expectation>, Vec<Problem>> {
+/// Reads the tables of `text`: all of them, or every problem. A file with
+/// no tables is no assertions (the caller decides whether that is an
+/// error).
+pub fn read_expectations(text: &str) -> Result<Assertions, Vec<Problem>> {
     let document = Document::parse(text).map_err(|e| {
         vec![Problem {
             span: e.span().unwrap_or(0..0).into(),
@@ -96,7 +147,7 @@ pub fn read_expectations(text: &str) -> Result<Vec<Expectation>, Vec<Problem>> {
     let root = document.as_table();
     let mut problems = Vec::new();
     for (key, item) in root.iter() {
-        if key != "expect" {
+        if !TABLES.iter().any(|(table, _)| *table == key) {
             problems.push(Problem {
                 span: span_of(root.key(key).and_then(|k| k.span()), item.span()),
                 kind: ProblemKind::NotExpect {
@@ -105,25 +156,44 @@ pub fn read_expectations(text: &str) -> Result<Vec<Expectation>, Vec<Problem>> {
             });
         }
     }
-    let mut expectations = Vec::new();
-    match root.get("expect") {
-        None => {}
-        Some(Item::ArrayOfTables(tables)) => {
-            for table in tables.iter() {
-                let at = table.span().unwrap_or(0..0);
-                match expectation(table, lines.position(at.start).line) {
-                    Ok(expectation) => expectations.push(expectation),
-                    Err(mut found) => problems.append(&mut found),
+    let mut assertions = Assertions::default();
+    for &(name, keys) in TABLES {
+        let tables = match root.get(name) {
+            None => continue,
+            Some(Item::ArrayOfTables(tables)) => tables,
+            Some(item) => {
+                problems.push(Problem {
+                    span: span_of(root.key(name).and_then(|k| k.span()), item.span()),
+                    kind: ProblemKind::NotTables { table: name },
+                });
+                continue;
+            }
+        };
+        for table in tables.iter() {
+            let line = lines.position(table.span().unwrap_or(0..0).start).line;
+            let mut fields = Fields::new(name, table, keys);
+            match name {
+                "expect" => {
+                    if let Some(check) = expectation(&mut fields, line) {
+                        assertions.checks.push(check);
+                    }
+                }
+                "who" => {
+                    if let Some(who) = who(&mut fields, line) {
+                        assertions.who.push(who);
+                    }
+                }
+                _ => {
+                    if let Some(list) = list(&mut fields, line) {
+                        assertions.lists.push(list);
+                    }
                 }
             }
+            problems.append(&mut fields.problems);
         }
-        Some(item) => problems.push(Problem {
-            span: span_of(root.key("expect").and_then(|k| k.span()), item.span()),
-            kind: ProblemKind::NotTables,
-        }),
     }
     match problems.is_empty() {
-        true => Ok(expectations),
+        true => Ok(assertions),
         false => Err(problems),
     }
 }
@@ -132,104 +202,168 @@ fn span_of(first: Option<std::ops::Range<usize>>, second: Option<std::ops::Range
     first.or(second).unwrap_or(0..0).into()
 }
 
-fn expectation(table: &Table, line: usize) -> Result<Expectation, Vec<Problem>> {
-    let header = table.span().unwrap_or(0..0);
-    let mut problems = Vec::new();
-    for (key, item) in table.iter() {
-        if !KEYS.contains(&key) {
-            problems.push(Problem {
-                span: span_of(table.key(key).and_then(|k| k.span()), item.span()),
-                kind: ProblemKind::UnknownKey {
-                    key: key.to_string(),
-                },
-            });
+/// One table's values, read with the problems they have.
+struct Fields<'t> {
+    name: &'static str,
+    table: &'t Table,
+    problems: Vec<Problem>,
+}
+
+impl<'t> Fields<'t> {
+    fn new(name: &'static str, table: &'t Table, keys: &[&str]) -> Self {
+        let mut problems = Vec::new();
+        for (key, item) in table.iter() {
+            if !keys.contains(&key) {
+                problems.push(Problem {
+                    span: span_of(table.key(key).and_then(|k| k.span()), item.span()),
+                    kind: ProblemKind::UnknownKey {
+                        table: name,
+                        key: key.to_string(),
+                    },
+                });
+            }
+        }
+        Fields {
+            name,
+            table,
+            problems,
         }
     }
-    let value_span = |key: &str| span_of(table.get(key).and_then(Item::span), None);
-    let mut text = |key: &'static str, required: bool| -> Option<String> {
-        match table.get(key) {
-            None if required => {
-                problems.push(Problem {
-                    span: header.clone().into(),
-                    kind: ProblemKind::Missing { key },
-                });
+
+    fn value_span(&self, key: &str) -> Span {
+        span_of(self.table.get(key).and_then(Item::span), None)
+    }
+
+    fn problem(&mut self, span: Span, kind: ProblemKind) {
+        self.problems.push(Problem { span, kind });
+    }
+
+    fn missing(&mut self, key: &'static str) {
+        let span = self.table.span().unwrap_or(0..0).into();
+        let table = self.name;
+        self.problem(span, ProblemKind::Missing { table, key });
+    }
+
+    fn text(&mut self, key: &'static str) -> Option<String> {
+        let item = self.table.get(key)?;
+        match item.as_str() {
+            Some(value) => Some(value.to_string()),
+            None => {
+                let span = self.value_span(key);
+                self.problem(span, ProblemKind::NotAString { key });
                 None
             }
-            None => None,
-            Some(item) => match item.as_str() {
-                Some(value) => Some(value.to_string()),
-                None => {
-                    problems.push(Problem {
-                        span: value_span(key),
-                        kind: ProblemKind::NotAString { key },
-                    });
-                    None
-                }
-            },
         }
-    };
-    let member = text("member", true);
-    let capability = text("capability", true);
-    let client = text("client", false);
-    let author = text("author", false);
-    let decision = text("decision", true);
-    let decision = match decision.as_deref() {
+    }
+
+    fn required(&mut self, key: &'static str) -> Option<String> {
+        if self.table.get(key).is_none() {
+            self.missing(key);
+            return None;
+        }
+        self.text(key)
+    }
+
+    /// A required list of strings.
+    fn strings(&mut self, key: &'static str) -> Option<Vec<String>> {
+        let Some(item) = self.table.get(key) else {
+            self.missing(key);
+            return None;
+        };
+        let list: Option<Vec<String>> = item
+            .as_array()
+            .and_then(|a| a.iter().map(|v| v.as_str().map(str::to_string)).collect());
+        if list.is_none() {
+            let span = self.value_span(key);
+            self.problem(span, ProblemKind::NotAList { key });
+        }
+        list
+    }
+
+    /// `at`, if written: a TOML local date or a string of exactly
+    /// YYYY-MM-DD; a date-time is refused like `--at 2026-12-31T00:00`.
+    fn at(&mut self) -> Option<NaiveDate> {
+        let item = self.table.get("at")?;
+        let date = match (item.as_datetime(), item.as_str()) {
+            (Some(d), _) if d.time.is_none() && d.offset.is_none() => d
+                .date
+                .and_then(|d| {
+                    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                })
+                .ok_or(None),
+            // The same words as --at: "no such day" for 2026-02-30.
+            (None, Some(text)) => parse_day(text).map_err(Some),
+            _ => Err(None),
+        };
+        match date {
+            Ok(date) => Some(date),
+            Err(reason) => {
+                let span = self.value_span("at");
+                self.problem(span, ProblemKind::BadDate { reason });
+                None
+            }
+        }
+    }
+}
+
+fn expectation(fields: &mut Fields<'_>, line: usize) -> Option<Expectation> {
+    let member = fields.required("member");
+    let capability = fields.required("capability");
+    let client = fields.text("client");
+    let author = fields.text("author");
+    let decision = match fields.required("decision").as_deref() {
         Some("allow") => Some(Verdict::Allow),
         Some("deny") => Some(Verdict::Deny),
         Some(other) => {
-            problems.push(Problem {
-                span: value_span("decision"),
-                kind: ProblemKind::BadDecision {
+            let span = fields.value_span("decision");
+            fields.problem(
+                span,
+                ProblemKind::BadDecision {
                     value: other.to_string(),
                 },
-            });
+            );
             None
         }
         None => None,
     };
-    let at = match table.get("at") {
-        None => None,
-        Some(item) => match date(item) {
-            Ok(date) => Some(date),
-            Err(reason) => {
-                problems.push(Problem {
-                    span: value_span("at"),
-                    kind: ProblemKind::BadDate { reason },
-                });
-                None
-            }
-        },
-    };
-    match (member, capability, decision) {
-        (Some(member), Some(capability), Some(decision)) if problems.is_empty() => {
-            Ok(Expectation {
-                line,
-                member,
-                capability,
-                client,
-                author,
-                at,
-                decision,
-            })
-        }
-        _ => Err(problems),
-    }
+    let at = fields.at();
+    Some(Expectation {
+        line,
+        member: member?,
+        capability: capability?,
+        client,
+        author,
+        at,
+        decision: decision?,
+    })
 }
 
-/// A TOML local date, or a string of exactly YYYY-MM-DD; a date-time is
-/// refused like `--at 2026-12-31T00:00`.
-fn date(item: &Item) -> Result<NaiveDate, Option<DateError>> {
-    match (item.as_datetime(), item.as_str()) {
-        (Some(d), _) if d.time.is_none() && d.offset.is_none() => d
-            .date
-            .and_then(|d| {
-                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-            })
-            .ok_or(None),
-        // The same words as --at: "no such day" for 2026-02-30.
-        (None, Some(text)) => parse_day(text).map_err(Some),
-        _ => Err(None),
-    }
+fn who(fields: &mut Fields<'_>, line: usize) -> Option<WhoExpectation> {
+    let capability = fields.required("capability");
+    let client = fields.text("client");
+    let at = fields.at();
+    let members = fields.strings("members");
+    Some(WhoExpectation {
+        line,
+        capability: capability?,
+        client,
+        at,
+        members: members?,
+    })
+}
+
+fn list(fields: &mut Fields<'_>, line: usize) -> Option<ListExpectation> {
+    let member = fields.required("member");
+    let client = fields.text("client");
+    let at = fields.at();
+    let capabilities = fields.strings("capabilities");
+    Some(ListExpectation {
+        line,
+        member: member?,
+        client,
+        at,
+        capabilities: capabilities?,
+    })
 }
 
 #[cfg(test)]
@@ -239,26 +373,33 @@ mod tests {
     #[test]
     fn reads_expectations_with_dates_and_lines() {
         let parsed = read_expectations(
-            "# seed rules\n[[expect]]\nmember = \"bob\"\ncapability = \"clinical.view\"\nclient = \"C-1\"\nat = 2026-12-01\ndecision = \"allow\"\n",
+            "# seed rules\n[[expect]]\nmember = \"bob\"\ncapability = \"clinical.view\"\nclient = \"C-1\"\nat = 2026-12-01\ndecision = \"allow\"\n\n[[who]]\ncapability = \"clinical.view\"\nclient = \"C-1\"\nmembers = [\"bob\"]\n\n[[list]]\nmember = \"bob\"\ncapabilities = []\n",
         );
         let parsed = parsed.unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!(parsed.len(), 1);
-        assert_eq!(parsed[0].line, 2);
-        assert_eq!(parsed[0].at, NaiveDate::from_ymd_opt(2026, 12, 1));
+        assert_eq!(parsed.checks.len(), 1);
+        assert_eq!(parsed.checks[0].line, 2);
+        assert_eq!(parsed.checks[0].at, NaiveDate::from_ymd_opt(2026, 12, 1));
+        assert_eq!(parsed.who[0].members, ["bob"]);
+        assert_eq!(parsed.who[0].line, 9);
+        assert!(parsed.lists[0].capabilities.is_empty());
     }
 
     #[test]
     fn every_problem_is_reported_at_its_key() {
-        let text = "[[expect]]\nmembr = \"bob\"\ncapability = \"x\"\ndecision = \"maybe\"\n\n[[expect]]\nmember = \"b\"\ncapability = 3\ndecision = \"deny\"\nat = \"2026-02-30\"\n";
+        let text = "[[expect]]\nmembr = \"bob\"\ncapability = \"x\"\ndecision = \"maybe\"\n\n[[expect]]\nmember = \"b\"\ncapability = 3\ndecision = \"deny\"\nat = \"2026-02-30\"\n\n[[who]]\ncapability = \"x\"\nmembers = \"bob\"\n";
         let problems = read_expectations(text).err().unwrap_or_default();
         let kinds: Vec<&ProblemKind> = problems.iter().map(|p| &p.kind).collect();
         assert_eq!(
             kinds,
             [
                 &ProblemKind::UnknownKey {
+                    table: "expect",
                     key: "membr".into()
                 },
-                &ProblemKind::Missing { key: "member" },
+                &ProblemKind::Missing {
+                    table: "expect",
+                    key: "member"
+                },
                 &ProblemKind::BadDecision {
                     value: "maybe".into()
                 },
@@ -266,6 +407,7 @@ mod tests {
                 &ProblemKind::BadDate {
                     reason: Some(DateError::NoSuchDay("2026-02-30".into()))
                 },
+                &ProblemKind::NotAList { key: "members" },
             ]
         );
         assert_eq!(&text[problems[0].span.range()], "membr");
