@@ -75,33 +75,39 @@ fn keyed(names: Value, entry: Value) -> Value {
     })
 }
 
-/// `[practice]`: the name, the owner and the supervision limit.
-fn practice_section() -> Value {
+/// A table with these keys and no others, the `required` ones present.
+fn closed(required: &[&str], properties: Value) -> Value {
     json!({
         "type": "object",
         "additionalProperties": false,
-        "required": ["name"],
-        "properties": {
+        "required": required,
+        "properties": properties,
+    })
+}
+
+/// `[practice]`: the name, the owner and the supervision limit.
+fn practice_section() -> Value {
+    closed(
+        &["name"],
+        json!({
             "name": { "type": "string" },
             "owner": { "type": "string", "pattern": IDENTIFIER, "description": "The account owner: can never lose access" },
             "max_supervisors": { "type": "integer", "minimum": 1 },
-        },
-    })
+        }),
+    )
 }
 
 /// `[capabilities.NAME]`: custom capabilities and their scope.
 fn capabilities_section() -> Value {
     keyed(
         json!({ "pattern": IDENTIFIER }),
-        json!({
-            "type": "object",
-            "additionalProperties": false,
-            "required": ["scope"],
-            "properties": {
+        closed(
+            &["scope"],
+            json!({
                 "scope": { "enum": ["client", "practice"] },
                 "description": { "type": "string" },
-            },
-        }),
+            }),
+        ),
     )
 }
 
@@ -128,11 +134,9 @@ fn roles_section(roles: &[String]) -> Value {
 fn members_section(roles: &[String]) -> Value {
     keyed(
         json!({ "pattern": IDENTIFIER }),
-        json!({
-            "type": "object",
-            "additionalProperties": false,
-            "required": ["name"],
-            "properties": {
+        closed(
+            &["name"],
+            json!({
                 "name": { "type": "string", "description": "Preferred/display name" },
                 "legal_name": { "type": "string", "description": "Name on claims" },
                 "email": { "type": "string", "pattern": "^[^@\\s]*@[^@\\s]*$", "description": "Unique across members" },
@@ -159,39 +163,33 @@ fn members_section(roles: &[String]) -> Value {
                 "grants": grants(),
                 "denies": { "type": "array", "items": { "type": "string" } },
                 "active": { "type": "boolean" },
-            },
-        }),
+            }),
+        ),
     )
 }
 
 /// `[clients]`: each chart's primary, care team, restriction and
 /// temporary access.
 fn clients_section() -> Value {
+    let temporary = closed(
+        &["member", "until", "reason"],
+        json!({
+            "member": { "type": "string", "pattern": IDENTIFIER },
+            "until": { "type": "string", "format": "date", "description": "A TOML local date: the last day it holds" },
+            "reason": { "type": "string", "minLength": 1 },
+        }),
+    );
     keyed(
         json!({ "pattern": IDENTIFIER }),
-        json!({
-            "type": "object",
-            "additionalProperties": false,
-            "required": ["primary"],
-            "properties": {
+        closed(
+            &["primary"],
+            json!({
                 "primary": { "type": "string", "pattern": IDENTIFIER },
                 "clinicians": identifier_list("Other members with clinical access"),
                 "restricted": { "type": "boolean" },
                 "administrative": identifier_list("Members who keep administrative access while restricted"),
-                "temporary": {
-                    "type": "array",
-                    "items": {
-                        "type": "object",
-                        "additionalProperties": false,
-                        "required": ["member", "until", "reason"],
-                        "properties": {
-                            "member": { "type": "string", "pattern": IDENTIFIER },
-                            "until": { "type": "string", "format": "date", "description": "A TOML local date: the last day it holds" },
-                            "reason": { "type": "string", "minLength": 1 },
-                        },
-                    },
-                },
-            },
-        }),
+                "temporary": { "type": "array", "items": temporary },
+            }),
+        ),
     )
 }

@@ -7,7 +7,7 @@
 
 use super::need::{Need, Permit};
 use crate::model::{Client, Practice};
-use crate::rules::diff::sorted;
+use crate::rules::diff::{client_ids, sorted};
 use crate::rules::gains::gains_on_client;
 use crate::rules::permission::Permission;
 use chrono::NaiveDate;
@@ -23,14 +23,8 @@ pub(super) fn client_needs(
     date: NaiveDate,
 ) -> Vec<Need> {
     let handed_on = handed_on_clients(old, new, leaving, actor, date);
-    let ids: BTreeSet<&str> = old
-        .clients
-        .iter()
-        .chain(&new.clients)
-        .map(|c| c.id.value.as_str())
-        .collect();
     let mut needed = Vec::new();
-    for id in ids {
+    for id in client_ids(old, new) {
         match (old.client(id), new.client(id)) {
             (None, Some(added)) => needed.extend(new_client(id, added)),
             (Some(_), None) => needed.push(Need::new(

@@ -4,7 +4,7 @@
 
 use super::need::Need;
 use crate::model::{Member, Practice, Spanned};
-use crate::rules::diff::{effective_grants, sorted};
+use crate::rules::diff::{effective_grants, member_ids, sorted};
 use crate::rules::permission::{MemberField, Permission};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -20,14 +20,8 @@ pub(super) fn leaving<'p>(old: &'p Practice, new: &Practice) -> BTreeSet<&'p str
 /// What every member added, deleted or changed from OLD to NEW needs.
 pub(super) fn member_needs(old: &Practice, new: &Practice, leaving: &BTreeSet<&str>) -> Vec<Need> {
     let successors = successors(old, new, leaving);
-    let ids: BTreeSet<&str> = old
-        .members
-        .iter()
-        .chain(&new.members)
-        .map(|m| m.id.value.as_str())
-        .collect();
     let mut needed = Vec::new();
-    for id in ids {
+    for id in member_ids(old, new) {
         let manage = |change: String| Need::new(change, &[Permission::ManageMembers], None);
         match (old.member(id), new.member(id)) {
             (None, Some(_)) => needed.push(manage(format!("add member {id}"))),

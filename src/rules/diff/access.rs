@@ -4,7 +4,7 @@
 //! can differ are asked: a member whose standing is unchanged is asked
 //! only about the clients whose entries changed.
 
-use super::{AccessChange, PracticeDiff, capability_set, minus, sorted};
+use super::{AccessChange, PracticeDiff, capability_set, member_ids, minus, sorted};
 use crate::model::{Client, Kind, Member, Practice, Scope, Spanned};
 use crate::rules::decide::{self, Request, grants_of};
 use chrono::NaiveDate;
@@ -96,19 +96,13 @@ pub(super) fn members_section(
     date: NaiveDate,
     diff: &mut PracticeDiff,
 ) {
-    let member_ids: BTreeSet<&str> = old
-        .members
-        .iter()
-        .chain(&new.members)
-        .map(|m| m.id.value.as_str())
-        .collect();
     let all_clients: Vec<&str> = client_ids.iter().copied().collect();
     let changed_clients: Vec<&str> = client_ids
         .iter()
         .copied()
         .filter(|id| old.client(id).map(ClientEntry::of) != new.client(id).map(ClientEntry::of))
         .collect();
-    for id in &member_ids {
+    for id in &member_ids(old, new) {
         let (before, after) = (old.member(id), new.member(id));
         record_presence(id, before, after, diff);
         let member_changed = catalog_changed

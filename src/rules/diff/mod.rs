@@ -124,19 +124,35 @@ fn minus(a: &BTreeSet<String>, b: &BTreeSet<String>) -> Vec<String> {
     a.difference(b).cloned().collect()
 }
 
+/// Every member id of either version, in order.
+pub(in crate::rules) fn member_ids<'p>(old: &'p Practice, new: &'p Practice) -> BTreeSet<&'p str> {
+    ids_of_either(&old.members, &new.members, |m| &m.id)
+}
+
+/// Every client id of either version, in order.
+pub(in crate::rules) fn client_ids<'p>(old: &'p Practice, new: &'p Practice) -> BTreeSet<&'p str> {
+    ids_of_either(&old.clients, &new.clients, |c| &c.id)
+}
+
+fn ids_of_either<'p, T>(
+    old: &'p [T],
+    new: &'p [T],
+    id: fn(&'p T) -> &'p Spanned<String>,
+) -> BTreeSet<&'p str> {
+    old.iter()
+        .chain(new)
+        .map(|e| id(e).value.as_str())
+        .collect()
+}
+
 /// Compares effective access of OLD and NEW as of `date`.
 pub fn compare(old: &Practice, new: &Practice, date: NaiveDate) -> PracticeDiff {
     let mut diff = PracticeDiff::default();
     let catalog_changed = capability_set(old) != capability_set(new);
     diff.settings_changed = practice_section_changed(old, new) || catalog_changed;
     diff.roles_redefined = redefined_roles(old, new);
-    let client_ids: BTreeSet<&str> = old
-        .clients
-        .iter()
-        .chain(&new.clients)
-        .map(|c| c.id.value.as_str())
-        .collect();
-    clients::clients_section(old, new, &client_ids, date, &mut diff);
-    access::members_section(old, new, &client_ids, catalog_changed, date, &mut diff);
+    let clients = client_ids(old, new);
+    clients::clients_section(old, new, &clients, date, &mut diff);
+    access::members_section(old, new, &clients, catalog_changed, date, &mut diff);
     diff
 }
