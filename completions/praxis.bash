@@ -28,6 +28,9 @@ _praxis() {
             praxis,diff)
                 cmd="praxis__subcmd__diff"
                 ;;
+            praxis,explain)
+                cmd="praxis__subcmd__explain"
+                ;;
             praxis,help)
                 cmd="praxis__subcmd__help"
                 ;;
@@ -147,6 +150,9 @@ _praxis() {
                 ;;
             praxis__subcmd__help,diff)
                 cmd="praxis__subcmd__help__subcmd__diff"
+                ;;
+            praxis__subcmd__help,explain)
+                cmd="praxis__subcmd__help__subcmd__explain"
                 ;;
             praxis__subcmd__help,help)
                 cmd="praxis__subcmd__help__subcmd__help"
@@ -335,7 +341,7 @@ _praxis() {
 
     case "${cmd}" in
         praxis)
-            opts="-f -q -h -V --file --format --as --at --quiet --no-cache --help --version init member role supervision client access matrix validate diff test review completions schema help"
+            opts="-f -q -h -V --file --format --as --at --quiet --no-cache --help --version init member role supervision client access matrix validate diff test review explain completions schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1096,8 +1102,38 @@ _praxis() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        praxis__subcmd__explain)
+            opts="-f -q -h --all --file --as --at --quiet --no-cache --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         praxis__subcmd__help)
-            opts="init member role supervision client access matrix validate diff test review completions schema help"
+            opts="init member role supervision client access matrix validate diff test review explain completions schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1307,6 +1343,20 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__help__subcmd__diff)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        praxis__subcmd__help__subcmd__explain)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

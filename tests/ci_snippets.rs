@@ -305,8 +305,8 @@ fn the_workflow_passes_a_pull_request_its_author_may_make() {
     assert!(comment.contains("`dev`"), "{comment}");
     assert!(comment.contains("<details>"), "{comment}");
     assert!(
-        // `+` is escaped: it marks a gain, it does not open a nested list.
-        comment.lines().any(|l| l.starts_with("- \\+ ")
+        // A gain is said in words: a `+` could open a nested list.
+        comment.lines().any(|l| l.starts_with("- ➕ gains ")
             && l.contains("clinical.view")
             && l.ends_with(" on C-1001")),
         "{comment}"

@@ -1674,3 +1674,77 @@ fn a_file_too_large_to_be_a_practice_is_a_finding_for_validate_and_exit_2_elsewh
         .code(2)
         .stderr(predicates::str::contains("up to 16777216 bytes"));
 }
+
+/// kubectl's habit: `--as MEMBER access check CAPABILITY` asks about that
+/// member; naming two different members is refused, never one ignored.
+#[test]
+fn access_check_takes_the_member_from_as_kubectl_style() {
+    let run = |args: &[&str]| {
+        let mut command = common::praxis();
+        command
+            .args(["-f", "examples/therapynotes/practice.toml"])
+            .args(args);
+        common::run(&mut command)
+    };
+    let asked = run(&[
+        "--as",
+        "bob",
+        "access",
+        "check",
+        "clinical.view",
+        "--client",
+        "C-1001",
+    ]);
+    assert_eq!(
+        (asked.code, asked.stdout.as_str()),
+        (0, "allow\n"),
+        "{}",
+        asked.stderr
+    );
+    let asked = run(&[
+        "--as",
+        "sara",
+        "access",
+        "check",
+        "clinical.view",
+        "--client",
+        "C-1001",
+    ]);
+    assert_eq!(
+        (asked.code, asked.stdout.as_str()),
+        (1, "deny\n"),
+        "{}",
+        asked.stderr
+    );
+    let same = run(&[
+        "--as",
+        "bob",
+        "access",
+        "check",
+        "bob",
+        "clinical.view",
+        "--client",
+        "C-1001",
+    ]);
+    assert_eq!(same.code, 0, "{}", same.stderr);
+    let two = run(&[
+        "--as",
+        "sara",
+        "access",
+        "check",
+        "bob",
+        "clinical.view",
+        "--client",
+        "C-1001",
+    ]);
+    assert_eq!(two.code, 2);
+    assert!(two.stderr.contains("name two members"), "{}", two.stderr);
+    assert!(two.stdout.is_empty());
+    let none = run(&["access", "check", "clinical.view"]);
+    assert_eq!(none.code, 2);
+    assert!(
+        none.stderr.contains("needs MEMBER and CAPABILITY"),
+        "{}",
+        none.stderr
+    );
+}

@@ -41,6 +41,35 @@ fn completions_match_the_cli() {
     }
 }
 
+/// The catalogue of finding codes is what `praxis explain --all` prints,
+/// and names every code.
+#[test]
+fn the_findings_catalogue_matches_the_codes() {
+    let printed = printed(&["explain", "--all"]);
+    assert!(
+        printed == committed("docs/findings.md"),
+        "docs/findings.md is stale: run `praxis explain --all > docs/findings.md`"
+    );
+    for code in praxis::findings::Code::ALL {
+        assert!(
+            printed.contains(&format!("\n## {}\n", code.as_str())),
+            "{code:?}"
+        );
+        let one = printed_code(code.as_str());
+        assert!(one.starts_with(code.as_str()), "{one}");
+    }
+    let unknown = Command::cargo_bin("praxis")
+        .unwrap()
+        .args(["explain", "P999"])
+        .output()
+        .unwrap();
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+fn printed_code(code: &str) -> String {
+    printed(&["explain", code])
+}
+
 #[test]
 fn schema_matches_the_catalog() {
     assert!(
@@ -211,5 +240,61 @@ fn real_outputs_validate_against_their_schemas() {
     for line in lines.lines() {
         let instance: serde_json::Value = serde_json::from_str(line).unwrap();
         assert!(validator.is_valid(&instance), "{line}");
+    }
+}
+
+/// One man page per command (`man/praxis.1`, `man/praxis-member-add.1` …),
+/// rendered from the clap definition with clap_mangen, so `man praxis-diff`
+/// says what `praxis diff --help` says. Regenerate with
+/// `PRAXIS_WRITE_MAN=1 cargo test --test generated man_pages`.
+#[test]
+fn man_pages_match_the_cli() {
+    use clap::CommandFactory;
+    fn pages(command: clap::Command, name: String, out: &mut Vec<(String, Vec<u8>)>) {
+        // clap takes a static name without its `string` feature; a test
+        // may leak a few dozen short strings.
+        let command = command.name(&*Box::leak(name.clone().into_boxed_str()));
+        let mut page = Vec::new();
+        clap_mangen::Man::new(command.clone())
+            .render(&mut page)
+            .unwrap();
+        out.push((format!("{name}.1"), page));
+        for sub in command.get_subcommands() {
+            if sub.get_name() == "help" {
+                continue;
+            }
+            pages(sub.clone(), format!("{name}-{}", sub.get_name()), out);
+        }
+    }
+    let mut rendered = Vec::new();
+    let mut command = praxis::cli::Cli::command();
+    command.build();
+    pages(command, "praxis".into(), &mut rendered);
+    let dir = std::path::Path::new("man");
+    if std::env::var_os("PRAXIS_WRITE_MAN").is_some() {
+        std::fs::create_dir_all(dir).unwrap();
+        for entry in std::fs::read_dir(dir).unwrap() {
+            std::fs::remove_file(entry.unwrap().path()).unwrap();
+        }
+        for (file, page) in &rendered {
+            std::fs::write(dir.join(file), page).unwrap();
+        }
+    }
+    let mut committed_files: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    committed_files.sort();
+    let mut expected: Vec<String> = rendered.iter().map(|(f, _)| f.clone()).collect();
+    expected.sort();
+    assert_eq!(
+        committed_files, expected,
+        "man/ is stale: run PRAXIS_WRITE_MAN=1 cargo test --test generated man_pages"
+    );
+    for (file, page) in &rendered {
+        assert!(
+            std::fs::read(dir.join(file)).unwrap() == *page,
+            "man/{file} is stale: run PRAXIS_WRITE_MAN=1 cargo test --test generated man_pages"
+        );
     }
 }

@@ -2019,3 +2019,35 @@ fn members_manage_covers_the_reassignments_member_remove_makes() {
         REMOVE_CAROL_TO_HELEN,
     );
 }
+
+#[test]
+fn swapped_client_and_member_are_named_as_swapped() {
+    let fixture = Fixture::new(PRACTICE);
+    for command in [["client", "grant"], ["client", "revoke"]] {
+        let run = fixture.run_as("alice", &[command[0], command[1], "gina", "C-1001"]);
+        assert_eq!(run.code, 2, "{}", run.stderr);
+        assert!(
+            run.stderr
+                .contains("`gina` is a member and `C-1001` a client: the client comes first"),
+            "{}",
+            run.stderr
+        );
+    }
+    assert_eq!(fixture.text(), PRACTICE);
+}
+
+#[test]
+fn a_role_granted_to_an_inactive_member_warns_that_it_gives_nothing() {
+    let fixture = Fixture::new(PRACTICE);
+    let edit = fixture.run_as("alice", &["member", "edit", "frank", "--active", "false"]);
+    assert_eq!(edit.code, 0, "{}", edit.stderr);
+    let grant = fixture.run_as("alice", &["role", "grant", "frank", "scheduler"]);
+    assert_eq!(grant.code, 0, "{}", grant.stderr);
+    assert!(
+        grant
+            .stderr
+            .contains("frank is inactive, so the role gives no access"),
+        "{}",
+        grant.stderr
+    );
+}

@@ -94,6 +94,7 @@ pub fn client_grant(
     member: &str,
     temporary: Option<&TemporaryGrant>,
 ) -> Result<Outcome, ChangeError> {
+    not_swapped(actor.practice, id, member)?;
     let client = known_client(actor.practice, id)?;
     known_member(actor.practice, member)?;
     if let Some(t) = temporary
@@ -172,6 +173,7 @@ pub fn client_grant_administrative(
     member: &str,
 ) -> Result<Outcome, ChangeError> {
     let practice = actor.practice;
+    not_swapped(practice, id, member)?;
     let client = known_client(practice, id)?;
     known_member(practice, member)?;
     actor.require_for(member, Permission::Restrict, id, Act::ManageAdministrative)?;
@@ -215,6 +217,7 @@ pub fn client_revoke(
     from: RevokeFrom,
 ) -> Result<Outcome, ChangeError> {
     let practice = actor.practice;
+    not_swapped(practice, id, member)?;
     let client = known_client(practice, id)?;
     known_member(practice, member)?;
     // Leaving is free (SPEC §8): a member may always take themselves off a
@@ -326,4 +329,24 @@ pub fn client_remove(
     Ok(Outcome::Changed(Summary::new(Did::ClientRemoved {
         client: id.to_string(),
     })))
+}
+
+/// `client grant dev C-1001`: a member where the client goes and a client
+/// where the member goes is the arguments swapped, said as such rather than
+/// "unknown client dev".
+fn not_swapped(
+    practice: &crate::model::Practice,
+    id: &str,
+    member: &str,
+) -> Result<(), ChangeError> {
+    let swapped = practice.client(id).is_none()
+        && practice.member(id).is_some()
+        && practice.client(member).is_some();
+    match swapped {
+        true => Err(ChangeError::Swapped {
+            client: member.to_string(),
+            member: id.to_string(),
+        }),
+        false => Ok(()),
+    }
 }

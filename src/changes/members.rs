@@ -363,7 +363,13 @@ pub fn role_grant(
         added,
         instead_of: removed,
     };
-    Ok(Outcome::Changed(Summary::new(did).affecting(id, None)))
+    let mut summary = Summary::new(did).affecting(id, None);
+    if !member.active {
+        summary.warnings.push(ChangeWarning::InactiveMember {
+            member: id.to_string(),
+        });
+    }
+    Ok(Outcome::Changed(summary))
 }
 
 pub fn role_revoke(

@@ -159,6 +159,9 @@ pub enum ChangeWarning {
         supervisee: String,
         supervisor: String,
     },
+    /// A role granted to an inactive member holds nothing until they are
+    /// active again.
+    InactiveMember { member: String },
 }
 
 /// A member's place on a chart that temporary access cannot add to.
@@ -242,6 +245,11 @@ pub enum ChangeError {
         kind: EntryKind,
         id: String,
     },
+    /// `client grant MEMBER CLIENT`: the arguments the wrong way round.
+    Swapped {
+        client: String,
+        member: String,
+    },
     // Refused (exit 1).
     IdTaken {
         kind: EntryKind,
@@ -320,6 +328,7 @@ impl ChangeError {
                 | ChangeError::NothingToEdit
                 | ChangeError::ReassignToSelf { .. }
                 | ChangeError::EntryNotEditable { .. }
+                | ChangeError::Swapped { .. }
         )
     }
 }

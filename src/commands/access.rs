@@ -24,12 +24,7 @@ pub fn run(command: AccessCommand, context: &Context) -> Result<Exit, Failure> {
 
 fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
     let format = context.format(args.output.format, "access check")?;
-    let (Some(member), Some(capability)) = (args.member.as_deref(), args.capability.as_deref())
-    else {
-        return Err(Failure::Usage(
-            "access check needs MEMBER and CAPABILITY, or --batch".into(),
-        ));
-    };
+    let (member, capability) = asked(&args, context.as_given.as_deref())?;
     let request = Request {
         member,
         capability,
@@ -96,6 +91,31 @@ fn answer(format: Format, request: &Request<'_>, decision: &Decision, explain: b
             }
             text
         }
+    }
+}
+
+/// Who asks and for what: `access check MEMBER CAPABILITY`, or kubectl's
+/// `--as MEMBER access check CAPABILITY`. Naming two different members is
+/// refused rather than one silently ignored.
+fn asked<'a>(
+    args: &'a AccessCheckArgs,
+    as_given: Option<&'a str>,
+) -> Result<(&'a str, &'a str), Failure> {
+    match (args.member.as_deref(), args.capability.as_deref(), as_given) {
+        (Some(member), Some(capability), None) => Ok((member, capability)),
+        (Some(member), Some(capability), Some(given)) if given == member => {
+            Ok((member, capability))
+        }
+        (Some(member), Some(_), Some(given)) => Err(Failure::Usage(format!(
+            "--as {given} and MEMBER {member} name two members; ask about one: \
+             `praxis access check {member} CAPABILITY` or `praxis --as {given} access check CAPABILITY`"
+        ))),
+        (Some(capability), None, Some(given)) => Ok((given, capability)),
+        _ => Err(Failure::Usage(
+            "access check needs MEMBER and CAPABILITY (`praxis access check bob clinical.view \
+             --client C-1001`), or --as MEMBER and the CAPABILITY, or --batch"
+                .into(),
+        )),
     }
 }
 

@@ -5,6 +5,7 @@ use super::Context;
 use crate::changes;
 use crate::cli::InitArgs;
 use crate::exit::{Exit, Failure};
+use crate::output;
 use crate::output::diagnostics;
 use crate::rules;
 use crate::store::{self, FILE_NAME};
@@ -17,6 +18,11 @@ pub fn run(args: InitArgs, context: &Context) -> Result<Exit, Failure> {
         .file
         .clone()
         .unwrap_or_else(|| PathBuf::from(FILE_NAME));
+    if store::is_stdin(&path) {
+        return Err(Failure::Usage(
+            "init writes a new file; -f - (standard input) is only for reading".into(),
+        ));
+    }
     let text = changes::init_text(
         &args.name,
         &args.owner,
@@ -34,7 +40,13 @@ pub fn run(args: InitArgs, context: &Context) -> Result<Exit, Failure> {
         )));
     }
     if args.dry_run.dry_run {
-        super::emit(&text)?;
+        let name = path.display().to_string();
+        super::emit(&output::changes::unified_diff(
+            "",
+            &text,
+            "/dev/null",
+            &name,
+        ))?;
         return Ok(Exit::Success);
     }
     let exists = |path: &PathBuf| path.exists() || path.symlink_metadata().is_ok();
@@ -57,6 +69,7 @@ pub fn run(args: InitArgs, context: &Context) -> Result<Exit, Failure> {
             crate::output::escape::text(&args.name),
             crate::output::escape::text(&args.owner)
         ))?;
+        super::emit(&output::changes::after_init(&args.owner))?;
     }
     Ok(Exit::Success)
 }

@@ -6,7 +6,7 @@ use crate::cli::{MatrixArgs, MatrixBy};
 use crate::exit::{Exit, Failure};
 use crate::model::{Kind, Practice};
 use crate::output::Format;
-use crate::output::matrix::{By, Cell, Grid, json_grid, table, terminal};
+use crate::output::matrix::{By, Cell, Grid, json_grid, markdown, table, terminal};
 use crate::rules::decide::{self, Request};
 use crate::rules::matrix::{member_row, role_row};
 
@@ -31,7 +31,7 @@ pub fn run(args: MatrixArgs, context: &Context) -> Result<Exit, Failure> {
     emit(&match format {
         Format::Json => json_grid(&grid),
         Format::Csv => table(&grid).to_csv(),
-        Format::Markdown => table(&grid).to_markdown(),
+        Format::Markdown => markdown(&grid),
         _ => terminal(grid),
     })?;
     Ok(Exit::Success)

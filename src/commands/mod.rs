@@ -33,6 +33,9 @@ pub struct Context {
     pub file: Option<PathBuf>,
     pub format: Option<Format>,
     pub actor: Option<String>,
+    /// `--as` as given on the command line (not `$PRAXIS_ACTOR`): who
+    /// `access check CAPABILITY` asks about, kubectl-style.
+    pub as_given: Option<String>,
     /// The decision date: `--at`, else today.
     pub date: NaiveDate,
     /// Whether `--at` was given: queries take it, changes refuse it.
@@ -100,6 +103,9 @@ impl Context {
     /// change holds it for more than a second, and giving up after
     /// `PRAXIS_LOCK_TIMEOUT` seconds (default 30) rather than hanging.
     pub fn lock(&self, target: &Path) -> Result<store::Lock, Failure> {
+        if store::is_stdin(target) {
+            return Err(Failure::Usage(STDIN_IS_READ_ONLY.into()));
+        }
         let timeout = match std::env::var("PRAXIS_LOCK_TIMEOUT") {
             Err(_) => store::Wait::DEFAULT_TIMEOUT,
             Ok(text) => text
@@ -214,6 +220,10 @@ impl Context {
     }
 }
 
+/// Why a change refuses `-f -`.
+pub const STDIN_IS_READ_ONLY: &str = "-f - reads the practice from standard input, so there is \
+     no file to change; name the file (`-f practice.toml`), or add --dry-run to see the diff";
+
 /// What the index keeps under `key`, read through `read`; an entry that
 /// does not decode is dropped so the next command rebuilds it.
 fn kept<T>(
@@ -283,7 +293,10 @@ pub fn run(cli: Cli) -> Result<Exit, Failure> {
     // `$PRAXIS_ACTOR` when empty is an unknown actor (exit 2), so
     // `--as "$LOGIN"` or an empty variable never skips a permission check.
     let file_variable = std::env::var_os("PRAXIS_FILE");
-    let reads_file = !matches!(cli.command, Command::Completions(_) | Command::Schema(_));
+    let reads_file = !matches!(
+        cli.command,
+        Command::Completions(_) | Command::Schema(_) | Command::Explain(_)
+    );
     if cli.file.is_none() && reads_file && file_variable.as_ref().is_some_and(|f| f.is_empty()) {
         return Err(Failure::Usage(
             "PRAXIS_FILE is set but empty; set it to the practice file's path, \
@@ -294,6 +307,7 @@ pub fn run(cli: Cli) -> Result<Exit, Failure> {
     let context = Context {
         file: cli.file.or_else(|| file_variable.map(PathBuf::from)),
         format: cli.format.map(Into::into),
+        as_given: cli.actor.clone(),
         actor: cli
             .actor
             .or_else(|| std::env::var_os("PRAXIS_ACTOR").map(|a| a.to_string_lossy().into_owned())),
@@ -316,6 +330,7 @@ pub fn run(cli: Cli) -> Result<Exit, Failure> {
         Command::Review(args) => review::run(args, &context),
         Command::Completions(args) => tooling::completions(args),
         Command::Schema(args) => tooling::schema(args),
+        Command::Explain(args) => tooling::explain(args),
     }
 }
 

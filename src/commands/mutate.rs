@@ -7,7 +7,6 @@ use crate::changes::cut::Reach;
 use crate::changes::{self, Actor, Applied, Change, ChangeError, Outcome, Refusal};
 use crate::exit::{Exit, Failure};
 use crate::output::{self, diagnostics};
-use crate::rules::delta::AccessDelta;
 use crate::store;
 use std::path::Path;
 use toml_edit::DocumentMut;
@@ -151,7 +150,11 @@ fn report(context: &Context, applied: &Applied) -> Result<(), Failure> {
         "{}\n",
         output::escape::text(&applied.summary.did.to_string())
     );
-    for line in applied.access.iter().flat_map(access_lines) {
+    for line in applied
+        .access
+        .iter()
+        .flat_map(output::changes::access_lines)
+    {
         text.push_str(&format!("  {}\n", output::escape::text(&line)));
     }
     if !context.quiet {
@@ -171,33 +174,4 @@ fn report(context: &Context, applied: &Applied) -> Result<(), Failure> {
         ));
     }
     Ok(())
-}
-
-/// "bob can now read C-1's clinical notes: …", "bob loses on C-1: …".
-fn access_lines(delta: &AccessDelta) -> Vec<String> {
-    let member = &delta.member;
-    let on = delta
-        .client
-        .as_ref()
-        .map_or(String::new(), |c| format!(" on {c}"));
-    let mut lines = Vec::new();
-    if !delta.gained.is_empty() {
-        let headline = match &delta.client {
-            Some(client) if AccessDelta::reads_notes(&delta.gained) => {
-                format!("{member} can now read {client}'s clinical notes")
-            }
-            _ => format!("{member} gains{on}"),
-        };
-        lines.push(format!("{headline}: {}", delta.gained.join(", ")));
-    }
-    if !delta.lost.is_empty() {
-        let headline = match &delta.client {
-            Some(client) if AccessDelta::reads_notes(&delta.lost) => {
-                format!("{member} can no longer read {client}'s clinical notes")
-            }
-            _ => format!("{member} loses{on}"),
-        };
-        lines.push(format!("{headline}: {}", delta.lost.join(", ")));
-    }
-    lines
 }

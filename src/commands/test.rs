@@ -51,6 +51,13 @@ pub fn run(args: TestArgs, context: &Context) -> Result<Exit, Failure> {
 /// `practice.test.toml` beside the practice file; a missing one says how
 /// to make it.
 fn beside(practice: &Path) -> Result<PathBuf, Failure> {
+    if crate::store::is_stdin(practice) {
+        return Err(Failure::Usage(
+            "with -f - there is no directory to find practice.test.toml in: \
+             name the assertions (`praxis -f - test FILE`)"
+                .into(),
+        ));
+    }
     let tests = practice.with_file_name("practice.test.toml");
     match tests.try_exists() {
         Ok(false) => Err(Failure::Usage(format!(

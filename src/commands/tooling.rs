@@ -30,3 +30,20 @@ pub fn schema(args: crate::cli::SchemaArgs) -> Result<Exit, Failure> {
     emit(&crate::output::json(&schema))?;
     Ok(Exit::Success)
 }
+
+/// `praxis explain CODE`, or `--all` for the catalogue.
+pub fn explain(args: crate::cli::ExplainArgs) -> Result<Exit, Failure> {
+    use crate::findings::{Code, catalog};
+    let Some(name) = args.code.as_deref().filter(|_| !args.all) else {
+        emit(&crate::output::codes::catalogue())?;
+        return Ok(Exit::Success);
+    };
+    let code = catalog::code_named(name).ok_or_else(|| {
+        Failure::Usage(format!(
+            "no finding code `{name}`{}; `praxis explain --all` lists them",
+            crate::suggest::trailing(name, Code::ALL.iter().map(|c| c.as_str()))
+        ))
+    })?;
+    emit(&crate::output::codes::explain(code))?;
+    Ok(Exit::Success)
+}

@@ -61,7 +61,7 @@ fn report(
         Format::Github => diagnostics::render_github(&file, &text, &findings),
         Format::Sarif => diagnostics::render_sarif(&file, &text, &findings),
         Format::Csv => diagnostics::findings_table(&file, &text, &findings).to_csv(),
-        Format::Markdown => diagnostics::findings_table(&file, &text, &findings).to_markdown(),
+        Format::Markdown => diagnostics::render_markdown(&file, &text, &findings),
         _ => diagnostics::render_text(&file, &text, &findings, crate::output::stdout_color()),
     };
     emit(&rendered)?;

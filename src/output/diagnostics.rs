@@ -201,6 +201,18 @@ pub fn render_json(file: &str, text: &str, findings: &Findings) -> String {
     })
 }
 
+/// The findings as a markdown table, or a line saying there are none (an
+/// empty table renders as a header with nothing under it).
+pub fn render_markdown(file: &str, text: &str, findings: &Findings) -> String {
+    if findings.iter().next().is_none() {
+        return format!(
+            "No findings: {} is valid.\n",
+            crate::output::escape::markdown(file)
+        );
+    }
+    findings_table(file, text, findings).to_markdown()
+}
+
 /// One row per finding, for CSV and markdown.
 pub fn findings_table(file: &str, text: &str, findings: &Findings) -> crate::output::Table {
     let mut table = crate::output::Table::new(&[

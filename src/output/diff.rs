@@ -159,7 +159,19 @@ fn structural_lines(diff: &PracticeDiff) -> Vec<String> {
     lines
 }
 
-fn member_lines(change: &AccessChange) -> Vec<String> {
+/// How a member's line is marked: in text `+`/`-`, in markdown words a
+/// renderer cannot turn into a nested list.
+#[derive(Clone, Copy)]
+enum Signs {
+    Text,
+    Markdown,
+}
+
+fn member_lines(change: &AccessChange, signs: Signs) -> Vec<String> {
+    let (gains, loses) = match signs {
+        Signs::Text => ("+", "-"),
+        Signs::Markdown => ("➕ gains", "➖ loses"),
+    };
     let mut lines = Vec::new();
     if !change.roles_granted.is_empty() {
         lines.push(format!(
@@ -188,9 +200,13 @@ fn member_lines(change: &AccessChange) -> Vec<String> {
     lines.extend(
         grouped(&change.gained)
             .into_iter()
-            .map(|l| format!("+ {l}")),
+            .map(|l| format!("{gains} {l}")),
     );
-    lines.extend(grouped(&change.lost).into_iter().map(|l| format!("- {l}")));
+    lines.extend(
+        grouped(&change.lost)
+            .into_iter()
+            .map(|l| format!("{loses} {l}")),
+    );
     lines
 }
 
@@ -340,7 +356,7 @@ pub fn text(
     }
     for (member, change) in &diff.members {
         out.push_str(&format!("\n{}\n", line_start(member)));
-        for line in member_lines(change) {
+        for line in member_lines(change, Signs::Text) {
             out.push_str(&format!("  {}\n", escape::text(&line)));
         }
     }
@@ -420,8 +436,8 @@ pub fn markdown(
                     .join(", ")
             };
             let mut roles = Vec::new();
-            roles.extend(change.roles_granted.iter().map(|r| format!("+{}", md(r))));
-            roles.extend(change.roles_revoked.iter().map(|r| format!("−{}", md(r))));
+            roles.extend(change.roles_granted.iter().map(|r| format!("➕ {}", md(r))));
+            roles.extend(change.roles_revoked.iter().map(|r| format!("➖ {}", md(r))));
             out.push_str(&format!(
                 "| {} | {} | {} | {} |\n",
                 code(member),
@@ -430,10 +446,14 @@ pub fn markdown(
                 roles.join(" ")
             ));
         }
+        out.push_str(
+            "\n_(n): on n clients; a capability without a count is practice-wide. \
+             ➕ granted, ➖ revoked._\n",
+        );
         out.push_str("\n<details><summary>Details per member and client</summary>\n\n");
         for (member, change) in &diff.members {
             out.push_str(&format!("**{}**\n\n", md(member)));
-            for line in member_lines(change) {
+            for line in member_lines(change, Signs::Markdown) {
                 out.push_str(&format!("- {}\n", md(&line)));
             }
             out.push('\n');

@@ -111,6 +111,29 @@ pub enum RowName<'a> {
     Member(&'a str),
 }
 
+/// The grid as markdown for a pull request or a wiki: capabilities down
+/// the side and roles (or members) across when there are more capabilities
+/// than rows, so 32+ capabilities do not make a page-wide table; each row
+/// otherwise. Cells carry the full values.
+pub fn markdown(grid: &Grid) -> String {
+    if grid.capabilities.len() <= grid.rows.len() {
+        return table(grid).to_markdown();
+    }
+    let mut headers = vec!["capability"];
+    headers.extend(grid.rows.iter().map(|(name, _)| name.as_str()));
+    let mut transposed = Table::new(&headers);
+    for (i, capability) in grid.capabilities.iter().enumerate() {
+        let mut row = vec![capability.clone()];
+        row.extend(
+            grid.rows
+                .iter()
+                .map(|(_, cells)| cells.get(i).map(Cell::text).unwrap_or_default()),
+        );
+        transposed.push(row);
+    }
+    transposed.to_markdown()
+}
+
 pub fn json_grid(grid: &Grid) -> String {
     let rows = grid
         .rows

@@ -3,6 +3,7 @@
 
 pub mod assertions;
 pub mod changes;
+pub mod codes;
 pub mod diagnostics;
 pub mod diff;
 pub mod escape;

@@ -205,26 +205,32 @@ impl Holdings<'_> {
     }
 }
 
-/// "all 40 clients", or the first eight with their routes.
+/// "all 40 clients"; else the clients grouped by route, each route named
+/// once: "22 unrestricted clients (all-clients role); C-1011 (administrative)".
 fn where_text(clients: &[OnClient<'_>], total: usize) -> String {
     if clients.len() == total && total > 1 {
         return format!("all {total} clients");
     }
-    let shown: Vec<String> = clients
-        .iter()
-        .take(8)
-        .map(|on| {
-            let why = first_route(on.reasons.iter().map(|r| r.reason))
-                .map_or_else(|| "owner".to_string(), |g| route_word(&g.route));
-            format!("{} ({why})", on.client)
-        })
-        .collect();
-    let more = clients.len().saturating_sub(shown.len());
-    let mut text = shown.join(", ");
-    if more > 0 {
-        text.push_str(&format!(", and {more} more"));
+    let mut groups: Vec<(String, Vec<&str>)> = Vec::new();
+    for on in clients {
+        let route = first_route(on.reasons.iter().map(|r| r.reason))
+            .map_or_else(|| "owner".to_string(), |g| route_word(&g.route));
+        match groups.iter_mut().find(|(r, _)| *r == route) {
+            Some((_, ids)) => ids.push(on.client),
+            None => groups.push((route, vec![on.client])),
+        }
     }
-    text
+    let group = |(route, ids): &(String, Vec<&str>)| {
+        if route == "all clients" && ids.len() > 1 {
+            return format!("{} unrestricted clients (all-clients role)", ids.len());
+        }
+        let mut shown = ids.iter().take(8).copied().collect::<Vec<_>>().join(", ");
+        if ids.len() > 8 {
+            shown.push_str(&format!(" and {} more", ids.len() - 8));
+        }
+        format!("{shown} ({route})")
+    };
+    groups.iter().map(group).collect::<Vec<_>>().join("; ")
 }
 
 fn route_word(route: &Route) -> String {

@@ -11,7 +11,7 @@ mod write;
 
 pub use discover::locate;
 pub use lock::{Lock, Wait};
-pub use read::read_bytes;
+pub use read::{STDIN, is_stdin, read_bytes};
 pub use write::{remove_stale_temporaries, write_atomic};
 
 use std::path::{Path, PathBuf};
@@ -132,8 +132,12 @@ impl Contents {
 }
 
 /// The file a write should replace: a symlinked `practice.toml` is written
-/// through to its target so the link survives.
+/// through to its target so the link survives. `-` stays `-` (standard
+/// input, which no change writes), even beside a file named `-`.
 pub fn write_target(path: &Path) -> PathBuf {
+    if is_stdin(path) {
+        return path.to_path_buf();
+    }
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
 }
 

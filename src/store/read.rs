@@ -6,10 +6,23 @@ use super::{MAX_BYTES, StoreError};
 use std::fs::File;
 use std::io::Read;
 use std::path::Path;
+use std::sync::OnceLock;
+
+/// `-f -`: the practice is read from standard input (read-only commands).
+pub const STDIN: &str = "-";
+
+/// Whether `path` is `-`, standard input.
+pub fn is_stdin(path: &Path) -> bool {
+    path.as_os_str() == STDIN
+}
 
 /// Reads the file's bytes, refusing anything that is not a regular file or
-/// is too large to be a practice.
+/// is too large to be a practice. `-` is standard input, read once (a
+/// command that reads the practice twice gets the same bytes).
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, StoreError> {
+    if is_stdin(path) {
+        return stdin_bytes(path);
+    }
     let read_error = |source| StoreError::Read {
         path: path.to_path_buf(),
         source,
@@ -28,6 +41,30 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, StoreError> {
         });
     }
     Ok(bytes)
+}
+
+fn stdin_bytes(path: &Path) -> Result<Vec<u8>, StoreError> {
+    static READ: OnceLock<Result<Vec<u8>, (std::io::ErrorKind, String)>> = OnceLock::new();
+    let read = READ.get_or_init(|| {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .lock()
+            .take(MAX_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|e| (e.kind(), e.to_string()))?;
+        Ok(bytes)
+    });
+    match read {
+        Ok(bytes) if bytes.len() as u64 > MAX_BYTES => Err(StoreError::TooLarge {
+            path: path.to_path_buf(),
+            size: bytes.len() as u64,
+        }),
+        Ok(bytes) => Ok(bytes.clone()),
+        Err((kind, message)) => Err(StoreError::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::new(*kind, message.clone()),
+        }),
+    }
 }
 
 /// Opens `path` for reading if it is a regular file. The open does not

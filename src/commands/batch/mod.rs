@@ -21,6 +21,13 @@ pub const MAX_LINE: usize = 64 * 1024;
 /// answered a buffer at a time.
 pub fn run(context: &Context) -> Result<Exit, Failure> {
     // --batch always writes JSON Lines, whatever --format says.
+    if context.file.as_deref().is_some_and(crate::store::is_stdin) {
+        return Err(Failure::Usage(
+            "--batch reads its requests from standard input, so -f - cannot also \
+             read the practice from it; name the file"
+                .into(),
+        ));
+    }
     let loaded = context.load()?;
     let verdicts = Verdicts::new(&loaded.practice);
     let mut input = BufReader::with_capacity(MAX_LINE, std::io::stdin().lock());

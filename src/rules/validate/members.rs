@@ -117,7 +117,15 @@ impl<'p> Check<'p> {
                 }
             }
             for excluded in &role.excludes {
-                if member.has_role(&excluded.value) {
+                // A pair that excludes each other from both sides (intern
+                // and clinician) is one problem: report it from the first
+                // of the two roles the member lists.
+                let reported_from_other_side = roles.iter().any(|other| {
+                    other.id.value == excluded.value
+                        && other.excludes.iter().any(|x| x.value == role.id.value)
+                        && position(member, &other.id.value) < position(member, &role.id.value)
+                });
+                if member.has_role(&excluded.value) && !reported_from_other_side {
                     self.push(
                         Code::ExcludesViolated,
                         at,
@@ -361,4 +369,13 @@ impl<'p> Check<'p> {
             }
         }
     }
+}
+
+/// Where a member lists a role (their roles are few).
+fn position(member: &Member<Raw>, role: &str) -> usize {
+    member
+        .roles
+        .iter()
+        .position(|r| r.value == role)
+        .unwrap_or(usize::MAX)
 }

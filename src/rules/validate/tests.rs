@@ -8,7 +8,7 @@ use crate::rules::check;
 
 /// The decision date of every test unless it names another.
 fn today() -> NaiveDate {
-    day(2026, 6, 15)
+    crate::findings::catalog::example_date()
 }
 
 fn day(year: i32, month: u32, d: u32) -> NaiveDate {
@@ -20,44 +20,7 @@ fn day(year: i32, month: u32, d: u32) -> NaiveDate {
 /// `[clients]` table after the base client. Every base member is needed by
 /// some rule (sue supervises ian, so no idle-supervisor warning).
 fn practice_text(practice: &str, sections: &str, clients: &str) -> String {
-    format!(
-        r#"version = 1
-
-[practice]
-name = "Riverbend Counseling"
-owner = "olive"
-{practice}
-
-[members.olive]
-name = "Olive Owner"
-roles = ["administrator"]
-
-[members.bob]
-name = "Bob Clinician"
-roles = ["clinician"]
-npi = "1234567893"
-
-[members.sue]
-name = "Sue Supervisor"
-roles = ["clinician", "supervisor"]
-npi = "9876543213"
-
-[members.ian]
-name = "Ian Intern"
-roles = ["intern"]
-supervisors = ["sue"]
-
-[members.dana]
-name = "Dana Desk"
-roles = ["scheduler"]
-
-{sections}
-
-[clients]
-C-1 = {{ primary = "bob" }}
-{clients}
-"#
-    )
+    crate::findings::catalog::base(practice, sections, clients)
 }
 
 /// The base practice with extra `[members.X]`, `[roles.X]` or
@@ -152,145 +115,11 @@ fn finding(text: &str, code: Code) -> Finding {
     found.into_iter().next().expect("one finding")
 }
 
-/// A text that triggers each code. The match is exhaustive, so a new code
-/// does not compile until it has an example here.
+/// A text that triggers each code: the catalogue's example
+/// (`findings::catalog`, which `praxis explain` shows), so the documented
+/// example is the tested one.
 fn trigger(code: Code) -> String {
-    match code {
-        Code::Syntax => with_sections("[members.zoe\nname = \"Zoe\"\n"),
-        Code::WrongType => practice_text("max_supervisors = \"1\"", "", ""),
-        Code::UnknownKey => {
-            with_sections("[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\"]\nactve = true\n")
-        }
-        Code::MissingKey => with_sections("[members.zoe]\nroles = [\"scheduler\"]\n"),
-        Code::BadVersion => practice_text("", "", "").replacen("version = 1", "version = 2", 1),
-        Code::MaxSupervisors => practice_text("max_supervisors = 0", "", ""),
-        Code::BadIdentifier => {
-            with_sections("[members.\"zoe smith\"]\nname = \"Zoe\"\nroles = [\"scheduler\"]\n")
-        }
-        Code::DuplicateId => {
-            with_sections("[members.Bob]\nname = \"Other Bob\"\nroles = [\"scheduler\"]\n")
-        }
-        Code::DuplicateEmail => with_sections(
-            "[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\"]\nemail = \"desk@example.org\"\n\
-             [members.zed]\nname = \"Zed\"\nroles = [\"scheduler\"]\nemail = \"Desk@Example.org\"\n",
-        ),
-        Code::UnknownMember => with_clients("C-2 = { primary = \"nobody\" }"),
-        Code::UnknownRole => {
-            with_sections("[members.zoe]\nname = \"Zoe\"\nroles = [\"schedular\"]\n")
-        }
-        Code::UnknownCapability => with_sections(
-            "[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\"]\n\
-             grants = [{ can = [\"clinical.veiw\"], on = \"all\" }]\n",
-        ),
-        Code::RequiresNotMet => {
-            with_sections("[members.zoe]\nname = \"Zoe\"\nroles = [\"clinical-admin\"]\n")
-        }
-        Code::ExcludesViolated => with_sections(
-            "[members.zoe]\nname = \"Zoe\"\nroles = [\"clinician\", \"intern\"]\nsupervisors = [\"sue\"]\n",
-        ),
-        Code::PatternScopeMismatch => with_sections(
-            "[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\"]\n\
-             grants = [{ can = [\"members.manage\"], on = \"all\" }]\n",
-        ),
-        Code::UnknownScope => with_sections(
-            "[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\"]\n\
-             grants = [{ can = [\"client.view\"], on = \"everywhere\" }]\n",
-        ),
-        Code::SelfSupervision => with_sections(
-            "[members.zoe]\nname = \"Zoe\"\nroles = [\"clinician\", \"supervisor\"]\nsupervisors = [\"zoe\"]\n",
-        ),
-        Code::SupervisorCannotCosign => with_sections(
-            "[members.zoe]\nname = \"Zoe\"\nroles = [\"clinician\"]\nsupervisors = [\"bob\"]\n",
-        ),
-        Code::SupervisionCycle => with_sections(
-            "[members.ann]\nname = \"Ann\"\nroles = [\"clinician\", \"supervisor\"]\nsupervisors = [\"ben\"]\n\
-             [members.ben]\nname = \"Ben\"\nroles = [\"clinician\", \"supervisor\"]\nsupervisors = [\"ann\"]\n",
-        ),
-        Code::TooManySupervisors => practice_text(
-            "max_supervisors = 1",
-            "[members.ann]\nname = \"Ann\"\nroles = [\"clinician\", \"supervisor\"]\nsupervisors = [\"sue\"]\n\
-             [members.zoe]\nname = \"Zoe\"\nroles = [\"clinician\"]\nsupervisors = [\"sue\", \"ann\"]\n",
-            "",
-        ),
-        Code::InternWithoutSupervisor => {
-            with_sections("[members.zoe]\nname = \"Zoe\"\nroles = [\"intern\"]\n")
-        }
-        Code::InternWithNpi => with_sections(
-            "[members.zoe]\nname = \"Zoe\"\nroles = [\"intern\"]\nsupervisors = [\"sue\"]\nnpi = \"1111111112\"\n",
-        ),
-        Code::InternNotBillingAsSupervisor => with_sections(
-            "[members.zoe]\nname = \"Zoe\"\nroles = [\"intern\"]\nsupervisors = [\"sue\"]\n\
-             bill_as_supervisor = false\n",
-        ),
-        Code::NoBillingSupervisor => with_sections(
-            "[members.zed]\nname = \"Zed\"\nroles = [\"clinician\", \"supervisor\"]\n\
-             [members.zoe]\nname = \"Zoe\"\nroles = [\"intern\"]\nsupervisors = [\"zed\"]\n",
-        ),
-        Code::CosignWithoutSupervisor => with_sections(
-            "[members.zoe]\nname = \"Zoe\"\nroles = [\"clinician\"]\ncosign = [\"progress-notes\"]\n",
-        ),
-        Code::BadCosignValue => with_sections(
-            "[members.zoe]\nname = \"Zoe\"\nroles = [\"clinician\"]\nsupervisors = [\"sue\"]\n\
-             cosign = [\"progress-note\"]\n",
-        ),
-        Code::BadNpi => with_sections(
-            "[members.zoe]\nname = \"Zoe\"\nroles = [\"clinician\"]\nnpi = \"1234567890\"\n",
-        ),
-        Code::BadTaxonomy => with_sections(
-            "[members.zoe]\nname = \"Zoe\"\nroles = [\"clinician\"]\ntaxonomy = \"101YM0800\"\n",
-        ),
-        Code::PrimaryNotClinical => with_clients("C-2 = { primary = \"dana\" }"),
-        Code::PrimaryAlsoClinician => {
-            with_clients("C-2 = { primary = \"bob\", clinicians = [\"bob\"] }")
-        }
-        Code::AdministrativeNotRestricted => {
-            with_clients("C-2 = { primary = \"bob\", administrative = [\"dana\"] }")
-        }
-        Code::InactiveReferenced => practice_text(
-            "",
-            "[members.old]\nname = \"Old\"\nroles = [\"clinician\"]\nactive = false\n",
-            "C-2 = { primary = \"old\" }",
-        ),
-        Code::TemporaryWithoutReason => with_clients(
-            "C-2 = { primary = \"bob\", temporary = [{ member = \"sue\", until = 2026-12-31 }] }",
-        ),
-        Code::TemporaryAlreadyClinician => with_clients(
-            "C-2 = { primary = \"bob\", temporary = [{ member = \"bob\", until = 2026-12-31, reason = \"Cover\" }] }",
-        ),
-        Code::DuplicateInList => {
-            with_sections("[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\", \"scheduler\"]\n")
-        }
-        Code::FileTooLarge => "#".repeat(crate::rules::MAX_FILE_BYTES as usize + 1),
-        Code::CapabilityShadowsBuiltin => with_sections(
-            "[capabilities]\n\"client.view\" = { scope = \"client\", description = \"Mine\" }\n",
-        ),
-        Code::BadText => {
-            with_sections("[members.zoe]\nname = \"Zoe\\u001b[2J\"\nroles = [\"scheduler\"]\n")
-        }
-        Code::BadEmail => with_sections(
-            "[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\"]\nemail = \"zoe.example.org\"\n",
-        ),
-        Code::BadGithubLogin => with_sections(
-            "[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\"]\ngithub = \"@zoe\"\n",
-        ),
-        Code::DuplicateGithubLogin => with_sections(
-            "[members.zoe]\nname = \"Zoe\"\nroles = [\"scheduler\"]\ngithub = \"zoe-n\"\n\
-             [members.zed]\nname = \"Zed\"\nroles = [\"scheduler\"]\ngithub = \"Zoe-N\"\n",
-        ),
-        Code::NoAccessMember => with_sections("[members.zoe]\nname = \"Zoe\"\n"),
-        Code::RedundantAdministrative => with_clients(
-            "C-2 = { primary = \"bob\", restricted = true, administrative = [\"bob\"] }",
-        ),
-        Code::IdleSupervisor => {
-            with_sections("[members.zoe]\nname = \"Zoe\"\nroles = [\"supervisor\"]\n")
-        }
-        Code::TemporaryExpired => with_clients(
-            "C-2 = { primary = \"bob\", temporary = [{ member = \"sue\", until = 2026-06-14, reason = \"Cover\" }] }",
-        ),
-        Code::TemporaryExpiring => with_clients(
-            "C-2 = { primary = \"bob\", temporary = [{ member = \"sue\", until = 2026-06-20, reason = \"Cover\" }] }",
-        ),
-    }
+    crate::findings::catalog::entry(code).1.text()
 }
 
 // ---------------------------------------------------------------------------
@@ -612,6 +441,9 @@ fn p013_requires_not_met() {
 #[test]
 fn p014_excludes_violated() {
     assert_only(&trigger(Code::ExcludesViolated), Code::ExcludesViolated);
+    // clinician and intern exclude each other from both sides: one problem,
+    // reported once.
+    let _ = finding(&trigger(Code::ExcludesViolated), Code::ExcludesViolated);
     assert_only(
         &with_sections(
             "[roles.desk]\ngrants = []\nexcludes = [\"biller\"]\n\

@@ -32,6 +32,8 @@ impl Severity {
     }
 }
 
+pub mod catalog;
+
 macro_rules! codes {
     ($($variant:ident = $code:literal, $severity:ident, $title:literal;)*) => {
         /// Every finding praxis reports. Codes are stable: scripts and CI

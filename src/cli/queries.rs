@@ -1,0 +1,163 @@
+//! The questions: `access`, `matrix`, `validate`, `diff`, `test`, `review`.
+
+use super::{ListingOutput, TestFormat, ValidateFormat};
+use clap::{Args, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Subcommand, Debug)]
+pub enum AccessCommand {
+    /// May MEMBER use CAPABILITY? Exit 0 allow, 1 deny, 2 error
+    #[command(after_help = "Examples:
+  praxis access check bob clinical.view --client C-1001
+  praxis access check sara clinical.view --client C-1001 --explain
+  praxis --as sara access check clinical.view --client C-1001
+  praxis access check bob clinical.view --client C-1001 --at 2027-09-01 --format json
+  echo '{\"member\":\"bob\",\"capability\":\"clinical.view\",\"client\":\"C-1001\"}' | praxis access check --batch")]
+    Check(AccessCheckArgs),
+    /// Every member allowed a capability, with the route
+    #[command(after_help = "Examples:
+  praxis access who clinical.view --client C-1001
+  praxis access who billing.submit --format csv")]
+    Who(AccessWhoArgs),
+    /// Every capability a member holds, and where
+    #[command(after_help = "Examples:
+  praxis access list dev
+  praxis access list dev --client C-1005 --format json")]
+    List(AccessListArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct AccessCheckArgs {
+    /// The member asking (or give it as `--as MEMBER` and name only the capability)
+    pub member: Option<String>,
+    /// The capability, e.g. clinical.view (`praxis role show ROLE` lists them)
+    pub capability: Option<String>,
+    /// The client, for a client capability
+    #[arg(long)]
+    pub client: Option<String>,
+    /// The author of the document (for `own` grants)
+    #[arg(long, value_name = "MEMBER")]
+    pub author: Option<String>,
+    /// Print the reasons
+    #[arg(long)]
+    pub explain: bool,
+    /// Read requests from stdin, one per line, answer each as a JSON line
+    #[arg(long, conflicts_with_all = ["member", "capability", "client", "author", "explain"])]
+    pub batch: bool,
+    #[command(flatten)]
+    pub output: ListingOutput,
+}
+
+#[derive(Args, Debug)]
+pub struct AccessWhoArgs {
+    /// The capability, e.g. clinical.view
+    pub capability: String,
+    /// The client, for a client capability
+    #[arg(long)]
+    pub client: Option<String>,
+    #[command(flatten)]
+    pub output: ListingOutput,
+}
+
+#[derive(Args, Debug)]
+pub struct AccessListArgs {
+    /// The member
+    pub member: String,
+    /// Only this client
+    #[arg(long)]
+    pub client: Option<String>,
+    #[command(flatten)]
+    pub output: ListingOutput,
+}
+
+/// What `matrix` lists down the side.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum MatrixBy {
+    /// One row per role: what each role grants, on which scope
+    Role,
+    /// One row per member: what each member holds through all their roles
+    Member,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  praxis matrix
+  praxis matrix --by member --format csv
+  praxis matrix --client C-1001")]
+pub struct MatrixArgs {
+    /// Rows per role or per member [default: role; member with --client]
+    #[arg(long, value_enum)]
+    pub by: Option<MatrixBy>,
+    /// Members × client capabilities for this client, each cell allow or deny
+    #[arg(long)]
+    pub client: Option<String>,
+    /// Include inactive members
+    #[arg(long)]
+    pub inactive: bool,
+    #[command(flatten)]
+    pub output: ListingOutput,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  praxis validate
+  praxis validate --strict --format github
+  praxis validate --format sarif > praxis.sarif")]
+pub struct ValidateArgs {
+    /// Treat warnings as errors
+    #[arg(long)]
+    pub strict: bool,
+    /// Output format [default: table]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ValidateFormat>,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  praxis diff old.toml practice.toml
+  praxis diff --base origin/main --format markdown
+  praxis diff --base origin/main --as @alice-m --fail-on-gain")]
+pub struct DiffArgs {
+    /// The old version (a file), or with --base the path in the repository
+    pub old: Option<PathBuf>,
+    /// The new version
+    pub new: Option<PathBuf>,
+    /// Compare the practice file against this git revision
+    #[arg(long, value_name = "GIT_REV")]
+    pub base: Option<String>,
+    /// Exit 1 when anyone gains clinical access
+    #[arg(long)]
+    pub fail_on_gain: bool,
+    #[command(flatten)]
+    pub output: ListingOutput,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  praxis test
+  praxis test checks/access.toml
+  praxis test --format junit > praxis-junit.xml")]
+pub struct TestArgs {
+    /// The assertions [default: practice.test.toml beside the practice file]
+    #[arg(value_name = "FILE")]
+    pub tests: Option<PathBuf>,
+    /// Output format [default: table]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<TestFormat>,
+}
+
+#[derive(Args, Debug)]
+#[command(after_help = "Examples:
+  praxis review
+  praxis review --format markdown > review-2026-Q4.md
+  praxis review --client C-1011")]
+pub struct ReviewArgs {
+    /// Only this member's access (and the findings about them)
+    #[arg(long)]
+    pub member: Option<String>,
+    /// Only this client's chart (and the findings about it)
+    #[arg(long)]
+    pub client: Option<String>,
+    #[command(flatten)]
+    pub output: ListingOutput,
+}
