@@ -46,7 +46,10 @@ pub fn apply(
         Err(refusal) => return Err(refused(refusal, &path)),
     };
     if dry_run {
-        super::emit(&dry_run_diff(&path, &loaded.contents.text, &applied.text))?;
+        let name = path.display().to_string();
+        let diff =
+            output::changes::unified_diff(&loaded.contents.text, &applied.text, &name, &name);
+        super::emit(&diff)?;
         return Ok(Exit::Success);
     }
     write(context, &target, &loaded, &applied)?;
@@ -96,22 +99,6 @@ fn refused(refusal: Refusal, path: &Path) -> Failure {
             ))
         }
     }
-}
-
-/// `--dry-run`: the change as a unified diff of the file.
-fn dry_run_diff(path: &Path, old_text: &str, new_text: &str) -> String {
-    let diff = similar::TextDiff::from_lines(old_text, new_text);
-    let name = path.display().to_string();
-    let unified = diff.unified_diff().header(&name, &name).to_string();
-    // The file's own lines are free text: a line ending stays a line
-    // ending, anything else a terminal would act on is escaped.
-    unified
-        .split_inclusive('\n')
-        .map(|line| {
-            let body = line.trim_end_matches(['\n', '\r']);
-            format!("{}\n", output::escape::text(body))
-        })
-        .collect()
 }
 
 /// Writes the changed file in the file's own encoding, and keeps its
