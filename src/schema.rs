@@ -56,108 +56,140 @@ pub fn practice_schema() -> Value {
         "required": ["version", "practice"],
         "properties": {
             "version": { "const": 1, "description": "Format version" },
-            "practice": {
-                "type": "object",
-                "additionalProperties": false,
-                "required": ["name"],
-                "properties": {
-                    "name": { "type": "string" },
-                    "owner": { "type": "string", "pattern": IDENTIFIER, "description": "The account owner: can never lose access" },
-                    "max_supervisors": { "type": "integer", "minimum": 1 },
-                },
-            },
-            "capabilities": {
-                "type": "object",
-                "propertyNames": { "pattern": IDENTIFIER },
-                "additionalProperties": {
-                    "type": "object",
-                    "additionalProperties": false,
-                    "required": ["scope"],
-                    "properties": {
-                        "scope": { "enum": ["client", "practice"] },
-                        "description": { "type": "string" },
-                    },
-                },
-            },
-            "roles": {
-                "type": "object",
-                "propertyNames": { "pattern": IDENTIFIER, "examples": roles },
-                "additionalProperties": {
-                    "type": "object",
-                    "additionalProperties": false,
-                    "properties": {
-                        "description": { "type": "string" },
-                        "grants": grants(),
-                        "requires": identifier_list("Roles a holder must also hold"),
-                        "excludes": identifier_list("Roles a holder must not also hold"),
-                    },
-                },
-            },
-            "members": {
-                "type": "object",
-                "propertyNames": { "pattern": IDENTIFIER },
-                "additionalProperties": {
-                    "type": "object",
-                    "additionalProperties": false,
-                    "required": ["name"],
-                    "properties": {
-                        "name": { "type": "string", "description": "Preferred/display name" },
-                        "legal_name": { "type": "string", "description": "Name on claims" },
-                        "email": { "type": "string", "pattern": "^[^@\\s]*@[^@\\s]*$", "description": "Unique across members" },
-                        "github": {
-                            "type": "string",
-                            "pattern": GITHUB_LOGIN,
-                            "maxLength": 39,
-                            "description": "GitHub login, unique ignoring case: `praxis diff --as @LOGIN` judges this member's pull requests",
-                        },
-                        "roles": {
-                            "type": "array",
-                            "items": { "type": "string", "pattern": IDENTIFIER, "examples": roles },
-                            "uniqueItems": true,
-                        },
-                        "npi": { "type": "string", "pattern": "^[0-9]{10}$" },
-                        "taxonomy": { "type": "string", "pattern": "^.{9}X$" },
-                        "supervisors": identifier_list("Member ids who supervise this member"),
-                        "cosign": {
-                            "type": "array",
-                            "items": { "enum": ["progress-notes", "treatment-plans"] },
-                            "uniqueItems": true,
-                        },
-                        "bill_as_supervisor": { "type": "boolean" },
-                        "grants": grants(),
-                        "denies": { "type": "array", "items": { "type": "string" } },
-                        "active": { "type": "boolean" },
-                    },
-                },
-            },
-            "clients": {
-                "type": "object",
-                "propertyNames": { "pattern": IDENTIFIER },
-                "additionalProperties": {
-                    "type": "object",
-                    "additionalProperties": false,
-                    "required": ["primary"],
-                    "properties": {
-                        "primary": { "type": "string", "pattern": IDENTIFIER },
-                        "clinicians": identifier_list("Other members with clinical access"),
-                        "restricted": { "type": "boolean" },
-                        "administrative": identifier_list("Members who keep administrative access while restricted"),
-                        "temporary": {
-                            "type": "array",
-                            "items": {
-                                "type": "object",
-                                "additionalProperties": false,
-                                "required": ["member", "until", "reason"],
-                                "properties": {
-                                    "member": { "type": "string", "pattern": IDENTIFIER },
-                                    "until": { "type": "string", "format": "date", "description": "A TOML local date: the last day it holds" },
-                                    "reason": { "type": "string", "minLength": 1 },
-                                },
-                            },
-                        },
-                    },
-                },
-            },
+            "practice": practice_section(),
+            "capabilities": capabilities_section(),
+            "roles": roles_section(&roles),
+            "members": members_section(&roles),
+            "clients": clients_section(),
         },
     })
+}
+
+/// A table of entries keyed by id (`[members.ID]`, `[clients] ID = {…}`):
+/// the keys' schema, and each entry's.
+fn keyed(names: Value, entry: Value) -> Value {
+    json!({
+        "type": "object",
+        "propertyNames": names,
+        "additionalProperties": entry,
+    })
+}
+
+/// A table with these keys and no others, the `required` ones present.
+fn closed(required: &[&str], properties: Value) -> Value {
+    json!({
+        "type": "object",
+        "additionalProperties": false,
+        "required": required,
+        "properties": properties,
+    })
+}
+
+/// `[practice]`: the name, the owner and the supervision limit.
+fn practice_section() -> Value {
+    closed(
+        &["name"],
+        json!({
+            "name": { "type": "string" },
+            "owner": { "type": "string", "pattern": IDENTIFIER, "description": "The account owner: can never lose access" },
+            "max_supervisors": { "type": "integer", "minimum": 1 },
+        }),
+    )
+}
+
+/// `[capabilities.NAME]`: custom capabilities and their scope.
+fn capabilities_section() -> Value {
+    keyed(
+        json!({ "pattern": IDENTIFIER }),
+        closed(
+            &["scope"],
+            json!({
+                "scope": { "enum": ["client", "practice"] },
+                "description": { "type": "string" },
+            }),
+        ),
+    )
+}
+
+/// `[roles.ID]`; `roles`, the built-in role ids, are offered as examples
+/// for the ids.
+fn roles_section(roles: &[String]) -> Value {
+    keyed(
+        json!({ "pattern": IDENTIFIER, "examples": roles }),
+        json!({
+            "type": "object",
+            "additionalProperties": false,
+            "properties": {
+                "description": { "type": "string" },
+                "grants": grants(),
+                "requires": identifier_list("Roles a holder must also hold"),
+                "excludes": identifier_list("Roles a holder must not also hold"),
+            },
+        }),
+    )
+}
+
+/// `[members.ID]`; `roles`, the built-in role ids, are offered as examples
+/// for a member's `roles`.
+fn members_section(roles: &[String]) -> Value {
+    keyed(
+        json!({ "pattern": IDENTIFIER }),
+        closed(
+            &["name"],
+            json!({
+                "name": { "type": "string", "description": "Preferred/display name" },
+                "legal_name": { "type": "string", "description": "Name on claims" },
+                "email": { "type": "string", "pattern": "^[^@\\s]*@[^@\\s]*$", "description": "Unique across members" },
+                "github": {
+                    "type": "string",
+                    "pattern": GITHUB_LOGIN,
+                    "maxLength": 39,
+                    "description": "GitHub login, unique ignoring case: `praxis diff --as @LOGIN` judges this member's pull requests",
+                },
+                "roles": {
+                    "type": "array",
+                    "items": { "type": "string", "pattern": IDENTIFIER, "examples": roles },
+                    "uniqueItems": true,
+                },
+                "npi": { "type": "string", "pattern": "^[0-9]{10}$" },
+                "taxonomy": { "type": "string", "pattern": "^.{9}X$" },
+                "supervisors": identifier_list("Member ids who supervise this member"),
+                "cosign": {
+                    "type": "array",
+                    "items": { "enum": ["progress-notes", "treatment-plans"] },
+                    "uniqueItems": true,
+                },
+                "bill_as_supervisor": { "type": "boolean" },
+                "grants": grants(),
+                "denies": { "type": "array", "items": { "type": "string" } },
+                "active": { "type": "boolean" },
+            }),
+        ),
+    )
+}
+
+/// `[clients]`: each chart's primary, care team, restriction and
+/// temporary access.
+fn clients_section() -> Value {
+    let temporary = closed(
+        &["member", "until", "reason"],
+        json!({
+            "member": { "type": "string", "pattern": IDENTIFIER },
+            "until": { "type": "string", "format": "date", "description": "A TOML local date: the last day it holds" },
+            "reason": { "type": "string", "minLength": 1 },
+        }),
+    );
+    keyed(
+        json!({ "pattern": IDENTIFIER }),
+        closed(
+            &["primary"],
+            json!({
+                "primary": { "type": "string", "pattern": IDENTIFIER },
+                "clinicians": identifier_list("Other members with clinical access"),
+                "restricted": { "type": "boolean" },
+                "administrative": identifier_list("Members who keep administrative access while restricted"),
+                "temporary": { "type": "array", "items": temporary },
+            }),
+        ),
+    )
 }

@@ -165,81 +165,113 @@ impl Cut {
     /// the edit wrote a client that was cut out (it could not have seen
     /// it), so the caller edits the whole document instead.
     pub fn rejoin(self, edited: &DocumentMut) -> Option<Rejoined> {
-        if let Some(clients) = edited.get("clients").and_then(|c| c.as_table_like()) {
-            let cut: foldhash::HashSet<&str> = self.cut_ids.iter().map(String::as_str).collect();
-            if clients.iter().any(|(id, _)| cut.contains(id)) {
-                return None;
-            }
+        if self.writes_a_cut_client(edited) {
+            return None;
         }
         let edited = edited.to_string();
-        let before: Vec<&str> = self.text.split_inclusive('\n').collect();
         let after: Vec<&str> = edited.split_inclusive('\n').collect();
-        // Lines are matched by their key where they have one, so an entry
-        // the change rewrote still stands where it stood, and the runs cut
-        // around it go back around it.
-        let diff = similar::capture_diff_slices(
-            similar::Algorithm::Myers,
-            &before.iter().map(|line| line_key(line)).collect::<Vec<_>>(),
-            &after.iter().map(|line| line_key(line)).collect::<Vec<_>>(),
-        );
-        // Where each line of the text as cut went in the edited text.
-        let moved = |line: usize| -> usize {
-            for op in &diff {
-                let (old, new) = (op.old_range(), op.new_range());
-                if old.contains(&line) {
-                    // Within a replaced stretch, a line keeps its place as
-                    // far as the new stretch reaches (a rewritten header
-                    // followed by a removed entry keeps the run after it).
-                    return new.start + (line - old.start).min(new.len());
-                }
-            }
-            after.len()
-        };
+        let diff = line_diff(&self.text, &after);
         let cut_bytes: usize = self.runs.iter().map(|r| r.2.len()).sum();
-        let mut text = String::with_capacity(edited.len() + cut_bytes);
-        let mut edited_pieces: Vec<Piece> = Vec::new();
-        let mut cut_pieces: Vec<Piece> = Vec::new();
-        let mut put = |text: &mut String, bytes: &str, from: usize, cut: bool| {
-            let pieces = if cut {
-                &mut cut_pieces
-            } else {
-                &mut edited_pieces
-            };
-            match pieces.last_mut() {
-                Some(last) if last.at + last.len == text.len() && last.from + last.len == from => {
-                    last.len += bytes.len();
-                }
-                _ => pieces.push(Piece {
-                    at: text.len(),
-                    from,
-                    len: bytes.len(),
-                }),
-            }
-            text.push_str(bytes);
-        };
+        let mut joined = Joined::with_capacity(edited.len() + cut_bytes);
         let mut runs = self
             .runs
             .iter()
-            .map(|(line, start, run)| (moved(*line), *start, run))
+            .map(|(line, start, run)| (moved_line(&diff, *line, after.len()), *start, run))
             .peekable();
         let mut offset = 0;
         for (index, line) in after.iter().enumerate() {
             while let Some((_, start, run)) = runs.next_if(|(at, _, _)| *at <= index) {
-                put(&mut text, run, start, true);
+                joined.put(run, start, true);
             }
-            put(&mut text, line, offset, false);
+            joined.put(line, offset, false);
             offset += line.len();
         }
         for (_, start, run) in runs {
-            put(&mut text, run, start, true);
+            joined.put(run, start, true);
         }
         Some(Rejoined {
-            text,
+            text: joined.text,
             edited,
-            edited_pieces,
-            cut_pieces,
+            edited_pieces: joined.edited_pieces,
+            cut_pieces: joined.cut_pieces,
             cut_ids: self.cut_ids,
         })
+    }
+
+    /// Whether the edited document has a client that was cut out.
+    fn writes_a_cut_client(&self, edited: &DocumentMut) -> bool {
+        let Some(clients) = edited.get("clients").and_then(|c| c.as_table_like()) else {
+            return false;
+        };
+        let cut: foldhash::HashSet<&str> = self.cut_ids.iter().map(String::as_str).collect();
+        clients.iter().any(|(id, _)| cut.contains(id))
+    }
+}
+
+/// How the lines of the text as cut map onto the edited text's lines.
+/// Lines are matched by their key where they have one, so an entry the
+/// change rewrote still stands where it stood, and the runs cut around it
+/// go back around it.
+fn line_diff(cut_text: &str, after: &[&str]) -> Vec<similar::DiffOp> {
+    let before: Vec<&str> = cut_text.split_inclusive('\n').collect();
+    similar::capture_diff_slices(
+        similar::Algorithm::Myers,
+        &before.iter().map(|line| line_key(line)).collect::<Vec<_>>(),
+        &after.iter().map(|line| line_key(line)).collect::<Vec<_>>(),
+    )
+}
+
+/// Where a line of the text as cut went in the edited text, of
+/// `after_lines` lines.
+fn moved_line(diff: &[similar::DiffOp], line: usize, after_lines: usize) -> usize {
+    for op in diff {
+        let (old, new) = (op.old_range(), op.new_range());
+        if old.contains(&line) {
+            // Within a replaced stretch, a line keeps its place as far as
+            // the new stretch reaches (a rewritten header followed by a
+            // removed entry keeps the run after it).
+            return new.start + (line - old.start).min(new.len());
+        }
+    }
+    after_lines
+}
+
+/// The whole text as it is put together, with where each piece came from.
+struct Joined {
+    text: String,
+    edited_pieces: Vec<Piece>,
+    cut_pieces: Vec<Piece>,
+}
+
+impl Joined {
+    fn with_capacity(bytes: usize) -> Joined {
+        Joined {
+            text: String::with_capacity(bytes),
+            edited_pieces: Vec::new(),
+            cut_pieces: Vec::new(),
+        }
+    }
+
+    /// Appends `bytes`, which stood at `from` in the edited text or (`cut`)
+    /// in the file as it was; a piece that continues the last one of its
+    /// source extends it.
+    fn put(&mut self, bytes: &str, from: usize, cut: bool) {
+        let pieces = if cut {
+            &mut self.cut_pieces
+        } else {
+            &mut self.edited_pieces
+        };
+        match pieces.last_mut() {
+            Some(last) if last.at + last.len == self.text.len() && last.from + last.len == from => {
+                last.len += bytes.len();
+            }
+            _ => pieces.push(Piece {
+                at: self.text.len(),
+                from,
+                len: bytes.len(),
+            }),
+        }
+        self.text.push_str(bytes);
     }
 }
 

@@ -7,7 +7,9 @@ use crate::exit::{Exit, Failure};
 use crate::model::{Kind, Practice};
 use crate::output::Format;
 use crate::output::{self, Paint, Table, escape, explain, paint, records};
-use crate::rules::decide::{self, Reason, Request, decide_resolved, resolve, resolve_target};
+use crate::rules::decide::{
+    self, Decision, Reason, Request, decide_resolved, resolve, resolve_target,
+};
 use crate::rules::kept::Names;
 use chrono::NaiveDate;
 
@@ -40,28 +42,39 @@ fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
         // closest id of a misspelled one: the whole practice answers errors.
         Err(_) => decide::decide(&context.load()?.practice, &request, context.date)?,
     };
+    emit(&answer(format, &request, &decision, args.explain))?;
+    Ok(if decision.allowed {
+        Exit::Success
+    } else {
+        Exit::Denied
+    })
+}
+
+/// The answer to one question, in `format`; with `explain`, the text
+/// answer lists the reasons.
+fn answer(format: Format, request: &Request<'_>, decision: &Decision, explain: bool) -> String {
     match format {
-        Format::Json => emit(&output::json(&records::Check {
-            member,
-            capability,
+        Format::Json => output::json(&records::Check {
+            member: request.member,
+            capability: request.capability,
             client: request.client,
-            decision: records::Word::of(&decision),
-            reasons: records::reasons(&decision.reasons, &request),
-        }))?,
+            decision: records::Word::of(decision),
+            reasons: records::reasons(&decision.reasons, request),
+        }),
         Format::Csv | Format::Markdown => {
             let mut table = Table::new(&["member", "capability", "client", "decision", "reasons"]);
             table.push(vec![
-                member.to_string(),
-                capability.to_string(),
-                args.client.clone().unwrap_or_default(),
+                request.member.to_string(),
+                request.capability.to_string(),
+                request.client.unwrap_or_default().to_string(),
                 decision.word().to_string(),
-                explain::reasons(&decision.reasons, &request).join("; "),
+                explain::reasons(&decision.reasons, request).join("; "),
             ]);
-            emit(&if format == Format::Csv {
+            if format == Format::Csv {
                 table.to_csv()
             } else {
                 table.to_markdown()
-            })?;
+            }
         }
         _ => {
             let color = output::stdout_color();
@@ -71,19 +84,14 @@ fn check(args: AccessCheckArgs, context: &Context) -> Result<Exit, Failure> {
                 paint("deny", Paint::Red, color)
             };
             let mut text = format!("{word}\n");
-            if args.explain {
-                for line in explain::reasons(&decision.reasons, &request) {
+            if explain {
+                for line in explain::reasons(&decision.reasons, request) {
                     text.push_str(&format!("  - {}\n", escape::text(&line)));
                 }
             }
-            emit(&text)?;
+            text
         }
     }
-    Ok(if decision.allowed {
-        Exit::Success
-    } else {
-        Exit::Denied
-    })
 }
 
 /// Who asks and for what: `access check MEMBER CAPABILITY`, or kubectl's
@@ -195,35 +203,12 @@ fn list(args: AccessListArgs, context: &Context) -> Result<Exit, Failure> {
     if let Some(client) = &args.client {
         decide::find_client(&practice, client)?;
     }
-    let mut held = Vec::new();
-    for capability in practice.capabilities() {
-        match capability.kind {
-            Kind::Practice => {
-                let request = Request {
-                    member: &args.member,
-                    capability: &capability.name,
-                    client: None,
-                    author: None,
-                };
-                let decision = decide::decide(&practice, &request, context.date)?;
-                if decision.allowed {
-                    held.push((capability.name.as_str(), Held::Practice(decision.reasons)));
-                }
-            }
-            Kind::Client => {
-                let clients = clients_allowed(
-                    &practice,
-                    &args.member,
-                    &capability.name,
-                    args.client.as_deref(),
-                    context.date,
-                )?;
-                if !clients.is_empty() {
-                    held.push((capability.name.as_str(), Held::Clients(clients)));
-                }
-            }
-        }
-    }
+    let held = holdings(
+        &practice,
+        &args.member,
+        args.client.as_deref(),
+        context.date,
+    )?;
     let request = |capability, client| Request {
         member: &args.member,
         capability,
@@ -259,4 +244,38 @@ fn list(args: AccessListArgs, context: &Context) -> Result<Exit, Failure> {
     };
     emit(&output::listing(format, &record.table(total), &record))?;
     Ok(Exit::Success)
+}
+
+/// Every capability `member` holds, practice-wide or on clients (`client`
+/// alone, when given), in catalog order.
+fn holdings<'p>(
+    practice: &'p Practice,
+    member: &str,
+    client: Option<&str>,
+    date: NaiveDate,
+) -> Result<Vec<(&'p str, Held<'p>)>, Failure> {
+    let mut held = Vec::new();
+    for capability in practice.capabilities() {
+        match capability.kind {
+            Kind::Practice => {
+                let request = Request {
+                    member,
+                    capability: &capability.name,
+                    client: None,
+                    author: None,
+                };
+                let decision = decide::decide(practice, &request, date)?;
+                if decision.allowed {
+                    held.push((capability.name.as_str(), Held::Practice(decision.reasons)));
+                }
+            }
+            Kind::Client => {
+                let clients = clients_allowed(practice, member, &capability.name, client, date)?;
+                if !clients.is_empty() {
+                    held.push((capability.name.as_str(), Held::Clients(clients)));
+                }
+            }
+        }
+    }
+    Ok(held)
 }

@@ -16,64 +16,30 @@ use crate::store::{self, Contents};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The two versions compared, as `diff` names them to the reader, and what
+/// each file was on disk.
+struct Versions {
+    old: Practice,
+    new: Practice,
+    label: String,
+    old_kind: FileKind,
+    new_kind: FileKind,
+}
+
 pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
     let format = context.format(args.output.format, "diff")?;
-    let (old, new, label, old_kind, new_kind) = match &args.base {
-        Some(rev) => {
-            if args.new.is_some() {
-                return Err(Failure::Usage(
-                    "diff --base REV takes at most one PATH".into(),
-                ));
-            }
-            let path = match &args.old {
-                Some(path) => path.clone(),
-                None => context.path()?,
-            };
-            let (old, old_kind) = from_git(&path, rev, context)?;
-            let new = context.load_path(&path)?.practice;
-            (
-                old,
-                new,
-                format!("{rev}:{} → {}", path.display(), path.display()),
-                old_kind,
-                file_kind(&path),
-            )
-        }
-        None => {
-            let (Some(old_path), Some(new_path)) = (&args.old, &args.new) else {
-                return Err(Failure::Usage(
-                    "diff needs OLD and NEW files, or --base GIT_REV".into(),
-                ));
-            };
-            let old = context.load_path(old_path)?.practice;
-            let new = context.load_path(new_path)?.practice;
-            (
-                old,
-                new,
-                format!("{} → {}", old_path.display(), new_path.display()),
-                file_kind(old_path),
-                file_kind(new_path),
-            )
-        }
-    };
+    let Versions {
+        old,
+        new,
+        label,
+        old_kind,
+        new_kind,
+    } = versions(&args, context)?;
     let mut diff = compare(&old, &new, context.date);
     if old_kind != new_kind {
         diff.file_changed = Some((old_kind, new_kind));
     }
-    // The actor is who they are in OLD: a member id, or `@LOGIN` by the
-    // `github` key (SPEC §8), the same resolver changes use.
-    let actor = match &context.actor {
-        Some(given) => {
-            let member = actor::resolve(&old, given).map_err(|e| match e {
-                ActorError::UnknownMember { .. } => {
-                    Failure::Usage(format!("unknown actor `{given}` (not a member in OLD)"))
-                }
-                other => Failure::Usage(format!("{other} in OLD")),
-            })?;
-            Some(member.id.value.clone())
-        }
-        None => None,
-    };
+    let actor = acting_member(&old, context)?;
     let violations = actor.as_deref().map(|id| {
         let mut violations = unauthorized(&old, &new, id, context.date);
         if diff.file_changed.is_some() {
@@ -110,6 +76,57 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
     } else {
         Exit::Success
     })
+}
+
+/// The versions the arguments name: a file at a git revision and as it is
+/// now (`--base`), or two files.
+fn versions(args: &DiffArgs, context: &Context) -> Result<Versions, Failure> {
+    let Some(rev) = &args.base else {
+        let (Some(old_path), Some(new_path)) = (&args.old, &args.new) else {
+            return Err(Failure::Usage(
+                "diff needs OLD and NEW files, or --base GIT_REV".into(),
+            ));
+        };
+        return Ok(Versions {
+            old: context.load_path(old_path)?.practice,
+            new: context.load_path(new_path)?.practice,
+            label: format!("{} → {}", old_path.display(), new_path.display()),
+            old_kind: file_kind(old_path),
+            new_kind: file_kind(new_path),
+        });
+    };
+    if args.new.is_some() {
+        return Err(Failure::Usage(
+            "diff --base REV takes at most one PATH".into(),
+        ));
+    }
+    let path = match &args.old {
+        Some(path) => path.clone(),
+        None => context.path()?,
+    };
+    let (old, old_kind) = from_git(&path, rev, context)?;
+    Ok(Versions {
+        old,
+        new: context.load_path(&path)?.practice,
+        label: format!("{rev}:{} → {}", path.display(), path.display()),
+        old_kind,
+        new_kind: file_kind(&path),
+    })
+}
+
+/// The actor is who they are in OLD: a member id, or `@LOGIN` by the
+/// `github` key (SPEC §8), the same resolver changes use.
+fn acting_member(old: &Practice, context: &Context) -> Result<Option<String>, Failure> {
+    let Some(given) = &context.actor else {
+        return Ok(None);
+    };
+    let member = actor::resolve(old, given).map_err(|e| match e {
+        ActorError::UnknownMember { .. } => {
+            Failure::Usage(format!("unknown actor `{given}` (not a member in OLD)"))
+        }
+        other => Failure::Usage(format!("{other} in OLD")),
+    })?;
+    Ok(Some(member.id.value.clone()))
 }
 
 /// What the file at `path` is on disk: a link and its target, or a file.
@@ -150,48 +167,13 @@ fn from_git_following(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| store::FILE_NAME.to_string());
-    let exists = Command::new("git")
-        .arg("-C")
-        .arg(&dir)
-        .args(["cat-file", "-e", &format!("{rev}:./{name}")])
-        .output()
-        .map_err(|e| Failure::Usage(format!("cannot run git: {e}")))?;
+    let exists = git(&dir, &["cat-file", "-e", &format!("{rev}:./{name}")])?;
     if !exists.status.success() {
-        let rev_ok = Command::new("git")
-            .arg("-C")
-            .arg(&dir)
-            .args([
-                "rev-parse",
-                "--verify",
-                "--quiet",
-                &format!("{rev}^{{commit}}"),
-            ])
-            .output()
-            .map_err(|e| Failure::Usage(format!("cannot run git: {e}")))?;
-        if !rev_ok.status.success() {
-            return Err(Failure::Usage(format!(
-                "`{rev}` is not a git revision in {} (is it a git repository, and was the revision fetched?)",
-                dir.display()
-            )));
-        }
-        context.talk(&format!(
-            "note: {name} did not exist at {rev}; comparing against an empty practice"
-        ));
-        return Ok((Practice::catalog_only(), FileKind::Regular));
+        return missing_at(rev, &dir, &name, context);
     }
-    let entry = Command::new("git")
-        .arg("-C")
-        .arg(&dir)
-        .args(["ls-tree", rev, "--", &format!("./{name}")])
-        .output()
-        .map_err(|e| Failure::Usage(format!("cannot run git: {e}")))?;
+    let entry = git(&dir, &["ls-tree", rev, "--", &format!("./{name}")])?;
     let is_link = String::from_utf8_lossy(&entry.stdout).starts_with("120000 ");
-    let output = Command::new("git")
-        .arg("-C")
-        .arg(&dir)
-        .args(["show", &format!("{rev}:./{name}")])
-        .output()
-        .map_err(|e| Failure::Usage(format!("cannot run git: {e}")))?;
+    let output = git(&dir, &["show", &format!("{rev}:./{name}")])?;
     if !output.status.success() {
         return Err(Failure::Usage(format!(
             "git show {rev}:{name} failed: {}",
@@ -212,4 +194,43 @@ fn from_git_following(
         context.load_text(&shown, contents)?.practice,
         FileKind::Regular,
     ))
+}
+
+/// The file `name` is not in `rev`: an empty practice when the revision
+/// exists (the file is new), else the error that the revision is unknown.
+fn missing_at(
+    rev: &str,
+    dir: &Path,
+    name: &str,
+    context: &Context,
+) -> Result<(Practice, FileKind), Failure> {
+    let rev_ok = git(
+        dir,
+        &[
+            "rev-parse",
+            "--verify",
+            "--quiet",
+            &format!("{rev}^{{commit}}"),
+        ],
+    )?;
+    if !rev_ok.status.success() {
+        return Err(Failure::Usage(format!(
+            "`{rev}` is not a git revision in {} (is it a git repository, and was the revision fetched?)",
+            dir.display()
+        )));
+    }
+    context.talk(&format!(
+        "note: {name} did not exist at {rev}; comparing against an empty practice"
+    ));
+    Ok((Practice::catalog_only(), FileKind::Regular))
+}
+
+/// Runs `git -C DIR ARGS…` and returns what it printed.
+fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output, Failure> {
+    Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .output()
+        .map_err(|e| Failure::Usage(format!("cannot run git: {e}")))
 }

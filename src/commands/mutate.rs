@@ -2,12 +2,13 @@
 //! edit, validate the result as a whole, then write atomically — or, with
 //! `--dry-run`, print the diff. A refused change never touches the file.
 
-use super::Context;
+use super::{Context, Loaded};
 use crate::changes::cut::Reach;
 use crate::changes::{self, Actor, Applied, Change, ChangeError, Outcome, Refusal};
 use crate::exit::{Exit, Failure};
 use crate::output::{self, diagnostics};
 use crate::store;
+use std::path::Path;
 use toml_edit::DocumentMut;
 
 pub fn apply(
@@ -22,17 +23,8 @@ pub fn apply(
     let _lock = if dry_run {
         None
     } else {
-        Some(context.lock(&target)?)
+        Some(lock_and_clean_up(context, &target)?)
     };
-    if !dry_run {
-        // Whatever this change comes to, clean up after a writer killed
-        // mid-write: only the lock holder writes temporary files.
-        let dir = match target.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => std::path::Path::new("."),
-        };
-        store::remove_stale_temporaries(dir, &target);
-    }
     let loaded = context.load_path(&path)?;
     let actor = Actor::resolve(&loaded.practice, context.actor.as_deref(), date)?;
     let applied = match changes::apply(
@@ -51,46 +43,76 @@ pub fn apply(
             ))?;
             return Ok(Exit::Success);
         }
-        Err(Refusal::Change(error)) => return Err(error.into()),
-        Err(Refusal::Unparsable) => {
-            return Err(Failure::Invalid(format!(
-                "{}: cannot parse for editing",
-                output::escape::path(&path)
-            )));
-        }
-        Err(Refusal::Invalid { text, errors }) => {
+        Err(refusal) => return Err(refused(refusal, &path)),
+    };
+    if dry_run {
+        let name = path.display().to_string();
+        let diff =
+            output::changes::unified_diff(&loaded.contents.text, &applied.text, &name, &name);
+        super::emit(&diff)?;
+        return Ok(Exit::Success);
+    }
+    write(context, &target, &loaded, &applied)?;
+    // The file is written: a summary that cannot be printed is still exit
+    // 2 (the answer did not arrive), and says the change was made.
+    report(context, &applied).map_err(|failure| match failure {
+        Failure::Output(error) => Failure::Output(std::io::Error::new(
+            error.kind(),
+            format!("{error} (the change to {} was written)", path.display()),
+        )),
+        other => other,
+    })?;
+    Ok(Exit::Success)
+}
+
+/// Takes the lock for writing `target`, then, whatever this change comes
+/// to, cleans up after a writer killed mid-write: only the lock holder
+/// writes temporary files.
+fn lock_and_clean_up(context: &Context, target: &Path) -> Result<store::Lock, Failure> {
+    let lock = context.lock(target)?;
+    let dir = match target.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    };
+    store::remove_stale_temporaries(dir, target);
+    Ok(lock)
+}
+
+/// Why a change was refused, as the failure the command exits with.
+fn refused(refusal: Refusal, path: &Path) -> Failure {
+    match refusal {
+        Refusal::Change(error) => error.into(),
+        Refusal::Unparsable => Failure::Invalid(format!(
+            "{}: cannot parse for editing",
+            output::escape::path(path)
+        )),
+        Refusal::Invalid { text, errors } => {
             let rendered = diagnostics::render_text(
                 &format!("{} (after the change)", path.display()),
                 &text,
                 &errors,
                 output::stderr_color(),
             );
-            return Err(Failure::Refused(format!(
+            Failure::Refused(format!(
                 "the change would leave {} invalid, so nothing was written:\n{rendered}",
-                output::escape::path(&path)
-            )));
+                output::escape::path(path)
+            ))
         }
-    };
-    let new_text = &applied.text;
-    if dry_run {
-        let diff = similar::TextDiff::from_lines(&loaded.contents.text, new_text);
-        let name = path.display().to_string();
-        let unified = diff.unified_diff().header(&name, &name).to_string();
-        // The file's own lines are free text: a line ending stays a line
-        // ending, anything else a terminal would act on is escaped.
-        let shown: String = unified
-            .split_inclusive('\n')
-            .map(|line| {
-                let body = line.trim_end_matches(['\n', '\r']);
-                format!("{}\n", output::escape::text(body))
-            })
-            .collect();
-        super::emit(&shown)?;
-        return Ok(Exit::Success);
     }
+}
+
+/// Writes the changed file in the file's own encoding, and keeps its
+/// validation in the cache.
+fn write(
+    context: &Context,
+    target: &Path,
+    loaded: &Loaded,
+    applied: &Applied,
+) -> Result<(), Failure> {
+    let new_text = &applied.text;
     let bytes = loaded.contents.encode(new_text);
     store::write_atomic(
-        &target,
+        target,
         bytes.as_bytes(),
         Some(&loaded.contents.original_bytes()),
     )?;
@@ -104,16 +126,7 @@ pub fn apply(
     {
         cache.save(cache.key(bytes.as_bytes()), &payload);
     }
-    // The file is written: a summary that cannot be printed is still exit
-    // 2 (the answer did not arrive), and says the change was made.
-    report(context, &applied).map_err(|failure| match failure {
-        Failure::Output(error) => Failure::Output(std::io::Error::new(
-            error.kind(),
-            format!("{error} (the change to {} was written)", path.display()),
-        )),
-        other => other,
-    })?;
-    Ok(Exit::Success)
+    Ok(())
 }
 
 /// The summary line, then what changed in access for each affected member;

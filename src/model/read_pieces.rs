@@ -14,7 +14,8 @@
 
 use super::{Located, ReadOutcome, Reader, overflowing_integer};
 use crate::findings::Findings;
-use crate::model::{Respan, Span};
+use crate::model::{Practice, Raw, Respan, Span};
+use foldhash::HashSet;
 use toml::de::DeTable;
 
 /// About how much of the `[clients]` table one piece parses.
@@ -27,6 +28,36 @@ pub(super) fn read_in_pieces(text: &str, piece: usize) -> Option<ReadOutcome> {
     if body.len() < 2 * piece.max(1) {
         return None;
     }
+    let (mut practice, mut findings) = read_skeleton(text, header, body)?;
+    let mut ids: HashSet<String> = practice
+        .clients
+        .iter()
+        .map(|c| c.id.value.clone())
+        .collect();
+    let mut at = body.start;
+    while at < body.end {
+        // Bytes, not chars: `at + piece` may fall inside a character.
+        let from = (at + piece).min(body.end);
+        let end = text.as_bytes()[from..body.end]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(body.end, |n| from + n + 1);
+        read_piece(&text[at..end], at, &mut ids, &mut practice, &mut findings)?;
+        at = end;
+    }
+    // The whole read keeps the file's order: by where each id is written.
+    practice.clients.sort_by_key(|client| client.id.span.start);
+    Some(ReadOutcome {
+        practice: practice.indexed(),
+        findings,
+        parsed: true,
+    })
+}
+
+/// The file without the `[clients]` table's lines (its header kept), read
+/// as the whole read reads it, spans at the file's offsets; `None` when it
+/// does not parse or the header is not the table's own.
+fn read_skeleton(text: &str, header: usize, body: Span) -> Option<(Practice<Raw>, Findings)> {
     let skeleton = format!("{}{}", &text[..body.start], &text[body.end..]);
     let root = DeTable::parse(&skeleton).ok()?;
     if overflowing_integer(root.get_ref()).is_some() {
@@ -56,55 +87,47 @@ pub(super) fn read_in_pieces(text: &str, piece: usize) -> Option<ReadOutcome> {
     for finding in &mut findings.0 {
         finding.span.respan(&after_body);
     }
-    let mut ids: foldhash::HashSet<String> = practice
-        .clients
-        .iter()
-        .map(|c| c.id.value.clone())
-        .collect();
-    let mut at = body.start;
-    while at < body.end {
-        // Bytes, not chars: `at + piece` may fall inside a character.
-        let from = (at + piece).min(body.end);
-        let end = text.as_bytes()[from..body.end]
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(body.end, |n| from + n + 1);
-        let chunk = &text[at..end];
-        let root = DeTable::parse(chunk).ok()?;
-        if overflowing_integer(root.get_ref()).is_some() {
+    Some((practice, findings))
+}
+
+/// One piece of the `[clients]` table, `chunk`, written at byte `at` of
+/// the file: its clients added to the practice and its findings to the
+/// others, at the file's offsets. `None` when the piece does not parse, an
+/// integer overflows or an id was already read.
+fn read_piece(
+    chunk: &str,
+    at: usize,
+    ids: &mut HashSet<String>,
+    practice: &mut Practice<Raw>,
+    findings: &mut Findings,
+) -> Option<()> {
+    let root = DeTable::parse(chunk).ok()?;
+    if overflowing_integer(root.get_ref()).is_some() {
+        return None;
+    }
+    let mut reader = Reader {
+        text: chunk,
+        findings: Findings::default(),
+    };
+    let section = Located {
+        table: root.get_ref(),
+        span: Span::default(),
+        what: "[clients]".to_string(),
+    };
+    let to_file = |offset: usize| offset + at;
+    for (id, entry) in reader.section_entries(&section, "client") {
+        if !ids.insert(id.value.clone()) {
             return None;
         }
-        let mut reader = Reader {
-            text: chunk,
-            findings: Findings::default(),
-        };
-        let section = Located {
-            table: root.get_ref(),
-            span: Span::default(),
-            what: "[clients]".to_string(),
-        };
-        let to_file = |offset: usize| offset + at;
-        for (id, entry) in reader.section_entries(&section, "client") {
-            if !ids.insert(id.value.clone()) {
-                return None;
-            }
-            let mut client = reader.client(id, &entry);
-            client.respan(&to_file);
-            practice.clients.push(client);
-        }
-        for mut finding in reader.findings.0 {
-            finding.span.respan(&to_file);
-            findings.0.push(finding);
-        }
-        at = end;
+        let mut client = reader.client(id, &entry);
+        client.respan(&to_file);
+        practice.clients.push(client);
     }
-    // The whole read keeps the file's order: by where each id is written.
-    practice.clients.sort_by_key(|client| client.id.span.start);
-    Some(ReadOutcome {
-        practice: practice.indexed(),
-        findings,
-        parsed: true,
-    })
+    for mut finding in reader.findings.0 {
+        finding.span.respan(&to_file);
+        findings.0.push(finding);
+    }
+    Some(())
 }
 
 /// Where the `[clients]` header line starts, and the bytes of its table
@@ -146,28 +169,33 @@ fn strip_comment(line: &str) -> &str {
 /// comment after it. Conservative: a line it refuses sends the file to the
 /// whole read.
 fn one_line_entry(line: &str) -> bool {
+    entry_value(line).is_some_and(|value| value.starts_with('{') && closes_on_the_line(value))
+}
+
+/// What follows `KEY =` on the line, the key bare or plainly quoted (no
+/// escapes); `None` for any other start.
+fn entry_value(line: &str) -> Option<&str> {
     let key_end = if let Some(rest) = line.strip_prefix('"') {
         match rest.find(['"', '\\']) {
             Some(n) if rest.as_bytes()[n] == b'"' => n + 2,
-            _ => return false,
+            _ => return None,
         }
     } else {
         line.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
             .unwrap_or(line.len())
     };
     if key_end == 0 {
-        return false;
+        return None;
     }
-    let Some(value) = line[key_end..]
+    line[key_end..]
         .trim_start_matches([' ', '\t'])
         .strip_prefix('=')
         .map(|v| v.trim_start_matches([' ', '\t']))
-    else {
-        return false;
-    };
-    if !value.starts_with('{') {
-        return false;
-    }
+}
+
+/// The bracket `value` opens closes on the line, every string in it closes
+/// on the line, and nothing but a comment follows it.
+fn closes_on_the_line(value: &str) -> bool {
     let mut depth: Vec<char> = Vec::new();
     let mut chars = value.char_indices();
     while let Some((i, c)) = chars.next() {

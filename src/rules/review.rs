@@ -213,53 +213,84 @@ pub fn review(
     client: Option<&str>,
 ) -> Review {
     let all_clients_readers = all_scope_readers(practice);
-    let mut charts = Vec::new();
-    let mut per_member: BTreeMap<&str, (BTreeSet<&str>, BTreeMap<&'static str, usize>)> =
-        BTreeMap::new();
-    for chart in practice
+    let charts: Vec<ChartReview> = practice
         .clients
         .iter()
         .filter(|c| client.is_none_or(|id| c.id.value == id))
-    {
-        let mut readers = Vec::new();
-        for candidate in candidates(practice, chart, &all_clients_readers, date) {
-            if member.is_some_and(|m| m != candidate) {
-                continue;
-            }
-            let request = Request {
-                member: candidate,
-                capability: CLINICAL_READ,
-                client: Some(&chart.id.value),
-                author: None,
-            };
-            let Ok(decision) = decide::decide(practice, &request, date) else {
-                continue;
-            };
-            if !decision.allowed {
-                continue;
-            }
-            let mut routes = routes(&decision.reasons);
-            if practice.is_owner(candidate) {
-                // The owner is allowed outright; list their chart routes too.
-                routes.extend(owner_routes(practice, chart, candidate, date));
-            }
-            let entry = per_member.entry(candidate).or_default();
-            entry.0.insert(&chart.id.value);
-            for route in &routes {
-                *entry.1.entry(route.name()).or_default() += 1;
-            }
-            readers.push(ChartReader {
-                member: candidate.to_string(),
-                routes,
-            });
-        }
-        charts.push(ChartReview {
+        .map(|chart| ChartReview {
             client: chart.id.value.clone(),
             restricted: chart.restricted,
-            readers,
+            readers: chart_readers(practice, chart, &all_clients_readers, member, date),
+        })
+        .collect();
+    let members = member_reviews(practice, &charts, member);
+    Review {
+        practice: practice.practice_name().to_string(),
+        date,
+        charts,
+        members,
+        findings: to_act_on(practice, findings, &all_clients_readers, member, client),
+    }
+}
+
+/// Who may read the chart's clinical documentation, and by which routes;
+/// only `member`, when the review is narrowed to one.
+fn chart_readers(
+    practice: &Practice,
+    chart: &Client,
+    all_clients_readers: &[&str],
+    member: Option<&str>,
+    date: NaiveDate,
+) -> Vec<ChartReader> {
+    let mut readers = Vec::new();
+    for candidate in candidates(practice, chart, all_clients_readers, date) {
+        if member.is_some_and(|m| m != candidate) {
+            continue;
+        }
+        let request = Request {
+            member: candidate,
+            capability: CLINICAL_READ,
+            client: Some(&chart.id.value),
+            author: None,
+        };
+        let Ok(decision) = decide::decide(practice, &request, date) else {
+            continue;
+        };
+        if !decision.allowed {
+            continue;
+        }
+        let mut routes = routes(&decision.reasons);
+        if practice.is_owner(candidate) {
+            // The owner is allowed outright; list their chart routes too.
+            routes.extend(owner_routes(practice, chart, candidate, date));
+        }
+        readers.push(ChartReader {
+            member: candidate.to_string(),
+            routes,
         });
     }
-    let members = practice
+    readers
+}
+
+/// Per active member (only `member`, when narrowed to one): how many of the
+/// reviewed charts they read, and how often by each route.
+fn member_reviews(
+    practice: &Practice,
+    charts: &[ChartReview],
+    member: Option<&str>,
+) -> Vec<MemberReview> {
+    let mut per_member: BTreeMap<&str, (BTreeSet<&str>, BTreeMap<&'static str, usize>)> =
+        BTreeMap::new();
+    for chart in charts {
+        for reader in &chart.readers {
+            let entry = per_member.entry(reader.member.as_str()).or_default();
+            entry.0.insert(&chart.client);
+            for route in &reader.routes {
+                *entry.1.entry(route.name()).or_default() += 1;
+            }
+        }
+    }
+    practice
         .members
         .iter()
         .filter(|m| m.active && member.is_none_or(|id| m.id.value == id))
@@ -272,14 +303,7 @@ pub fn review(
                 routes,
             }
         })
-        .collect();
-    Review {
-        practice: practice.practice_name().to_string(),
-        date,
-        charts,
-        members,
-        findings: to_act_on(practice, findings, &all_clients_readers, member, client),
-    }
+        .collect()
 }
 
 fn to_act_on(
