@@ -20,14 +20,19 @@ pub enum Exit {
     /// 1: `diff --as` found changes the author may not make, or
     /// `--fail-on-gain` found clinical access gained.
     Unapproved,
+    /// 2: `access check --batch` answered every line, and some had no
+    /// decision (each answered `"decision": "error"`).
+    Unanswered,
 }
 
 impl Exit {
-    /// The process exit code: 0, or 1 for every way a command can say no.
+    /// The process exit code: 0, 1 for every way a command can say no, 2
+    /// for a batch with lines it could not answer.
     pub fn code(self) -> u8 {
         match self {
             Exit::Success => 0,
             Exit::Denied | Exit::Findings | Exit::TestsFailed | Exit::Unapproved => 1,
+            Exit::Unanswered => 2,
         }
     }
 }

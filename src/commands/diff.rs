@@ -69,7 +69,7 @@ pub fn run(args: DiffArgs, context: &Context) -> Result<Exit, Failure> {
     let refused = violations.as_ref().is_some_and(|v| !v.is_empty());
     let gained = args.fail_on_gain && diff.gains_clinical();
     if gained {
-        context.talk("error: --fail-on-gain: this change gives clinical access");
+        context.talk("--fail-on-gain: this change gives clinical access, so the exit code is 1");
     }
     Ok(if refused || gained {
         Exit::Unapproved
@@ -104,6 +104,13 @@ fn versions(args: &DiffArgs, context: &Context) -> Result<Versions, Failure> {
         Some(path) => path.clone(),
         None => context.path()?,
     };
+    if crate::store::is_stdin(&path) {
+        return Err(Failure::Usage(
+            "diff --base reads the old version from git, which has no standard input; \
+             name the file in the repository"
+                .into(),
+        ));
+    }
     let (old, old_kind) = from_git(&path, rev, context)?;
     Ok(Versions {
         old,

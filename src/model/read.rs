@@ -7,7 +7,7 @@
 //! value of an entry, reporting what is wrong with it.
 
 use super::{Practice, Raw, Span, Spanned};
-use crate::findings::{Code, Finding, Findings};
+use crate::findings::{Code, Finding, Findings, Subject};
 use toml::de::{DeTable, DeValue};
 
 /// A parsed value and the bytes it was written at.
@@ -133,6 +133,8 @@ struct Located<'a, 'i> {
     span: Span,
     /// How findings name it: "member `bob`", "[practice]".
     what: String,
+    /// The member or client whose entry it is, for the findings about it.
+    about: Option<Subject>,
 }
 
 impl<'a, 'i> Located<'a, 'i> {
@@ -154,6 +156,7 @@ impl Reader<'_> {
             table: root,
             span: Span::default(),
             what: "the file".to_string(),
+            about: None,
         };
         self.check_keys(&top, TOP_KEYS);
         let mut practice = Practice::default();
@@ -222,7 +225,12 @@ impl Reader<'_> {
             let id_span: Span = id.span().into();
             let id: &str = id.get_ref();
             self.identifier(id, id_span, what);
-            if let Some(at) = self.sub_table(entry, id_span, format!("{what} `{id}`")) {
+            if let Some(mut at) = self.sub_table(entry, id_span, format!("{what} `{id}`")) {
+                at.about = match what {
+                    "member" => Some(Subject::Member(id.to_string())),
+                    "client" => Some(Subject::Client(id.to_string())),
+                    _ => None,
+                };
                 entries.push((Spanned::new(id.to_string(), id_span), at));
             }
         }

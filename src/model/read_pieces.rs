@@ -113,6 +113,7 @@ fn read_piece(
         table: root.get_ref(),
         span: Span::default(),
         what: "[clients]".to_string(),
+        about: None,
     };
     let to_file = |offset: usize| offset + at;
     for (id, entry) in reader.section_entries(&section, "client") {

@@ -62,12 +62,17 @@ impl Reader<'_> {
                 Some(near) => suggest::mean(near),
                 None => format!("known keys here: {}", known.join(", ")),
             };
-            self.error(
+            let finding = Finding::new(
                 Code::UnknownKey,
-                key.span().into(),
+                key.span(),
                 format!("unknown key `{key_text}` in {}", at.what),
                 hint,
             );
+            // A member with a misspelled key is not read whole: the
+            // findings that follow from the missing value are not shown
+            // (`rules::check`).
+            self.findings
+                .push(finding.about(at.about.iter().cloned().collect()));
         }
     }
 
@@ -100,6 +105,7 @@ impl Reader<'_> {
                 table,
                 span: value_span(item).unwrap_or(span),
                 what,
+                about: None,
             }),
             _ => {
                 self.wrong_type(span, &what, "a table", self.type_name(item));
@@ -263,6 +269,7 @@ impl Reader<'_> {
                     table,
                     span: value_span,
                     what: what.to_string(),
+                    about: None,
                 }),
                 _ => self.wrong_type(
                     value_span,

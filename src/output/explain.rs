@@ -115,21 +115,30 @@ fn shortfall(shortfall: &Shortfall, request: &Request<'_>) -> Vec<String> {
             need(unmet.needs, member, request)
         ));
     }
-    if shortfall.roles.is_empty() {
-        lines.push(format!(
+    let quoted = |roles: &[String]| {
+        roles
+            .iter()
+            .map(|r| format!("`{r}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match (shortfall.roles.first(), shortfall.with_requirements.first()) {
+        (Some(first), _) => lines.push(format!(
+            "would be allowed with role {} (`praxis role grant {member} {first}`)",
+            quoted(&shortfall.roles)
+        )),
+        (None, Some(offer)) => lines.push(format!(
+            "would be allowed with role `{}` together with {}, which it requires \
+             (`praxis role grant {member} {} {}`)",
+            offer.role,
+            quoted(&offer.requires),
+            offer.requires.join(" "),
+            offer.role
+        )),
+        (None, None) => lines.push(format!(
             "no role that {member} could add grants {} at a scope that would hold here",
             request.capability
-        ));
-    } else {
-        lines.push(format!(
-            "would be allowed with role {} (`praxis role grant {member} ROLE`)",
-            shortfall
-                .roles
-                .iter()
-                .map(|r| format!("`{r}`"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        ));
+        )),
     }
     lines
 }

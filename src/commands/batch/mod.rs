@@ -8,7 +8,7 @@ use super::Context;
 use crate::exit::{Exit, Failure};
 use crate::output;
 use crate::rules::verdicts::Verdicts;
-use request::{answer, error_line};
+use request::{Answered, answer, error_line};
 use serde_json::Map;
 use std::io::{BufRead, BufReader, Write};
 
@@ -34,6 +34,7 @@ pub fn run(context: &Context) -> Result<Exit, Failure> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut line = Vec::new();
     let mut number = 0;
+    let mut errors = 0;
     loop {
         let read = match read_request(&mut input, &mut line, &mut out) {
             Ok(read) => read,
@@ -43,7 +44,7 @@ pub fn run(context: &Context) -> Result<Exit, Failure> {
                 return Err(Failure::Usage(format!("cannot read stdin: {error}")));
             }
         };
-        let mut text = match read {
+        let answered = match read {
             Next::End => break,
             Next::Line => {
                 number += 1;
@@ -52,28 +53,39 @@ pub fn run(context: &Context) -> Result<Exit, Failure> {
                 match std::str::from_utf8(&line) {
                     Ok(text) if text.trim().is_empty() => continue,
                     Ok(text) => answer(&verdicts, text, number, context.date),
-                    Err(_) => output::json_line(&error_line(
+                    Err(_) => Answered::error(output::json_line(&error_line(
                         Map::new(),
                         "the line is not UTF-8".into(),
                         number,
-                    )),
+                    ))),
                 }
             }
             Next::TooLong => {
                 number += 1;
-                output::json_line(&error_line(
+                Answered::error(output::json_line(&error_line(
                     Map::new(),
                     format!("the line is longer than {MAX_LINE} bytes"),
                     number,
-                ))
+                )))
             }
         };
+        errors += usize::from(answered.error);
+        let mut text = answered.text;
         text.push('\n');
         if let Err(error) = out.write_all(text.as_bytes()) {
             return super::written(Err(error)).map(|()| Exit::Success);
         }
     }
     super::written(out.flush())?;
+    // Every line was answered; a line without a decision still makes the
+    // batch's exit code say so (2), so a script that checks only the code
+    // never takes a malformed request for an answer.
+    if errors > 0 {
+        context.talk(&format!(
+            "error: {errors} of {number} request line(s) had no decision (\"decision\": \"error\")"
+        ));
+        return Ok(Exit::Unanswered);
+    }
     Ok(Exit::Success)
 }
 

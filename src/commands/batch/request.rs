@@ -72,12 +72,29 @@ struct PlainRequest<'a> {
 }
 
 /// The answer line to one request line.
+/// One answered line: its JSON, and whether it is an error line (a line
+/// with no decision).
+pub(super) struct Answered {
+    pub text: String,
+    pub error: bool,
+}
+
+impl Answered {
+    pub(super) fn decided(text: String) -> Self {
+        Answered { text, error: false }
+    }
+
+    pub(super) fn error(text: String) -> Self {
+        Answered { text, error: true }
+    }
+}
+
 pub(super) fn answer(
     verdicts: &Verdicts<'_>,
     line: &str,
     number: usize,
     default_date: NaiveDate,
-) -> String {
+) -> Answered {
     // Only an object: a derived struct would also take an array of the
     // fields in order, which is no request.
     let object = line.trim_start().starts_with('{');
@@ -94,7 +111,7 @@ pub(super) fn answer(
             author: plain.author.as_deref(),
         };
         if let Some(Ok(allowed)) = date.map(|date| verdicts.allows(&request, date)) {
-            return output::json_line(&records::BatchAnswer {
+            return Answered::decided(output::json_line(&records::BatchAnswer {
                 member: request.member,
                 capability: request.capability,
                 client: request.client,
@@ -103,7 +120,7 @@ pub(super) fn answer(
                 } else {
                     records::Word::Deny
                 },
-            });
+            }));
         }
     }
     answer_line(verdicts.practice(), line, number, default_date)
@@ -111,9 +128,14 @@ pub(super) fn answer(
 
 /// The answer to any line, read key by key so an error can echo what the
 /// line held.
-fn answer_line(practice: &Practice, line: &str, number: usize, default_date: NaiveDate) -> String {
+fn answer_line(
+    practice: &Practice,
+    line: &str,
+    number: usize,
+    default_date: NaiveDate,
+) -> Answered {
     let fail = |echo: Map<String, Value>, error: String| {
-        output::json_line(&error_line(echo, error, number))
+        Answered::error(output::json_line(&error_line(echo, error, number)))
     };
     let object = match serde_json::from_str::<RequestObject>(line) {
         Ok(object) => object,
@@ -145,12 +167,12 @@ fn answer_line(practice: &Practice, line: &str, number: usize, default_date: Nai
         author: author.as_deref(),
     };
     match decide::decide(practice, &request, date) {
-        Ok(decision) => output::json_line(&records::BatchAnswer {
+        Ok(decision) => Answered::decided(output::json_line(&records::BatchAnswer {
             member: &member,
             capability: &capability,
             client: client.as_deref(),
             decision: records::Word::of(&decision),
-        }),
+        })),
         Err(error) => fail(echo, error.to_string()),
     }
 }
@@ -221,7 +243,8 @@ mod tests {
         let practice = Practice::catalog_only();
         let date = NaiveDate::MIN;
         let read = |line: &str, number| -> Value {
-            serde_json::from_str(&answer_line(&practice, line, number, date)).unwrap_or_default()
+            serde_json::from_str(&answer_line(&practice, line, number, date).text)
+                .unwrap_or_default()
         };
         let answer = read(
             r#"{"member":"bob","member":"alice","capability":"clinical.view"}"#,

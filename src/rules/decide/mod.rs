@@ -11,7 +11,7 @@ mod relations;
 mod resolve;
 
 pub use reasons::{
-    Decision, GrantMatch, Need, Reason, Relation, Route, Shortfall, Source, Unmet,
+    Decision, GrantMatch, Need, Reason, Relation, RoleOffer, Route, Shortfall, Source, Unmet,
     allowed_independently, allowed_without_relation,
 };
 pub(in crate::rules) use relations::scope_holds;
@@ -132,8 +132,12 @@ pub fn decide_resolved(practice: &Practice, request: &Resolved<'_>, date: NaiveD
     if !granted.is_empty() {
         return allow(granted);
     }
-    let roles = roles_that_would_allow(practice, request, date);
-    deny(vec![Reason::NotGranted(Shortfall { unmet, roles })])
+    let (roles, with_requirements) = roles_that_would_allow(practice, request, date);
+    deny(vec![Reason::NotGranted(Shortfall {
+        unmet,
+        roles,
+        with_requirements,
+    })])
 }
 
 /// A [`Source`] borrowed from the practice: a decision copies it only into
@@ -178,40 +182,59 @@ pub fn grants_of<'p, S: Stage>(
 
 /// Roles that grant the capability at a scope that would hold for this
 /// member and client as they stand: what an administrator could grant.
+/// The roles that would allow the request: those the member could be
+/// granted as they are, and those that need roles they require granted too.
+/// A role excluded by one the member holds (or excluding one) is neither.
 fn roles_that_would_allow(
     practice: &Practice,
     request: &Resolved<'_>,
     date: NaiveDate,
-) -> Vec<String> {
+) -> (Vec<String>, Vec<RoleOffer>) {
     let member = request.member;
-    practice
-        .roles()
-        .iter()
-        .filter(|role| !member.has_role(&role.id.value))
-        // Only roles the member could hold as they are: requirements met,
-        // no exclusion either way.
-        .filter(|role| role.requires.iter().all(|r| member.has_role(&r.value)))
-        .filter(|role| !role.excludes.iter().any(|r| member.has_role(&r.value)))
-        .filter(|role| {
-            !member
+    let compatible = |role: &crate::model::RoleDef| {
+        !role.excludes.iter().any(|r| member.has_role(&r.value))
+            && !member
                 .roles
                 .iter()
                 .filter_map(|held| practice.role(&held.value))
                 .any(|held| held.excludes.iter().any(|x| x.value == role.id.value))
+    };
+    let grants_here = |role: &crate::model::RoleDef| {
+        role.grants.iter().any(|grant| {
+            let scope = grant.scope();
+            scope.kind() == request.capability.kind
+                && grant
+                    .can
+                    .iter()
+                    .any(|p| pattern::matches(&p.value, &request.capability.name))
+                && scope_holds(practice, scope, member, request, date).is_ok()
         })
-        .filter(|role| {
-            role.grants.iter().any(|grant| {
-                let scope = grant.scope();
-                scope.kind() == request.capability.kind
-                    && grant
-                        .can
-                        .iter()
-                        .any(|p| pattern::matches(&p.value, &request.capability.name))
-                    && scope_holds(practice, scope, member, request, date).is_ok()
-            })
-        })
-        .map(|role| role.id.value.clone())
-        .collect()
+    };
+    let mut ready = Vec::new();
+    let mut needing = Vec::new();
+    for role in practice.roles() {
+        if member.has_role(&role.id.value) || !compatible(role) || !grants_here(role) {
+            continue;
+        }
+        let requires: Vec<String> = role
+            .requires
+            .iter()
+            .filter(|r| !member.has_role(&r.value))
+            .map(|r| r.value.clone())
+            .collect();
+        let addable = requires
+            .iter()
+            .all(|r| practice.role(r).is_some_and(&compatible));
+        match (requires.is_empty(), addable) {
+            (true, _) => ready.push(role.id.value.clone()),
+            (false, true) => needing.push(RoleOffer {
+                role: role.id.value.clone(),
+                requires,
+            }),
+            (false, false) => {}
+        }
+    }
+    (ready, needing)
 }
 
 #[cfg(test)]

@@ -85,7 +85,19 @@ pub enum Relation {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Shortfall {
     pub unmet: Vec<Unmet>,
+    /// Roles the member could be granted as they are that would allow it.
     pub roles: Vec<String>,
+    /// Roles that would allow it once the roles they require are granted
+    /// too (`clinical-admin` with `clinician`).
+    pub with_requirements: Vec<RoleOffer>,
+}
+
+/// A role that would allow a request, and the roles it requires that the
+/// member does not hold yet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct RoleOffer {
+    pub role: String,
+    pub requires: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]

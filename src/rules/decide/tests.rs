@@ -212,6 +212,20 @@ fn not_granted(unmet: Vec<Unmet>, roles: &[&str]) -> Reason {
     Reason::NotGranted(Shortfall {
         unmet,
         roles: roles.iter().map(|r| r.to_string()).collect(),
+        with_requirements: Vec::new(),
+    })
+}
+
+/// A default deny whose one further way in is clinical-admin, which needs
+/// clinician granted with it.
+fn not_granted_but_clinical_admin(unmet: Vec<Unmet>, roles: &[&str]) -> Reason {
+    Reason::NotGranted(Shortfall {
+        unmet,
+        roles: roles.iter().map(|r| r.to_string()).collect(),
+        with_requirements: vec![crate::rules::decide::RoleOffer {
+            role: "clinical-admin".into(),
+            requires: vec!["clinician".into()],
+        }],
     })
 }
 
@@ -508,14 +522,14 @@ fn own_holds_when_the_member_is_the_author() {
 #[test]
 fn own_never_holds_without_an_author() {
     let p = fixture();
-    let expected = denied(vec![not_granted(
+    let expected = denied(vec![not_granted_but_clinical_admin(
         vec![unmet(
             Source::Member,
             "clinical.*",
             Scope::Own,
             Need::Authorship,
         )],
-        // clinical-admin would allow it but requires clinician, which ava lacks.
+        // clinical-admin would allow it, with clinician, which ava lacks.
         &[],
     )]);
     assert_eq!(
@@ -1036,7 +1050,7 @@ fn step5_a_file_role_replaces_the_builtin_one() {
     assert!(ask(&p, "dana", "schedule.manage", Some("C-1")).allowed);
     assert_eq!(
         ask(&p, "dana", "client.view", Some("C-1")),
-        denied(vec![not_granted(
+        denied(vec![not_granted_but_clinical_admin(
             vec![],
             // clinical-admin requires clinician, which dana does not hold.
             &["administrator", "clinician", "intern", "biller"],
@@ -1060,10 +1074,11 @@ fn step6_default_deny_lists_unmet_grants_and_roles_that_would_allow() {
         )])
     );
     // No grant matched at all, and the one role that would allow it
-    // (clinical-admin) requires clinician, which dana does not hold.
+    // (clinical-admin) requires clinician, which dana does not hold: it is
+    // offered with clinician.
     assert_eq!(
         ask(&p, "dana", "clinical.view", Some("C-1")),
-        denied(vec![not_granted(vec![], &[])])
+        denied(vec![not_granted_but_clinical_admin(vec![], &[])])
     );
     assert_eq!(
         ask(&p, "bob", "members.manage", None),

@@ -33,7 +33,7 @@ impl<'p> Check<'p> {
             )
             && !holds_clinical_role(self.practice, member)
         {
-            self.push(
+            self.push_about(
                 Code::PrimaryNotClinical,
                 primary.span,
                 format!(
@@ -44,6 +44,10 @@ impl<'p> Check<'p> {
                     "grant `{}` a clinical role (clinician, intern), or assign another primary",
                     primary.value
                 ),
+                vec![
+                    Subject::Member(primary.value.clone()),
+                    Subject::Client(id.clone()),
+                ],
             );
         }
         self.no_duplicates(&client.clinicians, "clinicians");

@@ -102,7 +102,7 @@ impl<'p> Check<'p> {
                 .map_or_else(|| member.id.span, |r| r.span);
             for required in &role.requires {
                 if !member.has_role(&required.value) {
-                    self.push(
+                    self.push_about(
                         Code::RequiresNotMet,
                         at,
                         format!(
@@ -113,6 +113,7 @@ impl<'p> Check<'p> {
                             "also grant `{}`, or revoke `{}`",
                             required.value, role.id.value
                         ),
+                        vec![Subject::Member(member.id.value.clone())],
                     );
                 }
             }
@@ -161,7 +162,7 @@ impl<'p> Check<'p> {
                 continue;
             };
             if !can_cosign(self.practice, found) {
-                self.push(
+                self.push_about(
                     Code::SupervisorCannotCosign,
                     supervisor.span,
                     format!(
@@ -172,6 +173,10 @@ impl<'p> Check<'p> {
                         "grant `{}` the supervisor role, or choose another supervisor",
                         supervisor.value
                     ),
+                    vec![
+                        Subject::Member(supervisor.value.clone()),
+                        Subject::Member(id.clone()),
+                    ],
                 );
             }
         }
@@ -197,11 +202,12 @@ impl<'p> Check<'p> {
         let id = &member.id.value;
         if member.is_intern() {
             if member.supervisors.is_empty() {
-                self.push(
+                self.push_about(
                     Code::InternWithoutSupervisor,
                     member.id.span,
                     format!("intern `{id}` has no supervisor"),
                     format!("add one: `praxis supervision add {id} --by SUPERVISOR`"),
+                    vec![Subject::Member(id.clone())],
                 );
             }
             if let Some(npi) = &member.npi {
@@ -215,11 +221,12 @@ impl<'p> Check<'p> {
             if let Some(flag) = &member.bill_as_supervisor
                 && !flag.value
             {
-                self.push(
+                self.push_about(
                     Code::InternNotBillingAsSupervisor,
                     flag.span,
                     format!("intern `{id}` must bill as supervisor"),
                     "set `bill_as_supervisor = true` or remove the line",
+                    vec![Subject::Member(id.clone())],
                 );
             }
         }
@@ -238,11 +245,12 @@ impl<'p> Check<'p> {
                     .bill_as_supervisor
                     .as_ref()
                     .map_or_else(|| member.id.span, |b| b.span);
-                self.push(
+                self.push_about(
                     Code::NoBillingSupervisor,
                     span,
                     format!("`{id}` bills as supervisor, but no supervisor of theirs has an NPI and a clinical role"),
                     "add a licensed supervisor with an NPI, or give a supervisor an NPI",
+                    std::iter::once(id).chain(member.supervisors.iter().map(|s| &s.value)).map(|m| Subject::Member(m.clone())).collect(),
                 );
             }
         }
@@ -268,7 +276,7 @@ impl<'p> Check<'p> {
         if let Some(first) = member.cosign.first()
             && member.supervisors.is_empty()
         {
-            self.push(
+            self.push_about(
                 Code::CosignWithoutSupervisor,
                 first.span,
                 format!(
@@ -276,6 +284,7 @@ impl<'p> Check<'p> {
                     member.id.value
                 ),
                 "add a supervisor, or empty `cosign`",
+                vec![Subject::Member(member.id.value.clone())],
             );
         }
     }

@@ -1065,3 +1065,22 @@ fn findings_a_review_shows_say_whom_they_are_about() {
         }
     }
 }
+
+/// One misspelled key is one finding: the member it belongs to is not read
+/// whole, so "no roles" (P101) and "primary holds no clinical role" (P029)
+/// that follow from the lost value are not reported beside it; fixed, the
+/// file is clean. Other members' findings still are.
+#[test]
+fn a_misspelled_key_is_not_buried_under_its_cascade() {
+    let base = practice_text("", "", "");
+    let misspelled = base.replacen(
+        "[members.bob]\nname = \"Bob Clinician\"\nroles = [\"clinician\"]",
+        "[members.bob]\nname = \"Bob Clinician\"\nrolse = [\"clinician\"]",
+        1,
+    );
+    assert_ne!(misspelled, base);
+    assert_codes(&misspelled, &[Code::UnknownKey]);
+    // A real finding about someone else stays.
+    let also = misspelled.replacen("roles = [\"scheduler\"]", "roles = []", 1);
+    assert_codes(&also, &[Code::UnknownKey, Code::NoAccessMember]);
+}
