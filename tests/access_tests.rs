@@ -7,6 +7,8 @@
 // Test helpers panic on purpose: a panic is a failed test.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use assert_cmd::Command;
 use serde_json::Value;
 use std::path::Path;
@@ -124,13 +126,7 @@ decision = "deny"
 "#;
 
 fn praxis(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("praxis").unwrap();
-    command
-        .current_dir(dir)
-        .env_remove("PRAXIS_FILE")
-        .env_remove("PRAXIS_ACTOR")
-        .env("NO_COLOR", "1");
-    command
+    common::praxis_in(dir)
 }
 
 /// A temp dir holding practice.toml and, if given, practice.test.toml.

@@ -12,6 +12,8 @@
 //! under the SPEC table and in §7, exit codes (§5), `--dry-run` and where
 //! global options may go.
 
+mod common;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 use tempfile::TempDir;
@@ -46,13 +48,7 @@ impl Fixture {
     /// `praxis` in the fixture's directory, isolated from the caller's
     /// environment; `-f` is not added.
     fn bare(&self) -> Command {
-        let mut command = Command::cargo_bin("praxis").expect("the praxis binary");
-        command
-            .current_dir(self.dir.path())
-            .env_remove("PRAXIS_FILE")
-            .env_remove("PRAXIS_ACTOR")
-            .env("NO_COLOR", "1");
-        command
+        common::praxis_in(self.dir.path())
     }
 
     /// `praxis -f PATH ARGS…`.
