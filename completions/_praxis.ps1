@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed in effective access between two versions')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run the practice''s access assertions (practice.test.toml)')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'The periodic access review: who can read each chart and why')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Compile the practice for a policy engine: OpenFGA''s model and tuples')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'What a finding code means, an example and the fix (`praxis explain P024`)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of practice.toml, or of a command''s JSON output')
@@ -682,6 +683,23 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'praxis;export' {
+            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The engine to compile for')
+            [CompletionResult]::new('--out', '--out', [CompletionResultType]::ParameterName, 'Write the export''s files into this directory')
+            [CompletionResult]::new('--diff', '--diff', [CompletionResultType]::ParameterName, 'Print the tuple writes and deletes from this older practice file to the current one')
+            [CompletionResult]::new('--base', '--base', [CompletionResultType]::ParameterName, 'Print the tuple writes and deletes from the practice file at this git revision')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit 1 unless this directory holds exactly what the practice compiles to')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member: who makes a change, whose permissions `diff --as` checks, or who asks `access check` [default: $PRAXIS_ACTOR for changes]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quiet: no warnings on stderr and no change summaries; query results are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quiet: no warnings on stderr and no change summaries; query results are still printed')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'praxis;explain' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
@@ -732,6 +750,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed in effective access between two versions')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run the practice''s access assertions (practice.test.toml)')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'The periodic access review: who can read each chart and why')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Compile the practice for a policy engine: OpenFGA''s model and tuples')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'What a finding code means, an example and the fix (`praxis explain P024`)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the JSON Schema of practice.toml, or of a command''s JSON output')
@@ -857,6 +876,9 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             break
         }
         'praxis;help;review' {
+            break
+        }
+        'praxis;help;export' {
             break
         }
         'praxis;help;explain' {

@@ -31,6 +31,9 @@ _praxis() {
             praxis,explain)
                 cmd="praxis__subcmd__explain"
                 ;;
+            praxis,export)
+                cmd="praxis__subcmd__export"
+                ;;
             praxis,help)
                 cmd="praxis__subcmd__help"
                 ;;
@@ -153,6 +156,9 @@ _praxis() {
                 ;;
             praxis__subcmd__help,explain)
                 cmd="praxis__subcmd__help__subcmd__explain"
+                ;;
+            praxis__subcmd__help,export)
+                cmd="praxis__subcmd__help__subcmd__export"
                 ;;
             praxis__subcmd__help,help)
                 cmd="praxis__subcmd__help__subcmd__help"
@@ -341,7 +347,7 @@ _praxis() {
 
     case "${cmd}" in
         praxis)
-            opts="-f -q -h -V --file --format --as --at --quiet --no-cache --help --version init member role supervision client access matrix validate diff test review explain completions schema help"
+            opts="-f -q -h -V --file --format --as --at --quiet --no-cache --help --version init member role supervision client access matrix validate diff test review export explain completions schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1132,8 +1138,58 @@ _praxis() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        praxis__subcmd__export)
+            opts="-f -q -h --to --out --diff --base --check --file --as --at --quiet --no-cache --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to)
+                    COMPREPLY=($(compgen -W "openfga" -- "${cur}"))
+                    return 0
+                    ;;
+                --out)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --diff)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --base)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --check)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         praxis__subcmd__help)
-            opts="init member role supervision client access matrix validate diff test review explain completions schema help"
+            opts="init member role supervision client access matrix validate diff test review export explain completions schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1357,6 +1413,20 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__help__subcmd__explain)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        praxis__subcmd__help__subcmd__export)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -41,6 +41,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand diff 'What changed in effective access between two versions'
             cand test 'Run the practice''s access assertions (practice.test.toml)'
             cand review 'The periodic access review: who can read each chart and why'
+            cand export 'Compile the practice for a policy engine: OpenFGA''s model and tuples'
             cand explain 'What a finding code means, an example and the fix (`praxis explain P024`)'
             cand completions 'Print shell completions'
             cand schema 'Print the JSON Schema of practice.toml, or of a command''s JSON output'
@@ -613,6 +614,22 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'praxis;export'= {
+            cand --to 'The engine to compile for'
+            cand --out 'Write the export''s files into this directory'
+            cand --diff 'Print the tuple writes and deletes from this older practice file to the current one'
+            cand --base 'Print the tuple writes and deletes from the practice file at this git revision'
+            cand --check 'Exit 1 unless this directory holds exactly what the practice compiles to'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --as 'The acting member: who makes a change, whose permissions `diff --as` checks, or who asks `access check` [default: $PRAXIS_ACTOR for changes]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Quiet: no warnings on stderr and no change summaries; query results are still printed'
+            cand --quiet 'Quiet: no warnings on stderr and no change summaries; query results are still printed'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'praxis;explain'= {
             cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
             cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
@@ -660,6 +677,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand diff 'What changed in effective access between two versions'
             cand test 'Run the practice''s access assertions (practice.test.toml)'
             cand review 'The periodic access review: who can read each chart and why'
+            cand export 'Compile the practice for a policy engine: OpenFGA''s model and tuples'
             cand explain 'What a finding code means, an example and the fix (`praxis explain P024`)'
             cand completions 'Print shell completions'
             cand schema 'Print the JSON Schema of practice.toml, or of a command''s JSON output'
@@ -752,6 +770,8 @@ set edit:completion:arg-completer[praxis] = {|@words|
         &'praxis;help;test'= {
         }
         &'praxis;help;review'= {
+        }
+        &'praxis;help;export'= {
         }
         &'praxis;help;explain'= {
         }

@@ -20,6 +20,9 @@ pub enum Exit {
     /// 1: `diff --as` found changes the author may not make, or
     /// `--fail-on-gain` found clinical access gained.
     Unapproved,
+    /// 1: `export --check` found the directory is not what the practice
+    /// compiles to.
+    Stale,
     /// 2: `access check --batch` answered every line, and some had no
     /// decision (each answered `"decision": "error"`).
     Unanswered,
@@ -31,7 +34,7 @@ impl Exit {
     pub fn code(self) -> u8 {
         match self {
             Exit::Success => 0,
-            Exit::Denied | Exit::Findings | Exit::TestsFailed | Exit::Unapproved => 1,
+            Exit::Denied | Exit::Findings | Exit::TestsFailed | Exit::Unapproved | Exit::Stale => 1,
             Exit::Unanswered => 2,
         }
     }

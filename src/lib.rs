@@ -11,6 +11,7 @@ pub mod changes;
 pub mod cli;
 pub mod commands;
 pub mod exit;
+pub mod export;
 pub mod findings;
 pub mod limits;
 pub mod model;

@@ -193,6 +193,12 @@ Examples:
     Test(TestArgs),
     /// The periodic access review: who can read each chart and why
     Review(ReviewArgs),
+    /// Compile the practice for a policy engine: OpenFGA's model and tuples
+    #[command(after_help = "Examples:
+  praxis export --to openfga --out fga/
+  praxis export --to openfga --check fga/
+  praxis export --to openfga --base origin/main > changes.json")]
+    Export(ExportArgs),
     /// What a finding code means, an example and the fix (`praxis explain P024`)
     #[command(after_help = "Examples:
   praxis explain P024
@@ -208,6 +214,32 @@ Examples:
   praxis schema > practice.schema.json
   praxis schema --output access-check")]
     Schema(SchemaArgs),
+}
+
+/// The engine `praxis export` compiles for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ExportTarget {
+    /// OpenFGA: model.fga, model.json and tuples.json
+    Openfga,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// The engine to compile for
+    #[arg(long, value_enum)]
+    pub to: ExportTarget,
+    /// Write the export's files into this directory
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<std::path::PathBuf>,
+    /// Print the tuple writes and deletes from this older practice file to the current one
+    #[arg(long, value_name = "OLD", conflicts_with_all = ["out", "check", "base"])]
+    pub diff: Option<std::path::PathBuf>,
+    /// Print the tuple writes and deletes from the practice file at this git revision
+    #[arg(long, value_name = "GIT_REV", conflicts_with_all = ["out", "check"])]
+    pub base: Option<String>,
+    /// Exit 1 unless this directory holds exactly what the practice compiles to
+    #[arg(long, value_name = "DIR", conflicts_with = "out")]
+    pub check: Option<std::path::PathBuf>,
 }
 
 #[derive(Args, Debug)]

@@ -147,7 +147,11 @@ fn file_kind(path: &Path) -> FileKind {
 /// The practice at `rev`, read with git, and what the file was there (a
 /// link is stored as its target's path); a file that did not exist then is
 /// an empty practice, so a first commit shows every grant as gained.
-fn from_git(path: &Path, rev: &str, context: &Context) -> Result<(Practice, FileKind), Failure> {
+pub(super) fn from_git(
+    path: &Path,
+    rev: &str,
+    context: &Context,
+) -> Result<(Practice, FileKind), Failure> {
     from_git_following(path, rev, context, 0)
 }
 

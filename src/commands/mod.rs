@@ -6,6 +6,7 @@ pub mod access;
 pub mod batch;
 pub mod client;
 pub mod diff;
+pub mod export;
 pub mod init;
 pub mod matrix;
 pub mod member;
@@ -331,6 +332,7 @@ pub fn run(cli: Cli) -> Result<Exit, Failure> {
         Command::Completions(args) => tooling::completions(args),
         Command::Schema(args) => tooling::schema(args),
         Command::Explain(args) => tooling::explain(args),
+        Command::Export(args) => export::run(args, &context),
     }
 }
 

@@ -1,0 +1,82 @@
+//! `praxis export --to openfga`: writes the practice's OpenFGA model and
+//! tuples (`--out DIR`), prints the tuple changes from an older version
+//! (`--diff OLD`, `--base REV`), or checks that a directory still holds what
+//! the file compiles to (`--check DIR`).
+
+use super::{Context, emit};
+use crate::cli::{ExportArgs, ExportTarget};
+use crate::exit::{Exit, Failure};
+use crate::export::{self, ExportFile};
+use crate::output;
+use crate::store;
+use std::path::Path;
+
+pub fn run(args: ExportArgs, context: &Context) -> Result<Exit, Failure> {
+    let loaded = context.load()?;
+    let files = match args.to {
+        ExportTarget::Openfga => export::openfga(&loaded.practice),
+    };
+    if let Some(old) = &args.diff {
+        let old = context.load_path(old)?.practice;
+        emit(&output::json(&export::openfga_changes(
+            &old,
+            &loaded.practice,
+        )))?;
+        return Ok(Exit::Success);
+    }
+    if let Some(rev) = &args.base {
+        let (old, _) = super::diff::from_git(&loaded.path, rev, context)?;
+        emit(&output::json(&export::openfga_changes(
+            &old,
+            &loaded.practice,
+        )))?;
+        return Ok(Exit::Success);
+    }
+    if let Some(dir) = &args.check {
+        return check(dir, &files, context);
+    }
+    let Some(dir) = &args.out else {
+        return Err(Failure::Usage(
+            "name where to write the export: --out DIR (or --check DIR, --diff OLD, --base REV)"
+                .into(),
+        ));
+    };
+    std::fs::create_dir_all(dir).map_err(|source| store::StoreError::Write {
+        path: dir.clone(),
+        source,
+    })?;
+    for file in &files {
+        store::write_atomic(&dir.join(file.name), file.text.as_bytes(), None)?;
+    }
+    let names: Vec<String> = files
+        .iter()
+        .map(|f| output::escape::path(&dir.join(f.name)))
+        .collect();
+    context.talk(&format!("wrote {}", names.join(", ")));
+    Ok(Exit::Success)
+}
+
+/// Exit 0 when `dir` holds exactly what the file compiles to; else 1 and
+/// the files that differ (edited by hand, or the practice changed since).
+fn check(dir: &Path, files: &[ExportFile], context: &Context) -> Result<Exit, Failure> {
+    let stale: Vec<String> = files
+        .iter()
+        .filter(|file| {
+            std::fs::read_to_string(dir.join(file.name)).map_or(true, |text| text != file.text)
+        })
+        .map(|file| output::escape::path(&dir.join(file.name)))
+        .collect();
+    if stale.is_empty() {
+        context.talk(&format!(
+            "{} is what the practice compiles to",
+            output::escape::path(dir)
+        ));
+        return Ok(Exit::Success);
+    }
+    context.talk(&format!(
+        "not what the practice compiles to: {}; regenerate with `praxis export --to openfga --out {}`",
+        stale.join(", "),
+        output::escape::path(dir)
+    ));
+    Ok(Exit::Stale)
+}

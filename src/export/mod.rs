@@ -1,0 +1,84 @@
+//! `praxis export`: the practice compiled into the policy engines a
+//! distributed system runs — OpenFGA (a Zanzibar-style store that many
+//! services query) — so a practice that outgrows one process enforces
+//! exactly what its `practice.toml` says, and keeps them in step after every
+//! merge. praxis stays the source of truth, reviewed in git. Pure: the
+//! command writes the files.
+
+pub mod facts;
+pub mod openfga;
+
+use crate::model::Practice;
+use facts::Facts;
+use serde::Serialize;
+use std::collections::BTreeSet;
+
+/// A file of an export: its name in the output directory and its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportFile {
+    pub name: &'static str,
+    pub text: String,
+}
+
+/// The OpenFGA export: `model.fga` (the modeling language), `model.json`
+/// (the `WriteAuthorizationModel` body) and `tuples.json` (a JSON array of
+/// tuples in the Write API's shape).
+pub fn openfga(practice: &Practice) -> Vec<ExportFile> {
+    let facts = Facts::of(practice);
+    vec![
+        ExportFile {
+            name: "model.fga",
+            text: openfga::model_dsl(&facts),
+        },
+        ExportFile {
+            name: "model.json",
+            text: pretty(&openfga::model_json(&facts)),
+        },
+        ExportFile {
+            name: "tuples.json",
+            text: pretty(&openfga::tuples(&facts)),
+        },
+    ]
+}
+
+fn pretty<T: Serialize + ?Sized>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// What moves an OpenFGA store from one practice to the next: the body of
+/// a Write API call, `{"writes": {"tuple_keys": […]}, "deletes": {…}}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TupleChanges {
+    pub writes: TupleKeys,
+    pub deletes: TupleKeys,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TupleKeys {
+    pub tuple_keys: Vec<openfga::Tuple>,
+}
+
+/// The tuples to write and delete to go from `old` to `new`. A tuple whose
+/// condition changed (temporary access extended) is deleted and written
+/// again; deletes name the tuple without its condition, as the API takes
+/// them.
+pub fn openfga_changes(old: &Practice, new: &Practice) -> TupleChanges {
+    let before: BTreeSet<openfga::Tuple> = openfga::tuples(&Facts::of(old)).into_iter().collect();
+    let after: BTreeSet<openfga::Tuple> = openfga::tuples(&Facts::of(new)).into_iter().collect();
+    let writes = after.difference(&before).cloned().collect();
+    let deletes = before
+        .difference(&after)
+        .map(|t| openfga::Tuple {
+            condition: None,
+            ..t.clone()
+        })
+        .collect();
+    TupleChanges {
+        writes: TupleKeys { tuple_keys: writes },
+        deletes: TupleKeys {
+            tuple_keys: deletes,
+        },
+    }
+}

@@ -1,0 +1,559 @@
+//! The practice as an OpenFGA authorization model and relationship tuples.
+//!
+//! Types: `member`, `role`, `practice` (one object, `practice:main`) and
+//! `client`. Each client capability is one relation on `client`, each
+//! practice capability one relation on `practice`, named with `.` and `-`
+//! replaced by `_`. A role's grants are tuples from `role:R#member` to the
+//! practice's `CAP_all`, `CAP_assigned` or `CAP_supervisees` (or the
+//! practice capability itself), so granting a role is one tuple; a member's
+//! own grants and denies are tuples from `member:M`. On a client:
+//!
+//! ```text
+//! CAP_granted = (CAP_all from practice but not restricted)
+//!             or (CAP_all from practice and admin_access)
+//!             or (CAP_assigned from practice and care_team)
+//!             or (CAP_supervisees from practice and supervising)
+//! CAP_allowed = CAP_granted but not CAP_denied
+//! CAP         = CAP_allowed or owner
+//! ```
+//!
+//! — SPEC §3.2's steps: the owner always, a deny over every grant, then the
+//! scopes. Temporary access is a `clinician` tuple with the condition
+//! `not_expired(current_date, until)`, so expiry needs no cleanup job: every
+//! check passes `{"current_date": "YYYY-MM-DD"}`.
+
+use super::facts::{Facts, identifier};
+use crate::model::{Kind, Scope};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+/// One relation's definition.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Rewrite {
+    /// Written directly by tuples of these types.
+    Direct(Vec<Allowed>),
+    /// Another relation of the same object.
+    Computed(String),
+    /// `relation from tupleset`.
+    From {
+        relation: String,
+        tupleset: String,
+    },
+    Union(Vec<Rewrite>),
+    Intersection(Vec<Rewrite>),
+    /// `base but not subtract`.
+    Difference(Box<Rewrite>, Box<Rewrite>),
+}
+
+/// A type a direct relation accepts.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Allowed {
+    pub type_name: &'static str,
+    pub relation: Option<&'static str>,
+    pub wildcard: bool,
+    pub condition: Option<&'static str>,
+}
+
+const fn member() -> Allowed {
+    Allowed {
+        type_name: "member",
+        relation: None,
+        wildcard: false,
+        condition: None,
+    }
+}
+
+const fn role_members() -> Allowed {
+    Allowed {
+        type_name: "role",
+        relation: Some("member"),
+        wildcard: false,
+        condition: None,
+    }
+}
+
+/// A type of the model and its relations, in order.
+pub struct TypeDefinition {
+    pub name: &'static str,
+    pub relations: Vec<(String, Rewrite)>,
+}
+
+/// The condition on temporary access.
+pub const NOT_EXPIRED: &str = "not_expired";
+
+fn computed(relation: &str) -> Rewrite {
+    Rewrite::Computed(relation.to_string())
+}
+
+fn from(relation: &str, tupleset: &str) -> Rewrite {
+    Rewrite::From {
+        relation: relation.to_string(),
+        tupleset: tupleset.to_string(),
+    }
+}
+
+/// The model's types.
+pub fn types(facts: &Facts) -> Vec<TypeDefinition> {
+    let direct = |allowed: Vec<Allowed>| Rewrite::Direct(allowed);
+    let member_type = TypeDefinition {
+        name: "member",
+        relations: vec![("supervisor".into(), direct(vec![member()]))],
+    };
+    let role_type = TypeDefinition {
+        name: "role",
+        relations: vec![("member".into(), direct(vec![member()]))],
+    };
+    let mut practice = vec![("owner".to_string(), direct(vec![member()]))];
+    let mut client = vec![
+        (
+            "practice".to_string(),
+            direct(vec![Allowed {
+                type_name: "practice",
+                relation: None,
+                wildcard: false,
+                condition: None,
+            }]),
+        ),
+        ("primary".into(), direct(vec![member()])),
+        (
+            "clinician".into(),
+            direct(vec![
+                member(),
+                Allowed {
+                    condition: Some(NOT_EXPIRED),
+                    ..member()
+                },
+            ]),
+        ),
+        ("administrative".into(), direct(vec![member()])),
+        (
+            "restricted".into(),
+            direct(vec![Allowed {
+                wildcard: true,
+                ..member()
+            }]),
+        ),
+        ("owner".into(), from("owner", "practice")),
+        (
+            "care_team".into(),
+            Rewrite::Union(vec![computed("primary"), computed("clinician")]),
+        ),
+        (
+            "admin_access".into(),
+            Rewrite::Union(vec![computed("administrative"), computed("care_team")]),
+        ),
+        (
+            "supervising".into(),
+            Rewrite::Union(vec![
+                from("supervisor", "primary"),
+                from("supervisor", "clinician"),
+            ]),
+        ),
+    ];
+    for capability in &facts.capabilities {
+        let name = identifier(&capability.name);
+        let granted = direct(vec![member(), role_members()]);
+        match capability.kind {
+            Kind::Practice => {
+                practice.push((format!("{name}_granted"), granted));
+                practice.push((format!("{name}_denied"), direct(vec![member()])));
+                practice.push((
+                    format!("{name}_allowed"),
+                    Rewrite::Difference(
+                        Box::new(computed(&format!("{name}_granted"))),
+                        Box::new(computed(&format!("{name}_denied"))),
+                    ),
+                ));
+                practice.push((
+                    name.clone(),
+                    Rewrite::Union(vec![
+                        computed(&format!("{name}_allowed")),
+                        computed("owner"),
+                    ]),
+                ));
+            }
+            Kind::Client => {
+                for scope in [Scope::All, Scope::Assigned, Scope::Supervisees] {
+                    practice.push((format!("{name}_{}", scope.as_str()), granted.clone()));
+                }
+                practice.push((format!("{name}_denied"), direct(vec![member()])));
+                client.extend(client_capability(&name));
+            }
+        }
+    }
+    vec![
+        member_type,
+        role_type,
+        TypeDefinition {
+            name: "practice",
+            relations: practice,
+        },
+        TypeDefinition {
+            name: "client",
+            relations: client,
+        },
+    ]
+}
+
+/// The relations on `client` for one client capability.
+fn client_capability(name: &str) -> Vec<(String, Rewrite)> {
+    let scoped = |scope: &str, relation: &str| {
+        Rewrite::Intersection(vec![
+            from(&format!("{name}_{scope}"), "practice"),
+            computed(relation),
+        ])
+    };
+    let granted = Rewrite::Union(vec![
+        Rewrite::Difference(
+            Box::new(from(&format!("{name}_all"), "practice")),
+            Box::new(computed("restricted")),
+        ),
+        scoped("all", "admin_access"),
+        scoped("assigned", "care_team"),
+        scoped("supervisees", "supervising"),
+    ]);
+    vec![
+        (format!("{name}_granted"), granted),
+        (
+            format!("{name}_denied"),
+            from(&format!("{name}_denied"), "practice"),
+        ),
+        (
+            format!("{name}_allowed"),
+            Rewrite::Difference(
+                Box::new(computed(&format!("{name}_granted"))),
+                Box::new(computed(&format!("{name}_denied"))),
+            ),
+        ),
+        (
+            name.to_string(),
+            Rewrite::Union(vec![
+                computed(&format!("{name}_allowed")),
+                computed("owner"),
+            ]),
+        ),
+    ]
+}
+
+/// The model in OpenFGA's modeling language (schema 1.1).
+pub fn model_dsl(facts: &Facts) -> String {
+    let mut out = String::from(
+        "model\n  schema 1.1\n\n# Generated by `praxis export --to openfga` from practice.toml: edit that file, not this one.\n",
+    );
+    for definition in types(facts) {
+        out.push_str(&format!("\ntype {}\n  relations\n", definition.name));
+        for (relation, rewrite) in &definition.relations {
+            out.push_str(&format!("    define {relation}: {}\n", dsl(rewrite, true)));
+        }
+    }
+    out.push_str(&format!(
+        "\ncondition {NOT_EXPIRED}(current_date: string, until: string) {{\n  current_date <= until\n}}\n"
+    ));
+    out
+}
+
+fn dsl(rewrite: &Rewrite, top: bool) -> String {
+    let wrap = |text: String| if top { text } else { format!("({text})") };
+    match rewrite {
+        Rewrite::Direct(allowed) => {
+            let types: Vec<String> = allowed.iter().map(allowed_dsl).collect();
+            format!("[{}]", types.join(", "))
+        }
+        Rewrite::Computed(relation) => relation.clone(),
+        Rewrite::From { relation, tupleset } => format!("{relation} from {tupleset}"),
+        Rewrite::Union(children) => wrap(
+            children
+                .iter()
+                .map(|c| dsl(c, false))
+                .collect::<Vec<_>>()
+                .join(" or "),
+        ),
+        Rewrite::Intersection(children) => wrap(
+            children
+                .iter()
+                .map(|c| dsl(c, false))
+                .collect::<Vec<_>>()
+                .join(" and "),
+        ),
+        Rewrite::Difference(base, subtract) => wrap(format!(
+            "{} but not {}",
+            dsl(base, false),
+            dsl(subtract, false)
+        )),
+    }
+}
+
+fn allowed_dsl(allowed: &Allowed) -> String {
+    let mut text = allowed.type_name.to_string();
+    if allowed.wildcard {
+        text.push_str(":*");
+    }
+    if let Some(relation) = allowed.relation {
+        text.push_str(&format!("#{relation}"));
+    }
+    if let Some(condition) = allowed.condition {
+        text.push_str(&format!(" with {condition}"));
+    }
+    text
+}
+
+/// The model as the JSON of OpenFGA's `WriteAuthorizationModel` API.
+pub fn model_json(facts: &Facts) -> Value {
+    let type_definitions: Vec<Value> = types(facts)
+        .iter()
+        .map(|definition| {
+            let relations: serde_json::Map<String, Value> = definition
+                .relations
+                .iter()
+                .map(|(name, rewrite)| (name.clone(), userset(rewrite)))
+                .collect();
+            let metadata: serde_json::Map<String, Value> = definition
+                .relations
+                .iter()
+                .map(|(name, rewrite)| {
+                    let direct: Vec<Value> = match rewrite {
+                        Rewrite::Direct(allowed) => allowed.iter().map(allowed_json).collect(),
+                        _ => Vec::new(),
+                    };
+                    (
+                        name.clone(),
+                        json!({ "directly_related_user_types": direct }),
+                    )
+                })
+                .collect();
+            let mut value = json!({ "type": definition.name });
+            if !relations.is_empty() {
+                value["relations"] = Value::Object(relations);
+                value["metadata"] = json!({ "relations": metadata });
+            }
+            value
+        })
+        .collect();
+    json!({
+        "schema_version": "1.1",
+        "type_definitions": type_definitions,
+        "conditions": {
+            NOT_EXPIRED: {
+                "name": NOT_EXPIRED,
+                "expression": "current_date <= until",
+                "parameters": {
+                    "current_date": { "type_name": "TYPE_NAME_STRING" },
+                    "until": { "type_name": "TYPE_NAME_STRING" }
+                }
+            }
+        }
+    })
+}
+
+fn userset(rewrite: &Rewrite) -> Value {
+    match rewrite {
+        Rewrite::Direct(_) => json!({ "this": {} }),
+        Rewrite::Computed(relation) => json!({ "computedUserset": { "relation": relation } }),
+        Rewrite::From { relation, tupleset } => json!({
+            "tupleToUserset": {
+                "tupleset": { "relation": tupleset },
+                "computedUserset": { "relation": relation }
+            }
+        }),
+        Rewrite::Union(children) => {
+            json!({ "union": { "child": children.iter().map(userset).collect::<Vec<_>>() } })
+        }
+        Rewrite::Intersection(children) => {
+            json!({ "intersection": { "child": children.iter().map(userset).collect::<Vec<_>>() } })
+        }
+        Rewrite::Difference(base, subtract) => json!({
+            "difference": { "base": userset(base), "subtract": userset(subtract) }
+        }),
+    }
+}
+
+fn allowed_json(allowed: &Allowed) -> Value {
+    let mut value = json!({ "type": allowed.type_name });
+    if allowed.wildcard {
+        value["wildcard"] = json!({});
+    }
+    if let Some(relation) = allowed.relation {
+        value["relation"] = json!(relation);
+    }
+    if let Some(condition) = allowed.condition {
+        value["condition"] = json!(condition);
+    }
+    value
+}
+
+/// One relationship tuple, in the shape of OpenFGA's Write API.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Tuple {
+    pub user: String,
+    pub relation: String,
+    pub object: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub condition: Option<Condition>,
+}
+
+/// A tuple's condition and its stored parameters.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Condition {
+    pub name: String,
+    pub context: Until,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Until {
+    pub until: String,
+}
+
+fn tuple(user: String, relation: impl Into<String>, object: String) -> Tuple {
+    Tuple {
+        user,
+        relation: relation.into(),
+        object,
+        condition: None,
+    }
+}
+
+const PRACTICE: &str = "practice:main";
+
+/// Every tuple the practice needs, in a stable order.
+pub fn tuples(facts: &Facts) -> Vec<Tuple> {
+    let practice = || PRACTICE.to_string();
+    let member = |id: &str| format!("member:{id}");
+    let mut out = vec![tuple(member(&facts.owner), "owner", practice())];
+    let grant_relation = |scope: Scope, capability: &str| match scope {
+        Scope::Practice => format!("{}_granted", identifier(capability)),
+        other => format!("{}_{}", identifier(capability), other.as_str()),
+    };
+    for role in &facts.roles {
+        for grant in &role.grants {
+            out.push(tuple(
+                format!("role:{}#member", role.id),
+                grant_relation(grant.scope, &grant.capability),
+                practice(),
+            ));
+        }
+    }
+    for m in facts.members.iter().filter(|m| m.active) {
+        for role in &m.roles {
+            out.push(tuple(member(&m.id), "member", format!("role:{role}")));
+        }
+        for grant in &m.grants {
+            out.push(tuple(
+                member(&m.id),
+                grant_relation(grant.scope, &grant.capability),
+                practice(),
+            ));
+        }
+        for capability in &m.denies {
+            out.push(tuple(
+                member(&m.id),
+                format!("{}_denied", identifier(capability)),
+                practice(),
+            ));
+        }
+        for supervisor in &m.supervisors {
+            out.push(tuple(member(supervisor), "supervisor", member(&m.id)));
+        }
+    }
+    for c in &facts.clients {
+        let object = format!("client:{}", c.id);
+        out.push(tuple(practice(), "practice", object.clone()));
+        out.push(tuple(member(&c.primary), "primary", object.clone()));
+        for clinician in &c.clinicians {
+            out.push(tuple(member(clinician), "clinician", object.clone()));
+        }
+        for admin in &c.administrative {
+            out.push(tuple(member(admin), "administrative", object.clone()));
+        }
+        if c.restricted {
+            out.push(tuple("member:*".into(), "restricted", object.clone()));
+        }
+        for (who, until) in &c.temporary {
+            out.push(Tuple {
+                condition: Some(Condition {
+                    name: NOT_EXPIRED.to_string(),
+                    context: Until {
+                        until: until.to_string(),
+                    },
+                }),
+                ..tuple(member(who), "clinician", object.clone())
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules;
+
+    fn facts() -> Facts {
+        let text = crate::findings::catalog::base(
+            "",
+            "[members.zed]\nname = \"Zed\"\nroles = [\"clinician\"]\ndenies = [\"clinical.*\"]\n",
+            "C-2 = { primary = \"bob\", restricted = true, administrative = [\"dana\"], temporary = [{ member = \"sue\", until = 2026-12-31, reason = \"Cover\" }] }",
+        );
+        let checked = rules::check(&text, crate::findings::catalog::example_date());
+        assert!(!checked.findings.has_errors(), "{:?}", checked.findings);
+        Facts::of(&checked.practice)
+    }
+
+    #[test]
+    fn each_capability_is_one_relation_named_without_dots() {
+        let dsl = model_dsl(&facts());
+        assert!(
+            dsl.contains("\n    define clinical_view: clinical_view_allowed or owner\n"),
+            "{dsl}"
+        );
+        assert!(
+            dsl.contains("\n    define members_manage: members_manage_allowed or owner\n"),
+            "{dsl}"
+        );
+        assert!(
+            dsl.contains("define clinical_delete_signed_all: [member, role#member]"),
+            "{dsl}"
+        );
+        assert!(
+            dsl.contains("define clinician: [member, member with not_expired]"),
+            "{dsl}"
+        );
+        assert!(
+            dsl.contains("condition not_expired(current_date: string, until: string)"),
+            "{dsl}"
+        );
+    }
+
+    #[test]
+    fn tuples_carry_roles_grants_denies_charts_and_conditions() {
+        let tuples = tuples(&facts());
+        let has = |user: &str, relation: &str, object: &str| {
+            tuples
+                .iter()
+                .any(|t| t.user == user && t.relation == relation && t.object == object)
+        };
+        assert!(has("member:olive", "owner", "practice:main"));
+        assert!(has("member:bob", "member", "role:clinician"));
+        assert!(has(
+            "role:clinician#member",
+            "clinical_view_assigned",
+            "practice:main"
+        ));
+        assert!(has("member:zed", "clinical_view_denied", "practice:main"));
+        assert!(has("member:*", "restricted", "client:C-2"));
+        assert!(has("member:dana", "administrative", "client:C-2"));
+        assert!(has("member:sue", "supervisor", "member:ian"));
+        let temporary = tuples
+            .iter()
+            .find(|t| t.user == "member:sue" && t.object == "client:C-2")
+            .and_then(|t| t.condition.clone());
+        assert_eq!(
+            temporary,
+            Some(Condition {
+                name: NOT_EXPIRED.into(),
+                context: Until {
+                    until: "2026-12-31".into()
+                }
+            })
+        );
+    }
+}
