@@ -729,6 +729,18 @@ fn library_step(
                         // `praxis` refuses it (exit 1) and writes nothing.
                         return Ok(text.to_string());
                     }
+                    // SPEC §8 "No self-grants" by any route: a change that
+                    // gives the actor more access (a supervisee put on a
+                    // chart gives their supervisor what the supervisees
+                    // scope grants) needs the permission independently.
+                    let clients: Vec<&str> = summary
+                        .affected
+                        .iter()
+                        .filter_map(|(_, c)| c.as_deref())
+                        .collect();
+                    if actor.refuse_self_gain(&after.practice, &clients).is_err() {
+                        return Ok(text.to_string());
+                    }
                     for comment in KEPT_COMMENTS.iter().filter(|_| layout) {
                         let (was, now) = (
                             count_comment(text, comment),
