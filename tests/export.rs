@@ -1,0 +1,82 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot set up should panic"
+)]
+
+//! `praxis export --to openfga`: the files it writes, `--check` failing on
+//! a hand edit, `--diff` printing the tuple changes, and the usage errors.
+//! The engine's agreement with praxis is `tests/export_equivalence.rs`.
+
+mod common;
+
+const EXAMPLE: &str = "examples/therapynotes/practice.toml";
+
+fn run(dir: &std::path::Path, args: &[&str]) -> common::Run {
+    let mut command = common::praxis_in(dir);
+    command
+        .arg("-f")
+        .arg(common::root().join(EXAMPLE))
+        .args(args);
+    common::run(&mut command)
+}
+
+#[test]
+fn writes_the_model_and_tuples_and_checks_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["export", "--to", "openfga", "--out", "fga"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let fga = dir.path().join("fga");
+    let model = std::fs::read_to_string(fga.join("model.fga")).unwrap();
+    assert!(model.starts_with("model\n  schema 1.1\n"));
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fga.join("model.json")).unwrap()).unwrap();
+    assert_eq!(json["schema_version"], "1.1");
+    let tuples: Vec<serde_json::Value> =
+        serde_json::from_str(&std::fs::read_to_string(fga.join("tuples.json")).unwrap()).unwrap();
+    assert!(tuples.iter().any(|t| t["user"] == "member:bob"
+        && t["relation"] == "primary"
+        && t["object"] == "client:C-1001"));
+    let check = run(dir.path(), &["export", "--to", "openfga", "--check", "fga"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    // A hand edit on the engine's side fails the check.
+    std::fs::write(fga.join("tuples.json"), "[]\n").unwrap();
+    let stale = run(dir.path(), &["export", "--to", "openfga", "--check", "fga"]);
+    assert_eq!(stale.code, 1);
+    assert!(stale.stderr.contains("tuples.json"), "{}", stale.stderr);
+    // A missing directory is stale too, not a pass.
+    let missing = run(
+        dir.path(),
+        &["export", "--to", "openfga", "--check", "nowhere"],
+    );
+    assert_eq!(missing.code, 1);
+}
+
+#[test]
+fn diff_prints_writes_and_deletes_and_nothing_for_the_same_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let same = run(
+        dir.path(),
+        &[
+            "export",
+            "--to",
+            "openfga",
+            "--diff",
+            common::root().join(EXAMPLE).to_str().unwrap(),
+        ],
+    );
+    assert_eq!(same.code, 0, "{}", same.stderr);
+    let changes: serde_json::Value = serde_json::from_str(&same.stdout).unwrap();
+    assert_eq!(changes["writes"]["tuple_keys"], serde_json::json!([]));
+    assert_eq!(changes["deletes"]["tuple_keys"], serde_json::json!([]));
+}
+
+#[test]
+fn an_export_with_nowhere_to_go_is_a_usage_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let none = run(dir.path(), &["export", "--to", "openfga"]);
+    assert_eq!(none.code, 2);
+    assert!(none.stderr.contains("--out DIR"), "{}", none.stderr);
+    let unknown = run(dir.path(), &["export", "--to", "zanzibar", "--out", "x"]);
+    assert_eq!(unknown.code, 2);
+}
