@@ -105,19 +105,7 @@ pub fn client_grant(
     }
     actor.require_for(member, Permission::GrantAccess, id, Act::GrantAccess)?;
     if let Some(place) = chart_place(client, member) {
-        let (member, client) = (member.to_string(), id.to_string());
-        return match temporary {
-            None => Ok(Outcome::NoChange(Unchanged::AlreadyOnChart {
-                member,
-                client,
-                place,
-            })),
-            Some(_) => Err(ChangeError::TemporaryAddsNothing {
-                member,
-                client,
-                place,
-            }),
-        };
+        return already_on_chart(member, id, place, temporary);
     }
     let entry =
         edit::client(doc, &client.id.value).ok_or_else(|| missing_entry(EntryKind::Client, id))?;
@@ -160,6 +148,29 @@ fn chart_place(client: &Client, member: &str) -> Option<ChartPlace> {
         Some(ChartPlace::Clinician)
     } else {
         None
+    }
+}
+
+/// A grant to someone already primary or clinician: nothing to do, but
+/// temporary access on top of it is refused as adding nothing.
+fn already_on_chart(
+    member: &str,
+    client: &str,
+    place: ChartPlace,
+    temporary: Option<&TemporaryGrant>,
+) -> Result<Outcome, ChangeError> {
+    let (member, client) = (member.to_string(), client.to_string());
+    match temporary {
+        None => Ok(Outcome::NoChange(Unchanged::AlreadyOnChart {
+            member,
+            client,
+            place,
+        })),
+        Some(_) => Err(ChangeError::TemporaryAddsNothing {
+            member,
+            client,
+            place,
+        }),
     }
 }
 
