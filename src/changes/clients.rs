@@ -142,12 +142,10 @@ pub fn client_grant(
 
 /// Where the member already is on the client's chart, if anywhere.
 fn chart_place(client: &Client, member: &str) -> Option<ChartPlace> {
-    if client.is_primary(member) {
-        Some(ChartPlace::Primary)
-    } else if client.is_clinician(member) {
-        Some(ChartPlace::Clinician)
-    } else {
-        None
+    match (client.is_primary(member), client.is_clinician(member)) {
+        (true, _) => Some(ChartPlace::Primary),
+        (false, true) => Some(ChartPlace::Clinician),
+        (false, false) => None,
     }
 }
 

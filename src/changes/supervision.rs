@@ -7,7 +7,7 @@ use super::{
     missing_entry,
 };
 use crate::rules::permission::Permission;
-use toml_edit::DocumentMut;
+use toml_edit::{DocumentMut, TableLike};
 
 pub fn supervision_add(
     actor: &Actor<'_>,
@@ -16,11 +16,7 @@ pub fn supervision_add(
     supervisor: &str,
     cosign: &[String],
 ) -> Result<Outcome, ChangeError> {
-    known_member(actor.practice, supervisee)?;
-    known_member(actor.practice, supervisor)?;
-    actor.require(Permission::EditCredentials, None, Act::ChangeSupervision)?;
-    let entry = edit::member(doc, supervisee)
-        .ok_or_else(|| missing_entry(EntryKind::Member, supervisee))?;
+    let entry = supervisee_entry(actor, doc, supervisee, supervisor)?;
     let added = edit::push(entry, "supervisors", supervisor);
     let mut new_documents = Vec::new();
     for document in cosign {
@@ -49,11 +45,7 @@ pub fn supervision_remove(
     supervisee: &str,
     supervisor: &str,
 ) -> Result<Outcome, ChangeError> {
-    known_member(actor.practice, supervisee)?;
-    known_member(actor.practice, supervisor)?;
-    actor.require(Permission::EditCredentials, None, Act::ChangeSupervision)?;
-    let entry = edit::member(doc, supervisee)
-        .ok_or_else(|| missing_entry(EntryKind::Member, supervisee))?;
+    let entry = supervisee_entry(actor, doc, supervisee, supervisor)?;
     let pair = (supervisor.to_string(), supervisee.to_string());
     if !edit::pull(entry, "supervisors", supervisor, Emptied::KeepKey) {
         return Ok(Outcome::NoChange(Unchanged::DoesNotSupervise {
@@ -66,4 +58,18 @@ pub fn supervision_remove(
         supervisee: pair.1,
     });
     Ok(Outcome::Changed(summary.affecting(supervisor, None)))
+}
+
+/// The supervisee's entry, once both members are known and the actor may
+/// change supervision.
+fn supervisee_entry<'d>(
+    actor: &Actor<'_>,
+    doc: &'d mut DocumentMut,
+    supervisee: &str,
+    supervisor: &str,
+) -> Result<&'d mut dyn TableLike, ChangeError> {
+    known_member(actor.practice, supervisee)?;
+    known_member(actor.practice, supervisor)?;
+    actor.require(Permission::EditCredentials, None, Act::ChangeSupervision)?;
+    edit::member(doc, supervisee).ok_or_else(|| missing_entry(EntryKind::Member, supervisee))
 }

@@ -196,6 +196,17 @@ impl<'a> MemberDetail<'a> {
     }
 }
 
+/// A client's fields as `client list` and `client show` name them, in the
+/// JSON's order.
+const CLIENT_FIELDS: [&str; 6] = [
+    "id",
+    "primary",
+    "clinicians",
+    "restricted",
+    "administrative",
+    "temporary",
+];
+
 /// A client in `client list|show --format json`.
 #[derive(Debug, Serialize, JsonSchema)]
 pub struct ClientRecord<'a> {
@@ -225,6 +236,7 @@ impl<'a> ClientRecord<'a> {
         }
     }
 
+    /// The record's values in the order of [`CLIENT_FIELDS`].
     fn cells(&self, separator: &str, reasons: bool) -> [String; 6] {
         let entries: Vec<String> = self.temporary.iter().map(|t| t.cell(reasons)).collect();
         [
@@ -239,29 +251,19 @@ impl<'a> ClientRecord<'a> {
 
     /// `client show`'s field/value table, in the JSON's order.
     pub fn table(&self) -> Table {
-        let names = [
-            "id",
-            "primary",
-            "clinicians",
-            "restricted",
-            "administrative",
-            "temporary",
-        ];
-        field_table(names.into_iter().zip(self.cells("; ", true)).collect())
+        field_table(
+            CLIENT_FIELDS
+                .into_iter()
+                .zip(self.cells("; ", true))
+                .collect(),
+        )
     }
 }
 
 /// `client list`'s table: one row per client, temporary entries without
 /// their reasons.
 pub fn client_table(records: &[ClientRecord<'_>]) -> Table {
-    let mut table = Table::new(&[
-        "id",
-        "primary",
-        "clinicians",
-        "restricted",
-        "administrative",
-        "temporary",
-    ]);
+    let mut table = Table::new(&CLIENT_FIELDS);
     for record in records {
         table.push(record.cells(", ", false).into());
     }
