@@ -180,29 +180,15 @@ fn member_lines(change: &AccessChange, signs: Signs) -> Vec<String> {
         Signs::Markdown => ("➕ gains", "➖ loses"),
     };
     let mut lines = Vec::new();
-    if !change.roles_granted.is_empty() {
-        lines.push(format!(
-            "roles granted: {}",
-            change.roles_granted.join(", ")
-        ));
-    }
-    if !change.roles_revoked.is_empty() {
-        lines.push(format!(
-            "roles revoked: {}",
-            change.roles_revoked.join(", ")
-        ));
-    }
-    if !change.supervisors_added.is_empty() {
-        lines.push(format!(
-            "now supervised by: {}",
-            change.supervisors_added.join(", ")
-        ));
-    }
-    if !change.supervisors_removed.is_empty() {
-        lines.push(format!(
-            "no longer supervised by: {}",
-            change.supervisors_removed.join(", ")
-        ));
+    for (names, label) in [
+        (&change.roles_granted, "roles granted"),
+        (&change.roles_revoked, "roles revoked"),
+        (&change.supervisors_added, "now supervised by"),
+        (&change.supervisors_removed, "no longer supervised by"),
+    ] {
+        if !names.is_empty() {
+            lines.push(format!("{label}: {}", names.join(", ")));
+        }
     }
     lines.extend(
         grouped(&change.gained)
