@@ -5,6 +5,7 @@ use super::{
     Act, Actor, ChangeError, ChartPlace, Did, EntryKind, Outcome, RevokeFrom, Summary, Unchanged,
     known_client, known_member, missing_entry, taken,
 };
+use crate::model::Client;
 use crate::rules::permission::Permission;
 use chrono::NaiveDate;
 use toml_edit::{DocumentMut, InlineTable, Value};
@@ -103,25 +104,8 @@ pub fn client_grant(
         return Err(ChangeError::EmptyReason);
     }
     actor.require_for(member, Permission::GrantAccess, id, Act::GrantAccess)?;
-    if client.is_primary(member) || client.is_clinician(member) {
-        let place = if client.is_primary(member) {
-            ChartPlace::Primary
-        } else {
-            ChartPlace::Clinician
-        };
-        let (member, client) = (member.to_string(), id.to_string());
-        return match temporary {
-            None => Ok(Outcome::NoChange(Unchanged::AlreadyOnChart {
-                member,
-                client,
-                place,
-            })),
-            Some(_) => Err(ChangeError::TemporaryAddsNothing {
-                member,
-                client,
-                place,
-            }),
-        };
+    if let Some(place) = chart_place(client, member) {
+        return already_on_chart(member, id, place, temporary);
     }
     let entry =
         edit::client(doc, &client.id.value).ok_or_else(|| missing_entry(EntryKind::Client, id))?;
@@ -135,24 +119,14 @@ pub fn client_grant(
                 client: id.to_string(),
             })
         }
+        Some(t) if only_temporary_is(client, member, t) => {
+            return Ok(Outcome::NoChange(Unchanged::AlreadyTemporary {
+                member: member.to_string(),
+                client: id.to_string(),
+                until: t.until,
+            }));
+        }
         Some(t) => {
-            let same = client.temporary.iter().any(|e| {
-                e.member_is(member) && e.until.value == t.until && e.reason_text() == t.reason
-            });
-            if same
-                && client
-                    .temporary
-                    .iter()
-                    .filter(|e| e.member_is(member))
-                    .count()
-                    == 1
-            {
-                return Ok(Outcome::NoChange(Unchanged::AlreadyTemporary {
-                    member: member.to_string(),
-                    client: id.to_string(),
-                    until: t.until,
-                }));
-            }
             edit::pull_temporary(entry, member);
             edit::push_temporary(entry, member, t.until, &t.reason);
             Summary::new(Did::TemporaryGranted {
@@ -164,6 +138,48 @@ pub fn client_grant(
         }
     };
     Ok(Outcome::Changed(summary.affecting(member, Some(id))))
+}
+
+/// Where the member already is on the client's chart, if anywhere.
+fn chart_place(client: &Client, member: &str) -> Option<ChartPlace> {
+    match (client.is_primary(member), client.is_clinician(member)) {
+        (true, _) => Some(ChartPlace::Primary),
+        (false, true) => Some(ChartPlace::Clinician),
+        (false, false) => None,
+    }
+}
+
+/// A grant to someone already primary or clinician: nothing to do, but
+/// temporary access on top of it is refused as adding nothing.
+fn already_on_chart(
+    member: &str,
+    client: &str,
+    place: ChartPlace,
+    temporary: Option<&TemporaryGrant>,
+) -> Result<Outcome, ChangeError> {
+    let (member, client) = (member.to_string(), client.to_string());
+    match temporary {
+        None => Ok(Outcome::NoChange(Unchanged::AlreadyOnChart {
+            member,
+            client,
+            place,
+        })),
+        Some(_) => Err(ChangeError::TemporaryAddsNothing {
+            member,
+            client,
+            place,
+        }),
+    }
+}
+
+/// Whether the member's one temporary entry on the chart is already this
+/// grant: same last day, same reason. Two entries are tidied into one.
+fn only_temporary_is(client: &Client, member: &str, grant: &TemporaryGrant) -> bool {
+    let mut entries = client.temporary.iter().filter(|e| e.member_is(member));
+    let same = |e: &crate::model::Temporary| {
+        e.until.value == grant.until && e.reason_text() == grant.reason
+    };
+    matches!((entries.next(), entries.next()), (Some(e), None) if same(e))
 }
 
 pub fn client_grant_administrative(

@@ -1,4 +1,5 @@
-//! Member changes: init, add, edit, remove, roles and supervision.
+//! Member changes: init, add, edit and remove. Roles are [`super::roles`],
+//! supervision [`super::supervision`].
 
 use super::edit::{self, Emptied};
 use super::{
@@ -6,8 +7,8 @@ use super::{
     known_member, known_role, missing_entry, taken,
 };
 use crate::catalog::ADMINISTRATOR;
+use crate::model::Practice;
 use crate::rules::permission::{MemberField, Permission};
-use crate::rules::validate::holds_clinical_role;
 use toml_edit::{DocumentMut, Item, Table, Value};
 
 /// The text of a new practice file.
@@ -85,6 +86,20 @@ pub fn member_add(
             existing: existing.to_string(),
         });
     }
+    edit::add_member(doc, &new.id, member_table(new));
+    Ok(Outcome::Changed(
+        Summary::new(Did::MemberAdded {
+            member: new.id.clone(),
+            name: new.name.clone(),
+            roles: new.roles.clone(),
+        })
+        .affecting(&new.id, None),
+    ))
+}
+
+/// A new member's entry: their fields in the order of the file format,
+/// the optional ones only when given.
+fn member_table(new: &NewMember) -> Table {
     let mut table = Table::new();
     table.insert("name", toml_edit::value(new.name.as_str()));
     if let Some(legal) = &new.legal_name {
@@ -115,15 +130,7 @@ pub fn member_add(
     if new.bill_as_supervisor {
         table.insert("bill_as_supervisor", toml_edit::value(true));
     }
-    edit::add_member(doc, &new.id, table);
-    Ok(Outcome::Changed(
-        Summary::new(Did::MemberAdded {
-            member: new.id.clone(),
-            name: new.name.clone(),
-            roles: new.roles.clone(),
-        })
-        .affecting(&new.id, None),
-    ))
+    table
 }
 
 /// The fields `member edit` may change; `None` leaves a field alone.
@@ -149,6 +156,39 @@ pub fn member_edit(
     change: &MemberEdit,
 ) -> Result<Outcome, ChangeError> {
     let member = known_member(actor.practice, id)?;
+    let fields = edited_fields(change)?;
+    let needed = |permission| fields.iter().any(|(f, _)| f.permission() == permission);
+    if needed(Permission::ManageMembers) {
+        actor.require(Permission::ManageMembers, None, Act::EditMembers)?;
+    }
+    if needed(Permission::EditCredentials) {
+        actor.require(Permission::EditCredentials, None, Act::EditCredentials)?;
+    }
+    if change.active == Some(false) && actor.practice.is_owner(id) {
+        return Err(ChangeError::DeactivateOwner {
+            member: id.to_string(),
+        });
+    }
+    let entry =
+        edit::member(doc, &member.id.value).ok_or_else(|| missing_entry(EntryKind::Member, id))?;
+    let changed = write_fields(entry, fields);
+    if changed.is_empty() {
+        return Ok(Outcome::NoChange(Unchanged::SameValues {
+            member: id.to_string(),
+        }));
+    }
+    Ok(Outcome::Changed(
+        Summary::new(Did::MemberEdited {
+            member: id.to_string(),
+            fields: changed,
+        })
+        .affecting(id, None),
+    ))
+}
+
+/// The fields `change` sets (with their new value) and clears (`None`),
+/// or why they say nothing, or two things, about a field.
+fn edited_fields(change: &MemberEdit) -> Result<Vec<(MemberField, Option<Value>)>, ChangeError> {
     if let Some(&field) = change.clear.iter().find(|f| !f.clearable()) {
         return Err(ChangeError::NotClearable { field });
     }
@@ -186,20 +226,15 @@ pub fn member_edit(
     if fields.is_empty() {
         return Err(ChangeError::NothingToEdit);
     }
-    let needed = |permission| fields.iter().any(|(f, _)| f.permission() == permission);
-    if needed(Permission::ManageMembers) {
-        actor.require(Permission::ManageMembers, None, Act::EditMembers)?;
-    }
-    if needed(Permission::EditCredentials) {
-        actor.require(Permission::EditCredentials, None, Act::EditCredentials)?;
-    }
-    if change.active == Some(false) && actor.practice.is_owner(id) {
-        return Err(ChangeError::DeactivateOwner {
-            member: id.to_string(),
-        });
-    }
-    let entry =
-        edit::member(doc, &member.id.value).ok_or_else(|| missing_entry(EntryKind::Member, id))?;
+    Ok(fields)
+}
+
+/// Sets or removes each field in the member's entry; the fields whose
+/// value changed.
+fn write_fields(
+    entry: &mut dyn toml_edit::TableLike,
+    fields: Vec<(MemberField, Option<Value>)>,
+) -> Vec<MemberField> {
     let mut changed = Vec::new();
     for (field, value) in fields {
         let did = match value {
@@ -210,20 +245,11 @@ pub fn member_edit(
             changed.push(field);
         }
     }
-    if changed.is_empty() {
-        return Ok(Outcome::NoChange(Unchanged::SameValues {
-            member: id.to_string(),
-        }));
-    }
-    Ok(Outcome::Changed(
-        Summary::new(Did::MemberEdited {
-            member: id.to_string(),
-            fields: changed,
-        })
-        .affecting(id, None),
-    ))
+    changed
 }
 
+/// `member remove`: the member is deactivated, kept for history; their
+/// charts go to `clients_to` and their supervisees to `supervisees_to`.
 pub fn member_remove(
     actor: &Actor<'_>,
     doc: &mut DocumentMut,
@@ -233,14 +259,7 @@ pub fn member_remove(
 ) -> Result<Outcome, ChangeError> {
     let practice = actor.practice;
     let member = known_member(practice, id)?;
-    for target in [clients_to, supervisees_to].into_iter().flatten() {
-        known_member(practice, target)?;
-        if target == id {
-            return Err(ChangeError::ReassignToSelf {
-                member: id.to_string(),
-            });
-        }
-    }
+    reassignable(practice, id, [clients_to, supervisees_to])?;
     actor.require(Permission::ManageMembers, None, Act::RemoveMembers)?;
     if practice.is_owner(id) {
         return Err(ChangeError::RemoveOwner {
@@ -258,10 +277,8 @@ pub fn member_remove(
         });
     }
     let supervisees: Vec<String> = practice.supervisees_of(id).to_vec();
-    let mentions_on_charts = practice.clients.iter().any(|c| {
-        c.is_clinician(id) || c.in_administrative(id) || c.temporary.iter().any(|t| t.member_is(id))
-    });
-    if !member.active && primary_of.is_empty() && supervisees.is_empty() && !mentions_on_charts {
+    if !member.active && primary_of.is_empty() && supervisees.is_empty() && !on_charts(practice, id)
+    {
         return Ok(Outcome::NoChange(Unchanged::AlreadyInactive {
             member: id.to_string(),
         }));
@@ -275,6 +292,43 @@ pub fn member_remove(
             .filter(|_| !supervisees.is_empty())
             .map(|target| (target.to_string(), supervisees.len())),
     });
+    leave_charts(doc, id, clients_to, &mut summary);
+    hand_over_supervisees(doc, id, supervisees_to, &mut summary);
+    let entry = edit::member(doc, id).ok_or_else(|| missing_entry(EntryKind::Member, id))?;
+    edit::set(entry, "active", Value::from(false));
+    summary.affected.insert(0, (id.to_string(), None));
+    Ok(Outcome::Changed(summary))
+}
+
+/// The members a removal hands charts and supervisees to: known, and not
+/// the member removed.
+fn reassignable(
+    practice: &Practice,
+    id: &str,
+    targets: [Option<&str>; 2],
+) -> Result<(), ChangeError> {
+    for target in targets.into_iter().flatten() {
+        known_member(practice, target)?;
+        if target == id {
+            return Err(ChangeError::ReassignToSelf {
+                member: id.to_string(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Whether any chart names the member: as clinician, on its
+/// administrative list, or in a temporary entry.
+fn on_charts(practice: &Practice, id: &str) -> bool {
+    practice.clients.iter().any(|c| {
+        c.is_clinician(id) || c.in_administrative(id) || c.temporary.iter().any(|t| t.member_is(id))
+    })
+}
+
+/// Takes the member off every chart's lists; where they were primary,
+/// `clients_to` becomes primary instead.
+fn leave_charts(doc: &mut DocumentMut, id: &str, clients_to: Option<&str>, summary: &mut Summary) {
     for (client_id, entry) in edit::clients(doc) {
         let mut touched = edit::pull(entry, "clinicians", id, Emptied::DropKey);
         touched |= edit::pull(entry, "administrative", id, Emptied::DropKey);
@@ -294,6 +348,16 @@ pub fn member_remove(
             summary.affected.push((id.to_string(), Some(client_id)));
         }
     }
+}
+
+/// Each supervisee of the member gets `supervisees_to` as supervisor in
+/// their place, or loses them (with a warning when nobody takes over).
+fn hand_over_supervisees(
+    doc: &mut DocumentMut,
+    id: &str,
+    supervisees_to: Option<&str>,
+    summary: &mut Summary,
+) {
     for (member_id, entry) in edit::members(doc) {
         if !edit::list_contains(entry, "supervisors", id) {
             continue;
@@ -315,163 +379,4 @@ pub fn member_remove(
             }
         }
     }
-    let entry = edit::member(doc, id).ok_or_else(|| missing_entry(EntryKind::Member, id))?;
-    edit::set(entry, "active", Value::from(false));
-    summary.affected.insert(0, (id.to_string(), None));
-    Ok(Outcome::Changed(summary))
-}
-
-pub fn role_grant(
-    actor: &Actor<'_>,
-    doc: &mut DocumentMut,
-    id: &str,
-    roles: &[String],
-    replace: &[String],
-) -> Result<Outcome, ChangeError> {
-    let practice = actor.practice;
-    let member = known_member(practice, id)?;
-    for role in roles.iter().chain(replace) {
-        known_role(practice, role)?;
-    }
-    actor.require(Permission::ManageMembers, None, Act::GrantRoles)?;
-    if let Some(missing) = replace.iter().find(|old| !member.has_role(old)) {
-        return Err(ChangeError::ReplaceNotHeld {
-            member: id.to_string(),
-            role: missing.clone(),
-        });
-    }
-    let entry = edit::member(doc, id).ok_or_else(|| missing_entry(EntryKind::Member, id))?;
-    let mut removed = Vec::new();
-    for old in replace.iter().filter(|old| !roles.contains(old)) {
-        if edit::pull(entry, "roles", old, Emptied::KeepKey) {
-            removed.push(old.clone());
-        }
-    }
-    let added: Vec<String> = roles
-        .iter()
-        .filter(|role| edit::push(entry, "roles", role))
-        .cloned()
-        .collect();
-    if added.is_empty() && removed.is_empty() {
-        return Ok(Outcome::NoChange(Unchanged::AlreadyHolds {
-            member: id.to_string(),
-            roles: roles.to_vec(),
-        }));
-    }
-    let did = Did::RolesGranted {
-        member: id.to_string(),
-        added,
-        instead_of: removed,
-    };
-    let mut summary = Summary::new(did).affecting(id, None);
-    if !member.active {
-        summary.warnings.push(ChangeWarning::InactiveMember {
-            member: id.to_string(),
-        });
-    }
-    Ok(Outcome::Changed(summary))
-}
-
-pub fn role_revoke(
-    actor: &Actor<'_>,
-    doc: &mut DocumentMut,
-    id: &str,
-    roles: &[String],
-) -> Result<Outcome, ChangeError> {
-    let practice = actor.practice;
-    let member = known_member(practice, id)?;
-    for role in roles {
-        known_role(practice, role)?;
-    }
-    actor.require(Permission::ManageMembers, None, Act::RevokeRoles)?;
-    let held: Vec<String> = roles
-        .iter()
-        .filter(|r| member.has_role(r))
-        .cloned()
-        .collect();
-    if held.is_empty() {
-        return Ok(Outcome::NoChange(Unchanged::HoldsNone {
-            member: id.to_string(),
-            roles: roles.to_vec(),
-        }));
-    }
-    let primary_of = practice.clients_with_primary(id).count();
-    if primary_of > 0 && holds_clinical_role(practice, member) {
-        let mut after = member.clone();
-        after.roles.retain(|r| !roles.contains(&r.value));
-        if !holds_clinical_role(practice, &after) {
-            return Err(ChangeError::LeftWithoutClinicalRole {
-                member: id.to_string(),
-                clients: primary_of,
-            });
-        }
-    }
-    let entry = edit::member(doc, id).ok_or_else(|| missing_entry(EntryKind::Member, id))?;
-    for role in &held {
-        edit::pull(entry, "roles", role, Emptied::KeepKey);
-    }
-    let did = Did::RolesRevoked {
-        member: id.to_string(),
-        roles: held,
-    };
-    Ok(Outcome::Changed(Summary::new(did).affecting(id, None)))
-}
-
-pub fn supervision_add(
-    actor: &Actor<'_>,
-    doc: &mut DocumentMut,
-    supervisee: &str,
-    supervisor: &str,
-    cosign: &[String],
-) -> Result<Outcome, ChangeError> {
-    known_member(actor.practice, supervisee)?;
-    known_member(actor.practice, supervisor)?;
-    actor.require(Permission::EditCredentials, None, Act::ChangeSupervision)?;
-    let entry = edit::member(doc, supervisee)
-        .ok_or_else(|| missing_entry(EntryKind::Member, supervisee))?;
-    let added = edit::push(entry, "supervisors", supervisor);
-    let mut new_documents = Vec::new();
-    for document in cosign {
-        if edit::push(entry, "cosign", document) {
-            new_documents.push(document.clone());
-        }
-    }
-    let (supervisor, supervisee) = (supervisor.to_string(), supervisee.to_string());
-    if !added && new_documents.is_empty() {
-        return Ok(Outcome::NoChange(Unchanged::AlreadySupervises {
-            supervisor,
-            supervisee,
-        }));
-    }
-    let summary = Summary::new(Did::SupervisionAdded {
-        supervisor: supervisor.clone(),
-        supervisee,
-        cosign: new_documents,
-    });
-    Ok(Outcome::Changed(summary.affecting(&supervisor, None)))
-}
-
-pub fn supervision_remove(
-    actor: &Actor<'_>,
-    doc: &mut DocumentMut,
-    supervisee: &str,
-    supervisor: &str,
-) -> Result<Outcome, ChangeError> {
-    known_member(actor.practice, supervisee)?;
-    known_member(actor.practice, supervisor)?;
-    actor.require(Permission::EditCredentials, None, Act::ChangeSupervision)?;
-    let entry = edit::member(doc, supervisee)
-        .ok_or_else(|| missing_entry(EntryKind::Member, supervisee))?;
-    let pair = (supervisor.to_string(), supervisee.to_string());
-    if !edit::pull(entry, "supervisors", supervisor, Emptied::KeepKey) {
-        return Ok(Outcome::NoChange(Unchanged::DoesNotSupervise {
-            supervisor: pair.0,
-            supervisee: pair.1,
-        }));
-    }
-    let summary = Summary::new(Did::SupervisionRemoved {
-        supervisor: pair.0,
-        supervisee: pair.1,
-    });
-    Ok(Outcome::Changed(summary.affecting(supervisor, None)))
 }

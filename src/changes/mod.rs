@@ -11,6 +11,8 @@ pub mod cut;
 pub mod edit;
 mod members;
 mod report;
+mod roles;
+mod supervision;
 
 pub use apply::{Applied, Change, Refusal, apply};
 pub use clients::*;
@@ -18,6 +20,8 @@ pub use members::*;
 pub use report::{
     Act, ChangeError, ChangeWarning, ChartPlace, Did, EntryKind, RevokeFrom, Unchanged,
 };
+pub use roles::*;
+pub use supervision::*;
 
 use crate::model::{Client, Member, Practice};
 use crate::rules::decide::{self, Request};

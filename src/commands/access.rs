@@ -4,14 +4,11 @@
 use super::{Context, Loaded, emit};
 use crate::cli::{AccessCheckArgs, AccessCommand, AccessListArgs, AccessWhoArgs};
 use crate::exit::{Exit, Failure};
-use crate::model::{Kind, Practice};
 use crate::output::Format;
 use crate::output::{self, Paint, Table, escape, explain, paint, records};
-use crate::rules::decide::{
-    self, Decision, Reason, Request, decide_resolved, resolve, resolve_target,
-};
+use crate::rules::decide::{self, Decision, Request};
 use crate::rules::kept::Names;
-use chrono::NaiveDate;
+use crate::rules::queries::{self, Held};
 
 pub fn run(command: AccessCommand, context: &Context) -> Result<Exit, Failure> {
     match command {
@@ -122,31 +119,25 @@ fn asked<'a>(
 fn who(args: AccessWhoArgs, context: &Context) -> Result<Exit, Failure> {
     let format = context.format(args.output.format, "access who")?;
     let loaded = context.load()?;
-    let practice = &loaded.practice;
-    resolve_target(practice, &args.capability, args.client.as_deref())?;
-    let mut allowed = Vec::new();
-    for member in practice.members.iter().filter(|m| m.active) {
-        let request = Request {
-            member: &member.id.value,
-            capability: &args.capability,
-            client: args.client.as_deref(),
-            author: None,
-        };
-        let resolved = resolve(practice, &request)?;
-        let decision = decide_resolved(practice, &resolved, context.date);
-        if decision.allowed {
-            allowed.push((member, request, decision.reasons));
-        }
-    }
+    let client = args.client.as_deref();
+    let allowed = queries::who(&loaded.practice, &args.capability, client, context.date)?;
     let record = records::Who {
         capability: &args.capability,
-        client: args.client.as_deref(),
+        client,
         members: allowed
             .iter()
-            .map(|(member, request, reasons)| records::Allowed {
-                member: &member.id.value,
-                name: member.display_name(),
-                reasons: records::reasons(reasons, request),
+            .map(|(member, reasons)| {
+                let request = Request {
+                    member: &member.id.value,
+                    capability: &args.capability,
+                    client,
+                    author: None,
+                };
+                records::Allowed {
+                    member: &member.id.value,
+                    name: member.display_name(),
+                    reasons: records::reasons(reasons, &request),
+                }
             })
             .collect(),
     };
@@ -154,56 +145,10 @@ fn who(args: AccessWhoArgs, context: &Context) -> Result<Exit, Failure> {
     Ok(Exit::Success)
 }
 
-/// Where a member holds one client capability: each client and its route.
-pub fn clients_allowed<'p>(
-    practice: &'p Practice,
-    member: &str,
-    capability: &str,
-    client: Option<&str>,
-    date: NaiveDate,
-) -> Result<Vec<(&'p str, Vec<Reason>)>, Failure> {
-    let mut allowed = Vec::new();
-    let ids: Vec<&str> = match client {
-        Some(id) => vec![id],
-        None => practice
-            .clients
-            .iter()
-            .map(|c| c.id.value.as_str())
-            .collect(),
-    };
-    for id in ids {
-        let request = Request {
-            member,
-            capability,
-            client: Some(id),
-            author: None,
-        };
-        let resolved = resolve(practice, &request)?;
-        let decision = decide_resolved(practice, &resolved, date);
-        if decision.allowed
-            && let Some(client) = resolved.client
-        {
-            allowed.push((client.id.value.as_str(), decision.reasons));
-        }
-    }
-    Ok(allowed)
-}
-
-/// What a member holds: each capability practice-wide (with its reasons),
-/// or the clients it holds on (with theirs).
-enum Held<'p> {
-    Practice(Vec<Reason>),
-    Clients(Vec<(&'p str, Vec<Reason>)>),
-}
-
 fn list(args: AccessListArgs, context: &Context) -> Result<Exit, Failure> {
     let format = context.format(args.output.format, "access list")?;
     let Loaded { practice, .. } = context.load()?;
-    decide::find_member(&practice, &args.member)?;
-    if let Some(client) = &args.client {
-        decide::find_client(&practice, client)?;
-    }
-    let held = holdings(
+    let held = queries::held(
         &practice,
         &args.member,
         args.client.as_deref(),
@@ -244,38 +189,4 @@ fn list(args: AccessListArgs, context: &Context) -> Result<Exit, Failure> {
     };
     emit(&output::listing(format, &record.table(total), &record))?;
     Ok(Exit::Success)
-}
-
-/// Every capability `member` holds, practice-wide or on clients (`client`
-/// alone, when given), in catalog order.
-fn holdings<'p>(
-    practice: &'p Practice,
-    member: &str,
-    client: Option<&str>,
-    date: NaiveDate,
-) -> Result<Vec<(&'p str, Held<'p>)>, Failure> {
-    let mut held = Vec::new();
-    for capability in practice.capabilities() {
-        match capability.kind {
-            Kind::Practice => {
-                let request = Request {
-                    member,
-                    capability: &capability.name,
-                    client: None,
-                    author: None,
-                };
-                let decision = decide::decide(practice, &request, date)?;
-                if decision.allowed {
-                    held.push((capability.name.as_str(), Held::Practice(decision.reasons)));
-                }
-            }
-            Kind::Client => {
-                let clients = clients_allowed(practice, member, &capability.name, client, date)?;
-                if !clients.is_empty() {
-                    held.push((capability.name.as_str(), Held::Clients(clients)));
-                }
-            }
-        }
-    }
-    Ok(held)
 }

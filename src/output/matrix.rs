@@ -177,50 +177,85 @@ fn escaped(grid: Grid) -> Grid {
 
 pub fn terminal(grid: Grid) -> String {
     let grid = &escaped(grid);
-    let label_width = grid
-        .capabilities
-        .iter()
-        .map(|c| c.chars().count())
-        .max()
-        .unwrap_or(10)
-        + 2;
-    let column_width = |i: usize| {
-        let (name, cells) = &grid.rows[i];
-        cells
-            .iter()
-            .map(|c| c.short().chars().count())
-            .chain(std::iter::once(name.chars().count()))
-            .max()
-            .unwrap_or(3)
-    };
-    // Piped (no terminal, no $COLUMNS): one page, however wide.
-    let width = output::terminal_width().map_or(usize::MAX, usize::from);
-    let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
-    let mut used = label_width;
-    for i in 0..grid.rows.len() {
-        let w = column_width(i) + 2;
-        if used + w > width
-            && let Some(page) = pages.last()
-            && !page.is_empty()
-        {
-            pages.push(Vec::new());
-            used = label_width;
-        }
-        used += w;
-        if let Some(page) = pages.last_mut() {
-            page.push(i);
-        }
-    }
+    let widths = Widths::of(grid);
     let mut out = String::new();
     if let Some(client) = &grid.client {
         out.push_str(&format!("access to client {client} (✓ allow, · deny)\n\n"));
     }
-    for page in pages.iter().filter(|p| !p.is_empty()) {
+    for page in widths.pages().iter().filter(|p| !p.is_empty()) {
+        widths.page(grid, page, &mut out);
+    }
+    if grid.client.is_none() {
+        out.push_str("all = every client · asg = assigned clients · sup = supervisees' clients\n");
+        out.push_str("own = documents they wrote · yes = practice-wide\n");
+    }
+    out
+}
+
+/// The terminal table's widths: the capabilities' column, and each row's
+/// column (the longest of its name and its cells).
+struct Widths {
+    label: usize,
+    columns: Vec<usize>,
+}
+
+impl Widths {
+    fn of(grid: &Grid) -> Self {
+        let label = grid
+            .capabilities
+            .iter()
+            .map(|c| c.chars().count())
+            .max()
+            .unwrap_or(10)
+            + 2;
+        let columns = grid
+            .rows
+            .iter()
+            .map(|(name, cells)| {
+                cells
+                    .iter()
+                    .map(|c| c.short().chars().count())
+                    .chain(std::iter::once(name.chars().count()))
+                    .max()
+                    .unwrap_or(3)
+            })
+            .collect();
+        Widths { label, columns }
+    }
+
+    /// The rows on each page, by index: as many columns as the terminal
+    /// has room for beside the capabilities.
+    fn pages(&self) -> Vec<Vec<usize>> {
+        // Piped (no terminal, no $COLUMNS): one page, however wide.
+        let width = output::terminal_width().map_or(usize::MAX, usize::from);
+        let mut pages: Vec<Vec<usize>> = vec![Vec::new()];
+        let mut used = self.label;
+        for (i, column) in self.columns.iter().enumerate() {
+            let w = column + 2;
+            if used + w > width
+                && let Some(page) = pages.last()
+                && !page.is_empty()
+            {
+                pages.push(Vec::new());
+                used = self.label;
+            }
+            used += w;
+            if let Some(page) = pages.last_mut() {
+                page.push(i);
+            }
+        }
+        pages
+    }
+
+    /// One page: the rows' names across the top, then a line per
+    /// capability, a blank line between families.
+    fn page(&self, grid: &Grid, page: &[usize], out: &mut String) {
+        let label_width = self.label;
         out.push_str(&format!("{:label_width$}", grid.by.as_str()));
         for &i in page {
-            out.push_str(&format!("{:<w$}  ", grid.rows[i].0, w = column_width(i)));
+            out.push_str(&format!("{:<w$}  ", grid.rows[i].0, w = self.columns[i]));
         }
-        out = out.trim_end().to_string();
+        *out = out.trim_end().to_string();
         out.push('\n');
         let mut family = "";
         for (c, capability) in grid.capabilities.iter().enumerate() {
@@ -234,17 +269,12 @@ pub fn terminal(grid: Grid) -> String {
                 out.push_str(&format!(
                     "{:<w$}  ",
                     grid.rows[i].1[c].short(),
-                    w = column_width(i)
+                    w = self.columns[i]
                 ));
             }
-            out = out.trim_end_matches(' ').to_string();
+            *out = out.trim_end_matches(' ').to_string();
             out.push('\n');
         }
         out.push('\n');
     }
-    if grid.client.is_none() {
-        out.push_str("all = every client · asg = assigned clients · sup = supervisees' clients\n");
-        out.push_str("own = documents they wrote · yes = practice-wide\n");
-    }
-    out
 }

@@ -37,6 +37,7 @@ pub fn run(context: &Context) -> Result<Exit, Failure> {
     let mut errors = 0;
     loop {
         let read = match read_request(&mut input, &mut line, &mut out) {
+            Ok(Next::End) => break,
             Ok(read) => read,
             // The reader went away while we flushed: nobody is asking.
             Err(Ask::Write(error)) => return super::written(Err(error)).map(|()| Exit::Success),
@@ -44,30 +45,9 @@ pub fn run(context: &Context) -> Result<Exit, Failure> {
                 return Err(Failure::Usage(format!("cannot read stdin: {error}")));
             }
         };
-        let answered = match read {
-            Next::End => break,
-            Next::Line => {
-                number += 1;
-                // Each line is decoded on its own, so one bad line is one
-                // error line.
-                match std::str::from_utf8(&line) {
-                    Ok(text) if text.trim().is_empty() => continue,
-                    Ok(text) => answer(&verdicts, text, number, context.date),
-                    Err(_) => Answered::error(output::json_line(&error_line(
-                        Map::new(),
-                        "the line is not UTF-8".into(),
-                        number,
-                    ))),
-                }
-            }
-            Next::TooLong => {
-                number += 1;
-                Answered::error(output::json_line(&error_line(
-                    Map::new(),
-                    format!("the line is longer than {MAX_LINE} bytes"),
-                    number,
-                )))
-            }
+        number += 1;
+        let Some(answered) = answer_read(&verdicts, read, &line, number, context.date) else {
+            continue;
         };
         errors += usize::from(answered.error);
         let mut text = answered.text;
@@ -77,9 +57,37 @@ pub fn run(context: &Context) -> Result<Exit, Failure> {
         }
     }
     super::written(out.flush())?;
-    // Every line was answered; a line without a decision still makes the
-    // batch's exit code say so (2), so a script that checks only the code
-    // never takes a malformed request for an answer.
+    unanswered(context, errors, number)
+}
+
+/// The answer to request line `number`: what [`read_request`] read into
+/// `line`. A blank line gets none.
+fn answer_read(
+    verdicts: &Verdicts<'_>,
+    read: Next,
+    line: &[u8],
+    number: usize,
+    date: chrono::NaiveDate,
+) -> Option<Answered> {
+    let no_decision =
+        |why: String| Answered::error(output::json_line(&error_line(Map::new(), why, number)));
+    if read == Next::TooLong {
+        return Some(no_decision(format!(
+            "the line is longer than {MAX_LINE} bytes"
+        )));
+    }
+    // Each line is decoded on its own, so one bad line is one error line.
+    match std::str::from_utf8(line) {
+        Ok(text) if text.trim().is_empty() => None,
+        Ok(text) => Some(answer(verdicts, text, number, date)),
+        Err(_) => Some(no_decision("the line is not UTF-8".into())),
+    }
+}
+
+/// Every line was answered; a line without a decision still makes the
+/// batch's exit code say so (2), so a script that checks only the code
+/// never takes a malformed request for an answer.
+fn unanswered(context: &Context, errors: usize, number: usize) -> Result<Exit, Failure> {
     if errors > 0 {
         context.talk(&format!(
             "error: {errors} of {number} request line(s) had no decision (\"decision\": \"error\")"

@@ -1,9 +1,11 @@
 //! `practice.test.toml` as data: `[[expect]]` (one decision), `[[who]]`
 //! (who may use a capability) and `[[list]]` (what a member holds) tables,
 //! read with every problem at once, each with the span of the key or table
-//! it is about. Deciding them is the parent module.
+//! it is about. Deciding them is the parent module; reading one table's
+//! values is [`super::fields`].
 
-use crate::rules::dates::{DateError, parse_day};
+use super::fields::{Fields, span_of};
+use crate::rules::dates::DateError;
 use crate::rules::decide::Request;
 use crate::span::Span;
 use chrono::NaiveDate;
@@ -145,17 +147,7 @@ pub fn read_expectations(text: &str) -> Result<Assertions, Vec<Problem>> {
     })?;
     let lines = crate::span::LineIndex::new(text);
     let root = document.as_table();
-    let mut problems = Vec::new();
-    for (key, item) in root.iter() {
-        if !TABLES.iter().any(|(table, _)| *table == key) {
-            problems.push(Problem {
-                span: span_of(root.key(key).and_then(|k| k.span()), item.span()),
-                kind: ProblemKind::NotExpect {
-                    key: key.to_string(),
-                },
-            });
-        }
-    }
+    let mut problems = stray_keys(root);
     let mut assertions = Assertions::default();
     for &(name, keys) in TABLES {
         let tables = match root.get(name) {
@@ -172,23 +164,7 @@ pub fn read_expectations(text: &str) -> Result<Assertions, Vec<Problem>> {
         for table in tables.iter() {
             let line = lines.position(table.span().unwrap_or(0..0).start).line;
             let mut fields = Fields::new(name, table, keys);
-            match name {
-                "expect" => {
-                    if let Some(check) = expectation(&mut fields, line) {
-                        assertions.checks.push(check);
-                    }
-                }
-                "who" => {
-                    if let Some(who) = who(&mut fields, line) {
-                        assertions.who.push(who);
-                    }
-                }
-                _ => {
-                    if let Some(list) = list(&mut fields, line) {
-                        assertions.lists.push(list);
-                    }
-                }
-            }
+            assertions.read(&mut fields, line);
             problems.append(&mut fields.problems);
         }
     }
@@ -198,109 +174,42 @@ pub fn read_expectations(text: &str) -> Result<Assertions, Vec<Problem>> {
     }
 }
 
-fn span_of(first: Option<std::ops::Range<usize>>, second: Option<std::ops::Range<usize>>) -> Span {
-    first.or(second).unwrap_or(0..0).into()
+/// A problem for each key outside the `[[expect]]`, `[[who]]` and
+/// `[[list]]` tables.
+fn stray_keys(root: &Table) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (key, item) in root.iter() {
+        if !TABLES.iter().any(|(table, _)| *table == key) {
+            problems.push(Problem {
+                span: span_of(root.key(key).and_then(|k| k.span()), item.span()),
+                kind: ProblemKind::NotExpect {
+                    key: key.to_string(),
+                },
+            });
+        }
+    }
+    problems
 }
 
-/// One table's values, read with the problems they have.
-struct Fields<'t> {
-    name: &'static str,
-    table: &'t Table,
-    problems: Vec<Problem>,
-}
-
-impl<'t> Fields<'t> {
-    fn new(name: &'static str, table: &'t Table, keys: &[&str]) -> Self {
-        let mut problems = Vec::new();
-        for (key, item) in table.iter() {
-            if !keys.contains(&key) {
-                problems.push(Problem {
-                    span: span_of(table.key(key).and_then(|k| k.span()), item.span()),
-                    kind: ProblemKind::UnknownKey {
-                        table: name,
-                        key: key.to_string(),
-                    },
-                });
+impl Assertions {
+    /// Reads one table into the list its name says; a table with a problem
+    /// is left out, its problems kept in `fields`.
+    fn read(&mut self, fields: &mut Fields<'_>, line: usize) {
+        match fields.name {
+            "expect" => {
+                if let Some(check) = expectation(fields, line) {
+                    self.checks.push(check);
+                }
             }
-        }
-        Fields {
-            name,
-            table,
-            problems,
-        }
-    }
-
-    fn value_span(&self, key: &str) -> Span {
-        span_of(self.table.get(key).and_then(Item::span), None)
-    }
-
-    fn problem(&mut self, span: Span, kind: ProblemKind) {
-        self.problems.push(Problem { span, kind });
-    }
-
-    fn missing(&mut self, key: &'static str) {
-        let span = self.table.span().unwrap_or(0..0).into();
-        let table = self.name;
-        self.problem(span, ProblemKind::Missing { table, key });
-    }
-
-    fn text(&mut self, key: &'static str) -> Option<String> {
-        let item = self.table.get(key)?;
-        match item.as_str() {
-            Some(value) => Some(value.to_string()),
-            None => {
-                let span = self.value_span(key);
-                self.problem(span, ProblemKind::NotAString { key });
-                None
+            "who" => {
+                if let Some(who) = who(fields, line) {
+                    self.who.push(who);
+                }
             }
-        }
-    }
-
-    fn required(&mut self, key: &'static str) -> Option<String> {
-        if self.table.get(key).is_none() {
-            self.missing(key);
-            return None;
-        }
-        self.text(key)
-    }
-
-    /// A required list of strings.
-    fn strings(&mut self, key: &'static str) -> Option<Vec<String>> {
-        let Some(item) = self.table.get(key) else {
-            self.missing(key);
-            return None;
-        };
-        let list: Option<Vec<String>> = item
-            .as_array()
-            .and_then(|a| a.iter().map(|v| v.as_str().map(str::to_string)).collect());
-        if list.is_none() {
-            let span = self.value_span(key);
-            self.problem(span, ProblemKind::NotAList { key });
-        }
-        list
-    }
-
-    /// `at`, if written: a TOML local date or a string of exactly
-    /// YYYY-MM-DD; a date-time is refused like `--at 2026-12-31T00:00`.
-    fn at(&mut self) -> Option<NaiveDate> {
-        let item = self.table.get("at")?;
-        let date = match (item.as_datetime(), item.as_str()) {
-            (Some(d), _) if d.time.is_none() && d.offset.is_none() => d
-                .date
-                .and_then(|d| {
-                    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-                })
-                .ok_or(None),
-            // The same words as --at: "no such day" for 2026-02-30.
-            (None, Some(text)) => parse_day(text).map_err(Some),
-            _ => Err(None),
-        };
-        match date {
-            Ok(date) => Some(date),
-            Err(reason) => {
-                let span = self.value_span("at");
-                self.problem(span, ProblemKind::BadDate { reason });
-                None
+            _ => {
+                if let Some(list) = list(fields, line) {
+                    self.lists.push(list);
+                }
             }
         }
     }

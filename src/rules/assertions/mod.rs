@@ -6,6 +6,7 @@
 //! the words are `output::assertions`.
 
 mod expectations;
+mod fields;
 mod update;
 
 use super::QueryError;
@@ -143,72 +144,99 @@ pub fn evaluate(practice: &Practice, expectation: Expectation, date: NaiveDate) 
 /// Answers every assertion and measures what they exercise.
 pub fn run(practice: &Practice, assertions: Assertions, date: NaiveDate) -> Run {
     let mut seen = Seen::default();
-    let checks: Vec<AssertionResult> = assertions
+    let checks = assertions
         .checks
         .into_iter()
-        .map(|e| {
-            seen.capability(&e.capability);
-            let result = evaluate(practice, e, date);
-            if let Answer::Decided(decision) = &result.answer {
-                seen.reasons(&decision.reasons);
-            }
-            result
-        })
+        .map(|e| answer_expect(practice, e, date, &mut seen))
         .collect();
     let who = assertions
         .who
         .into_iter()
-        .map(|e| {
-            seen.capability(&e.capability);
-            let at = e.at.unwrap_or(date);
-            let answer =
-                queries::who(practice, &e.capability, e.client.as_deref(), at).map(|allowed| {
-                    allowed
-                        .into_iter()
-                        .map(|(member, reasons)| {
-                            seen.reasons(&reasons);
-                            member.id.value.clone()
-                        })
-                        .collect()
-                });
-            ListingResult {
-                expectation: e,
-                answer,
-            }
-        })
+        .map(|e| answer_who(practice, e, date, &mut seen))
         .collect();
     let lists = assertions
         .lists
         .into_iter()
-        .map(|e| {
-            let at = e.at.unwrap_or(date);
-            let answer = queries::held(practice, &e.member, e.client.as_deref(), at).map(|held| {
-                held.into_iter()
-                    .map(|(capability, how)| {
-                        seen.capability(capability);
-                        match how {
-                            queries::Held::Practice(reasons) => seen.reasons(&reasons),
-                            queries::Held::Clients(clients) => {
-                                clients
-                                    .iter()
-                                    .for_each(|(_, reasons)| seen.reasons(reasons));
-                            }
-                        }
-                        capability.to_string()
-                    })
-                    .collect()
-            });
-            ListingResult {
-                expectation: e,
-                answer,
-            }
-        })
+        .map(|e| answer_list(practice, e, date, &mut seen))
         .collect();
     Run {
         checks,
         who,
         lists,
         coverage: seen.coverage(practice),
+    }
+}
+
+/// An `[[expect]]`'s decision; its capability and the grants that allowed
+/// it are seen.
+fn answer_expect(
+    practice: &Practice,
+    expectation: Expectation,
+    date: NaiveDate,
+    seen: &mut Seen,
+) -> AssertionResult {
+    seen.capability(&expectation.capability);
+    let result = evaluate(practice, expectation, date);
+    if let Answer::Decided(decision) = &result.answer {
+        seen.reasons(&decision.reasons);
+    }
+    result
+}
+
+/// A `[[who]]`'s members; its capability and each member's grants are seen.
+fn answer_who(
+    practice: &Practice,
+    expectation: WhoExpectation,
+    date: NaiveDate,
+    seen: &mut Seen,
+) -> WhoResult {
+    let e = &expectation;
+    seen.capability(&e.capability);
+    let at = e.at.unwrap_or(date);
+    let answer = queries::who(practice, &e.capability, e.client.as_deref(), at).map(|allowed| {
+        allowed
+            .into_iter()
+            .map(|(member, reasons)| {
+                seen.reasons(&reasons);
+                member.id.value.clone()
+            })
+            .collect()
+    });
+    ListingResult {
+        expectation,
+        answer,
+    }
+}
+
+/// A `[[list]]`'s capabilities; each of them, and the grants that give
+/// it, are seen.
+fn answer_list(
+    practice: &Practice,
+    expectation: ListExpectation,
+    date: NaiveDate,
+    seen: &mut Seen,
+) -> ListResult {
+    let e = &expectation;
+    let at = e.at.unwrap_or(date);
+    let answer = queries::held(practice, &e.member, e.client.as_deref(), at).map(|held| {
+        held.into_iter()
+            .map(|(capability, how)| {
+                seen.capability(capability);
+                match how {
+                    queries::Held::Practice(reasons) => seen.reasons(&reasons),
+                    queries::Held::Clients(clients) => {
+                        clients
+                            .iter()
+                            .for_each(|(_, reasons)| seen.reasons(reasons));
+                    }
+                }
+                capability.to_string()
+            })
+            .collect()
+    });
+    ListingResult {
+        expectation,
+        answer,
     }
 }
 

@@ -24,6 +24,15 @@ impl<'p> Check<'p> {
         }
     }
     pub(super) fn client(&mut self, client: &'p Client<Raw>) {
+        self.primary(client);
+        self.clinicians(client);
+        self.administrative(client);
+        for entry in &client.temporary {
+            self.temporary(client, entry);
+        }
+    }
+    /// The primary: an active member who holds a clinical role.
+    fn primary(&mut self, client: &'p Client<Raw>) {
         let id = &client.id.value;
         if let Some(primary) = &client.primary
             && let Some(member) = self.active_member_ref(
@@ -50,6 +59,10 @@ impl<'p> Check<'p> {
                 ],
             );
         }
+    }
+    /// The clinicians: active members, each once, the primary not among them.
+    fn clinicians(&mut self, client: &Client<Raw>) {
+        let id = &client.id.value;
         self.no_duplicates(&client.clinicians, "clinicians");
         for clinician in &client.clinicians {
             self.active_member_ref(
@@ -69,6 +82,11 @@ impl<'p> Check<'p> {
                 );
             }
         }
+    }
+    /// The administrative list: active members, each once, on a restricted
+    /// client only.
+    fn administrative(&mut self, client: &Client<Raw>) {
+        let id = &client.id.value;
         self.no_duplicates(&client.administrative, "administrative");
         if let Some(first) = client.administrative.first()
             && !client.restricted
@@ -86,9 +104,6 @@ impl<'p> Check<'p> {
                 &format!("administrative member of client `{id}`"),
                 Some(Subject::Client(id.clone())),
             );
-        }
-        for entry in &client.temporary {
-            self.temporary(client, entry);
         }
     }
     fn temporary(&mut self, client: &Client<Raw>, entry: &crate::model::Temporary<Raw>) {

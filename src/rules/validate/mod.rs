@@ -13,6 +13,7 @@ mod clients;
 mod free_text;
 mod ids;
 mod members;
+mod supervision;
 use foldhash::HashSet;
 
 const COSIGN_DOCUMENTS: &[&str] = &["progress-notes", "treatment-plans"];

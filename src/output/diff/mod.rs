@@ -1,7 +1,14 @@
 //! How `praxis diff` says what changed: the headline, the lines of text,
 //! the CSV/table rows and the markdown for a pull-request comment. Every
 //! id and reason from the files is free text and is escaped for where it
-//! goes.
+//! goes. The text and the pieces every format shares are here; the rows
+//! are [`rows`], the pull-request comment [`markdown`].
+
+mod markdown;
+mod rows;
+
+pub use markdown::markdown;
+pub use rows::rows;
 
 use crate::output::escape;
 use crate::rules::authorize::Violation;
@@ -173,29 +180,15 @@ fn member_lines(change: &AccessChange, signs: Signs) -> Vec<String> {
         Signs::Markdown => ("➕ gains", "➖ loses"),
     };
     let mut lines = Vec::new();
-    if !change.roles_granted.is_empty() {
-        lines.push(format!(
-            "roles granted: {}",
-            change.roles_granted.join(", ")
-        ));
-    }
-    if !change.roles_revoked.is_empty() {
-        lines.push(format!(
-            "roles revoked: {}",
-            change.roles_revoked.join(", ")
-        ));
-    }
-    if !change.supervisors_added.is_empty() {
-        lines.push(format!(
-            "now supervised by: {}",
-            change.supervisors_added.join(", ")
-        ));
-    }
-    if !change.supervisors_removed.is_empty() {
-        lines.push(format!(
-            "no longer supervised by: {}",
-            change.supervisors_removed.join(", ")
-        ));
+    for (names, label) in [
+        (&change.roles_granted, "roles granted"),
+        (&change.roles_revoked, "roles revoked"),
+        (&change.supervisors_added, "now supervised by"),
+        (&change.supervisors_removed, "no longer supervised by"),
+    ] {
+        if !names.is_empty() {
+            lines.push(format!("{label}: {}", names.join(", ")));
+        }
     }
     lines.extend(
         grouped(&change.gained)
@@ -226,97 +219,6 @@ fn grouped(changes: &std::collections::BTreeMap<String, Vec<String>>) -> Vec<Str
             format!("{}{}", capabilities.join(", "), where_clients(clients))
         })
         .collect()
-}
-
-/// One row per change, for spreadsheets: member, change, what, clients.
-pub fn rows(diff: &PracticeDiff, violations: Option<&[Violation]>) -> crate::output::Table {
-    let mut table = crate::output::Table::new(&["member", "change", "what", "clients"]);
-    let mut push = |member: &str, change: &str, what: &str, clients: String| {
-        table.push(vec![
-            member.to_string(),
-            change.to_string(),
-            what.to_string(),
-            clients,
-        ]);
-    };
-    for id in &diff.members_added {
-        push(id, "member added", "", String::new());
-    }
-    for id in &diff.members_removed {
-        push(id, "member removed", "", String::new());
-    }
-    for id in &diff.members_deactivated {
-        push(id, "member deactivated", "", String::new());
-    }
-    for id in &diff.members_reactivated {
-        push(id, "member reactivated", "", String::new());
-    }
-    for (member, change) in &diff.members {
-        for role in &change.roles_granted {
-            push(member, "role granted", role, String::new());
-        }
-        for role in &change.roles_revoked {
-            push(member, "role revoked", role, String::new());
-        }
-        for supervisor in &change.supervisors_added {
-            push(member, "supervisor added", supervisor, String::new());
-        }
-        for supervisor in &change.supervisors_removed {
-            push(member, "supervisor removed", supervisor, String::new());
-        }
-        for (capability, clients) in &change.gained {
-            push(member, "gained", capability, clients.join(" "));
-        }
-        for (capability, clients) in &change.lost {
-            push(member, "lost", capability, clients.join(" "));
-        }
-    }
-    for id in &diff.clients_added {
-        push("", "client added", id, String::new());
-    }
-    for id in &diff.clients_removed {
-        push("", "client removed", id, String::new());
-    }
-    for id in &diff.clients_restricted {
-        push("", "client restricted", id, String::new());
-    }
-    for id in &diff.clients_unrestricted {
-        push("", "client unrestricted", id, String::new());
-    }
-    for t in &diff.temporary_added {
-        let until = t.until;
-        push(
-            &t.member,
-            "temporary access added",
-            &format!("until {until}: {}", t.reason),
-            t.client.clone(),
-        );
-    }
-    for l in &diff.lengthened {
-        let to =
-            l.to.map_or_else(|| "permanent".to_string(), |d| d.to_string());
-        push(
-            &l.member,
-            "temporary access lengthened",
-            &format!("{} → {to}", l.from),
-            l.client.clone(),
-        );
-    }
-    for t in &diff.temporary_removed {
-        push(&t.member, "temporary access removed", "", t.client.clone());
-    }
-    for role in &diff.roles_redefined {
-        push("", "role redefined", role, String::new());
-    }
-    for v in violations.unwrap_or_default() {
-        push(
-            "",
-            "not the actor's to make",
-            &violation_line(v),
-            v.client.clone().unwrap_or_default(),
-        );
-    }
-    table
 }
 
 fn violation_line(v: &Violation) -> String {
@@ -374,91 +276,6 @@ pub fn text(
                 out.push_str(&format!("  ✗ {}\n", escape::text(&violation_line(v))));
             }
         }
-    }
-    out
-}
-
-pub fn markdown(
-    diff: &PracticeDiff,
-    label: &str,
-    actor: Option<&str>,
-    violations: Option<&[Violation]>,
-) -> String {
-    // Every value from the files or the command line goes through
-    // `escape::markdown` (or a code span when it is a plain id): a reason
-    // cannot open a comment that hides the table below it, nor a link,
-    // heading or list of its own.
-    let md = |text: &str| escape::markdown(text);
-    let code = |id: &str| escape::markdown_code(id);
-    let icon = if diff.gains_clinical() {
-        "⚠️"
-    } else {
-        "🔒"
-    };
-    // The headline is ours: counts and words.
-    let mut out = format!("### {icon} praxis: {}\n\n", headline(diff));
-    out.push_str(&format!("Compared {}.\n\n", md(label)));
-    if let (Some(actor), Some(violations)) = (actor, violations) {
-        if violations.is_empty() {
-            out.push_str(&format!(
-                "✅ Every change is {}'s to make.\n\n",
-                code(actor)
-            ));
-        } else {
-            out.push_str(&format!(
-                "❌ {} may not make {} change(s):\n\n",
-                code(actor),
-                violations.len()
-            ));
-            for v in violations {
-                out.push_str(&format!("- {}\n", md(&violation_line(v))));
-            }
-            out.push('\n');
-        }
-    }
-    let structural = structural_lines(diff);
-    if !structural.is_empty() {
-        for line in structural {
-            out.push_str(&format!("- {}\n", md(&line)));
-        }
-        out.push('\n');
-    }
-    if !diff.members.is_empty() {
-        out.push_str("| member | gains | loses | roles |\n|---|---|---|---|\n");
-        for (member, change) in &diff.members {
-            let count = |m: &std::collections::BTreeMap<String, Vec<String>>| {
-                m.iter()
-                    .map(|(c, clients)| match clients.len() {
-                        0 => code(c),
-                        n => format!("{} ({n})", code(c)),
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            let mut roles = Vec::new();
-            roles.extend(change.roles_granted.iter().map(|r| format!("➕ {}", md(r))));
-            roles.extend(change.roles_revoked.iter().map(|r| format!("➖ {}", md(r))));
-            out.push_str(&format!(
-                "| {} | {} | {} | {} |\n",
-                code(member),
-                count(&change.gained),
-                count(&change.lost),
-                roles.join(" ")
-            ));
-        }
-        out.push_str(
-            "\n_(n): on n clients; a capability without a count is practice-wide. \
-             ➕ granted, ➖ revoked._\n",
-        );
-        out.push_str("\n<details><summary>Details per member and client</summary>\n\n");
-        for (member, change) in &diff.members {
-            out.push_str(&format!("**{}**\n\n", md(member)));
-            for line in member_lines(change, Signs::Markdown) {
-                out.push_str(&format!("- {}\n", md(&line)));
-            }
-            out.push('\n');
-        }
-        out.push_str("</details>\n");
     }
     out
 }
