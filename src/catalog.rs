@@ -3,8 +3,8 @@
 //! `schema` and the docs all read this module, so a capability is never
 //! listed twice.
 
-use crate::model::terms::{Grant, Kind, RoleDef, Scope, Spanned};
 use crate::span::Span;
+use crate::terms::{Grant, Kind, RoleDef, Scope, Spanned};
 
 /// A capability of the built-in catalog.
 pub struct BuiltinCapability {

@@ -21,6 +21,7 @@ pub mod schema;
 pub mod span;
 pub mod store;
 pub mod suggest;
+pub mod terms;
 
 use clap::Parser;
 use std::process::ExitCode;

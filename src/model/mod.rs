@@ -10,7 +10,7 @@ mod practice;
 mod read;
 mod respan;
 mod stage;
-pub mod terms;
+pub use crate::terms;
 
 pub use client::{Client, Temporary};
 pub use index::{Capability, Chart, Index, MemberId};

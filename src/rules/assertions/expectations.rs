@@ -5,9 +5,8 @@
 //! values is [`super::fields`].
 
 use super::fields::{Fields, span_of};
-use crate::rules::dates::DateError;
+pub use super::fields::{Problem, ProblemKind};
 use crate::rules::decide::Request;
-use crate::span::Span;
 use chrono::NaiveDate;
 use serde::Serialize;
 use toml_edit::{Document, Item, Table};
@@ -92,48 +91,6 @@ pub const TABLES: &[(&str, &[&str])] = &[
     ("who", &["capability", "client", "at", "members"]),
     ("list", &["member", "client", "at", "capabilities"]),
 ];
-
-/// Something wrong in the test file, where it is.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub span: Span,
-    pub kind: ProblemKind,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ProblemKind {
-    /// Not TOML at all; the parser's words.
-    Syntax(String),
-    /// A key outside the `[[expect]]`, `[[who]]` and `[[list]]` tables.
-    NotExpect {
-        key: String,
-    },
-    /// A table written as something other than an array of tables.
-    NotTables {
-        table: &'static str,
-    },
-    UnknownKey {
-        table: &'static str,
-        key: String,
-    },
-    NotAString {
-        key: &'static str,
-    },
-    NotAList {
-        key: &'static str,
-    },
-    Missing {
-        table: &'static str,
-        key: &'static str,
-    },
-    BadDecision {
-        value: String,
-    },
-    /// `at` is not a date; with the date parser's reason for a string.
-    BadDate {
-        reason: Option<DateError>,
-    },
-}
 
 /// Reads the tables of `text`: all of them, or every problem. A file with
 /// no tables is no assertions (the caller decides whether that is an
@@ -278,6 +235,7 @@ fn list(fields: &mut Fields<'_>, line: usize) -> Option<ListExpectation> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::dates::DateError;
 
     #[test]
     fn reads_expectations_with_dates_and_lines() {

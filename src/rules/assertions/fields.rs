@@ -2,11 +2,52 @@
 //! must have, and a problem, at the value's span, for each that has not —
 //! so one reading reports every problem of the file at once.
 
-use super::expectations::{Problem, ProblemKind};
-use crate::rules::dates::parse_day;
+use crate::rules::dates::{DateError, parse_day};
 use crate::span::Span;
 use chrono::NaiveDate;
 use toml_edit::{Item, Table};
+
+/// Something wrong in the test file, where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub span: Span,
+    pub kind: ProblemKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    /// Not TOML at all; the parser's words.
+    Syntax(String),
+    /// A key outside the `[[expect]]`, `[[who]]` and `[[list]]` tables.
+    NotExpect {
+        key: String,
+    },
+    /// A table written as something other than an array of tables.
+    NotTables {
+        table: &'static str,
+    },
+    UnknownKey {
+        table: &'static str,
+        key: String,
+    },
+    NotAString {
+        key: &'static str,
+    },
+    NotAList {
+        key: &'static str,
+    },
+    Missing {
+        table: &'static str,
+        key: &'static str,
+    },
+    BadDecision {
+        value: String,
+    },
+    /// `at` is not a date; with the date parser's reason for a string.
+    BadDate {
+        reason: Option<DateError>,
+    },
+}
 
 pub(super) fn span_of(
     first: Option<std::ops::Range<usize>>,
