@@ -359,3 +359,47 @@ fn ci_script_runs_the_readme_test_command() {
     assert!(ci.contains("cargo fmt --check"));
     assert!(ci.contains("cargo clippy --all-targets -- -D warnings"));
 }
+
+/// The README's table of what each change needs names exactly the
+/// permissions of SPEC §4's table as the code has it
+/// (`rules::permission::Permission`): none missing, none made up.
+#[test]
+fn the_permission_table_is_the_codes() {
+    use praxis::rules::permission::Permission;
+    let text = readme();
+    let table: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("| command | actor needs |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    assert!(table.len() >= 10, "{table:?}");
+    let named: std::collections::BTreeSet<String> = table
+        .iter()
+        .filter_map(|row| row.rsplit('|').nth(1))
+        .flat_map(|needs| {
+            needs
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let code: std::collections::BTreeSet<String> = [
+        Permission::ManageMembers,
+        Permission::EditCredentials,
+        Permission::CreateClients,
+        Permission::AssignPrimary,
+        Permission::GrantAccess,
+        Permission::Restrict,
+        Permission::DeleteClients,
+    ]
+    .into_iter()
+    .map(|p| p.capability().to_string())
+    .collect();
+    assert_eq!(
+        named, code,
+        "the README's table and rules::permission disagree"
+    );
+}
