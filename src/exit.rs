@@ -23,19 +23,14 @@ pub enum Exit {
     /// 1: `export --check` found the directory is not what the practice
     /// compiles to.
     Stale,
-    /// 2: `access check --batch` answered every line, and some had no
-    /// decision (each answered `"decision": "error"`).
-    Unanswered,
 }
 
 impl Exit {
-    /// The process exit code: 0, 1 for every way a command can say no, 2
-    /// for a batch with lines it could not answer.
+    /// The process exit code: 0, or 1 for every way a command can say no.
     pub fn code(self) -> u8 {
         match self {
             Exit::Success => 0,
             Exit::Denied | Exit::Findings | Exit::TestsFailed | Exit::Unapproved | Exit::Stale => 1,
-            Exit::Unanswered => 2,
         }
     }
 }

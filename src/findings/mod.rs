@@ -180,6 +180,35 @@ impl Finding {
     }
 }
 
+/// Which findings follow from another: a member with a misspelled key
+/// (`rolse = [...]`, P003) is not read whole, so what follows from the
+/// value it lost — no roles (P101), a supervisor who cannot co-sign (P018),
+/// a primary without a clinical role (P029) … — is a cascade of the one
+/// mistake. Every finding is still reported (SPEC §3.4); a renderer for
+/// people shows these briefly, after the mistake they follow from.
+pub fn cascades(findings: &Findings) -> Vec<bool> {
+    const CASCADES: [Code; 8] = [
+        Code::NoAccessMember,
+        Code::SupervisorCannotCosign,
+        Code::NoBillingSupervisor,
+        Code::PrimaryNotClinical,
+        Code::InternWithoutSupervisor,
+        Code::InternNotBillingAsSupervisor,
+        Code::CosignWithoutSupervisor,
+        Code::RequiresNotMet,
+    ];
+    let unsure: Vec<&Subject> = findings
+        .iter()
+        .filter(|f| f.code == Code::UnknownKey)
+        .flat_map(|f| &f.about)
+        .filter(|s| matches!(s, Subject::Member(_)))
+        .collect();
+    findings
+        .iter()
+        .map(|f| CASCADES.contains(&f.code) && f.about.iter().any(|s| unsure.contains(&s)))
+        .collect()
+}
+
 /// Findings as validation returns them, with the counts commands act on.
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize, schemars::JsonSchema)]
 pub struct Findings(pub Vec<Finding>);

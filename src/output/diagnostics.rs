@@ -23,8 +23,30 @@ pub fn render_text(file: &str, text: &str, findings: &Findings, color: bool) -> 
     let file = escape::path(std::path::Path::new(file));
     let file = file.as_str();
     let mut out = String::new();
-    for finding in findings.iter() {
+    let cascades = crate::findings::cascades(findings);
+    let (followers, causes): (Vec<_>, Vec<_>) = findings
+        .iter()
+        .zip(&cascades)
+        .partition(|(_, cascade)| **cascade);
+    for (finding, _) in causes {
         out.push_str(&render_one(file, &index, finding, color));
+        out.push('\n');
+    }
+    // What follows from a misspelled key, one line each after the rest:
+    // every finding is reported, the mistake is not buried under them.
+    if !followers.is_empty() {
+        out.push_str("these follow from a misspelled key above; fix it first:\n");
+        for (finding, _) in followers {
+            let at = index.position(finding.span.start);
+            out.push_str(&format!(
+                "{file}:{}:{}: {}[{}]: {}\n",
+                at.line,
+                at.column,
+                finding.severity.as_str(),
+                finding.code.as_str(),
+                escape::text(&finding.message)
+            ));
+        }
         out.push('\n');
     }
     out.push_str(&summary(findings));

@@ -64,38 +64,6 @@ impl Checked {
 pub use crate::limits::MAX_FILE_BYTES;
 
 /// The finding for a file over [`MAX_FILE_BYTES`].
-/// A member with a misspelled key (`rolse = [...]`, P003) is not read
-/// whole, so what follows from the value it lost — no roles (P101), a
-/// supervisor who cannot co-sign (P018), a primary without a clinical role
-/// (P029) … — is a cascade of the one mistake, not news. Those findings
-/// about such a member are left out. The file keeps its P003 error, so it
-/// is no less invalid; once the key is fixed, any real finding comes back.
-fn without_cascades(findings: &mut Findings) {
-    const CASCADES: [Code; 8] = [
-        Code::NoAccessMember,
-        Code::SupervisorCannotCosign,
-        Code::NoBillingSupervisor,
-        Code::PrimaryNotClinical,
-        Code::InternWithoutSupervisor,
-        Code::InternNotBillingAsSupervisor,
-        Code::CosignWithoutSupervisor,
-        Code::RequiresNotMet,
-    ];
-    let unsure: Vec<&crate::findings::Subject> = findings
-        .iter()
-        .filter(|f| f.code == Code::UnknownKey)
-        .flat_map(|f| &f.about)
-        .filter(|s| matches!(s, crate::findings::Subject::Member(_)))
-        .collect();
-    if unsure.is_empty() {
-        return;
-    }
-    let unsure: Vec<crate::findings::Subject> = unsure.into_iter().cloned().collect();
-    findings
-        .0
-        .retain(|f| !(CASCADES.contains(&f.code) && f.about.iter().any(|s| unsure.contains(s))));
-}
-
 pub fn too_large(size: u64) -> Finding {
     Finding::new(
         Code::FileTooLarge,
@@ -174,7 +142,6 @@ pub fn check_read(text: &str, date: NaiveDate, read: impl FnOnce(&str) -> ReadOu
         findings
             .0
             .extend(validate::validate(&outcome.practice, date).0);
-        without_cascades(&mut findings);
     }
     findings.sort();
     Checked::of(outcome.practice, findings)

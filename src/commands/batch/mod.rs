@@ -8,7 +8,7 @@ use super::Context;
 use crate::exit::{Exit, Failure};
 use crate::output;
 use crate::rules::verdicts::Verdicts;
-use request::{Answered, answer, error_line};
+use request::{answer, error_line};
 use serde_json::Map;
 use std::io::{BufRead, BufReader, Write};
 
@@ -34,7 +34,6 @@ pub fn run(context: &Context) -> Result<Exit, Failure> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut line = Vec::new();
     let mut number = 0;
-    let mut errors = 0;
     loop {
         let read = match read_request(&mut input, &mut line, &mut out) {
             Ok(Next::End) => break,
@@ -46,18 +45,19 @@ pub fn run(context: &Context) -> Result<Exit, Failure> {
             }
         };
         number += 1;
-        let Some(answered) = answer_read(&verdicts, read, &line, number, context.date) else {
+        let Some(mut text) = answer_read(&verdicts, read, &line, number, context.date) else {
             continue;
         };
-        errors += usize::from(answered.error);
-        let mut text = answered.text;
         text.push('\n');
         if let Err(error) = out.write_all(text.as_bytes()) {
             return super::written(Err(error)).map(|()| Exit::Success);
         }
     }
     super::written(out.flush())?;
-    unanswered(context, errors, number)
+    // SPEC §4: exit 0 once every line is answered. A line without a
+    // decision is answered `"decision": "error"`: a script reads each
+    // line's decision, never the exit code alone.
+    Ok(Exit::Success)
 }
 
 /// The answer to request line `number`: what [`read_request`] read into
@@ -68,9 +68,8 @@ fn answer_read(
     line: &[u8],
     number: usize,
     date: chrono::NaiveDate,
-) -> Option<Answered> {
-    let no_decision =
-        |why: String| Answered::error(output::json_line(&error_line(Map::new(), why, number)));
+) -> Option<String> {
+    let no_decision = |why: String| output::json_line(&error_line(Map::new(), why, number));
     if read == Next::TooLong {
         return Some(no_decision(format!(
             "the line is longer than {MAX_LINE} bytes"
@@ -82,19 +81,6 @@ fn answer_read(
         Ok(text) => Some(answer(verdicts, text, number, date)),
         Err(_) => Some(no_decision("the line is not UTF-8".into())),
     }
-}
-
-/// Every line was answered; a line without a decision still makes the
-/// batch's exit code say so (2), so a script that checks only the code
-/// never takes a malformed request for an answer.
-fn unanswered(context: &Context, errors: usize, number: usize) -> Result<Exit, Failure> {
-    if errors > 0 {
-        context.talk(&format!(
-            "error: {errors} of {number} request line(s) had no decision (\"decision\": \"error\")"
-        ));
-        return Ok(Exit::Unanswered);
-    }
-    Ok(Exit::Success)
 }
 
 /// What [`read_request`] found.

@@ -72,29 +72,12 @@ struct PlainRequest<'a> {
 }
 
 /// The answer line to one request line.
-/// One answered line: its JSON, and whether it is an error line (a line
-/// with no decision).
-pub(super) struct Answered {
-    pub text: String,
-    pub error: bool,
-}
-
-impl Answered {
-    pub(super) fn decided(text: String) -> Self {
-        Answered { text, error: false }
-    }
-
-    pub(super) fn error(text: String) -> Self {
-        Answered { text, error: true }
-    }
-}
-
 pub(super) fn answer(
     verdicts: &Verdicts<'_>,
     line: &str,
     number: usize,
     default_date: NaiveDate,
-) -> Answered {
+) -> String {
     // Only an object: a derived struct would also take an array of the
     // fields in order, which is no request.
     let object = line.trim_start().starts_with('{');
@@ -111,7 +94,7 @@ pub(super) fn answer(
             author: plain.author.as_deref(),
         };
         if let Some(Ok(allowed)) = date.map(|date| verdicts.allows(&request, date)) {
-            return Answered::decided(output::json_line(&records::BatchAnswer {
+            return output::json_line(&records::BatchAnswer {
                 member: request.member,
                 capability: request.capability,
                 client: request.client,
@@ -120,7 +103,7 @@ pub(super) fn answer(
                 } else {
                     records::Word::Deny
                 },
-            }));
+            });
         }
     }
     answer_line(verdicts.practice(), line, number, default_date)
@@ -128,14 +111,9 @@ pub(super) fn answer(
 
 /// The answer to any line, read key by key so an error can echo what the
 /// line held.
-fn answer_line(
-    practice: &Practice,
-    line: &str,
-    number: usize,
-    default_date: NaiveDate,
-) -> Answered {
+fn answer_line(practice: &Practice, line: &str, number: usize, default_date: NaiveDate) -> String {
     let fail = |echo: Map<String, Value>, error: String| {
-        Answered::error(output::json_line(&error_line(echo, error, number)))
+        output::json_line(&error_line(echo, error, number))
     };
     let object = match serde_json::from_str::<RequestObject>(line) {
         Ok(object) => object,
@@ -167,12 +145,12 @@ fn answer_line(
         author: author.as_deref(),
     };
     match decide::decide(practice, &request, date) {
-        Ok(decision) => Answered::decided(output::json_line(&records::BatchAnswer {
+        Ok(decision) => output::json_line(&records::BatchAnswer {
             member: &member,
             capability: &capability,
             client: client.as_deref(),
             decision: records::Word::of(&decision),
-        })),
+        }),
         Err(error) => fail(echo, error.to_string()),
     }
 }
@@ -243,8 +221,7 @@ mod tests {
         let practice = Practice::catalog_only();
         let date = NaiveDate::MIN;
         let read = |line: &str, number| -> Value {
-            serde_json::from_str(&answer_line(&practice, line, number, date).text)
-                .unwrap_or_default()
+            serde_json::from_str(&answer_line(&practice, line, number, date)).unwrap_or_default()
         };
         let answer = read(
             r#"{"member":"bob","member":"alice","capability":"clinical.view"}"#,

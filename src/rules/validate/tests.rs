@@ -1066,21 +1066,36 @@ fn findings_a_review_shows_say_whom_they_are_about() {
     }
 }
 
-/// One misspelled key is one finding: the member it belongs to is not read
-/// whole, so "no roles" (P101) and "primary holds no clinical role" (P029)
-/// that follow from the lost value are not reported beside it; fixed, the
-/// file is clean. Other members' findings still are.
+/// A misspelled key's cascade is reported (SPEC §3.4: every finding) and
+/// marked as following from it, so a renderer for people can show it after
+/// the mistake: "no roles" (P101) and "primary holds no clinical role"
+/// (P029) for the member whose `roles` was misspelled; another member's
+/// finding is not marked.
 #[test]
-fn a_misspelled_key_is_not_buried_under_its_cascade() {
+fn a_misspelled_keys_cascade_is_reported_and_marked() {
     let base = practice_text("", "", "");
     let misspelled = base.replacen(
         "[members.bob]\nname = \"Bob Clinician\"\nroles = [\"clinician\"]",
         "[members.bob]\nname = \"Bob Clinician\"\nrolse = [\"clinician\"]",
         1,
     );
-    assert_ne!(misspelled, base);
-    assert_codes(&misspelled, &[Code::UnknownKey]);
-    // A real finding about someone else stays.
     let also = misspelled.replacen("roles = [\"scheduler\"]", "roles = []", 1);
-    assert_codes(&also, &[Code::UnknownKey, Code::NoAccessMember]);
+    let checked = check(&also, today());
+    let marked: Vec<(Code, bool)> = checked
+        .findings
+        .iter()
+        .map(|f| f.code)
+        .zip(crate::findings::cascades(&checked.findings))
+        .collect();
+    assert!(marked.contains(&(Code::UnknownKey, false)), "{marked:?}");
+    assert!(
+        marked.contains(&(Code::PrimaryNotClinical, true)),
+        "{marked:?}"
+    );
+    assert!(marked.contains(&(Code::NoAccessMember, true)), "{marked:?}");
+    // dana's own P101 (her roles emptied) does not follow from bob's key.
+    assert!(
+        marked.contains(&(Code::NoAccessMember, false)),
+        "{marked:?}"
+    );
 }
