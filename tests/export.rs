@@ -80,3 +80,35 @@ fn an_export_with_nowhere_to_go_is_a_usage_error() {
     let unknown = run(dir.path(), &["export", "--to", "zanzibar", "--out", "x"]);
     assert_eq!(unknown.code, 2);
 }
+
+#[test]
+fn cedar_writes_schema_policies_and_entities_and_checks_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["export", "--to", "cedar", "--out", "cedar"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let cedar = dir.path().join("cedar");
+    let policies = std::fs::read_to_string(cedar.join("policies.cedar")).unwrap();
+    assert!(policies.contains("permit (principal == Praxis::Member::\"nora\", action, resource);"));
+    assert!(
+        std::fs::read_to_string(cedar.join("praxis.cedarschema"))
+            .unwrap()
+            .contains("entity Client in [Practice]")
+    );
+    let entities: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(cedar.join("entities.json")).unwrap())
+            .unwrap();
+    assert!(entities.as_array().unwrap().len() > 40);
+    let check = run(dir.path(), &["export", "--to", "cedar", "--check", "cedar"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+    std::fs::write(
+        cedar.join("policies.cedar"),
+        "permit (principal, action, resource);\n",
+    )
+    .unwrap();
+    let stale = run(dir.path(), &["export", "--to", "cedar", "--check", "cedar"]);
+    assert_eq!(stale.code, 1);
+    assert!(stale.stderr.contains("--to cedar"), "{}", stale.stderr);
+    // Tuple changes are OpenFGA's.
+    let diff = run(dir.path(), &["export", "--to", "cedar", "--base", "HEAD"]);
+    assert_eq!(diff.code, 2);
+}

@@ -17,12 +17,11 @@
 //! least 100,000 requests; `PRAXIS_EQUIVALENCE_REQUESTS=N` sets how many).
 //! `.ci/run` runs a quick version. A missing CLI fails the test, loudly.
 
-#[path = "../benches/support/generate.rs"]
-mod generate;
+#[path = "support/equivalence.rs"]
+mod equivalence;
 
-use chrono::NaiveDate;
+use equivalence::{checked, practice_text};
 use praxis::model::{Kind, Practice};
-use praxis::rules::{self, decide};
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 
@@ -39,145 +38,31 @@ fn fga() -> PathBuf {
     path
 }
 
-/// The generator's practice with what it lacks for this proof.
-fn practice_text(members: usize, clients: usize, seed: u64) -> String {
-    let (text, shape) = generate::practice(members, clients, seed);
-    assert_eq!(shape.clients, clients);
-    assert!(shape.clinicians.contains(&"clin3".to_string()));
-    let (head, tail) = text.split_once("[clients]\n").unwrap();
-    let extra_sections = r#"[roles.reviewer]
-description = "Reads supervisees' charts and views every client's card"
-grants = [
-  { can = ["clinical.view", "clinical.cosign", "client.diagnosis"], on = "supervisees" },
-  { can = ["client.view"], on = "all" },
-  { can = ["members.view"], on = "practice" },
-]
-
-[members.denied0]
-name = "Denied Clinician"
-roles = ["clinician"]
-denies = ["clinical.write", "files.*"]
-
-[members.granted0]
-name = "Own Grants"
-roles = ["scheduler"]
-grants = [{ can = ["client.diagnosis", "billing.view"], on = "assigned" }, { can = ["billing.reports"], on = "practice" }]
-denies = ["schedule.manage"]
-
-[members.reviewer0]
-name = "Reviewer"
-roles = ["reviewer"]
-
-[members.gone0]
-name = "Gone"
-roles = ["clinician", "supervisor"]
-active = false
-
-[members.interned0]
-name = "Supervised by the reviewer"
-roles = ["clinician"]
-supervisors = ["sup0", "reviewer0"]
-
-"#;
-    let extra_clients = r#"X-1 = { primary = "denied0", temporary = [{ member = "clin1", until = 2020-01-31, reason = "expired cover" }] }
-X-2 = { primary = "interned0", temporary = [{ member = "granted0", until = 2026-12-15, reason = "ending soon" }] }
-X-3 = { primary = "clin2", restricted = true, administrative = ["staff0", "granted0"] }
-X-4 = { primary = "interned0", restricted = true }
-X-5 = { primary = "clin3", clinicians = ["granted0"] }
-"#;
-    format!("{head}{extra_sections}[clients]\n{tail}{extra_clients}")
-}
-
-fn checked(text: &str) -> Practice {
-    let date = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-    let checked = rules::check(text, date);
-    assert!(
-        !checked.findings.has_errors(),
-        "the generated practice is invalid: {:?}",
-        checked.findings.iter().take(3).collect::<Vec<_>>()
-    );
-    checked.practice
-}
-
-const DATES: [&str; 3] = ["2019-06-01", "2026-12-01", "2026-12-16"];
-
-/// An `fga model test` file (JSON is YAML) asserting praxis's answer for
-/// every capability of each (member, object, date) asked; the count of
-/// assertions.
+/// An `fga model test` file (JSON is YAML) asserting praxis's answer to
+/// each request, the requests of one (member, object, day) in one check;
+/// the count of assertions.
 fn test_file(practice: &Practice, budget: usize) -> (Value, usize) {
-    let client_caps: Vec<&str> = practice
-        .capabilities()
-        .iter()
-        .filter(|c| c.kind == Kind::Client)
-        .map(|c| c.name.as_str())
-        .collect();
-    let practice_caps: Vec<&str> = practice
-        .capabilities()
-        .iter()
-        .filter(|c| c.kind == Kind::Practice)
-        .map(|c| c.name.as_str())
-        .collect();
-    let mut checks = Vec::new();
-    let mut count = 0;
-    let ask = |member: &str, capability: &str, client: Option<&str>, date: &str| {
-        let request = decide::Request {
-            member,
-            capability,
-            client,
-            author: None,
+    let requests = equivalence::requests(practice, budget);
+    let mut checks: Vec<Value> = Vec::new();
+    let mut last: Option<(String, String, String)> = None;
+    for request in &requests {
+        let object = match (request.kind, &request.client) {
+            (Kind::Client, Some(client)) => format!("client:{client}"),
+            _ => "practice:main".to_string(),
         };
-        let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").unwrap();
-        decide::decide(practice, &request, day).unwrap().allowed
-    };
-    let members: Vec<&str> = practice
-        .members
-        .iter()
-        .map(|m| m.id.value.as_str())
-        .collect();
-    let clients: Vec<&str> = practice
-        .clients
-        .iter()
-        .map(|c| c.id.value.as_str())
-        .collect();
-    // Every member against every client, the extra clients first, until the
-    // budget is spent; every practice capability of every member.
-    let mut pairs: Vec<(&str, &str)> = Vec::new();
-    for client in clients.iter().rev() {
-        for member in &members {
-            pairs.push((member, client));
-        }
-    }
-    for member in &members {
-        for date in DATES {
-            let assertions: serde_json::Map<String, Value> = practice_caps
-                .iter()
-                .map(|c| (identifier(c), json!(ask(member, c, None, date))))
-                .collect();
-            count += assertions.len();
+        let key = (request.member.clone(), object.clone(), request.day.clone());
+        if last.as_ref() != Some(&key) {
             checks.push(json!({
-                "user": format!("member:{member}"),
-                "object": "practice:main",
-                "context": { "current_date": date },
-                "assertions": assertions,
+                "user": format!("member:{}", request.member),
+                "object": object,
+                "context": { "current_date": request.day },
+                "assertions": {},
             }));
+            last = Some(key);
         }
-    }
-    for (member, client) in pairs {
-        if count >= budget {
-            break;
-        }
-        for date in DATES {
-            let assertions: serde_json::Map<String, Value> = client_caps
-                .iter()
-                .map(|c| (identifier(c), json!(ask(member, c, Some(client), date))))
-                .collect();
-            count += assertions.len();
-            checks.push(json!({
-                "user": format!("member:{member}"),
-                "object": format!("client:{client}"),
-                "context": { "current_date": date },
-                "assertions": assertions,
-            }));
+        let allowed = equivalence::praxis_allows(practice, request);
+        if let Some(check) = checks.last_mut() {
+            check["assertions"][identifier(&request.capability)] = json!(allowed);
         }
     }
     let file = json!({
@@ -186,7 +71,7 @@ fn test_file(practice: &Practice, budget: usize) -> (Value, usize) {
         "tuple_file": "./tuples.json",
         "tests": [{ "name": "every answer is praxis's", "check": checks }],
     });
-    (file, count)
+    (file, requests.len())
 }
 
 fn identifier(capability: &str) -> String {
@@ -233,10 +118,7 @@ fn tuples_of(practice: &Practice) -> String {
 }
 
 fn budget(default: usize) -> usize {
-    std::env::var("PRAXIS_EQUIVALENCE_REQUESTS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(default)
+    equivalence::budget(default)
 }
 
 #[test]

@@ -193,11 +193,12 @@ Examples:
     Test(TestArgs),
     /// The periodic access review: who can read each chart and why
     Review(ReviewArgs),
-    /// Compile the practice for a policy engine: OpenFGA's model and tuples
+    /// Compile the practice for a policy engine: OpenFGA or Cedar
     #[command(after_help = "Examples:
   praxis export --to openfga --out fga/
   praxis export --to openfga --check fga/
-  praxis export --to openfga --base origin/main > changes.json")]
+  praxis export --to openfga --base origin/main > changes.json
+  praxis export --to cedar --out cedar/")]
     Export(ExportArgs),
     /// What a finding code means, an example and the fix (`praxis explain P024`)
     #[command(after_help = "Examples:
@@ -221,6 +222,8 @@ Examples:
 pub enum ExportTarget {
     /// OpenFGA: model.fga, model.json and tuples.json
     Openfga,
+    /// Cedar: praxis.cedarschema, policies.cedar and entities.json
+    Cedar,
 }
 
 #[derive(Args, Debug)]

@@ -1,5 +1,5 @@
-//! `praxis export --to openfga`: writes the practice's OpenFGA model and
-//! tuples (`--out DIR`), prints the tuple changes from an older version
+//! `praxis export --to openfga|cedar`: writes the practice's OpenFGA model
+//! and tuples or Cedar schema, policies and entities (`--out DIR`), prints the tuple changes from an older version
 //! (`--diff OLD`, `--base REV`), or checks that a directory still holds what
 //! the file compiles to (`--check DIR`).
 
@@ -15,7 +15,15 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<Exit, Failure> {
     let loaded = context.load()?;
     let files = match args.to {
         ExportTarget::Openfga => export::openfga(&loaded.practice),
+        ExportTarget::Cedar => export::cedar(&loaded.practice),
     };
+    if args.to != ExportTarget::Openfga && (args.diff.is_some() || args.base.is_some()) {
+        return Err(Failure::Usage(
+            "--diff and --base print OpenFGA's tuple writes and deletes; a Cedar service \
+             loads the whole entities.json again (export --out)"
+                .into(),
+        ));
+    }
     if let Some(old) = &args.diff {
         let old = context.load_path(old)?.practice;
         emit(&output::json(&export::openfga_changes(
@@ -33,7 +41,7 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<Exit, Failure> {
         return Ok(Exit::Success);
     }
     if let Some(dir) = &args.check {
-        return check(dir, &files, context);
+        return check(dir, &files, args.to, context);
     }
     let Some(dir) = &args.out else {
         return Err(Failure::Usage(
@@ -58,7 +66,12 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<Exit, Failure> {
 
 /// Exit 0 when `dir` holds exactly what the file compiles to; else 1 and
 /// the files that differ (edited by hand, or the practice changed since).
-fn check(dir: &Path, files: &[ExportFile], context: &Context) -> Result<Exit, Failure> {
+fn check(
+    dir: &Path,
+    files: &[ExportFile],
+    to: ExportTarget,
+    context: &Context,
+) -> Result<Exit, Failure> {
     let stale: Vec<String> = files
         .iter()
         .filter(|file| {
@@ -74,8 +87,12 @@ fn check(dir: &Path, files: &[ExportFile], context: &Context) -> Result<Exit, Fa
         return Ok(Exit::Success);
     }
     context.talk(&format!(
-        "not what the practice compiles to: {}; regenerate with `praxis export --to openfga --out {}`",
+        "not what the practice compiles to: {}; regenerate with `praxis export --to {} --out {}`",
         stale.join(", "),
+        match to {
+            ExportTarget::Openfga => "openfga",
+            ExportTarget::Cedar => "cedar",
+        },
         output::escape::path(dir)
     ));
     Ok(Exit::Stale)

@@ -1,10 +1,11 @@
 //! `praxis export`: the practice compiled into the policy engines a
 //! distributed system runs — OpenFGA (a Zanzibar-style store that many
-//! services query) — so a practice that outgrows one process enforces
+//! services query) and Cedar (in the application's process) — so a practice that outgrows one process enforces
 //! exactly what its `practice.toml` says, and keeps them in step after every
 //! merge. praxis stays the source of truth, reviewed in git. Pure: the
 //! command writes the files.
 
+pub mod cedar;
 pub mod facts;
 pub mod openfga;
 
@@ -37,6 +38,26 @@ pub fn openfga(practice: &Practice) -> Vec<ExportFile> {
         ExportFile {
             name: "tuples.json",
             text: pretty(&openfga::tuples(&facts)),
+        },
+    ]
+}
+
+/// The Cedar export: `praxis.cedarschema`, `policies.cedar` and
+/// `entities.json`.
+pub fn cedar(practice: &Practice) -> Vec<ExportFile> {
+    let facts = Facts::of(practice);
+    vec![
+        ExportFile {
+            name: "praxis.cedarschema",
+            text: cedar::schema(&facts),
+        },
+        ExportFile {
+            name: "policies.cedar",
+            text: cedar::policies(&facts),
+        },
+        ExportFile {
+            name: "entities.json",
+            text: pretty(&cedar::entities(&facts)),
         },
     ]
 }

@@ -245,5 +245,5 @@ fn route_word(route: &Route) -> String {
 #[serde(untagged)]
 pub enum BatchLine<'a> {
     Answer(BatchAnswer<'a>),
-    Error(BatchError),
+    Error(Box<BatchError>),
 }
