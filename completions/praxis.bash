@@ -1146,7 +1146,7 @@ _praxis() {
             fi
             case "${prev}" in
                 --to)
-                    COMPREPLY=($(compgen -W "openfga cedar" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "openfga cedar rego" -- "${cur}"))
                     return 0
                     ;;
                 --out)

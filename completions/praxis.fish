@@ -49,7 +49,7 @@ complete -c praxis -n "__fish_praxis_needs_command" -f -a "validate" -d 'Check p
 complete -c praxis -n "__fish_praxis_needs_command" -f -a "diff" -d 'What changed in effective access between two versions'
 complete -c praxis -n "__fish_praxis_needs_command" -f -a "test" -d 'Run the practice\'s access assertions (practice.test.toml)'
 complete -c praxis -n "__fish_praxis_needs_command" -f -a "review" -d 'The periodic access review: who can read each chart and why'
-complete -c praxis -n "__fish_praxis_needs_command" -f -a "export" -d 'Compile the practice for a policy engine: OpenFGA or Cedar'
+complete -c praxis -n "__fish_praxis_needs_command" -f -a "export" -d 'Compile the practice for a policy engine: OpenFGA, Cedar or Rego'
 complete -c praxis -n "__fish_praxis_needs_command" -f -a "explain" -d 'What a finding code means, an example and the fix (`praxis explain P024`)'
 complete -c praxis -n "__fish_praxis_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c praxis -n "__fish_praxis_needs_command" -f -a "schema" -d 'Print the JSON Schema of practice.toml, or of a command\'s JSON output'
@@ -447,7 +447,8 @@ complete -c praxis -n "__fish_praxis_using_subcommand review" -s q -l quiet -d '
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand export" -l to -d 'The engine to compile for' -r -f -a "openfga\t'OpenFGA: model.fga, model.json and tuples.json'
-cedar\t'Cedar: praxis.cedarschema, policies.cedar and entities.json'"
+cedar\t'Cedar: praxis.cedarschema, policies.cedar and entities.json'
+rego\t'Rego (OPA, regorus): praxis.rego and data.json'"
 complete -c praxis -n "__fish_praxis_using_subcommand export" -l out -d 'Write the export\'s files into this directory' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand export" -l diff -d 'Print the tuple writes and deletes from this older practice file to the current one' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand export" -l base -d 'Print the tuple writes and deletes from the practice file at this git revision' -r
@@ -503,7 +504,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_
 complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "diff" -d 'What changed in effective access between two versions'
 complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "test" -d 'Run the practice\'s access assertions (practice.test.toml)'
 complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "review" -d 'The periodic access review: who can read each chart and why'
-complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "export" -d 'Compile the practice for a policy engine: OpenFGA or Cedar'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "export" -d 'Compile the practice for a policy engine: OpenFGA, Cedar or Rego'
 complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "explain" -d 'What a finding code means, an example and the fix (`praxis explain P024`)'
 complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "completions" -d 'Print shell completions'
 complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "schema" -d 'Print the JSON Schema of practice.toml, or of a command\'s JSON output'

@@ -112,3 +112,25 @@ fn cedar_writes_schema_policies_and_entities_and_checks_them() {
     let diff = run(dir.path(), &["export", "--to", "cedar", "--base", "HEAD"]);
     assert_eq!(diff.code, 2);
 }
+
+#[test]
+fn rego_writes_the_policy_and_data_and_checks_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = run(dir.path(), &["export", "--to", "rego", "--out", "opa"]);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let opa = dir.path().join("opa");
+    assert!(
+        std::fs::read_to_string(opa.join("praxis.rego"))
+            .unwrap()
+            .contains("package praxis")
+    );
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(opa.join("data.json")).unwrap()).unwrap();
+    assert_eq!(data["praxis"]["owner"], "nora");
+    assert_eq!(
+        data["praxis"]["clients"]["C-1005"]["temporary"]["dev"],
+        "2027-08-31"
+    );
+    let check = run(dir.path(), &["export", "--to", "rego", "--check", "opa"]);
+    assert_eq!(check.code, 0, "{}", check.stderr);
+}

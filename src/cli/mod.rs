@@ -193,12 +193,13 @@ Examples:
     Test(TestArgs),
     /// The periodic access review: who can read each chart and why
     Review(ReviewArgs),
-    /// Compile the practice for a policy engine: OpenFGA or Cedar
+    /// Compile the practice for a policy engine: OpenFGA, Cedar or Rego
     #[command(after_help = "Examples:
   praxis export --to openfga --out fga/
   praxis export --to openfga --check fga/
   praxis export --to openfga --base origin/main > changes.json
-  praxis export --to cedar --out cedar/")]
+  praxis export --to cedar --out cedar/
+  praxis export --to rego --out opa/")]
     Export(ExportArgs),
     /// What a finding code means, an example and the fix (`praxis explain P024`)
     #[command(after_help = "Examples:
@@ -224,6 +225,8 @@ pub enum ExportTarget {
     Openfga,
     /// Cedar: praxis.cedarschema, policies.cedar and entities.json
     Cedar,
+    /// Rego (OPA, regorus): praxis.rego and data.json
+    Rego,
 }
 
 #[derive(Args, Debug)]

@@ -1,5 +1,6 @@
-//! `praxis export --to openfga|cedar`: writes the practice's OpenFGA model
-//! and tuples or Cedar schema, policies and entities (`--out DIR`), prints the tuple changes from an older version
+//! `praxis export --to openfga|cedar|rego`: writes the practice's OpenFGA
+//! model and tuples, Cedar schema, policies and entities, or Rego policy
+//! and data (`--out DIR`), prints the tuple changes from an older version
 //! (`--diff OLD`, `--base REV`), or checks that a directory still holds what
 //! the file compiles to (`--check DIR`).
 
@@ -16,11 +17,12 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<Exit, Failure> {
     let files = match args.to {
         ExportTarget::Openfga => export::openfga(&loaded.practice),
         ExportTarget::Cedar => export::cedar(&loaded.practice),
+        ExportTarget::Rego => export::rego(&loaded.practice),
     };
     if args.to != ExportTarget::Openfga && (args.diff.is_some() || args.base.is_some()) {
         return Err(Failure::Usage(
-            "--diff and --base print OpenFGA's tuple writes and deletes; a Cedar service \
-             loads the whole entities.json again (export --out)"
+            "--diff and --base print OpenFGA's tuple writes and deletes; Cedar and Rego \
+             load the whole exported data again (export --out)"
                 .into(),
         ));
     }
@@ -92,6 +94,7 @@ fn check(
         match to {
             ExportTarget::Openfga => "openfga",
             ExportTarget::Cedar => "cedar",
+            ExportTarget::Rego => "rego",
         },
         output::escape::path(dir)
     ));

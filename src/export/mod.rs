@@ -1,6 +1,7 @@
 //! `praxis export`: the practice compiled into the policy engines a
 //! distributed system runs — OpenFGA (a Zanzibar-style store that many
-//! services query) and Cedar (in the application's process) — so a practice that outgrows one process enforces
+//! services query), Cedar (in the application's process) and Rego (OPA
+//! as a sidecar, or regorus) — so a practice that outgrows one process enforces
 //! exactly what its `practice.toml` says, and keeps them in step after every
 //! merge. praxis stays the source of truth, reviewed in git. Pure: the
 //! command writes the files.
@@ -8,6 +9,7 @@
 pub mod cedar;
 pub mod facts;
 pub mod openfga;
+pub mod rego;
 
 use crate::model::Practice;
 use facts::Facts;
@@ -58,6 +60,22 @@ pub fn cedar(practice: &Practice) -> Vec<ExportFile> {
         ExportFile {
             name: "entities.json",
             text: pretty(&cedar::entities(&facts)),
+        },
+    ]
+}
+
+/// The Rego export: `praxis.rego` (the policy) and `data.json` (the
+/// practice).
+pub fn rego(practice: &Practice) -> Vec<ExportFile> {
+    let facts = Facts::of(practice);
+    vec![
+        ExportFile {
+            name: "praxis.rego",
+            text: rego::POLICY.to_string(),
+        },
+        ExportFile {
+            name: "data.json",
+            text: pretty(&rego::data(&facts)),
         },
     ]
 }
