@@ -134,3 +134,43 @@ fn rego_writes_the_policy_and_data_and_checks_them() {
     let check = run(dir.path(), &["export", "--to", "rego", "--check", "opa"]);
     assert_eq!(check.code, 0, "{}", check.stderr);
 }
+
+/// `--base REV` compares with the practice file at a git revision: a grant
+/// made since is one tuple to write.
+#[test]
+fn base_prints_the_tuples_a_change_since_a_revision_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::root().join(EXAMPLE),
+        dir.path().join("practice.toml"),
+    )
+    .unwrap();
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .current_dir(dir.path())
+            .args(args)
+            .env("GIT_AUTHOR_NAME", "t")
+            .env("GIT_AUTHOR_EMAIL", "t@example.org")
+            .env("GIT_COMMITTER_NAME", "t")
+            .env("GIT_COMMITTER_EMAIL", "t@example.org")
+            .status()
+            .unwrap();
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "practice.toml"]);
+    git(&["commit", "-qm", "base"]);
+    let mut grant = common::praxis_in(dir.path());
+    grant.args(["--as", "nora", "client", "grant", "C-1001", "dev"]);
+    assert_eq!(common::run(&mut grant).code, 0);
+    let mut export = common::praxis_in(dir.path());
+    export.args(["export", "--to", "openfga", "--base", "HEAD"]);
+    let run = common::run(&mut export);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let changes: serde_json::Value = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(
+        changes["writes"]["tuple_keys"],
+        serde_json::json!([{ "user": "member:dev", "relation": "clinician", "object": "client:C-1001" }])
+    );
+    assert_eq!(changes["deletes"]["tuple_keys"], serde_json::json!([]));
+}
