@@ -193,6 +193,13 @@ Examples:
     Test(TestArgs),
     /// The periodic access review: who can read each chart and why
     Review(ReviewArgs),
+    /// The access timeline from git: each commit that changed who can do what, and who approved it
+    #[command(after_help = "Examples:
+  praxis history
+  praxis history --client C-1001 --since 2026-01-01
+  praxis history --member dev --format csv > dev-access.csv
+  praxis history --rev origin/main~50..origin/main --format markdown")]
+    History(HistoryArgs),
     /// Compile the practice for a policy engine: OpenFGA, Cedar or Rego
     #[command(after_help = "Examples:
   praxis export --to openfga --out fga/

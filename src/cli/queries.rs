@@ -160,6 +160,27 @@ pub struct TestArgs {
 }
 
 #[derive(Args, Debug)]
+pub struct HistoryArgs {
+    /// Only changes to this client's access
+    #[arg(long, add = complete::client())]
+    pub client: Option<String>,
+    /// Only changes to this member's access
+    #[arg(long, add = complete::member())]
+    pub member: Option<String>,
+    /// Only commits from this day on (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    pub since: Option<chrono::NaiveDate>,
+    /// Only commits up to this day (YYYY-MM-DD)
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
+    pub until: Option<chrono::NaiveDate>,
+    /// The commits to read, as git takes them (`main`, `v1..v2`) [default: HEAD]
+    #[arg(long, value_name = "RANGE")]
+    pub rev: Option<String>,
+    #[command(flatten)]
+    pub output: ListingOutput,
+}
+
+#[derive(Args, Debug)]
 #[command(after_help = "Examples:
   praxis review
   praxis review --format markdown > review-2026-Q4.md

@@ -7,6 +7,7 @@ pub mod batch;
 pub mod client;
 pub mod diff;
 pub mod export;
+pub mod history;
 pub mod init;
 pub mod matrix;
 pub mod member;
@@ -333,6 +334,7 @@ pub fn run(cli: Cli) -> Result<Exit, Failure> {
         Command::Schema(args) => tooling::schema(args),
         Command::Explain(args) => tooling::explain(args),
         Command::Export(args) => export::run(args, &context),
+        Command::History(args) => history::run(args, &context),
     }
 }
 

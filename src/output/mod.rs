@@ -8,6 +8,7 @@ pub mod diagnostics;
 pub mod diff;
 pub mod escape;
 pub mod explain;
+pub mod history;
 pub mod listings;
 pub mod matrix;
 pub mod records;

@@ -10,6 +10,7 @@ pub mod decide;
 pub mod delta;
 pub mod diff;
 pub mod gains;
+pub mod history;
 pub mod kept;
 pub mod matrix;
 pub mod pattern;
