@@ -1,0 +1,177 @@
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a test that cannot set up should panic"
+)]
+
+//! `praxis history` agrees with `diff` run commit by commit: a generated git
+//! history (written with `git fast-import`) of the example practice, each
+//! commit moving access a little — a clinician on C-1001 in turn, a role
+//! granted and revoked, temporary access added and extended, a version
+//! that does not validate, and a rename — is read back by `history
+//! --client C-1001` and compared with the library's own diff of each pair
+//! of valid versions. `cargo test --test history` uses 60 commits; `--
+//! --ignored --nocapture` 1,000 and prints how long `history` took.
+
+mod common;
+
+use praxis::rules::{self, diff::compare, history};
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+const ROTATION: [&str; 6] = ["", "dev", "carol", "emma", "frank", "jack"];
+
+/// The text of version `i` of the practice file.
+fn version(base: &str, i: usize) -> String {
+    let clinician = ROTATION[i % ROTATION.len()];
+    let mut text = if clinician.is_empty() {
+        base.to_string()
+    } else {
+        base.replacen(
+            "C-1001 = { primary = \"bob\" }",
+            &format!("C-1001 = {{ primary = \"bob\", clinicians = [\"{clinician}\"] }}"),
+            1,
+        )
+    };
+    if i % 7 == 3 {
+        text = text.replacen(
+            "roles = [\"scheduler\"]\n",
+            "roles = [\"scheduler\", \"biller\"]\n",
+            1,
+        );
+    }
+    if i % 11 == 5 {
+        let day = 1 + i % 27;
+        text = text.replacen(
+            "C-1002 = { primary = \"bob\", clinicians = [\"dev\"] }",
+            &format!("C-1002 = {{ primary = \"bob\", clinicians = [\"dev\"], temporary = [{{ member = \"emma\", until = 2027-02-{day:02}, reason = \"cover\" }}] }}"),
+            1,
+        );
+    }
+    if i % 13 == 12 {
+        // Not valid: skipped by history, and the next version is compared
+        // with the last valid one.
+        text = text.replacen("[members.bob]", "[members.bob]\nrolse = []", 1);
+    }
+    text
+}
+
+/// A repository of `commits` versions; the file is renamed half way.
+fn repository(commits: usize) -> (tempfile::TempDir, Vec<String>) {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string(common::root().join("examples/therapynotes/practice.toml"))
+        .unwrap();
+    let git = |args: &[&str]| {
+        Command::new("git")
+            .current_dir(dir.path())
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    assert!(git(&["init", "-q"]).status.success());
+    let mut stream = Vec::new();
+    let mut texts = Vec::new();
+    for i in 0..commits {
+        let text = version(&base, i);
+        let path = if i < commits / 2 {
+            "practice.toml"
+        } else {
+            "access/practice.toml"
+        };
+        let when = 1_767_225_600 + i as u64 * 3600; // 2026-01-01, an hour apart
+        let message = if i % 5 == 0 {
+            format!("change {i}\n\nApproved-by: Nora Whitfield\n")
+        } else {
+            format!("change {i}\n")
+        };
+        write!(stream, "commit refs/heads/main\nmark :{}\ncommitter Alice <alice@example.org> {when} +0000\ndata {}\n{message}", i + 1, message.len()).unwrap();
+        if i > 0 {
+            write!(stream, "from :{i}\n").unwrap();
+        }
+        if i == commits / 2 {
+            stream.extend_from_slice(b"D practice.toml\n");
+        }
+        write!(
+            stream,
+            "M 100644 inline {path}\ndata {}\n{text}\n",
+            text.len()
+        )
+        .unwrap();
+        texts.push(text);
+    }
+    let mut import = Command::new("git")
+        .current_dir(dir.path())
+        .args(["fast-import", "--quiet"])
+        .stdin(Stdio::piped())
+        .spawn()
+        .unwrap();
+    import.stdin.take().unwrap().write_all(&stream).unwrap();
+    assert!(import.wait().unwrap().success());
+    assert!(git(&["checkout", "-q", "main"]).status.success());
+    (dir, texts)
+}
+
+fn agree(commits: usize) {
+    let (dir, texts) = repository(commits);
+    let started = std::time::Instant::now();
+    let mut command = common::praxis_in(dir.path());
+    command.args([
+        "-f",
+        "access/practice.toml",
+        "history",
+        "--client",
+        "C-1001",
+        "--format",
+        "json",
+    ]);
+    let run = common::run(&mut command);
+    let took = started.elapsed();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let events: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    // The library's diff of each pair of valid versions, narrowed alike.
+    let mut expected = Vec::new();
+    let mut last = praxis::model::Practice::catalog_only();
+    for (i, text) in texts.iter().enumerate() {
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap()
+            + chrono::Duration::hours(i as i64);
+        let checked = rules::check(text, date);
+        if checked.findings.has_errors() {
+            expected.push((i, None));
+            continue;
+        }
+        let changes = history::narrow(
+            &compare(&last, &checked.practice, date),
+            None,
+            Some("C-1001"),
+        );
+        if !changes.is_empty() {
+            expected.push((i, Some(serde_json::to_value(changes).unwrap())));
+        }
+        last = checked.practice;
+    }
+    assert_eq!(events.len(), expected.len(), "{}", run.stdout);
+    for (event, (i, changes)) in events.iter().zip(&expected) {
+        assert_eq!(event["subject"], format!("change {i}"));
+        match changes {
+            None => assert!(event["skipped"].is_string(), "{event}"),
+            Some(changes) => assert_eq!(&event["changes"], changes, "commit {i}"),
+        }
+        assert_eq!(event["approved_by"].is_string(), i % 5 == 0, "{event}");
+    }
+    println!(
+        "history --client C-1001: {commits} commits, {} events, {:.0} ms",
+        events.len(),
+        took.as_secs_f64() * 1000.0
+    );
+}
+
+#[test]
+fn history_agrees_with_diff_commit_by_commit() {
+    agree(60);
+}
+
+#[test]
+#[ignore = "1,000 commits: cargo test --release --test history -- --ignored --nocapture"]
+fn history_of_a_thousand_commits() {
+    agree(1000);
+}
