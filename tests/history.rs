@@ -86,7 +86,7 @@ fn repository(commits: usize) -> (tempfile::TempDir, Vec<String>) {
         };
         write!(stream, "commit refs/heads/main\nmark :{}\ncommitter Alice <alice@example.org> {when} +0000\ndata {}\n{message}", i + 1, message.len()).unwrap();
         if i > 0 {
-            write!(stream, "from :{i}\n").unwrap();
+            writeln!(stream, "from :{i}").unwrap();
         }
         if i == commits / 2 {
             stream.extend_from_slice(b"D practice.toml\n");
