@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed in effective access between two versions')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run the practice''s access assertions (practice.test.toml)')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'The periodic access review: who can read each chart and why')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'The access timeline from git: each commit that changed who can do what, and who approved it')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Compile the practice for a policy engine: OpenFGA, Cedar or Rego')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'What a finding code means, an example and the fix (`praxis explain P024`)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
@@ -671,6 +672,25 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
         'praxis;review' {
             [CompletionResult]::new('--member', '--member', [CompletionResultType]::ParameterName, 'Only this member''s access (and the findings about them)')
             [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Only this client''s chart (and the findings about it)')
+            [CompletionResult]::new('--expiring', '--expiring', [CompletionResultType]::ParameterName, 'Instead: temporary access ending within this many days (14d, 2w) and expired entries still in the file')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table]')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
+            [CompletionResult]::new('--as', '--as', [CompletionResultType]::ParameterName, 'The acting member: who makes a change, whose permissions `diff --as` checks, or who asks `access check` [default: $PRAXIS_ACTOR for changes]')
+            [CompletionResult]::new('--at', '--at', [CompletionResultType]::ParameterName, 'Decide as of this date (YYYY-MM-DD) instead of today')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Quiet: no warnings on stderr and no change summaries; query results are still printed')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Quiet: no warnings on stderr and no change summaries; query results are still printed')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'praxis;history' {
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Only changes to this client''s access')
+            [CompletionResult]::new('--member', '--member', [CompletionResultType]::ParameterName, 'Only changes to this member''s access')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only commits from this day on (YYYY-MM-DD)')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only commits up to this day (YYYY-MM-DD)')
+            [CompletionResult]::new('--rev', '--rev', [CompletionResultType]::ParameterName, 'The commits to read, as git takes them (`main`, `v1..v2`) [default: HEAD]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
@@ -750,6 +770,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('diff', 'diff', [CompletionResultType]::ParameterValue, 'What changed in effective access between two versions')
             [CompletionResult]::new('test', 'test', [CompletionResultType]::ParameterValue, 'Run the practice''s access assertions (practice.test.toml)')
             [CompletionResult]::new('review', 'review', [CompletionResultType]::ParameterValue, 'The periodic access review: who can read each chart and why')
+            [CompletionResult]::new('history', 'history', [CompletionResultType]::ParameterValue, 'The access timeline from git: each commit that changed who can do what, and who approved it')
             [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Compile the practice for a policy engine: OpenFGA, Cedar or Rego')
             [CompletionResult]::new('explain', 'explain', [CompletionResultType]::ParameterValue, 'What a finding code means, an example and the fix (`praxis explain P024`)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
@@ -876,6 +897,9 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             break
         }
         'praxis;help;review' {
+            break
+        }
+        'praxis;help;history' {
             break
         }
         'praxis;help;export' {

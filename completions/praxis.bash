@@ -37,6 +37,9 @@ _praxis() {
             praxis,help)
                 cmd="praxis__subcmd__help"
                 ;;
+            praxis,history)
+                cmd="praxis__subcmd__history"
+                ;;
             praxis,init)
                 cmd="praxis__subcmd__init"
                 ;;
@@ -162,6 +165,9 @@ _praxis() {
                 ;;
             praxis__subcmd__help,help)
                 cmd="praxis__subcmd__help__subcmd__help"
+                ;;
+            praxis__subcmd__help,history)
+                cmd="praxis__subcmd__help__subcmd__history"
                 ;;
             praxis__subcmd__help,init)
                 cmd="praxis__subcmd__help__subcmd__init"
@@ -347,7 +353,7 @@ _praxis() {
 
     case "${cmd}" in
         praxis)
-            opts="-f -q -h -V --file --format --as --at --quiet --no-cache --help --version init member role supervision client access matrix validate diff test review export explain completions schema help"
+            opts="-f -q -h -V --file --format --as --at --quiet --no-cache --help --version init member role supervision client access matrix validate diff test review history export explain completions schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1189,7 +1195,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__help)
-            opts="init member role supervision client access matrix validate diff test review export explain completions schema help"
+            opts="init member role supervision client access matrix validate diff test review history export explain completions schema help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1441,6 +1447,20 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        praxis__subcmd__help__subcmd__history)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1727,6 +1747,60 @@ _praxis() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        praxis__subcmd__history)
+            opts="-f -q -h --client --member --since --until --rev --format --file --as --at --quiet --no-cache --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --client)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --member)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rev)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    return 0
+                    ;;
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --as)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --at)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -2201,7 +2275,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__review)
-            opts="-f -q -h --member --client --format --file --as --at --quiet --no-cache --help"
+            opts="-f -q -h --member --client --expiring --format --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2212,6 +2286,10 @@ _praxis() {
                     return 0
                     ;;
                 --client)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --expiring)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

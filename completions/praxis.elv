@@ -41,6 +41,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand diff 'What changed in effective access between two versions'
             cand test 'Run the practice''s access assertions (practice.test.toml)'
             cand review 'The periodic access review: who can read each chart and why'
+            cand history 'The access timeline from git: each commit that changed who can do what, and who approved it'
             cand export 'Compile the practice for a policy engine: OpenFGA, Cedar or Rego'
             cand explain 'What a finding code means, an example and the fix (`praxis explain P024`)'
             cand completions 'Print shell completions'
@@ -603,6 +604,24 @@ set edit:completion:arg-completer[praxis] = {|@words|
         &'praxis;review'= {
             cand --member 'Only this member''s access (and the findings about them)'
             cand --client 'Only this client''s chart (and the findings about it)'
+            cand --expiring 'Instead: temporary access ending within this many days (14d, 2w) and expired entries still in the file'
+            cand --format 'Output format [default: table]'
+            cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
+            cand --as 'The acting member: who makes a change, whose permissions `diff --as` checks, or who asks `access check` [default: $PRAXIS_ACTOR for changes]'
+            cand --at 'Decide as of this date (YYYY-MM-DD) instead of today'
+            cand -q 'Quiet: no warnings on stderr and no change summaries; query results are still printed'
+            cand --quiet 'Quiet: no warnings on stderr and no change summaries; query results are still printed'
+            cand --no-cache 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'praxis;history'= {
+            cand --client 'Only changes to this client''s access'
+            cand --member 'Only changes to this member''s access'
+            cand --since 'Only commits from this day on (YYYY-MM-DD)'
+            cand --until 'Only commits up to this day (YYYY-MM-DD)'
+            cand --rev 'The commits to read, as git takes them (`main`, `v1..v2`) [default: HEAD]'
             cand --format 'Output format [default: table]'
             cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
             cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
@@ -677,6 +696,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand diff 'What changed in effective access between two versions'
             cand test 'Run the practice''s access assertions (practice.test.toml)'
             cand review 'The periodic access review: who can read each chart and why'
+            cand history 'The access timeline from git: each commit that changed who can do what, and who approved it'
             cand export 'Compile the practice for a policy engine: OpenFGA, Cedar or Rego'
             cand explain 'What a finding code means, an example and the fix (`praxis explain P024`)'
             cand completions 'Print shell completions'
@@ -770,6 +790,8 @@ set edit:completion:arg-completer[praxis] = {|@words|
         &'praxis;help;test'= {
         }
         &'praxis;help;review'= {
+        }
+        &'praxis;help;history'= {
         }
         &'praxis;help;export'= {
         }

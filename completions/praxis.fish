@@ -49,6 +49,7 @@ complete -c praxis -n "__fish_praxis_needs_command" -f -a "validate" -d 'Check p
 complete -c praxis -n "__fish_praxis_needs_command" -f -a "diff" -d 'What changed in effective access between two versions'
 complete -c praxis -n "__fish_praxis_needs_command" -f -a "test" -d 'Run the practice\'s access assertions (practice.test.toml)'
 complete -c praxis -n "__fish_praxis_needs_command" -f -a "review" -d 'The periodic access review: who can read each chart and why'
+complete -c praxis -n "__fish_praxis_needs_command" -f -a "history" -d 'The access timeline from git: each commit that changed who can do what, and who approved it'
 complete -c praxis -n "__fish_praxis_needs_command" -f -a "export" -d 'Compile the practice for a policy engine: OpenFGA, Cedar or Rego'
 complete -c praxis -n "__fish_praxis_needs_command" -f -a "explain" -d 'What a finding code means, an example and the fix (`praxis explain P024`)'
 complete -c praxis -n "__fish_praxis_needs_command" -f -a "completions" -d 'Print shell completions'
@@ -436,6 +437,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand test" -l no-cache -d 'Read
 complete -c praxis -n "__fish_praxis_using_subcommand test" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l member -d 'Only this member\'s access (and the findings about them)' -r
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l client -d 'Only this client\'s chart (and the findings about it)' -r
+complete -c praxis -n "__fish_praxis_using_subcommand review" -l expiring -d 'Instead: temporary access ending within this many days (14d, 2w) and expired entries still in the file' -r
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''
@@ -446,6 +448,21 @@ complete -c praxis -n "__fish_praxis_using_subcommand review" -l at -d 'Decide a
 complete -c praxis -n "__fish_praxis_using_subcommand review" -s q -l quiet -d 'Quiet: no warnings on stderr and no change summaries; query results are still printed'
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand review" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c praxis -n "__fish_praxis_using_subcommand history" -l client -d 'Only changes to this client\'s access' -r
+complete -c praxis -n "__fish_praxis_using_subcommand history" -l member -d 'Only changes to this member\'s access' -r
+complete -c praxis -n "__fish_praxis_using_subcommand history" -l since -d 'Only commits from this day on (YYYY-MM-DD)' -r
+complete -c praxis -n "__fish_praxis_using_subcommand history" -l until -d 'Only commits up to this day (YYYY-MM-DD)' -r
+complete -c praxis -n "__fish_praxis_using_subcommand history" -l rev -d 'The commits to read, as git takes them (`main`, `v1..v2`) [default: HEAD]' -r
+complete -c praxis -n "__fish_praxis_using_subcommand history" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
+json\t''
+csv\t''
+markdown\t''"
+complete -c praxis -n "__fish_praxis_using_subcommand history" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
+complete -c praxis -n "__fish_praxis_using_subcommand history" -l as -d 'The acting member: who makes a change, whose permissions `diff --as` checks, or who asks `access check` [default: $PRAXIS_ACTOR for changes]' -r
+complete -c praxis -n "__fish_praxis_using_subcommand history" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
+complete -c praxis -n "__fish_praxis_using_subcommand history" -s q -l quiet -d 'Quiet: no warnings on stderr and no change summaries; query results are still printed'
+complete -c praxis -n "__fish_praxis_using_subcommand history" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
+complete -c praxis -n "__fish_praxis_using_subcommand history" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand export" -l to -d 'The engine to compile for' -r -f -a "openfga\t'OpenFGA: model.fga, model.json and tuples.json'
 cedar\t'Cedar: praxis.cedarschema, policies.cedar and entities.json'
 rego\t'Rego (OPA, regorus): praxis.rego and data.json'"
@@ -493,22 +510,23 @@ complete -c praxis -n "__fish_praxis_using_subcommand schema" -l at -d 'Decide a
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -s q -l quiet -d 'Quiet: no warnings on stderr and no change summaries; query results are still printed'
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -l no-cache -d 'Read and validate the file without the content-keyed index (also PRAXIS_NO_CACHE=1)'
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -s h -l help -d 'Print help'
-complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "init" -d 'Create a new practice.toml with its owner as administrator'
-complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "member" -d 'Add, edit, remove and list staff members'
-complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "role" -d 'Grant, revoke and list roles'
-complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "supervision" -d 'Add or remove a supervisor'
-complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "client" -d 'Add clients and manage who may open their charts'
-complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "access" -d 'Ask who may do what'
-complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "matrix" -d 'The permissions matrix: roles or members × capabilities'
-complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "validate" -d 'Check practice.toml against every rule'
-complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "diff" -d 'What changed in effective access between two versions'
-complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "test" -d 'Run the practice\'s access assertions (practice.test.toml)'
-complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "review" -d 'The periodic access review: who can read each chart and why'
-complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "export" -d 'Compile the practice for a policy engine: OpenFGA, Cedar or Rego'
-complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "explain" -d 'What a finding code means, an example and the fix (`praxis explain P024`)'
-complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "completions" -d 'Print shell completions'
-complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "schema" -d 'Print the JSON Schema of practice.toml, or of a command\'s JSON output'
-complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review export explain completions schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review history export explain completions schema help" -f -a "init" -d 'Create a new practice.toml with its owner as administrator'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review history export explain completions schema help" -f -a "member" -d 'Add, edit, remove and list staff members'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review history export explain completions schema help" -f -a "role" -d 'Grant, revoke and list roles'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review history export explain completions schema help" -f -a "supervision" -d 'Add or remove a supervisor'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review history export explain completions schema help" -f -a "client" -d 'Add clients and manage who may open their charts'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review history export explain completions schema help" -f -a "access" -d 'Ask who may do what'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review history export explain completions schema help" -f -a "matrix" -d 'The permissions matrix: roles or members × capabilities'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review history export explain completions schema help" -f -a "validate" -d 'Check practice.toml against every rule'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review history export explain completions schema help" -f -a "diff" -d 'What changed in effective access between two versions'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review history export explain completions schema help" -f -a "test" -d 'Run the practice\'s access assertions (practice.test.toml)'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review history export explain completions schema help" -f -a "review" -d 'The periodic access review: who can read each chart and why'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review history export explain completions schema help" -f -a "history" -d 'The access timeline from git: each commit that changed who can do what, and who approved it'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review history export explain completions schema help" -f -a "export" -d 'Compile the practice for a policy engine: OpenFGA, Cedar or Rego'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review history export explain completions schema help" -f -a "explain" -d 'What a finding code means, an example and the fix (`praxis explain P024`)'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review history export explain completions schema help" -f -a "completions" -d 'Print shell completions'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review history export explain completions schema help" -f -a "schema" -d 'Print the JSON Schema of practice.toml, or of a command\'s JSON output'
+complete -c praxis -n "__fish_praxis_using_subcommand help; and not __fish_seen_subcommand_from init member role supervision client access matrix validate diff test review history export explain completions schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c praxis -n "__fish_praxis_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "add" -d 'Add a member'
 complete -c praxis -n "__fish_praxis_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "edit" -d 'Change a member\'s fields'
 complete -c praxis -n "__fish_praxis_using_subcommand help; and __fish_seen_subcommand_from member" -f -a "remove" -d 'Deactivate a member (kept for history), reassigning clients and supervisees'

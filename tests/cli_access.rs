@@ -1754,3 +1754,55 @@ fn access_check_takes_the_member_from_as_kubectl_style() {
         none.stderr
     );
 }
+
+/// `review --expiring DAYS`: temporary access ending within the days and
+/// expired entries still in the file, for a weekly cron mail.
+#[test]
+fn review_expiring_lists_coverage_ending_and_expired() {
+    let run = |args: &[&str]| {
+        let mut command = common::praxis();
+        command
+            .args(["-f", "examples/therapynotes/practice.toml"])
+            .args(args);
+        common::run(&mut command)
+    };
+    let soon = run(&[
+        "--at",
+        "2027-08-25",
+        "review",
+        "--expiring",
+        "14d",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(soon.code, 0, "{}", soon.stderr);
+    let entries: Value = serde_json::from_str(&soon.stdout).unwrap();
+    assert_eq!(entries.as_array().unwrap().len(), 1);
+    assert_eq!(entries[0]["client"], "C-1005");
+    assert_eq!(entries[0]["days_left"], 6);
+    let late = run(&[
+        "--at",
+        "2028-02-01",
+        "review",
+        "--expiring",
+        "2w",
+        "--format",
+        "csv",
+    ]);
+    assert!(
+        late.stdout
+            .contains("C-1005,dev,2027-08-31,expired 154 day(s) ago"),
+        "{}",
+        late.stdout
+    );
+    assert!(
+        late.stdout
+            .contains("C-1022,carol,2028-01-31,expired 1 day(s) ago"),
+        "{}",
+        late.stdout
+    );
+    let none = run(&["--at", "2026-12-01", "review", "--expiring", "14"]);
+    assert_eq!(none.stdout, "no temporary access ends within 14 days\n");
+    let bad = run(&["review", "--expiring", "soon"]);
+    assert_eq!(bad.code, 2);
+}

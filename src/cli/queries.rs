@@ -184,7 +184,8 @@ pub struct HistoryArgs {
 #[command(after_help = "Examples:
   praxis review
   praxis review --format markdown > review-2026-Q4.md
-  praxis review --client C-1011")]
+  praxis review --client C-1011
+  praxis review --expiring 14d          # a weekly cron mail: coverage ending soon, expired entries")]
 pub struct ReviewArgs {
     /// Only this member's access (and the findings about them)
     #[arg(add = complete::member(), long)]
@@ -192,6 +193,23 @@ pub struct ReviewArgs {
     /// Only this client's chart (and the findings about it)
     #[arg(add = complete::client(), long)]
     pub client: Option<String>,
+    /// Instead: temporary access ending within this many days (14d, 2w) and expired entries still in the file
+    #[arg(long, value_name = "DAYS", value_parser = parse_days)]
+    pub expiring: Option<i64>,
     #[command(flatten)]
     pub output: ListingOutput,
+}
+
+/// `14d`, `2w` or `14`: a number of days.
+fn parse_days(text: &str) -> Result<i64, String> {
+    let (number, unit) = match text.strip_suffix('w') {
+        Some(weeks) => (weeks, 7),
+        None => (text.strip_suffix('d').unwrap_or(text), 1),
+    };
+    number
+        .parse::<i64>()
+        .ok()
+        .filter(|n| (0..=3650).contains(n))
+        .map(|n| n * unit)
+        .ok_or_else(|| format!("`{text}` is not a number of days (14d, 2w, 30)"))
 }

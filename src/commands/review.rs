@@ -20,6 +20,18 @@ pub fn run(args: ReviewArgs, context: &Context) -> Result<Exit, Failure> {
     if let Some(client) = &args.client {
         decide::find_client(practice, client)?;
     }
+    if let Some(days) = args.expiring {
+        let entries = crate::rules::expiring::expiring(practice, context.date, days);
+        let table = output::review::expiring_table(&entries);
+        emit(&match format {
+            Format::Json => output::json(&entries),
+            Format::Csv => table.to_csv(),
+            Format::Markdown => table.to_markdown(),
+            _ if entries.is_empty() => format!("no temporary access ends within {days} days\n"),
+            _ => table.to_text(),
+        })?;
+        return Ok(Exit::Success);
+    }
     let report = review(
         practice,
         &loaded.findings,

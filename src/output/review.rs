@@ -178,3 +178,23 @@ pub fn terminal(report: &Review) -> String {
     out.push_str(&member_table(report).to_text());
     out
 }
+
+/// `review --expiring`: one row per entry, expired first.
+pub fn expiring_table(entries: &[crate::rules::expiring::Expiring]) -> Table {
+    let mut table = Table::new(&["client", "member", "until", "status", "reason"]);
+    for entry in entries {
+        let status = match entry.days_left {
+            d if d < 0 => format!("expired {} day(s) ago: remove it", -d),
+            0 => "ends today".to_string(),
+            d => format!("ends in {d} day(s)"),
+        };
+        table.push(vec![
+            entry.client.clone(),
+            entry.member.clone(),
+            entry.until.to_string(),
+            status,
+            entry.reason.clone(),
+        ]);
+    }
+    table
+}

@@ -9,6 +9,7 @@ pub mod dates;
 pub mod decide;
 pub mod delta;
 pub mod diff;
+pub mod expiring;
 pub mod gains;
 pub mod history;
 pub mod kept;
