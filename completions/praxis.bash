@@ -368,7 +368,7 @@ _praxis() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv markdown github sarif junit html" -- "${cur}"))
                     return 0
                     ;;
                 --as)
@@ -1870,7 +1870,7 @@ _praxis() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --file)
@@ -2294,7 +2294,7 @@ _praxis() {
                     return 0
                     ;;
                 --format)
-                    COMPREPLY=($(compgen -W "table json csv markdown" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "table json csv markdown html" -- "${cur}"))
                     return 0
                     ;;
                 --file)

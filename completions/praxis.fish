@@ -31,7 +31,8 @@ csv\t''
 markdown\t''
 github\t'GitHub workflow annotations (validate)'
 sarif\t'SARIF 2.1.0 for code scanning (validate)'
-junit\t'JUnit XML (test)'"
+junit\t'JUnit XML (test)'
+html\t'A self-contained HTML page (review, matrix)'"
 complete -c praxis -n "__fish_praxis_needs_command" -l as -d 'The acting member: who makes a change, whose permissions `diff --as` checks, or who asks `access check` [default: $PRAXIS_ACTOR for changes]' -r
 complete -c praxis -n "__fish_praxis_needs_command" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
 complete -c praxis -n "__fish_praxis_needs_command" -s q -l quiet -d 'Quiet: no warnings on stderr and no change summaries; query results are still printed'
@@ -390,7 +391,8 @@ complete -c praxis -n "__fish_praxis_using_subcommand matrix" -l client -d 'Memb
 complete -c praxis -n "__fish_praxis_using_subcommand matrix" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''
-markdown\t''"
+markdown\t''
+html\t'One self-contained HTML page (inline CSS, nothing fetched) that prints cleanly to PDF'"
 complete -c praxis -n "__fish_praxis_using_subcommand matrix" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand matrix" -l as -d 'The acting member: who makes a change, whose permissions `diff --as` checks, or who asks `access check` [default: $PRAXIS_ACTOR for changes]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand matrix" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r
@@ -441,7 +443,8 @@ complete -c praxis -n "__fish_praxis_using_subcommand review" -l expiring -d 'In
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''
-markdown\t''"
+markdown\t''
+html\t'One self-contained HTML page (inline CSS, nothing fetched) that prints cleanly to PDF'"
 complete -c praxis -n "__fish_praxis_using_subcommand review" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l as -d 'The acting member: who makes a change, whose permissions `diff --as` checks, or who asks `access check` [default: $PRAXIS_ACTOR for changes]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r

@@ -84,6 +84,8 @@ pub enum FormatArg {
     Sarif,
     /// JUnit XML (test)
     Junit,
+    /// A self-contained HTML page (review, matrix)
+    Html,
 }
 
 /// The formats of a listing: `access`, `member`, `client` and `role`
@@ -97,6 +99,20 @@ pub enum ListingFormat {
     Csv,
     #[value(alias = "md")]
     Markdown,
+}
+
+/// The formats of `review` and `matrix`: a listing's, and an HTML page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// Human-readable (a table or text)
+    #[value(alias = "text")]
+    Table,
+    Json,
+    Csv,
+    #[value(alias = "md")]
+    Markdown,
+    /// One self-contained HTML page (inline CSS, nothing fetched) that prints cleanly to PDF
+    Html,
 }
 
 /// The formats of `validate`: a listing's, and CI annotations.
@@ -142,7 +158,8 @@ macro_rules! into_format {
 }
 
 into_format! {
-    FormatArg: Table Json Csv Markdown Github Sarif Junit;
+    FormatArg: Table Json Csv Markdown Github Sarif Junit Html;
+    ReportFormat: Table Json Csv Markdown Html;
     ListingFormat: Table Json Csv Markdown;
     ValidateFormat: Table Json Csv Markdown Github Sarif;
     TestFormat: Table Json Csv Markdown Junit;

@@ -1,7 +1,7 @@
 //! The questions: `access`, `matrix`, `validate`, `diff`, `test`, `review`.
 
 use super::complete;
-use super::{ListingOutput, TestFormat, ValidateFormat};
+use super::{ListingOutput, ReportFormat, TestFormat, ValidateFormat};
 use clap::{Args, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
@@ -99,8 +99,9 @@ pub struct MatrixArgs {
     /// Include inactive members
     #[arg(long)]
     pub inactive: bool,
-    #[command(flatten)]
-    pub output: ListingOutput,
+    /// Output format [default: table]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ReportFormat>,
 }
 
 #[derive(Args, Debug)]
@@ -196,8 +197,9 @@ pub struct ReviewArgs {
     /// Instead: temporary access ending within this many days (14d, 2w) and expired entries still in the file
     #[arg(long, value_name = "DAYS", value_parser = parse_days)]
     pub expiring: Option<i64>,
-    #[command(flatten)]
-    pub output: ListingOutput,
+    /// Output format [default: table]
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub format: Option<ReportFormat>,
 }
 
 /// `14d`, `2w` or `14`: a number of days.

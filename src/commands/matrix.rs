@@ -11,7 +11,7 @@ use crate::rules::decide::{self, Request};
 use crate::rules::matrix::{member_row, role_row};
 
 pub fn run(args: MatrixArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(args.output.format, "matrix")?;
+    let format = context.format(args.format, "matrix")?;
     let practice = match context.load() {
         Ok(loaded) => loaded.practice,
         Err(Failure::Store(crate::store::StoreError::NotFound { .. }))
@@ -32,6 +32,7 @@ pub fn run(args: MatrixArgs, context: &Context) -> Result<Exit, Failure> {
         Format::Json => json_grid(&grid),
         Format::Csv => table(&grid).to_csv(),
         Format::Markdown => markdown(&grid),
+        Format::Html => crate::output::html::matrix(&grid),
         _ => terminal(grid),
     })?;
     Ok(Exit::Success)

@@ -11,7 +11,7 @@ use crate::rules::decide;
 use crate::rules::review::review;
 
 pub fn run(args: ReviewArgs, context: &Context) -> Result<Exit, Failure> {
-    let format = context.format(args.output.format, "review")?;
+    let format = context.format(args.format, "review")?;
     let loaded = context.load()?;
     let practice = &loaded.practice;
     if let Some(member) = &args.member {
@@ -26,7 +26,7 @@ pub fn run(args: ReviewArgs, context: &Context) -> Result<Exit, Failure> {
         emit(&match format {
             Format::Json => output::json(&entries),
             Format::Csv => table.to_csv(),
-            Format::Markdown => table.to_markdown(),
+            Format::Markdown | Format::Html => table.to_markdown(),
             _ if entries.is_empty() => format!("no temporary access ends within {days} days\n"),
             _ => table.to_text(),
         })?;
@@ -43,6 +43,7 @@ pub fn run(args: ReviewArgs, context: &Context) -> Result<Exit, Failure> {
         Format::Json => output::json(&report),
         Format::Csv => access_rows(&report).to_csv(),
         Format::Markdown => markdown(&report),
+        Format::Html => crate::output::html::review(&report),
         _ => terminal(&report),
     })?;
     Ok(Exit::Success)

@@ -9,6 +9,7 @@ pub mod diff;
 pub mod escape;
 pub mod explain;
 pub mod history;
+pub mod html;
 pub mod listings;
 pub mod matrix;
 pub mod records;
@@ -98,6 +99,8 @@ pub enum Format {
     Sarif,
     /// JUnit XML.
     Junit,
+    /// A self-contained HTML page.
+    Html,
 }
 
 impl Format {
@@ -110,6 +113,7 @@ impl Format {
             Format::Github => "github",
             Format::Sarif => "sarif",
             Format::Junit => "junit",
+            Format::Html => "html",
         }
     }
 }

@@ -8,7 +8,7 @@ use crate::rules::review::{Review, ReviewKind, ReviewRoute};
 
 /// A route's particulars: the temporary entry's end and reason, the
 /// supervisee, the all-scope grant's source.
-fn detail(route: &ReviewRoute) -> String {
+pub fn detail(route: &ReviewRoute) -> String {
     match route {
         ReviewRoute::Temporary { until, reason } => format!("through {until}: {reason}"),
         ReviewRoute::Supervision { supervisee } => format!("supervises {supervisee}"),
@@ -125,7 +125,7 @@ fn findings_table(report: &Review) -> Table {
     table
 }
 
-fn totals(report: &Review) -> String {
+pub fn totals(report: &Review) -> String {
     let readers: usize = report.charts.iter().map(|c| c.readers.len()).sum();
     format!(
         "{} client(s), {} active member(s), {readers} member-chart access route(s), {} finding(s)",
