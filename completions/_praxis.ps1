@@ -673,6 +673,8 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--member', '--member', [CompletionResultType]::ParameterName, 'Only this member''s access (and the findings about them)')
             [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Only this client''s chart (and the findings about it)')
             [CompletionResult]::new('--expiring', '--expiring', [CompletionResultType]::ParameterName, 'Instead: temporary access ending within this many days (14d, 2w) and expired entries still in the file')
+            [CompletionResult]::new('--stale', '--stale', [CompletionResultType]::ParameterName, 'Also flag chart access unchanged for longer than this many days (365d, 52w), from the file''s git history')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Also list the commits that changed access since this day (the last review''s date), from the file''s git history')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')

@@ -2275,7 +2275,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__review)
-            opts="-f -q -h --member --client --expiring --format --file --as --at --quiet --no-cache --help"
+            opts="-f -q -h --member --client --expiring --stale --since --format --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2290,6 +2290,14 @@ _praxis() {
                     return 0
                     ;;
                 --expiring)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stale)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -605,6 +605,8 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --member 'Only this member''s access (and the findings about them)'
             cand --client 'Only this client''s chart (and the findings about it)'
             cand --expiring 'Instead: temporary access ending within this many days (14d, 2w) and expired entries still in the file'
+            cand --stale 'Also flag chart access unchanged for longer than this many days (365d, 52w), from the file''s git history'
+            cand --since 'Also list the commits that changed access since this day (the last review''s date), from the file''s git history'
             cand --format 'Output format [default: table]'
             cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
             cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'

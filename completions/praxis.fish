@@ -440,6 +440,8 @@ complete -c praxis -n "__fish_praxis_using_subcommand test" -s h -l help -d 'Pri
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l member -d 'Only this member\'s access (and the findings about them)' -r
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l client -d 'Only this client\'s chart (and the findings about it)' -r
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l expiring -d 'Instead: temporary access ending within this many days (14d, 2w) and expired entries still in the file' -r
+complete -c praxis -n "__fish_praxis_using_subcommand review" -l stale -d 'Also flag chart access unchanged for longer than this many days (365d, 52w), from the file\'s git history' -r
+complete -c praxis -n "__fish_praxis_using_subcommand review" -l since -d 'Also list the commits that changed access since this day (the last review\'s date), from the file\'s git history' -r
 complete -c praxis -n "__fish_praxis_using_subcommand review" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''

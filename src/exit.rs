@@ -44,6 +44,9 @@ pub enum Failure {
     /// Exit 2: the file could not be found, read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Exit 2: the file's git history could not be read.
+    #[error(transparent)]
+    Git(#[from] crate::store::git::GitError),
     /// Exit 2: a query names something unknown or asks wrongly.
     #[error(transparent)]
     Query(#[from] QueryError),

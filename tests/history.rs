@@ -163,6 +163,42 @@ fn agree(commits: usize) {
         events.len(),
         took.as_secs_f64() * 1000.0
     );
+    review_walks_the_same_history(&dir, commits);
+}
+
+/// `review --since` lists the commits `history` lists, and `--stale`
+/// dates each chart reading from the same walk.
+fn review_walks_the_same_history(dir: &tempfile::TempDir, commits: usize) {
+    let json = |args: &[&str]| {
+        let mut command = common::praxis_in(dir.path());
+        command.args(["-f", "access/practice.toml", "--at", "2027-06-01"]);
+        command.args(args).args(["--format", "json"]);
+        let run = common::run(&mut command);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap()
+    };
+    let history = json(&["history", "--client", "C-1001", "--since", "2026-01-02"]);
+    let started = std::time::Instant::now();
+    let review = json(&[
+        "review",
+        "--client",
+        "C-1001",
+        "--since",
+        "2026-01-02",
+        "--stale",
+        "30d",
+    ]);
+    let took = started.elapsed();
+    assert_eq!(review["changes"]["events"], history);
+    // C-1001's rotating clinician gained it at the last commit that named
+    // them; bob, its primary throughout, since the first commit.
+    let stale = review["stale"]["access"].as_array().unwrap();
+    let bob = stale.iter().find(|e| e["member"] == "bob").unwrap();
+    assert_eq!(bob["since"], "2026-01-01");
+    println!(
+        "review --client C-1001 --since --stale: {commits} commits, {:.0} ms",
+        took.as_secs_f64() * 1000.0
+    );
 }
 
 #[test]

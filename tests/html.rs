@@ -106,16 +106,64 @@ fn artifacts() -> PathBuf {
     dir
 }
 
+/// The example practice in a git repository of its own: committed on
+/// 2025-06-01, dev given C-1001 on 2026-10-01 (approved by Priya), so the
+/// review has stale access and changes since the last review to show.
+fn practice_with_history() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        common::root().join("examples/therapynotes/practice.toml"),
+        dir.path().join("practice.toml"),
+    )
+    .unwrap();
+    let git = |args: &[&str], day: &str| common::git_on(dir.path(), day, args);
+    git(&["init", "-q"], "2025-06-01");
+    git(&["add", "practice.toml"], "2025-06-01");
+    git(&["commit", "-q", "-m", "The practice"], "2025-06-01");
+    let mut grant = common::praxis_in(dir.path());
+    grant.args(["-q", "--as", "nora", "client", "grant", "C-1001", "dev"]);
+    assert_eq!(common::run(&mut grant).code, 0);
+    git(
+        &[
+            "commit",
+            "-q",
+            "-a",
+            "-m",
+            "Give dev C-1001\n\nApproved-by: Priya Raman",
+        ],
+        "2026-10-01",
+    );
+    dir
+}
+
+fn review(dir: &Path, format: &str) -> String {
+    let mut command = common::praxis_in(dir);
+    command.args([
+        "--at",
+        "2026-12-01",
+        "review",
+        "--stale",
+        "365d",
+        "--since",
+        "2026-09-01",
+        "--format",
+        format,
+    ]);
+    let run = common::run(&mut command);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    run.stdout
+}
+
 #[test]
 #[ignore = "needs headless Chromium (scripts/install-chromium); run with --ignored"]
 fn the_review_renders_and_says_what_the_json_says() {
+    let repository = practice_with_history();
     let dir = tempfile::tempdir().unwrap();
     let page = dir.path().join("review.html");
-    std::fs::write(&page, praxis(&["review", "--format", "html"])).unwrap();
+    std::fs::write(&page, review(repository.path(), "html")).unwrap();
     let (dom, log) = open(&page, &artifacts(), "review");
     no_console_errors(&log);
-    let json: serde_json::Value =
-        serde_json::from_str(&praxis(&["review", "--format", "json"])).unwrap();
+    let json: serde_json::Value = serde_json::from_str(&review(repository.path(), "json")).unwrap();
     assert!(dom.contains(json["practice"].as_str().unwrap()));
     assert!(dom.contains(json["date"].as_str().unwrap()));
     for chart in json["charts"].as_array().unwrap() {
@@ -133,6 +181,37 @@ fn the_review_renders_and_says_what_the_json_says() {
     }
     for member in json["members"].as_array().unwrap() {
         assert!(dom.contains(member["name"].as_str().unwrap()));
+    }
+    for finding in json["findings"].as_array().unwrap() {
+        let kind = finding["kind"].as_str().unwrap();
+        assert!(dom.contains(&format!("<td>{kind}</td>")), "{kind}");
+    }
+    // Stale access: every row the json lists.
+    let stale = json["stale"]["access"].as_array().unwrap();
+    assert!(!stale.is_empty());
+    assert!(dom.contains("Chart access unchanged for over 365 days"));
+    for entry in stale {
+        let row = format!(
+            "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
+            entry["member"].as_str().unwrap(),
+            entry["client"].as_str().unwrap(),
+            entry["since"].as_str().unwrap(),
+            entry["days"]
+        );
+        assert!(dom.contains(&row), "{row}");
+    }
+    // The changes since the last review: the commit, who made and who
+    // approved it.
+    let events = json["changes"]["events"].as_array().unwrap();
+    assert_eq!(events.len(), 1);
+    assert!(dom.contains("Changes to access since 2026-09-01 (1 commit(s))"));
+    for key in ["commit", "author", "approved_by", "subject"] {
+        let value = events[0][key]
+            .as_str()
+            .unwrap()
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        assert!(dom.contains(&value), "{key}: {value}");
     }
     assert!(dom.contains("Covering while bob is on parental leave"));
     assert!(dom.contains("Reviewed by"));

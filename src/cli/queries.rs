@@ -186,7 +186,9 @@ pub struct HistoryArgs {
   praxis review
   praxis review --format markdown > review-2026-Q4.md
   praxis review --client C-1011
-  praxis review --expiring 14d          # a weekly cron mail: coverage ending soon, expired entries")]
+  praxis review --expiring 14d          # a weekly cron mail: coverage ending soon, expired entries
+  praxis review --stale 365d            # chart access nobody has touched in a year (from git)
+  praxis review --since 2026-09-01 --format html > review.html   # with the changes since the last review")]
 pub struct ReviewArgs {
     /// Only this member's access (and the findings about them)
     #[arg(add = complete::member(), long)]
@@ -197,6 +199,12 @@ pub struct ReviewArgs {
     /// Instead: temporary access ending within this many days (14d, 2w) and expired entries still in the file
     #[arg(long, value_name = "DAYS", value_parser = parse_days)]
     pub expiring: Option<i64>,
+    /// Also flag chart access unchanged for longer than this many days (365d, 52w), from the file's git history
+    #[arg(long, value_name = "DAYS", value_parser = parse_days, conflicts_with = "expiring")]
+    pub stale: Option<i64>,
+    /// Also list the commits that changed access since this day (the last review's date), from the file's git history
+    #[arg(long, value_name = "DATE", value_parser = super::parse_date, conflicts_with = "expiring")]
+    pub since: Option<chrono::NaiveDate>,
     /// Output format [default: table]
     #[arg(long, value_enum, value_name = "FORMAT")]
     pub format: Option<ReportFormat>,

@@ -12,9 +12,8 @@ use crate::output::diff::{DiffRecord, markdown, rows, text};
 use crate::rules::actor::{self, ActorError};
 use crate::rules::authorize::{file_change, unauthorized};
 use crate::rules::diff::{FileKind, compare};
-use crate::store::{self, Contents};
+use crate::store::{self, Contents, git};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// The two versions compared, as `diff` names them to the reader, and what
 /// each file was on disk.
@@ -178,13 +177,13 @@ fn from_git_following(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| store::FILE_NAME.to_string());
-    let exists = git(&dir, &["cat-file", "-e", &format!("{rev}:./{name}")])?;
+    let exists = git::run(&dir, &["cat-file", "-e", &format!("{rev}:./{name}")])?;
     if !exists.status.success() {
         return missing_at(rev, &dir, &name, context);
     }
-    let entry = git(&dir, &["ls-tree", rev, "--", &format!("./{name}")])?;
+    let entry = git::run(&dir, &["ls-tree", rev, "--", &format!("./{name}")])?;
     let is_link = String::from_utf8_lossy(&entry.stdout).starts_with("120000 ");
-    let output = git(&dir, &["show", &format!("{rev}:./{name}")])?;
+    let output = git::run(&dir, &["show", &format!("{rev}:./{name}")])?;
     if !output.status.success() {
         return Err(Failure::Usage(format!(
             "git show {rev}:{name} failed: {}",
@@ -215,7 +214,7 @@ fn missing_at(
     name: &str,
     context: &Context,
 ) -> Result<(Practice, FileKind), Failure> {
-    let rev_ok = git(
+    let rev_ok = git::run(
         dir,
         &[
             "rev-parse",
@@ -234,14 +233,4 @@ fn missing_at(
         "note: {name} did not exist at {rev}; comparing against an empty practice"
     ));
     Ok((Practice::catalog_only(), FileKind::Regular))
-}
-
-/// Runs `git -C DIR ARGS…` and returns what it printed.
-fn git(dir: &Path, args: &[&str]) -> Result<std::process::Output, Failure> {
-    Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(args)
-        .output()
-        .map_err(|e| Failure::Usage(format!("cannot run git: {e}")))
 }

@@ -1,14 +1,19 @@
 //! `praxis review`: the access review an auditor asks for, as a markdown
 //! report a person signs, JSON and CSV for tools, or terminal tables.
 
+use super::history::{self, Judged};
 use super::{Context, emit};
 use crate::cli::ReviewArgs;
 use crate::exit::{Exit, Failure};
+use crate::model::Practice;
 use crate::output;
 use crate::output::Format;
 use crate::output::review::{access_rows, markdown, terminal};
 use crate::rules::decide;
-use crate::rules::review::review;
+use crate::rules::diff::compare;
+use crate::rules::history::narrow;
+use crate::rules::review::{ChangesSince, Review, review};
+use crate::rules::stale::{LastGained, stale};
 
 pub fn run(args: ReviewArgs, context: &Context) -> Result<Exit, Failure> {
     let format = context.format(args.format, "review")?;
@@ -32,13 +37,16 @@ pub fn run(args: ReviewArgs, context: &Context) -> Result<Exit, Failure> {
         })?;
         return Ok(Exit::Success);
     }
-    let report = review(
+    let mut report = review(
         practice,
         &loaded.findings,
         context.date,
         args.member.as_deref(),
         args.client.as_deref(),
     );
+    if args.stale.is_some() || args.since.is_some() {
+        report = with_history(report, &args, practice, context)?;
+    }
     emit(&match format {
         Format::Json => output::json(&report),
         Format::Csv => access_rows(&report).to_csv(),
@@ -47,4 +55,46 @@ pub fn run(args: ReviewArgs, context: &Context) -> Result<Exit, Failure> {
         _ => terminal(&report),
     })?;
     Ok(Exit::Success)
+}
+
+/// The review with what only the file's git history tells: chart access
+/// unchanged for longer than `--stale`, and the changes since `--since`.
+fn with_history(
+    mut report: Review,
+    args: &ReviewArgs,
+    practice: &Practice,
+    context: &Context,
+) -> Result<Review, Failure> {
+    let path = context.path()?;
+    let mut last_gained = LastGained::default();
+    let mut events = Vec::new();
+    let committed = history::walk(&path, "review --stale/--since", None, |commit, judged| {
+        let listed = args.since.is_some_and(|since| commit.date >= since);
+        match judged {
+            // As `history` lists it: a version that does not validate is
+            // there, skipped, for the reviewer to see.
+            Judged::Skipped(why) if listed => {
+                events.push(history::event(commit, Default::default(), Some(why)));
+            }
+            Judged::Skipped(_) => {}
+            Judged::Changed(diff) => {
+                last_gained.record(diff, commit.date);
+                let changes = narrow(diff, args.member.as_deref(), args.client.as_deref());
+                if listed && !changes.is_empty() {
+                    events.push(history::event(commit, changes, None));
+                }
+            }
+        }
+    })?;
+    // What the working file gives beyond the last commit was gained today.
+    let committed = committed.unwrap_or_else(Practice::catalog_only);
+    last_gained.record(&compare(&committed, practice, context.date), context.date);
+    if let Some(since) = args.since {
+        report.changes = Some(ChangesSince { since, events });
+    }
+    if let Some(days) = args.stale {
+        let found = stale(&report.charts, &last_gained, context.date, days);
+        report = report.with_stale(found, days);
+    }
+    Ok(report)
 }

@@ -4,6 +4,7 @@
 //! the network; a print stylesheet so "print to PDF" gives a clean report.
 //! Every name and reason from the file is HTML-escaped.
 
+use super::Table;
 use super::escape::xml as esc;
 use super::matrix::{Cell, Grid};
 use super::review::kind_words;
@@ -124,6 +125,7 @@ pub fn review(report: &Review) -> String {
             body.push_str("</table>\n");
         }
     }
+    body.push_str(&history_sections(report));
     body.push_str("<h2>Access per member</h2>\n<table>\n<tr><th>member</th><th>name</th><th>charts</th><th>routes</th></tr>\n");
     for member in &report.members {
         let routes: Vec<String> = member
@@ -141,6 +143,47 @@ pub fn review(report: &Review) -> String {
     }
     body.push_str("</table>\n<div class=\"sign\"><div>Reviewed by</div><div>Signature</div><div>Date</div></div>\n");
     page(&format!("Access review: {}", report.practice), &body)
+}
+
+/// A table of plain text cells.
+fn table(table: &Table) -> String {
+    let mut out = String::from("<table>\n<tr>");
+    for header in &table.headers {
+        out.push_str(&format!("<th>{}</th>", esc(header)));
+    }
+    out.push_str("</tr>\n");
+    for row in &table.rows {
+        out.push_str("<tr>");
+        for cell in row {
+            out.push_str(&format!("<td>{}</td>", esc(cell)));
+        }
+        out.push_str("</tr>\n");
+    }
+    out.push_str("</table>\n");
+    out
+}
+
+/// What the file's git history adds: stale access (`--stale`) and the
+/// changes since the last review (`--since`).
+fn history_sections(report: &Review) -> String {
+    let mut body = String::new();
+    if let Some((heading, rows)) = super::review::stale_table(report) {
+        body.push_str(&format!("<h2>{}</h2>\n", esc(&heading)));
+        body.push_str(&match rows.rows.is_empty() {
+            true => "<p>None.</p>\n".to_string(),
+            false => table(&rows),
+        });
+    }
+    if let (Some(heading), Some(changes)) =
+        (super::review::changes_heading(report), &report.changes)
+    {
+        body.push_str(&format!("<h2>{}</h2>\n", esc(&heading)));
+        body.push_str(&match changes.events.is_empty() {
+            true => "<p>None.</p>\n".to_string(),
+            false => table(&super::history::table(&changes.events)),
+        });
+    }
+    body
 }
 
 fn scope_class(cell: &Cell) -> (&'static str, String) {

@@ -135,6 +135,73 @@ pub fn totals(report: &Review) -> String {
     )
 }
 
+/// `--stale`: one row per member and chart unchanged for longer.
+pub fn stale_table(report: &Review) -> Option<(String, Table)> {
+    let stale = report.stale.as_ref()?;
+    let mut table = Table::new(&["member", "client", "unchanged since", "days"]);
+    for entry in &stale.access {
+        table.push(vec![
+            entry.member.clone(),
+            entry.client.clone(),
+            entry.since.to_string(),
+            entry.days.to_string(),
+        ]);
+    }
+    Some((
+        format!("Chart access unchanged for over {} days", stale.days),
+        table,
+    ))
+}
+
+/// `--since`: the heading of the changes section.
+pub fn changes_heading(report: &Review) -> Option<String> {
+    let changes = report.changes.as_ref()?;
+    Some(format!(
+        "Changes to access since {} ({} commit(s))",
+        changes.since,
+        changes.events.len()
+    ))
+}
+
+/// The sections only the file's git history gives, as markdown.
+fn history_markdown(report: &Review) -> String {
+    let mut out = String::new();
+    if let Some((heading, table)) = stale_table(report) {
+        out.push_str(&format!("## {heading}\n\n"));
+        out.push_str(&match table.rows.is_empty() {
+            true => "None.\n".to_string(),
+            false => table.to_markdown(),
+        });
+        out.push('\n');
+    }
+    if let (Some(heading), Some(changes)) = (changes_heading(report), &report.changes) {
+        out.push_str(&format!("## {heading}\n\n"));
+        out.push_str(&match changes.events.is_empty() {
+            true => "None.\n".to_string(),
+            false => super::history::table(&changes.events).to_markdown(),
+        });
+        out.push('\n');
+    }
+    out
+}
+
+/// The same sections for the terminal.
+fn history_text(report: &Review) -> String {
+    let mut out = String::new();
+    if let Some((heading, table)) = stale_table(report) {
+        out.push_str(&format!("\n{heading}\n"));
+        out.push_str(&match table.rows.is_empty() {
+            true => "none\n".to_string(),
+            false => table.to_text(),
+        });
+    }
+    if let (Some(heading), Some(changes)) = (changes_heading(report), &report.changes) {
+        out.push_str(&format!("\n{heading}\n"));
+        out.push_str(&super::history::text(&changes.events));
+    }
+    out
+}
+
 pub fn markdown(report: &Review) -> String {
     let mut out = format!(
         "# Access review: {}\n\n",
@@ -156,7 +223,9 @@ pub fn markdown(report: &Review) -> String {
     out.push_str(&chart_table(report).to_markdown());
     out.push_str("\n## Access per member\n\n");
     out.push_str(&member_table(report).to_markdown());
-    out.push_str("\n---\n\nReviewed by: ______________________  Date: ____________\n");
+    out.push('\n');
+    out.push_str(&history_markdown(report));
+    out.push_str("---\n\nReviewed by: ______________________  Date: ____________\n");
     out
 }
 
@@ -176,6 +245,7 @@ pub fn terminal(report: &Review) -> String {
     out.push_str(&chart_table(report).to_text());
     out.push_str("\nAccess per member\n");
     out.push_str(&member_table(report).to_text());
+    out.push_str(&history_text(report));
     out
 }
 

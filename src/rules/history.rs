@@ -55,13 +55,7 @@ pub fn narrow(
                 change.supervisors_added.clear();
                 change.supervisors_removed.clear();
             }
-            let empty = change.gained.is_empty()
-                && change.lost.is_empty()
-                && change.roles_granted.is_empty()
-                && change.roles_revoked.is_empty()
-                && change.supervisors_added.is_empty()
-                && change.supervisors_removed.is_empty();
-            (!empty).then(|| (id.clone(), change))
+            (!change.is_empty()).then(|| (id.clone(), change))
         })
         .collect()
 }

@@ -18,6 +18,7 @@ pub mod pattern;
 pub mod permission;
 pub mod queries;
 pub mod review;
+pub mod stale;
 pub mod text;
 pub mod validate;
 pub mod verdicts;

@@ -9,7 +9,9 @@ use crate::catalog::CLINICAL_READ;
 use crate::findings::{Code, Findings};
 use crate::model::{Client, Practice, Scope};
 use crate::rules::decide::{self, Reason, Relation, Request, Route, Source, grants_of};
+use crate::rules::history::Event;
 use crate::rules::pattern;
+use crate::rules::stale::StaleAccess;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -83,6 +85,8 @@ pub enum ReviewKind {
     NoRoles,
     #[serde(rename = "all-scope clinical access")]
     AllScopeClinical,
+    #[serde(rename = "access unchanged for longer than the period")]
+    StaleAccess,
 }
 
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
@@ -99,6 +103,68 @@ pub struct Review {
     pub charts: Vec<ChartReview>,
     pub members: Vec<MemberReview>,
     pub findings: Vec<ReviewFinding>,
+    /// With `--stale DAYS`: each chart reading unchanged for longer.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stale: Option<StaleReview>,
+    /// With `--since DATE`: the commits since then that changed access.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes: Option<ChangesSince>,
+}
+
+/// Chart access unchanged for longer than the period (`--stale`).
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+pub struct StaleReview {
+    /// The period, in days.
+    pub days: i64,
+    pub access: Vec<StaleAccess>,
+}
+
+/// The access changes since the last review, from the file's git history.
+#[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
+pub struct ChangesSince {
+    pub since: NaiveDate,
+    pub events: Vec<Event>,
+}
+
+/// Charts whose clinical names are listed in one stale-access finding
+/// before "and N more": an all-scope reader would list every client.
+const STALE_LISTED: usize = 5;
+
+impl Review {
+    /// Adds the stale access found with a period of `days`: the list, and
+    /// one finding per member to act on.
+    pub fn with_stale(mut self, stale: Vec<StaleAccess>, days: i64) -> Review {
+        let mut per_member: BTreeMap<&str, Vec<&StaleAccess>> = BTreeMap::new();
+        for entry in &stale {
+            per_member.entry(&entry.member).or_default().push(entry);
+        }
+        for (member, entries) in per_member {
+            let mut listed: Vec<String> = entries
+                .iter()
+                .take(STALE_LISTED)
+                .map(|e| format!("{} since {}", e.client, e.since))
+                .collect();
+            if entries.len() > STALE_LISTED {
+                listed.push(format!("{} more", entries.len() - STALE_LISTED));
+            }
+            self.findings.push(ReviewFinding {
+                kind: ReviewKind::StaleAccess,
+                message: format!(
+                    "`{member}` has read {} chart(s) unchanged for over {days} days: {}",
+                    entries.len(),
+                    listed.join(", ")
+                ),
+                action: format!(
+                    "confirm `{member}` still needs each; `praxis access check {member} {CLINICAL_READ} --client CLIENT --explain` names where one comes from, to remove it there"
+                ),
+            });
+        }
+        self.stale = Some(StaleReview {
+            days,
+            access: stale,
+        });
+        self
+    }
 }
 
 fn routes(reasons: &[Reason]) -> Vec<ReviewRoute> {
@@ -230,6 +296,8 @@ pub fn review(
         charts,
         members,
         findings: to_act_on(practice, findings, &all_clients_readers, member, client),
+        stale: None,
+        changes: None,
     }
 }
 

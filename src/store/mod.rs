@@ -5,6 +5,7 @@
 pub mod cache;
 mod discover;
 mod endings;
+pub mod git;
 mod lock;
 mod read;
 mod write;

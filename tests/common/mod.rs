@@ -109,3 +109,22 @@ pub fn edit(text: &str, from: &str, to: &str) -> String {
     assert_eq!(text.matches(from).count(), 1, "`{from}` once in the text");
     text.replacen(from, to, 1)
 }
+
+/// Runs `git ARGS…` in `dir` as Nora Whitfield, with the author's and
+/// committer's dates both set to `day` (`YYYY-MM-DD`), so a test's history
+/// has known days; identities go through the environment, never a config.
+pub fn git_on(dir: &Path, day: &str, args: &[&str]) {
+    let when = format!("{day}T10:00:00+0000");
+    let output = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "Nora Whitfield")
+        .env("GIT_AUTHOR_EMAIL", "nora@example.org")
+        .env("GIT_COMMITTER_NAME", "Nora Whitfield")
+        .env("GIT_COMMITTER_EMAIL", "nora@example.org")
+        .env("GIT_AUTHOR_DATE", &when)
+        .env("GIT_COMMITTER_DATE", &when)
+        .output()
+        .expect("run git");
+    assert!(output.status.success(), "git {args:?}: {output:?}");
+}

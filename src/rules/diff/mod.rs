@@ -33,7 +33,7 @@ pub struct AccessChange {
 }
 
 impl AccessChange {
-    fn is_empty(&self) -> bool {
+    pub fn is_empty(&self) -> bool {
         self.gained.is_empty()
             && self.lost.is_empty()
             && self.roles_granted.is_empty()

@@ -1,0 +1,170 @@
+//! Stale access (`review --stale DAYS`): a member's reading of a chart that
+//! nobody has touched for longer than the period, so nobody has looked at
+//! it since. "Touched" means gained: the last commit in the file's history
+//! that gave the member clinical read on that client (a regrant after a
+//! revoke starts again; an uncommitted gain counts as today). The history
+//! is read by the command; this module folds the diffs it is handed.
+
+use super::diff::PracticeDiff;
+use super::review::{ChartReview, ReviewRoute};
+use crate::catalog::CLINICAL_READ;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// When each member last gained clinical read on each client.
+#[derive(Debug, Default)]
+pub struct LastGained {
+    /// member → client → the day of the commit that gave it.
+    gained: HashMap<String, HashMap<String, NaiveDate>>,
+}
+
+impl LastGained {
+    /// Folds in one version's change, made on `date`.
+    pub fn record(&mut self, diff: &PracticeDiff, date: NaiveDate) {
+        for (member, change) in &diff.members {
+            let Some(clients) = change.gained.get(CLINICAL_READ) else {
+                continue;
+            };
+            let entry = self.gained.entry(member.clone()).or_default();
+            for client in clients {
+                entry.insert(client.clone(), date);
+            }
+        }
+    }
+
+    /// The day `member` last gained `client`'s chart, if the history says.
+    pub fn since(&self, member: &str, client: &str) -> Option<NaiveDate> {
+        self.gained.get(member)?.get(client).copied()
+    }
+}
+
+/// A member's reading of a chart unchanged for longer than the period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct StaleAccess {
+    pub member: String,
+    pub client: String,
+    /// The day of the commit that last gave this access.
+    pub since: NaiveDate,
+    /// Days from then to the review's date.
+    pub days: i64,
+}
+
+/// The chart readers in `charts` whose access was last gained more than
+/// `days` days before `today`, by member then client. The owner's access,
+/// which nothing but a change of owner takes away, is not listed; a reader
+/// the history knows nothing of (a gain not yet committed) is not stale.
+pub fn stale(
+    charts: &[ChartReview],
+    last: &LastGained,
+    today: NaiveDate,
+    days: i64,
+) -> Vec<StaleAccess> {
+    let mut found = Vec::new();
+    for chart in charts {
+        for reader in &chart.readers {
+            if reader.routes.iter().all(|r| *r == ReviewRoute::Owner) {
+                continue;
+            }
+            let Some(since) = last.since(&reader.member, &chart.client) else {
+                continue;
+            };
+            let age = (today - since).num_days();
+            if age > days {
+                found.push(StaleAccess {
+                    member: reader.member.clone(),
+                    client: chart.client.clone(),
+                    since,
+                    days: age,
+                });
+            }
+        }
+    }
+    found.sort_by(|a, b| (&a.member, &a.client).cmp(&(&b.member, &b.client)));
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::diff::AccessChange;
+    use crate::rules::review::ChartReader;
+
+    fn day(text: &str) -> NaiveDate {
+        crate::rules::dates::parse_day(text).unwrap()
+    }
+
+    fn gains(member: &str, capability: &str, clients: &[&str]) -> PracticeDiff {
+        let mut change = AccessChange::default();
+        change.gained.insert(
+            capability.into(),
+            clients.iter().map(|c| c.to_string()).collect(),
+        );
+        let mut diff = PracticeDiff::default();
+        diff.members.insert(member.into(), change);
+        diff
+    }
+
+    fn chart(client: &str, readers: &[(&str, ReviewRoute)]) -> ChartReview {
+        ChartReview {
+            client: client.into(),
+            restricted: false,
+            readers: readers
+                .iter()
+                .map(|(m, r)| ChartReader {
+                    member: m.to_string(),
+                    routes: vec![r.clone()],
+                })
+                .collect(),
+        }
+    }
+
+    #[test]
+    fn the_last_gain_of_clinical_read_is_when_access_was_last_touched() {
+        let mut last = LastGained::default();
+        last.record(
+            &gains("bob", CLINICAL_READ, &["C-1", "C-2"]),
+            day("2024-01-10"),
+        );
+        // Another capability does not touch the chart's reading.
+        last.record(&gains("bob", "billing.view", &["C-1"]), day("2026-01-10"));
+        // A regrant (after a revoke) does.
+        last.record(&gains("bob", CLINICAL_READ, &["C-2"]), day("2026-06-01"));
+        assert_eq!(last.since("bob", "C-1"), Some(day("2024-01-10")));
+        assert_eq!(last.since("bob", "C-2"), Some(day("2026-06-01")));
+        assert_eq!(last.since("dev", "C-1"), None);
+    }
+
+    #[test]
+    fn older_than_the_period_is_stale_and_the_owner_is_not_listed() {
+        let mut last = LastGained::default();
+        last.record(
+            &gains("bob", CLINICAL_READ, &["C-1", "C-2"]),
+            day("2024-01-10"),
+        );
+        last.record(&gains("nora", CLINICAL_READ, &["C-1"]), day("2020-01-01"));
+        last.record(&gains("bob", CLINICAL_READ, &["C-2"]), day("2026-06-01"));
+        let charts = [
+            chart(
+                "C-1",
+                &[("bob", ReviewRoute::Primary), ("nora", ReviewRoute::Owner)],
+            ),
+            chart("C-2", &[("bob", ReviewRoute::Granted)]),
+            chart("C-3", &[("dev", ReviewRoute::Granted)]),
+        ];
+        let today = day("2026-11-30");
+        let found = stale(&charts, &last, today, 365);
+        assert_eq!(
+            found,
+            [StaleAccess {
+                member: "bob".into(),
+                client: "C-1".into(),
+                since: day("2024-01-10"),
+                days: 1055,
+            }]
+        );
+        // Exactly the period is not over it.
+        assert!(stale(&charts, &last, today, 1055).is_empty());
+        assert_eq!(stale(&charts, &last, today, 1054).len(), 1);
+    }
+}
