@@ -213,6 +213,10 @@ fn the_review_renders_and_says_what_the_json_says() {
             .replace('>', "&gt;");
         assert!(dom.contains(&value), "{key}: {value}");
     }
+    // The all-scope readers: priya through her role, nora as the owner.
+    assert!(dom.contains("<h2>Readers of every chart</h2>"));
+    assert!(dom.contains("<tr><td>priya</td><td>all-clients role: role clinical-admin</td></tr>"));
+    assert!(dom.contains("<tr><td>nora</td><td>owner</td></tr>"));
     assert!(dom.contains("Covering while bob is on parental leave"));
     assert!(dom.contains("Reviewed by"));
 }

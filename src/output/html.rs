@@ -125,6 +125,7 @@ pub fn review(report: &Review) -> String {
             body.push_str("</table>\n");
         }
     }
+    body.push_str(&all_scope_section(report));
     body.push_str(&history_sections(report));
     body.push_str("<h2>Access per member</h2>\n<table>\n<tr><th>member</th><th>name</th><th>charts</th><th>routes</th></tr>\n");
     for member in &report.members {
@@ -143,6 +144,38 @@ pub fn review(report: &Review) -> String {
     }
     body.push_str("</table>\n<div class=\"sign\"><div>Reviewed by</div><div>Signature</div><div>Date</div></div>\n");
     page(&format!("Access review: {}", report.practice), &body)
+}
+
+/// The members who read every unrestricted chart, and the grant that lets
+/// them (the owner reads every chart outright).
+fn all_scope_section(report: &Review) -> String {
+    let mut readers: std::collections::BTreeMap<&str, std::collections::BTreeSet<String>> =
+        Default::default();
+    for chart in &report.charts {
+        for reader in &chart.readers {
+            for route in &reader.routes {
+                if matches!(route, ReviewRoute::AllClients { .. } | ReviewRoute::Owner) {
+                    readers
+                        .entry(&reader.member)
+                        .or_default()
+                        .insert(route_text(route));
+                }
+            }
+        }
+    }
+    let mut rows = Table::new(&["member", "reads every chart through"]);
+    for (member, routes) in readers {
+        rows.push(vec![
+            member.to_string(),
+            routes.into_iter().collect::<Vec<_>>().join("; "),
+        ]);
+    }
+    let mut body = String::from("<h2>Readers of every chart</h2>\n");
+    body.push_str(&match rows.rows.is_empty() {
+        true => "<p>None.</p>\n".to_string(),
+        false => table(&rows),
+    });
+    body
 }
 
 /// A table of plain text cells.
