@@ -18,6 +18,10 @@
 //! `cargo install`) is how the reader builds praxis or runs this very
 //! suite, so it is not run again here and shows no output.
 //!
+//! A section whose commands run `fga` (the OpenFGA walkthrough) has the
+//! official OpenFGA CLI on `PATH` too: `PRAXIS_FGA`, or installed pinned
+//! from PyPI into `.tools/` by `scripts/install-fga`.
+//!
 //! Each `## ` section is one shell session in a fresh directory holding a
 //! copy of `examples/`, with the praxis under test first on `PATH`, so a
 //! section can build on its own earlier blocks (the tour makes a git
@@ -143,11 +147,11 @@ fn run_session(commands: &[String]) -> Vec<Ran> {
         writeln!(script, "{{\n{command}\n}} 2>&1").unwrap();
         writeln!(script, "printf '\\n{MARK}-end-%s\\n' \"$?\"").unwrap();
     }
-    let path = format!(
-        "{}:{}",
-        bin_dir.display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
+    let mut path = format!("{}:", bin_dir.display());
+    if commands.iter().any(|c| runs_fga(c)) {
+        write!(path, "{}:", fga_dir().display()).unwrap();
+    }
+    path.push_str(&std::env::var("PATH").unwrap_or_default());
     let output = std::process::Command::new("bash")
         .arg("-c")
         .arg(&script)
@@ -195,6 +199,35 @@ fn run_session(commands: &[String]) -> Vec<Ran> {
         ran.push(Ran { output, code });
     }
     ran
+}
+
+/// Whether a command runs the OpenFGA CLI (the export walkthrough).
+fn runs_fga(command: &str) -> bool {
+    command.lines().any(|l| l.trim_start().starts_with("fga "))
+}
+
+/// Where the OpenFGA CLI is for the walkthrough's `fga` commands:
+/// `PRAXIS_FGA` names the binary, else `scripts/install-fga` installs it,
+/// pinned, from PyPI into `.tools/` (once; it prints the path). A machine
+/// that cannot install it fails this test, loudly: the walkthrough is part
+/// of the README, and the README runs as written.
+fn fga_dir() -> PathBuf {
+    let binary = match std::env::var_os("PRAXIS_FGA") {
+        Some(path) => PathBuf::from(path),
+        None => {
+            let output = std::process::Command::new(root().join("scripts/install-fga"))
+                .output()
+                .unwrap();
+            assert!(
+                output.status.success(),
+                "scripts/install-fga failed (the README's OpenFGA walkthrough needs the fga CLI):\n{}",
+                String::from_utf8_lossy(&output.stderr)
+            );
+            PathBuf::from(String::from_utf8(output.stdout).unwrap().trim())
+        }
+    };
+    assert!(binary.exists(), "no fga CLI at {}", binary.display());
+    binary.parent().unwrap().to_path_buf()
 }
 
 fn copy_dir(from: &Path, to: &Path) {
