@@ -10,7 +10,9 @@
 //! longer than the period is flagged (by member and chart, with a finding
 //! to act on), a regrant or an uncommitted change starts the clock again,
 //! the owner is not listed, and the changes since the last review are the
-//! commits `history` lists for the same days.
+//! commits `history` lists for the same days. Also how history reads git:
+//! a range starts from the file as it was before it, and a revision git
+//! would take for an option is refused.
 
 mod common;
 
@@ -243,4 +245,54 @@ fn history_options_need_the_file_in_git() {
     // --expiring needs no history, and does not mix with it.
     let run = fixture.run(&["review", "--expiring", "14d", "--stale", "365d"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
+}
+
+#[test]
+fn a_range_shows_what_its_commits_did_not_every_grant_as_new() {
+    let fixture = example();
+    commit(&fixture, "2026-01-05", "The practice as it was");
+    change(&fixture, &["client", "grant", "C-1001", "dev"]);
+    commit(&fixture, "2026-08-20", "Give dev C-1001");
+    let run = fixture.run(&["history", "--rev", "HEAD~1..HEAD", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let events: Value = serde_json::from_str(&run.stdout).unwrap();
+    let events = events.as_array().unwrap();
+    assert_eq!(events.len(), 1);
+    let members: Vec<&String> = events[0]["changes"].as_object().unwrap().keys().collect();
+    assert_eq!(members, ["dev"], "only what the commit did");
+    // The same as diff between the two revisions.
+    let diff = fixture.run(&["diff", "--base", "HEAD~1", "--format", "json"]);
+    let diff: Value = serde_json::from_str(&diff.stdout).unwrap();
+    assert_eq!(
+        events[0]["changes"]["dev"]["gained"],
+        diff["diff"]["members"]["dev"]["gained"]
+    );
+}
+
+#[test]
+fn a_revision_that_git_would_read_as_an_option_is_refused() {
+    let fixture = example();
+    commit(&fixture, "2026-01-05", "The practice as it was");
+    let written = fixture.dir.path().join("written-by-git");
+    let option = format!("--output={}", written.display());
+    for args in [
+        vec!["history".to_string(), format!("--rev={option}")],
+        vec!["diff".to_string(), format!("--base={option}")],
+        vec![
+            "export".into(),
+            "--to".into(),
+            "openfga".into(),
+            format!("--base={option}"),
+        ],
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let run = fixture.run(&args);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stdout);
+        assert!(
+            run.stderr.contains("is not a git revision"),
+            "{}",
+            run.stderr
+        );
+        assert!(!written.exists(), "{args:?} let git write a file");
+    }
 }

@@ -163,6 +163,7 @@ fn from_git_following(
     context: &Context,
     links: usize,
 ) -> Result<(Practice, FileKind), Failure> {
+    let rev = git::revision(rev)?;
     if links > MAX_LINKS {
         return Err(Failure::Usage(format!(
             "{rev}:{} is a loop of symbolic links",

@@ -68,8 +68,27 @@ pub(super) fn walk(
 ) -> Result<Option<Practice>, Failure> {
     let (root, relative) = git::repository(path, reader)?;
     let commits = git::log(&root, &relative, rev)?;
-    let blobs = git::read_blobs(&root, &commits)?;
+    // The first commit is compared with the file as its parent had it (a
+    // range `v1..v2` starts after v1), so it shows what that commit did,
+    // not every grant as new; with no parent version, with an empty
+    // practice.
+    let mut objects: Vec<String> = commits
+        .first()
+        .and_then(Commit::parent_version)
+        .into_iter()
+        .collect();
+    let has_base = !objects.is_empty();
+    objects.extend(commits.iter().map(Commit::version));
+    let mut blobs = git::read_blobs(&root, &objects)?.into_iter();
     let mut last: Option<Practice> = None;
+    if has_base {
+        let text = blobs.next().flatten().unwrap_or_default();
+        let date = commits.first().map(|c| c.date).unwrap_or_default();
+        let checked = rules::check(text.strip_prefix('\u{feff}').unwrap_or(&text), date);
+        if !text.is_empty() && !checked.findings.has_errors() {
+            last = Some(checked.practice);
+        }
+    }
     for (commit, blob) in commits.iter().zip(blobs) {
         let text = blob.unwrap_or_default();
         let checked = rules::check(text.strip_prefix('\u{feff}').unwrap_or(&text), commit.date);

@@ -27,6 +27,19 @@ pub enum GitError {
     },
     #[error("git log gave a date praxis cannot read: `{0}`")]
     Date(String),
+    #[error(
+        "`{0}` is not a git revision: a revision cannot be empty or start with `-` (git would read it as an option)"
+    )]
+    Revision(String),
+}
+
+/// A revision from the command line, refused when git would take it for
+/// an option (`--output=FILE` makes `git log` write a file).
+pub fn revision(rev: &str) -> Result<&str, GitError> {
+    match rev.is_empty() || rev.starts_with('-') {
+        true => Err(GitError::Revision(rev.to_string())),
+        false => Ok(rev),
+    }
 }
 
 /// One commit that touched the practice file.
@@ -41,6 +54,23 @@ pub struct Commit {
     /// The file's path at this commit, from the repository's root; `None`
     /// when the commit deleted it.
     pub path: Option<String>,
+    /// The file's path in the commit's parent, when it was there: the
+    /// same path for a change, the old one for a rename, `None` for an add.
+    pub before: Option<String>,
+}
+
+impl Commit {
+    /// The object name of the file as this commit's parent had it.
+    pub fn parent_version(&self) -> Option<String> {
+        self.before
+            .as_ref()
+            .map(|path| format!("{}^:{path}", self.hash))
+    }
+
+    /// The object name of the file at this commit.
+    pub fn version(&self) -> String {
+        format!("{}:{}", self.hash, self.path.as_deref().unwrap_or_default())
+    }
 }
 
 impl Commit {
@@ -112,7 +142,7 @@ pub fn log(root: &Path, relative: &str, rev: Option<&str>) -> Result<Vec<Commit>
         "--name-status",
     ];
     if let Some(rev) = rev {
-        args.push(rev);
+        args.extend(["--end-of-options", revision(rev)?]);
     }
     args.extend(["--", relative]);
     let text = output(root, &args)?;
@@ -129,7 +159,13 @@ pub fn log(root: &Path, relative: &str, rev: Option<&str>) -> Result<Vec<Commit>
             .find(|l| !l.trim().is_empty())
             .unwrap_or_default();
         let deleted = change.starts_with('D');
-        let path = change.split('\t').next_back().map(str::to_string);
+        let mut paths = change.split('\t').skip(1).map(str::to_string);
+        let first = paths.next();
+        let path = paths.next().or_else(|| first.clone());
+        let before = match change.chars().next() {
+            Some('M' | 'R' | 'T' | 'C') => first,
+            _ => None,
+        };
         commits.push(Commit {
             hash: hash.trim().to_string(),
             author: author.to_string(),
@@ -137,16 +173,18 @@ pub fn log(root: &Path, relative: &str, rev: Option<&str>) -> Result<Vec<Commit>
             date,
             message: message.trim().to_string(),
             path: path.filter(|p| !p.is_empty() && !deleted),
+            before: before.filter(|p| !p.is_empty()),
         });
     }
     commits.reverse();
     Ok(commits)
 }
 
-/// Every version's text through one `git cat-file --batch`: not one
-/// process per commit. `None` where the commit deleted the file or the
-/// version is not UTF-8.
-pub fn read_blobs(root: &Path, commits: &[Commit]) -> Result<Vec<Option<String>>, GitError> {
+/// Every version's text (`objects` as git names them, `HASH:PATH`) through
+/// one `git cat-file --batch`: not one process per commit. `None` where
+/// the object is missing (a deleted file, a shallow clone's edge) or is
+/// not UTF-8 text.
+pub fn read_blobs(root: &Path, objects: &[String]) -> Result<Vec<Option<String>>, GitError> {
     let mut child = Command::new("git")
         .arg("-C")
         .arg(root)
@@ -155,21 +193,19 @@ pub fn read_blobs(root: &Path, commits: &[Commit]) -> Result<Vec<Option<String>>
         .stdout(Stdio::piped())
         .spawn()
         .map_err(GitError::Run)?;
-    let requests: String = commits
+    // A name with a line break would split into two requests and put the
+    // answers out of step; such a name is asked as one git cannot find.
+    let requests: String = objects
         .iter()
-        .map(|c| match &c.path {
-            Some(path) => format!("{}:{path}\n", c.hash),
-            // Asked anyway, so the answers stay in step with the commits.
-            None => format!("{}:\n", c.hash),
-        })
+        .map(|o| format!("{}\n", o.replace(['\n', '\r'], "?")))
         .collect();
     let broken = || GitError::Run(std::io::Error::other("git cat-file closed its pipes"));
     let mut stdin = child.stdin.take().ok_or_else(broken)?;
     let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
     let stdout = child.stdout.take().ok_or_else(broken)?;
     let mut reader = BufReader::new(stdout);
-    let mut blobs = Vec::with_capacity(commits.len());
-    for _ in commits {
+    let mut blobs = Vec::with_capacity(objects.len());
+    for _ in objects {
         let mut header = String::new();
         reader.read_line(&mut header).map_err(GitError::Run)?;
         let parts: Vec<&str> = header.split_whitespace().collect();
