@@ -174,3 +174,41 @@ fn base_prints_the_tuples_a_change_since_a_revision_writes() {
     );
     assert_eq!(changes["deletes"]["tuple_keys"], serde_json::json!([]));
 }
+
+/// The owner is optional (SPEC §2): a practice without one exports no
+/// owner at all — no `member:` tuple with an empty id, no owner permit,
+/// a null owner for Rego — and `--diff` from it deletes nothing invalid.
+#[test]
+fn a_practice_without_an_owner_exports_no_owner() {
+    let text = std::fs::read_to_string(common::root().join(EXAMPLE)).unwrap();
+    let ownerless = common::edit(&text, "\nowner = \"nora\"\n", "\n");
+    let fixture = common::Fixture::new(&ownerless);
+    assert_eq!(fixture.run(&["validate"]).code, 0);
+    let out = fixture.dir.path().join("out");
+    for target in ["openfga", "cedar", "rego"] {
+        let run = fixture.run(&[
+            "export",
+            "--to",
+            target,
+            "--out",
+            out.join(target).to_str().unwrap(),
+        ]);
+        assert_eq!(run.code, 0, "{target}: {}", run.stderr);
+    }
+    let tuples = std::fs::read_to_string(out.join("openfga/tuples.json")).unwrap();
+    assert!(!tuples.contains("\"member:\""), "an empty member id");
+    assert!(!tuples.contains("\"relation\": \"owner\""));
+    let policies = std::fs::read_to_string(out.join("cedar/policies.cedar")).unwrap();
+    assert!(!policies.contains("@id(\"owner\")"));
+    let data: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("rego/data.json")).unwrap())
+            .unwrap();
+    assert!(data["praxis"]["owner"].is_null());
+    // From the example (with its owner) to the ownerless file: the owner
+    // tuple is deleted, and no tuple anywhere has an empty id.
+    let old = fixture.write("old.toml", &text);
+    let run = fixture.run(&["export", "--to", "openfga", "--diff", old.to_str().unwrap()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stdout.contains("\"member:\""), "{}", run.stdout);
+    assert!(run.stdout.contains("\"relation\": \"owner\""));
+}

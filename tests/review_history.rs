@@ -25,7 +25,7 @@ fn example() -> Fixture {
     let text = std::fs::read_to_string(common::root().join("examples/therapynotes/practice.toml"))
         .unwrap();
     let fixture = Fixture::new(&text);
-    git(&fixture, &["init", "-q"], "2024-06-01");
+    git(&fixture, &["init", "-q", "-b", "main"], "2024-06-01");
     fixture
 }
 
@@ -295,4 +295,265 @@ fn a_revision_that_git_would_read_as_an_option_is_refused() {
         );
         assert!(!written.exists(), "{args:?} let git write a file");
     }
+}
+
+fn history_json(fixture: &Fixture, args: &[&str]) -> Vec<Value> {
+    let mut all = vec!["history", "--format", "json"];
+    all.extend(args);
+    let run = fixture.run(&all);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    serde_json::from_str::<Value>(&run.stdout)
+        .unwrap()
+        .as_array()
+        .unwrap()
+        .clone()
+}
+
+fn subjects(events: &[Value]) -> Vec<&str> {
+    events
+        .iter()
+        .map(|e| e["subject"].as_str().unwrap())
+        .collect()
+}
+
+#[test]
+fn no_byte_in_a_message_or_a_name_can_hide_a_commit() {
+    let fixture = example();
+    commit(&fixture, "2020-01-01", "The practice as it was");
+    change(&fixture, &["client", "grant", "C-1003", "dev"]);
+    // The separators an older reader split on, in a subject and a name.
+    commit(&fixture, "2021-03-01", "Fix typo\u{1e}\u{1f}\u{1}");
+    change(&fixture, &["client", "grant", "C-1009", "emma"]);
+    git(&fixture, &["add", "practice.toml"], "2026-06-15");
+    let output = std::process::Command::new("git")
+        .current_dir(fixture.dir.path())
+        .args(["commit", "-q", "-m", "Emma covers C-1009"])
+        .env("GIT_AUTHOR_NAME", "X\u{1f}Y\u{1e}Z")
+        .env("GIT_AUTHOR_EMAIL", "x@example.org")
+        .env("GIT_COMMITTER_NAME", "Nora Whitfield")
+        .env("GIT_COMMITTER_EMAIL", "nora@example.org")
+        .env("GIT_AUTHOR_DATE", "2026-06-15T10:00:00+0000")
+        .env("GIT_COMMITTER_DATE", "2026-06-15T10:00:00+0000")
+        .output()
+        .unwrap();
+    assert!(output.status.success());
+    let events = history_json(&fixture, &[]);
+    assert_eq!(events.len(), 3, "{events:#?}");
+    assert!(
+        events[1]["changes"]["dev"]["gained"]["clinical.view"] == serde_json::json!(["C-1003"])
+    );
+    assert!(events[2]["changes"].get("dev").is_none());
+    assert!(events[2]["changes"]["emma"].is_object());
+    assert_eq!(events[2]["author"], "X\u{1f}Y\u{1e}Z <x@example.org>");
+    // In text the control characters are shown escaped.
+    let text = fixture.run(&["history"]);
+    assert!(text.stdout.contains("Fix typo\\u{1e}"), "{}", text.stdout);
+}
+
+#[test]
+fn merged_pull_requests_are_the_timeline_of_the_main_branch() {
+    let fixture = example();
+    commit(&fixture, "2020-01-01", "The practice as it was");
+    git(&fixture, &["checkout", "-q", "-b", "p1"], "2026-06-01");
+    change(&fixture, &["client", "grant", "C-1003", "dev"]);
+    commit(&fixture, "2026-06-01", "dev covers C-1003");
+    git(&fixture, &["checkout", "-q", "main"], "2026-06-01");
+    git(&fixture, &["checkout", "-q", "-b", "p2"], "2026-06-02");
+    change(&fixture, &["client", "grant", "C-1009", "emma"]);
+    commit(&fixture, "2026-06-02", "emma covers C-1009");
+    git(&fixture, &["checkout", "-q", "main"], "2026-06-03");
+    for (day, number) in [("2026-06-03", "1"), ("2026-06-04", "2")] {
+        let message = format!("Merge pull request #{number} from practice/p{number}");
+        let branch = format!("p{number}");
+        git(
+            &fixture,
+            &["merge", "-q", "--no-ff", &branch, "-m", &message],
+            day,
+        );
+    }
+    let events = history_json(&fixture, &["--client", "C-1003"]);
+    assert_eq!(
+        subjects(&events)[1..],
+        ["Merge pull request #1 from practice/p1"]
+    );
+    assert_eq!(events[1]["approved_by"], "pull request #1");
+    assert!(
+        events[1]["changes"]["dev"]["lost"]
+            .as_object()
+            .unwrap()
+            .is_empty()
+    );
+    // Merged after the last review: listed, though its branch commit is older.
+    let (_, json) = review(&fixture, &["--since", "2026-06-03", "--client", "C-1009"]);
+    assert_eq!(
+        subjects(json["changes"]["events"].as_array().unwrap()),
+        ["Merge pull request #2 from practice/p2"]
+    );
+    // dev's access dates from the merge, not from the file's working copy.
+    let (_, json) = review(&fixture, &["--stale", "30d", "--client", "C-1003"]);
+    assert!(stale(&json).contains(&("dev".into(), "C-1003".into(), "2026-06-03".into())));
+}
+
+#[test]
+fn a_shallow_clone_or_an_uncommitted_file_is_refused_not_read_as_new() {
+    let fixture = example();
+    commit(&fixture, "2020-01-01", "The practice as it was");
+    change(&fixture, &["client", "grant", "C-1003", "dev"]);
+    commit(&fixture, "2026-06-01", "dev covers C-1003");
+    let clone = tempfile::tempdir().unwrap();
+    let source = format!("file://{}", fixture.dir.path().display());
+    common::git_on(
+        clone.path(),
+        "2026-06-01",
+        &["clone", "-q", "--depth", "1", &source, "shallow"],
+    );
+    let shallow = clone.path().join("shallow/practice.toml");
+    for args in [
+        vec!["history"],
+        vec!["review", "--stale", "365d"],
+        vec!["review", "--since", "2026-01-01"],
+    ] {
+        let mut command = common::praxis_in(clone.path());
+        command.arg("-f").arg(&shallow).args(&args);
+        let run = common::run(&mut command);
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stdout);
+        assert!(run.stderr.contains("shallow clone"), "{}", run.stderr);
+        assert!(
+            run.stderr.contains("git fetch --unshallow"),
+            "{}",
+            run.stderr
+        );
+    }
+    // A repository where the file was never committed has no history.
+    let fresh = Fixture::new(&fixture.text());
+    common::git_on(fresh.dir.path(), "2026-06-01", &["init", "-q"]);
+    let run = fresh.run(&["review", "--stale", "365d"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(run.stderr.contains("has no commits"), "{}", run.stderr);
+}
+
+#[test]
+fn paths_git_would_quote_are_read_as_they_are() {
+    let text = std::fs::read_to_string(common::root().join("examples/therapynotes/practice.toml"))
+        .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("Thérapie \"main\"");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("prätice.toml"), &text).unwrap();
+    common::git_on(dir.path(), "2020-01-01", &["init", "-q"]);
+    common::git_on(dir.path(), "2020-01-01", &["add", "."]);
+    common::git_on(dir.path(), "2020-01-01", &["commit", "-q", "-m", "base"]);
+    let mut command = common::praxis_in(dir.path());
+    command
+        .arg("-f")
+        .arg(folder.join("prätice.toml"))
+        .args(["history", "--member", "dev", "--format", "json"]);
+    let run = common::run(&mut command);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let events: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(events.len(), 1);
+    assert!(events[0]["skipped"].is_null(), "{}", run.stdout);
+    assert!(events[0]["changes"]["dev"].is_object());
+}
+
+#[test]
+fn a_backdated_commit_counts_from_when_it_entered_the_branch() {
+    let fixture = example();
+    commit(&fixture, "2026-09-10", "The practice as it was");
+    change(&fixture, &["client", "grant", "C-1003", "dev"]);
+    // Committed after the review of 2026-09-01, dated as if long before.
+    commit(&fixture, "2026-01-05", "dev covers C-1003");
+    let (_, json) = review(&fixture, &["--since", "2026-09-01", "--client", "C-1003"]);
+    assert_eq!(
+        subjects(json["changes"]["events"].as_array().unwrap()),
+        ["The practice as it was", "dev covers C-1003"]
+    );
+    let events = history_json(&fixture, &["--since", "2026-09-01", "--member", "dev"]);
+    assert_eq!(
+        subjects(&events),
+        ["The practice as it was", "dev covers C-1003"]
+    );
+}
+
+#[test]
+fn base_follows_the_file_across_a_move_so_revokes_are_not_lost() {
+    let fixture = example();
+    change(&fixture, &["client", "grant", "C-1003", "dev"]);
+    commit(&fixture, "2026-01-02", "dev covers C-1003");
+    git(&fixture, &["tag", "v1"], "2026-01-02");
+    std::fs::create_dir(fixture.dir.path().join("access")).unwrap();
+    git(&fixture, &["mv", "practice.toml", "access/"], "2026-01-03");
+    git(&fixture, &["commit", "-q", "-m", "Move it"], "2026-01-03");
+    let moved = fixture.dir.path().join("access/practice.toml");
+    let at = |args: &[&str]| {
+        let mut command = fixture.bare();
+        command.arg("-f").arg(&moved).args(args);
+        common::run(&mut command)
+    };
+    let run = at(&["-q", "--as", "nora", "client", "revoke", "C-1003", "dev"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let diff = at(&["diff", "--base", "v1", "--format", "json"]);
+    assert_eq!(diff.code, 0, "{}", diff.stderr);
+    let diff: Value = serde_json::from_str(&diff.stdout).unwrap();
+    assert_eq!(
+        diff["diff"]["members"]["dev"]["lost"]["clinical.view"],
+        serde_json::json!(["C-1003"])
+    );
+    let export = at(&["export", "--to", "openfga", "--base", "v1"]);
+    assert_eq!(export.code, 0, "{}", export.stderr);
+    assert!(
+        export.stderr.contains("was practice.toml at v1"),
+        "{}",
+        export.stderr
+    );
+    let changes: Value = serde_json::from_str(&export.stdout).unwrap();
+    let deletes = changes["deletes"]["tuple_keys"].as_array().unwrap();
+    assert!(
+        deletes.iter().any(|t| t["user"] == "member:dev"
+            && t["relation"] == "clinician"
+            && t["object"] == "client:C-1003"),
+        "{deletes:?}"
+    );
+    assert!(
+        changes["writes"]["tuple_keys"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    // The history reaches back before the move too, with no note that it
+    // was cut.
+    let run = at(&["history", "--member", "dev", "--format", "json"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(!run.stderr.contains("note:"), "{}", run.stderr);
+    let events: Vec<Value> = serde_json::from_str(&run.stdout).unwrap();
+    assert_eq!(subjects(&events), ["dev covers C-1003"]);
+    // Standard input has no history to compare against.
+    let mut command = fixture.bare();
+    command
+        .args(["-f", "-", "export", "--to", "openfga", "--base", "HEAD"])
+        .write_stdin(std::fs::read(&moved).unwrap());
+    let run = common::run(&mut command);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("no standard input"), "{}", run.stderr);
+}
+
+#[test]
+fn a_history_that_begins_with_an_add_on_earlier_commits_says_so() {
+    let fixture = example();
+    let readme = fixture.dir.path().join("README");
+    std::fs::write(&readme, "practice files\n").unwrap();
+    git(&fixture, &["add", "README"], "2025-01-01");
+    git(&fixture, &["commit", "-q", "-m", "Start"], "2025-01-01");
+    commit(&fixture, "2025-02-01", "Add the practice");
+    let run = fixture.run(&["history", "--member", "dev"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("begins at") && run.stderr.contains("which added it"),
+        "{}",
+        run.stderr
+    );
+    // -q silences the note, never the data.
+    let quiet = fixture.run(&["-q", "history", "--member", "dev"]);
+    assert!(quiet.stderr.is_empty(), "{}", quiet.stderr);
+    assert_eq!(quiet.stdout, run.stdout);
 }

@@ -103,13 +103,6 @@ fn versions(args: &DiffArgs, context: &Context) -> Result<Versions, Failure> {
         Some(path) => path.clone(),
         None => context.path()?,
     };
-    if crate::store::is_stdin(&path) {
-        return Err(Failure::Usage(
-            "diff --base reads the old version from git, which has no standard input; \
-             name the file in the repository"
-                .into(),
-        ));
-    }
     let (old, old_kind) = from_git(&path, rev, context)?;
     Ok(Versions {
         old,
@@ -151,6 +144,13 @@ pub(super) fn from_git(
     rev: &str,
     context: &Context,
 ) -> Result<(Practice, FileKind), Failure> {
+    if store::is_stdin(path) {
+        return Err(Failure::Usage(
+            "--base reads the old version from git, which has no standard input; \
+             name the file in the repository"
+                .into(),
+        ));
+    }
     from_git_following(path, rev, context, 0)
 }
 
@@ -230,8 +230,36 @@ fn missing_at(
             dir.display()
         )));
     }
+    if let Some(practice) = renamed_since(&dir.join(name), rev, context)? {
+        return Ok((practice, FileKind::Regular));
+    }
     context.talk(&format!(
         "note: {name} did not exist at {rev}; comparing against an empty practice"
     ));
     Ok((Practice::catalog_only(), FileKind::Regular))
+}
+
+/// The practice at `rev` when the file was there under another name and
+/// has been moved since (git's rename detection, as `history` follows
+/// it): without this a move would compare against an empty practice, and
+/// every revoke since `rev` would be missed (`export --base` would leave
+/// revoked tuples in the store). `None` when the file was added after
+/// `rev`.
+fn renamed_since(path: &Path, rev: &str, context: &Context) -> Result<Option<Practice>, Failure> {
+    let (root, relative) = git::repository(path, "--base")?;
+    let commits = git::log(&root, &relative, Some(&format!("{rev}..HEAD")))?;
+    let Some(earlier) = commits.first().and_then(|c| c.before.clone()) else {
+        return Ok(None);
+    };
+    let name = format!("{rev}:{earlier}");
+    let text = match git::read_blobs(&root, std::slice::from_ref(&name))?.pop() {
+        Some(git::Blob::Text(text)) => text,
+        _ => return Err(git::GitError::MissingObject(name).into()),
+    };
+    context.talk(&format!(
+        "note: the file was {earlier} at {rev}; comparing against that"
+    ));
+    let shown = PathBuf::from(&name);
+    let contents: Contents = super::decode(&shown, text.into_bytes())?;
+    Ok(Some(context.load_text(&shown, contents)?.practice))
 }

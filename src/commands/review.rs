@@ -68,8 +68,8 @@ fn with_history(
     let path = context.path()?;
     let mut last_gained = LastGained::default();
     let mut events = Vec::new();
-    let committed = history::walk(&path, "review --stale/--since", None, |commit, judged| {
-        let listed = args.since.is_some_and(|since| commit.date >= since);
+    let walked = history::walk(&path, "review --stale/--since", None, |commit, judged| {
+        let listed = args.since.is_some_and(|since| commit.entered >= since);
         match judged {
             // As `history` lists it: a version that does not validate is
             // there, skipped, for the reviewer to see.
@@ -78,7 +78,7 @@ fn with_history(
             }
             Judged::Skipped(_) => {}
             Judged::Changed(diff) => {
-                last_gained.record(diff, commit.date);
+                last_gained.record(diff, commit.entered);
                 let changes = narrow(diff, args.member.as_deref(), args.client.as_deref());
                 if listed && !changes.is_empty() {
                     events.push(history::event(commit, changes, None));
@@ -86,8 +86,11 @@ fn with_history(
             }
         }
     })?;
+    if let Some(note) = walked.note(&path) {
+        context.talk(&note);
+    }
     // What the working file gives beyond the last commit was gained today.
-    let committed = committed.unwrap_or_else(Practice::catalog_only);
+    let committed = walked.last.unwrap_or_else(Practice::catalog_only);
     last_gained.record(&compare(&committed, practice, context.date), context.date);
     if let Some(since) = args.since {
         report.changes = Some(ChangesSince { since, events });

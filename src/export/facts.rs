@@ -63,7 +63,8 @@ pub struct ClientFact {
 /// The facts of one practice.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Facts {
-    pub owner: String,
+    /// The practice's owner, when it names one (it is optional).
+    pub owner: Option<String>,
     pub capabilities: Vec<CapabilityFact>,
     pub roles: Vec<RoleFact>,
     pub members: Vec<MemberFact>,
@@ -178,7 +179,7 @@ impl Facts {
             })
             .collect();
         Facts {
-            owner: practice.owner_id().unwrap_or_default().to_string(),
+            owner: practice.owner_id().map(str::to_string),
             capabilities,
             roles,
             members,

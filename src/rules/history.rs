@@ -60,20 +60,28 @@ pub fn narrow(
         .collect()
 }
 
-/// Who approved a commit: an `Approved-by:` or `Reviewed-by:` trailer, else
-/// the pull request of a merge commit ("Merge pull request #12 from …").
-pub fn approval(message: &str) -> Option<String> {
-    let trailer = message.lines().rev().find_map(|line| {
-        let line = line.trim();
-        ["Approved-by:", "Reviewed-by:"]
-            .iter()
-            .find_map(|key| line.strip_prefix(key))
-            .map(|who| who.trim().to_string())
-            .filter(|who| !who.is_empty())
+/// Who approved a commit: an `Approved-by:` or `Reviewed-by:` trailer (in
+/// the message's last paragraph, as git reads trailers; never the
+/// subject), else, for a merge commit, the pull request it names ("Merge
+/// pull request #12 from …"). What the message says is the committer's
+/// claim: the forge's own record is the proof.
+pub fn approval(message: &str, merge: bool) -> Option<String> {
+    let mut paragraphs = message.trim().split("\n\n");
+    let subject = paragraphs.next().unwrap_or_default();
+    let trailer = paragraphs.last().and_then(|block| {
+        block.lines().rev().find_map(|line| {
+            let line = line.trim();
+            ["Approved-by:", "Reviewed-by:"]
+                .iter()
+                .find_map(|key| line.strip_prefix(key))
+                .map(|who| who.trim().to_string())
+                .filter(|who| !who.is_empty())
+        })
     });
     trailer.or_else(|| {
-        let subject = message.lines().next()?;
-        let rest = subject.strip_prefix("Merge pull request #")?;
+        let rest = subject
+            .strip_prefix("Merge pull request #")
+            .filter(|_| merge)?;
         let number: String = rest.chars().take_while(char::is_ascii_digit).collect();
         (!number.is_empty()).then(|| format!("pull request #{number}"))
     })
@@ -87,15 +95,33 @@ mod tests {
     fn approval_comes_from_a_trailer_or_a_merged_pull_request() {
         assert_eq!(
             approval(
-                "Give dev C-1001\n\nCovering.\n\nApproved-by: Nora Whitfield <nora@example.org>\n"
+                "Give dev C-1001\n\nCovering.\n\nApproved-by: Nora Whitfield <nora@example.org>\n",
+                false
             ),
             Some("Nora Whitfield <nora@example.org>".into())
         );
         assert_eq!(
-            approval("Merge pull request #42 from practice/cover\n\nCover C-1001"),
+            approval(
+                "Merge pull request #42 from practice/cover\n\nCover C-1001",
+                true
+            ),
             Some("pull request #42".into())
         );
-        assert_eq!(approval("Fix a typo\n"), None);
+        assert_eq!(approval("Fix a typo\n", false), None);
+        // Not a merge: its subject proves nothing.
+        assert_eq!(
+            approval("Merge pull request #42 from practice/cover", false),
+            None
+        );
+        // A trailer is in the last paragraph, never the subject.
+        assert_eq!(approval("Approved-by: me", false), None);
+        assert_eq!(
+            approval(
+                "Give dev C-1001\n\nApproved-by: Nora\n\nMore words after it",
+                false
+            ),
+            None
+        );
     }
 
     #[test]

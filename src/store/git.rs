@@ -31,6 +31,19 @@ pub enum GitError {
         "`{0}` is not a git revision: a revision cannot be empty or start with `-` (git would read it as an option)"
     )]
     Revision(String),
+    #[error(
+        "this is a shallow clone: its history starts part way, so every access would look new there\n  fetch the whole history first (`git fetch --unshallow`; in GitHub Actions, `fetch-depth: 0`)"
+    )]
+    Shallow,
+    #[error(
+        "{} has no commits in its repository: the history reads what was committed\n  commit it first (`git add {} && git commit`)",
+        .path.display(), .path.display()
+    )]
+    NeverCommitted { path: PathBuf },
+    #[error(
+        "git cannot read `{0}`: the repository is missing that object\n  run `git fsck`, or fetch the history again"
+    )]
+    MissingObject(String),
 }
 
 /// A revision from the command line, refused when git would take it for
@@ -50,6 +63,13 @@ pub struct Commit {
     pub committer: String,
     /// The committer's day.
     pub date: NaiveDate,
+    /// The day it entered the branch: its own date, or its parent's when
+    /// that is later (a backdated commit).
+    pub entered: NaiveDate,
+    /// A merge (more than one parent): its change is against the first.
+    pub merge: bool,
+    /// Whether it has a parent at all (the root commit has none).
+    pub has_parent: bool,
     pub message: String,
     /// The file's path at this commit, from the repository's root; `None`
     /// when the commit deleted it.
@@ -122,12 +142,19 @@ pub fn repository(path: &Path, reader: &'static str) -> Result<(PathBuf, String)
     Ok((root, relative))
 }
 
-const RECORD: char = '\u{1e}';
-const FIELD: char = '\u{1f}';
+/// Marks the start of a commit in `git log -z` output; the fields after
+/// it are read by position, so no byte in a message can fake one.
+const COMMIT: char = '\u{1}';
 
-/// The commits that touched the file, oldest first, following renames. A
-/// repository with no commits yet has none.
+/// The commits that changed the file along the first-parent line (what
+/// entered the branch; a merge is compared with its first parent), oldest
+/// first, following renames. `rev` as git takes it, HEAD by default. A
+/// shallow clone is refused: its history starts at a commit whose parent
+/// is missing, so every grant would look new there.
 pub fn log(root: &Path, relative: &str, rev: Option<&str>) -> Result<Vec<Commit>, GitError> {
+    if output(root, &["rev-parse", "--is-shallow-repository"])?.trim() == "true" {
+        return Err(GitError::Shallow);
+    }
     if rev.is_none()
         && !run(root, &["rev-parse", "--verify", "--quiet", "HEAD"])?
             .status
@@ -137,54 +164,106 @@ pub fn log(root: &Path, relative: &str, rev: Option<&str>) -> Result<Vec<Commit>
     }
     let mut args = vec![
         "log",
+        "--first-parent",
         "--follow",
-        "--format=%x1e%H%x1f%an <%ae>%x1f%cn <%ce>%x1f%cs%x1f%B%x1f",
+        "-z",
         "--name-status",
+        "--format=%x01%H%x00%P%x00%an <%ae>%x00%cn <%ce>%x00%cs%x00%B%x00",
     ];
     if let Some(rev) = rev {
         args.extend(["--end-of-options", revision(rev)?]);
     }
     args.extend(["--", relative]);
     let text = output(root, &args)?;
-    let mut commits = Vec::new();
-    for record in text.split(RECORD).filter(|r| !r.trim().is_empty()) {
-        let fields: Vec<&str> = record.split(FIELD).collect();
-        let [hash, author, committer, date, message, status] = fields[..] else {
-            continue;
-        };
-        let date = parse_day(date.trim()).map_err(|_| GitError::Date(date.trim().to_string()))?;
-        // `M\tpath`, `A\tpath`, `R100\told\tnew`, `D\tpath`.
-        let change = status
-            .lines()
-            .find(|l| !l.trim().is_empty())
-            .unwrap_or_default();
-        let deleted = change.starts_with('D');
-        let mut paths = change.split('\t').skip(1).map(str::to_string);
-        let first = paths.next();
-        let path = paths.next().or_else(|| first.clone());
-        let before = match change.chars().next() {
-            Some('M' | 'R' | 'T' | 'C') => first,
-            _ => None,
-        };
-        commits.push(Commit {
-            hash: hash.trim().to_string(),
-            author: author.to_string(),
-            committer: committer.to_string(),
-            date,
-            message: message.trim().to_string(),
-            path: path.filter(|p| !p.is_empty() && !deleted),
-            before: before.filter(|p| !p.is_empty()),
-        });
-    }
+    let mut commits = parse_log(&text)?;
     commits.reverse();
+    // A commit cannot have entered the branch before its parent did: a
+    // committer date earlier than that (set by hand) counts from the
+    // parent's, so `--since` cannot be dodged by backdating.
+    let mut entered = NaiveDate::MIN;
+    for commit in &mut commits {
+        entered = entered.max(commit.date);
+        commit.entered = entered;
+    }
     Ok(commits)
 }
 
+/// Reads `git log -z` output made with the format above, newest first:
+/// NUL-separated fields (no message or name can hold a NUL), paths
+/// verbatim (never quoted).
+fn parse_log(text: &str) -> Result<Vec<Commit>, GitError> {
+    let malformed = || GitError::Failed {
+        command: "log".into(),
+        message: "printed a record praxis cannot read".into(),
+    };
+    let bare = |token: &str| token.trim_start_matches('\n').to_string();
+    let mut tokens = text.split('\0').peekable();
+    let mut commits = Vec::new();
+    while let Some(token) = tokens.next() {
+        let token = bare(token);
+        if token.is_empty() {
+            continue;
+        }
+        let hash = token
+            .strip_prefix(COMMIT)
+            .ok_or_else(malformed)?
+            .to_string();
+        let mut field = || tokens.next().ok_or_else(malformed);
+        let (parents, author, committer, date, message) =
+            (field()?, field()?, field()?, field()?, field()?);
+        let date = parse_day(date).map_err(|_| GitError::Date(date.to_string()))?;
+        // Then, unless the next commit starts: a status (`M`, `A`, `D`,
+        // `T`, `R100`, `C75`) and its one or two paths.
+        while tokens.next_if(|t| bare(t).is_empty()).is_some() {}
+        let mut path = None;
+        let mut before = None;
+        if let Some(status) = tokens.next_if(|t| !bare(t).starts_with(COMMIT)) {
+            let first = tokens.next().ok_or_else(malformed)?.to_string();
+            match bare(status).chars().next() {
+                Some('R' | 'C') => {
+                    path = Some(tokens.next().ok_or_else(malformed)?.to_string());
+                    before = Some(first);
+                }
+                Some('M' | 'T') => {
+                    path = Some(first.clone());
+                    before = Some(first);
+                }
+                Some('D') => before = Some(first),
+                Some('A') => path = Some(first),
+                _ => return Err(malformed()),
+            }
+        }
+        commits.push(Commit {
+            hash,
+            merge: parents.split_whitespace().count() > 1,
+            has_parent: !parents.trim().is_empty(),
+            author: author.to_string(),
+            committer: committer.to_string(),
+            date,
+            entered: date,
+            message: message.trim().to_string(),
+            path,
+            before,
+        });
+    }
+    Ok(commits)
+}
+
+/// One object as `git cat-file --batch` gave it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Blob {
+    /// A file's text.
+    Text(String),
+    /// Something else: a tree (the commit deleted the file), or bytes that
+    /// are not UTF-8.
+    Other,
+    /// Not in the repository.
+    Missing,
+}
+
 /// Every version's text (`objects` as git names them, `HASH:PATH`) through
-/// one `git cat-file --batch`: not one process per commit. `None` where
-/// the object is missing (a deleted file, a shallow clone's edge) or is
-/// not UTF-8 text.
-pub fn read_blobs(root: &Path, objects: &[String]) -> Result<Vec<Option<String>>, GitError> {
+/// one `git cat-file --batch`: not one process per commit.
+pub fn read_blobs(root: &Path, objects: &[String]) -> Result<Vec<Blob>, GitError> {
     let mut child = Command::new("git")
         .arg("-C")
         .arg(root)
@@ -208,22 +287,30 @@ pub fn read_blobs(root: &Path, objects: &[String]) -> Result<Vec<Option<String>>
     for _ in objects {
         let mut header = String::new();
         reader.read_line(&mut header).map_err(GitError::Run)?;
-        let parts: Vec<&str> = header.split_whitespace().collect();
-        match parts[..] {
-            [_, kind, size] => {
-                let size: usize = size.parse().unwrap_or(0);
-                let mut content = vec![0; size + 1];
-                reader.read_exact(&mut content).map_err(GitError::Run)?;
-                content.truncate(size);
-                // Not a blob (the path named a tree): its bytes are skipped.
-                blobs.push(
-                    (kind == "blob")
-                        .then(|| String::from_utf8(content).ok())
-                        .flatten(),
-                );
-            }
-            _ => blobs.push(None),
+        // `NAME missing` (the name may hold spaces), or `OID TYPE SIZE`.
+        let header = header.trim_end_matches('\n');
+        if header.ends_with(" missing") || header.ends_with(" ambiguous") {
+            blobs.push(Blob::Missing);
+            continue;
         }
+        let parts: Vec<&str> = header.split(' ').collect();
+        let [_, kind, size] = parts[..] else {
+            return Err(GitError::Failed {
+                command: "cat-file".into(),
+                message: format!("printed a header praxis cannot read: {header}"),
+            });
+        };
+        let size: usize = size.parse().map_err(|_| GitError::Failed {
+            command: "cat-file".into(),
+            message: format!("printed a size praxis cannot read: {header}"),
+        })?;
+        let mut content = vec![0; size + 1];
+        reader.read_exact(&mut content).map_err(GitError::Run)?;
+        content.truncate(size);
+        blobs.push(match (kind, String::from_utf8(content)) {
+            ("blob", Ok(text)) => Blob::Text(text),
+            _ => Blob::Other,
+        });
     }
     let _ = writer.join();
     let _ = child.wait();

@@ -43,7 +43,11 @@ const PRACTICE: &str = "practice:main";
 pub fn tuples(facts: &Facts) -> Vec<Tuple> {
     let practice = || PRACTICE.to_string();
     let member = |id: &str| format!("member:{id}");
-    let mut out = vec![tuple(member(&facts.owner), "owner", practice())];
+    let mut out: Vec<Tuple> = facts
+        .owner
+        .iter()
+        .map(|owner| tuple(member(owner), "owner", practice()))
+        .collect();
     let grant_relation = |scope: Scope, capability: &str| match scope {
         Scope::Practice => format!("{}_granted", identifier(capability)),
         other => format!("{}_{}", identifier(capability), other.as_str()),
