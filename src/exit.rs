@@ -44,6 +44,9 @@ pub enum Failure {
     /// Exit 2: the file could not be found, read or written.
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// Exit 2: the practice cannot be exported to the engine asked for.
+    #[error(transparent)]
+    Export(#[from] crate::export::ExportError),
     /// Exit 2: the file's git history could not be read.
     #[error(transparent)]
     Git(#[from] crate::store::git::GitError),

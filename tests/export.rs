@@ -212,3 +212,65 @@ fn a_practice_without_an_owner_exports_no_owner() {
     assert!(!run.stdout.contains("\"member:\""), "{}", run.stdout);
     assert!(run.stdout.contains("\"relation\": \"owner\""));
 }
+
+/// OpenFGA names a capability with `.` and `-` replaced by `_`, so a
+/// custom capability `clinical_view` would be the built-in `clinical.view`
+/// there, and a grant of it would read notes. Such a practice is not
+/// exported to OpenFGA (exit 2, nothing written, and no tuples to apply);
+/// Cedar and Rego, which keep the names, export it.
+#[test]
+fn capabilities_that_become_one_openfga_relation_are_not_exported() {
+    let text = std::fs::read_to_string(common::root().join(EXAMPLE)).unwrap();
+    for custom in ["clinical_view", "clinical-view"] {
+        let clashing = common::edit(
+            &text,
+            "\nowner = \"nora\"\n",
+            &format!("\nowner = \"nora\"\n\n[capabilities]\n\"{custom}\" = {{ scope = \"client\", description = \"Chart index\" }}\n"),
+        )
+        .replacen(
+            "roles = [\"administrator\", \"scheduler\", \"biller\"]\n",
+            &format!("roles = [\"administrator\", \"scheduler\", \"biller\"]\ngrants = [{{ can = [\"{custom}\"], on = \"all\" }}]\n"),
+            1,
+        );
+        let fixture = common::Fixture::new(&clashing);
+        assert_eq!(fixture.run(&["validate"]).code, 0, "{custom}");
+        let deny = fixture.run(&[
+            "access",
+            "check",
+            "olga",
+            "clinical.view",
+            "--client",
+            "C-1001",
+        ]);
+        assert_eq!(deny.stdout.trim(), "deny");
+        let out = fixture.dir.path().join("fga");
+        let old = fixture.write("old.toml", &text);
+        for args in [
+            vec!["export", "--to", "openfga", "--out", out.to_str().unwrap()],
+            vec![
+                "export",
+                "--to",
+                "openfga",
+                "--check",
+                out.to_str().unwrap(),
+            ],
+            vec!["export", "--to", "openfga", "--diff", old.to_str().unwrap()],
+        ] {
+            let run = fixture.run(&args);
+            assert_eq!(run.code, 2, "{custom} {args:?}: {}", run.stdout);
+            assert!(run.stdout.is_empty(), "no tuples to apply: {}", run.stdout);
+            assert!(
+                run.stderr.contains(&format!("capability `{custom}`"))
+                    && run.stderr.contains("capability `clinical.view`"),
+                "{}",
+                run.stderr
+            );
+        }
+        assert!(!out.exists(), "nothing written");
+        for target in ["cedar", "rego"] {
+            let dir = fixture.dir.path().join(target);
+            let run = fixture.run(&["export", "--to", target, "--out", dir.to_str().unwrap()]);
+            assert_eq!(run.code, 0, "{target}: {}", run.stderr);
+        }
+    }
+}

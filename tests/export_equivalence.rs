@@ -80,7 +80,7 @@ fn identifier(capability: &str) -> String {
 
 /// Runs `fga model test` on the export of `practice` with `tuples`.
 fn run_fga(dir: &Path, practice: &Practice, tuples: &str, budget: usize) -> usize {
-    for file in praxis::export::openfga(practice) {
+    for file in praxis::export::openfga(practice).unwrap() {
         if file.name == "model.fga" {
             std::fs::write(dir.join(file.name), &file.text).unwrap();
         }
@@ -111,6 +111,7 @@ fn run_fga(dir: &Path, practice: &Practice, tuples: &str, budget: usize) -> usiz
 
 fn tuples_of(practice: &Practice) -> String {
     praxis::export::openfga(practice)
+        .unwrap()
         .into_iter()
         .find(|f| f.name == "tuples.json")
         .unwrap()
@@ -173,7 +174,8 @@ fn the_diff_moves_a_store_to_the_new_revision() {
         );
     assert_ne!(new_text, old_text);
     let new = checked(&new_text);
-    let changes = serde_json::to_value(praxis::export::openfga_changes(&old, &new)).unwrap();
+    let changes =
+        serde_json::to_value(praxis::export::openfga_changes(&old, &new).unwrap()).unwrap();
     let mut store: Vec<Value> = serde_json::from_str(&tuples_of(&old)).unwrap();
     let key = |t: &Value| {
         (

@@ -15,7 +15,7 @@ use std::path::Path;
 pub fn run(args: ExportArgs, context: &Context) -> Result<Exit, Failure> {
     let loaded = context.load()?;
     let files = match args.to {
-        ExportTarget::Openfga => export::openfga(&loaded.practice),
+        ExportTarget::Openfga => export::openfga(&loaded.practice)?,
         ExportTarget::Cedar => export::cedar(&loaded.practice),
         ExportTarget::Rego => export::rego(&loaded.practice),
     };
@@ -31,7 +31,7 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<Exit, Failure> {
         emit(&output::json(&export::openfga_changes(
             &old,
             &loaded.practice,
-        )))?;
+        )?))?;
         return Ok(Exit::Success);
     }
     if let Some(rev) = &args.base {
@@ -39,7 +39,7 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<Exit, Failure> {
         emit(&output::json(&export::openfga_changes(
             &old,
             &loaded.practice,
-        )))?;
+        )?))?;
         return Ok(Exit::Success);
     }
     if let Some(dir) = &args.check {

@@ -16,6 +16,28 @@ use facts::Facts;
 use serde::Serialize;
 use std::collections::BTreeSet;
 
+/// Why a practice cannot be exported.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ExportError {
+    /// Names that become the same OpenFGA relation.
+    #[error(
+        "cannot export to OpenFGA: {} become the same relations (`{}` on `{}`: OpenFGA names a capability with `.` and `-` replaced by `_`), so a grant of one would be a grant of the other\n  rename the custom capability so that no two names differ only in `.`, `-` and `_`",
+        clash_sources(&.0.sources), .0.relation, .0.type_name
+    )]
+    RelationClash(openfga::Clash),
+}
+
+fn clash_sources(sources: &[Option<String>]) -> String {
+    let named: Vec<String> = sources
+        .iter()
+        .map(|s| match s {
+            Some(capability) => format!("capability `{capability}`"),
+            None => "a relation of the model itself".to_string(),
+        })
+        .collect();
+    named.join(" and ")
+}
+
 /// A file of an export: its name in the output directory and its text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ExportFile {
@@ -26,9 +48,12 @@ pub struct ExportFile {
 /// The OpenFGA export: `model.fga` (the modeling language), `model.json`
 /// (the `WriteAuthorizationModel` body) and `tuples.json` (a JSON array of
 /// tuples in the Write API's shape).
-pub fn openfga(practice: &Practice) -> Vec<ExportFile> {
+pub fn openfga(practice: &Practice) -> Result<Vec<ExportFile>, ExportError> {
     let facts = Facts::of(practice);
-    vec![
+    if let Some(clash) = openfga::clash(&facts) {
+        return Err(ExportError::RelationClash(clash));
+    }
+    Ok(vec![
         ExportFile {
             name: "model.fga",
             text: openfga::model_dsl(&facts),
@@ -41,7 +66,7 @@ pub fn openfga(practice: &Practice) -> Vec<ExportFile> {
             name: "tuples.json",
             text: pretty(&openfga::tuples(&facts)),
         },
-    ]
+    ])
 }
 
 /// The Cedar export: `praxis.cedarschema`, `policies.cedar` and
@@ -102,10 +127,15 @@ pub struct TupleKeys {
 /// The tuples to write and delete to go from `old` to `new`. A tuple whose
 /// condition changed (temporary access extended) is deleted and written
 /// again; deletes name the tuple without its condition, as the API takes
-/// them.
-pub fn openfga_changes(old: &Practice, new: &Practice) -> TupleChanges {
+/// them. Refused when `new` cannot be exported (its tuples would not mean
+/// what praxis says).
+pub fn openfga_changes(old: &Practice, new: &Practice) -> Result<TupleChanges, ExportError> {
+    let new_facts = Facts::of(new);
+    if let Some(clash) = openfga::clash(&new_facts) {
+        return Err(ExportError::RelationClash(clash));
+    }
     let before: BTreeSet<openfga::Tuple> = openfga::tuples(&Facts::of(old)).into_iter().collect();
-    let after: BTreeSet<openfga::Tuple> = openfga::tuples(&Facts::of(new)).into_iter().collect();
+    let after: BTreeSet<openfga::Tuple> = openfga::tuples(&new_facts).into_iter().collect();
     let writes = after.difference(&before).cloned().collect();
     let deletes = before
         .difference(&after)
@@ -114,10 +144,10 @@ pub fn openfga_changes(old: &Practice, new: &Practice) -> TupleChanges {
             ..t.clone()
         })
         .collect();
-    TupleChanges {
+    Ok(TupleChanges {
         writes: TupleKeys { tuple_keys: writes },
         deletes: TupleKeys {
             tuple_keys: deletes,
         },
-    }
+    })
 }

@@ -82,6 +82,49 @@ pub struct TypeDefinition {
     pub relations: Vec<(String, Rewrite)>,
 }
 
+/// Two relations of one type with the same name: the model would not
+/// mean what praxis says (a custom capability `clinical_view` becomes the
+/// relation of the built-in `clinical.view`, and its grants would read
+/// notes).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Clash {
+    pub type_name: &'static str,
+    pub relation: String,
+    /// The capabilities whose relations these are; `None` for one of the
+    /// model's own relations (`owner`, `care_team`, …).
+    pub sources: Vec<Option<String>>,
+}
+
+/// The first relation defined twice on a type, if any.
+pub fn clash(facts: &Facts) -> Option<Clash> {
+    for definition in types(facts) {
+        let mut seen = std::collections::BTreeSet::new();
+        for (relation, _) in &definition.relations {
+            if seen.insert(relation.as_str()) {
+                continue;
+            }
+            let mut sources: Vec<Option<String>> = facts
+                .capabilities
+                .iter()
+                .filter(|c| {
+                    let id = identifier(&c.name);
+                    *relation == id || relation.starts_with(&format!("{id}_"))
+                })
+                .map(|c| Some(c.name.clone()))
+                .collect();
+            if sources.len() < 2 {
+                sources.push(None);
+            }
+            return Some(Clash {
+                type_name: definition.name,
+                relation: relation.clone(),
+                sources,
+            });
+        }
+    }
+    None
+}
+
 /// The condition on temporary access.
 pub const NOT_EXPIRED: &str = "not_expired";
 
