@@ -81,3 +81,44 @@ fn rego_answers_100_000_requests_as_praxis_does() {
         started.elapsed().as_secs_f64()
     );
 }
+
+/// What praxis cannot answer (an error: a client it does not know, in
+/// other letter case or missing, a client for a practice capability) the
+/// policy denies, for every member, the owner and all-scope readers too.
+#[test]
+fn a_request_praxis_cannot_read_is_denied() {
+    let practice = equivalence::practice(30, 150, 7);
+    let mut engine = engine(&practice);
+    let client = practice.clients[0].id.value.clone();
+    let practice_capability = praxis::catalog::CAPABILITIES
+        .iter()
+        .find(|c| c.kind == Kind::Practice)
+        .unwrap()
+        .name;
+    let mut allowed_somewhere = 0;
+    for member in &practice.members {
+        let mut ask = |input: serde_json::Value| {
+            engine.set_input(Value::from_json_str(&input.to_string()).unwrap());
+            engine.eval_rule("data.praxis.allow".to_string()).unwrap() == Value::from(true)
+        };
+        let id = &member.id.value;
+        let day = "2026-12-01";
+        for unreadable in [
+            serde_json::json!({"member": id, "capability": "clinical.view", "client": client.to_lowercase(), "date": day}),
+            serde_json::json!({"member": id, "capability": "clinical.view", "client": "C-NOWHERE", "date": day}),
+            serde_json::json!({"member": id, "capability": "clinical.view", "client": "", "date": day}),
+            serde_json::json!({"member": id, "capability": "clinical.view", "client": null, "date": day}),
+            serde_json::json!({"member": id, "capability": "clinical.view", "date": day}),
+            serde_json::json!({"member": id, "capability": practice_capability, "client": client, "date": day}),
+        ] {
+            assert!(!ask(unreadable.clone()), "allowed: {unreadable}");
+        }
+        // The same member on a request praxis reads is answered as usual.
+        let readable = serde_json::json!({"member": id, "capability": "clinical.view", "client": client, "date": day});
+        allowed_somewhere += usize::from(ask(readable));
+    }
+    assert!(
+        allowed_somewhere > 0,
+        "the readable requests were all denied"
+    );
+}

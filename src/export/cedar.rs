@@ -125,8 +125,11 @@ pub fn policies(facts: &Facts) -> String {
             .to_string(),
     ];
     if let Some(owner) = &facts.owner {
+        // `in` the practice: a known client, or the practice itself; a
+        // client the entities do not hold (a typo, a removed one) is not
+        // the owner's either, as praxis answers it with an error.
         out.push(format!(
-            "@id(\"owner\")\npermit (principal == {}, action, resource);\n",
+            "@id(\"owner\")\npermit (principal == {}, action, resource in {NAMESPACE}::Practice::\"main\");\n",
             member_uid(owner)
         ));
     }

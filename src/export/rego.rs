@@ -27,14 +27,35 @@ kind := data.praxis.capabilities[input.capability]
 
 client := data.praxis.clients[input.client]
 
+# praxis answers only a request it can read: a known capability, with a
+# known client for a client capability and none for a practice capability.
+# Anything else (a misspelled or removed client, a client in other letter
+# case, a missing one) is an error in praxis and a deny here.
+readable if {
+	kind == "client"
+	data.praxis.clients[input.client]
+}
+
+readable if {
+	kind == "practice"
+	not input.client
+}
+
+readable if {
+	kind == "practice"
+	input.client == null
+}
+
 # The owner is always allowed (while active, as the owner must be).
 allow if {
+	readable
 	member.active
 	input.member == data.praxis.owner
 }
 
 # Otherwise a deny wins over every grant; then a grant whose scope holds.
 allow if {
+	readable
 	member.active
 	input.member != data.praxis.owner
 	not denied
