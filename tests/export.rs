@@ -88,7 +88,9 @@ fn cedar_writes_schema_policies_and_entities_and_checks_them() {
     assert_eq!(out.code, 0, "{}", out.stderr);
     let cedar = dir.path().join("cedar");
     let policies = std::fs::read_to_string(cedar.join("policies.cedar")).unwrap();
-    assert!(policies.contains("permit (principal == Praxis::Member::\"nora\", action, resource);"));
+    assert!(policies.contains(
+        "permit (principal == Praxis::Member::\"nora\", action, resource in Praxis::Practice::\"main\");"
+    ));
     assert!(
         std::fs::read_to_string(cedar.join("praxis.cedarschema"))
             .unwrap()
@@ -273,4 +275,114 @@ fn capabilities_that_become_one_openfga_relation_are_not_exported() {
             assert_eq!(run.code, 0, "{target}: {}", run.stderr);
         }
     }
+}
+
+/// `--check` passes only the export's own files, each a regular file with
+/// the expected text: an added policy file (an engine loading the whole
+/// directory would load it), a link, a FIFO or a directory in place of a
+/// file fails it, and nothing there makes it hang.
+#[cfg(unix)]
+#[test]
+fn check_fails_on_anything_but_the_exports_own_regular_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("opa");
+    let fresh = || {
+        let _ = std::fs::remove_dir_all(&out);
+        let wrote = run(dir.path(), &["export", "--to", "rego", "--out", "opa"]);
+        assert_eq!(wrote.code, 0, "{}", wrote.stderr);
+        assert_eq!(
+            run(dir.path(), &["export", "--to", "rego", "--check", "opa"]).code,
+            0
+        );
+    };
+    let check = || run(dir.path(), &["export", "--to", "rego", "--check", "opa"]);
+    fresh();
+    std::fs::write(
+        out.join("backdoor.rego"),
+        "package praxis\nallow if input.member == \"mallory\"\n",
+    )
+    .unwrap();
+    let run_extra = check();
+    assert_eq!(run_extra.code, 1);
+    assert!(
+        run_extra
+            .stderr
+            .contains("backdoor.rego (not part of the export)"),
+        "{}",
+        run_extra.stderr
+    );
+
+    fresh();
+    let data = out.join("data.json");
+    let elsewhere = dir.path().join("elsewhere.json");
+    std::fs::rename(&data, &elsewhere).unwrap();
+    std::os::unix::fs::symlink(&elsewhere, &data).unwrap();
+    let run_link = check();
+    assert_eq!(run_link.code, 1);
+    assert!(
+        run_link.stderr.contains("not a regular file"),
+        "{}",
+        run_link.stderr
+    );
+
+    fresh();
+    std::fs::remove_file(&data).unwrap();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&data)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let started = std::time::Instant::now();
+    let run_fifo = check();
+    assert_eq!(run_fifo.code, 1);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(20),
+        "waited on a FIFO"
+    );
+    std::fs::remove_file(&data).unwrap();
+    std::os::unix::fs::symlink("/dev/zero", &data).unwrap();
+    assert_eq!(check().code, 1);
+}
+
+/// `--out` replaces a link planted in the directory instead of writing
+/// through it or copying its target's owner and mode; a directory in the
+/// way is refused before any file is written.
+#[cfg(unix)]
+#[test]
+fn out_replaces_a_planted_link_and_writes_nothing_when_it_cannot_write_all() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("fga");
+    std::fs::create_dir(&out).unwrap();
+    let victim = dir.path().join("victim");
+    std::fs::write(&victim, "not the export\n").unwrap();
+    std::fs::set_permissions(&victim, std::fs::Permissions::from_mode(0o666)).unwrap();
+    std::os::unix::fs::symlink(&victim, out.join("tuples.json")).unwrap();
+    let run_link = run(dir.path(), &["export", "--to", "openfga", "--out", "fga"]);
+    assert_eq!(run_link.code, 0, "{}", run_link.stderr);
+    assert_eq!(
+        std::fs::read_to_string(&victim).unwrap(),
+        "not the export\n"
+    );
+    let written = std::fs::symlink_metadata(out.join("tuples.json")).unwrap();
+    assert!(written.is_file(), "the link was replaced by a file");
+    assert_eq!(
+        written.permissions().mode() & 0o777,
+        0o600,
+        "not the target's mode"
+    );
+
+    let other = dir.path().join("cedar");
+    std::fs::create_dir_all(other.join("policies.cedar")).unwrap();
+    let run_dir = run(dir.path(), &["export", "--to", "cedar", "--out", "cedar"]);
+    assert_eq!(run_dir.code, 2, "{}", run_dir.stderr);
+    assert!(
+        run_dir.stderr.contains("nothing was written"),
+        "{}",
+        run_dir.stderr
+    );
+    assert!(
+        !other.join("praxis.cedarschema").exists(),
+        "a half-written export"
+    );
 }

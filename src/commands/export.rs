@@ -10,6 +10,7 @@ use crate::exit::{Exit, Failure};
 use crate::export::{self, ExportFile};
 use crate::output;
 use crate::store;
+use crate::store::exported::{self, Found};
 use std::path::Path;
 
 pub fn run(args: ExportArgs, context: &Context) -> Result<Exit, Failure> {
@@ -56,7 +57,10 @@ pub fn run(args: ExportArgs, context: &Context) -> Result<Exit, Failure> {
         source,
     })?;
     for file in &files {
-        store::write_atomic(&dir.join(file.name), file.text.as_bytes(), None)?;
+        store::exported::check_writable(&dir.join(file.name))?;
+    }
+    for file in &files {
+        store::exported::write_export(&dir.join(file.name), file.text.as_bytes())?;
     }
     let names: Vec<String> = files
         .iter()
@@ -74,13 +78,36 @@ fn check(
     to: ExportTarget,
     context: &Context,
 ) -> Result<Exit, Failure> {
-    let stale: Vec<String> = files
+    let mut stale: Vec<String> = files
         .iter()
-        .filter(|file| {
-            std::fs::read_to_string(dir.join(file.name)).map_or(true, |text| text != file.text)
+        .filter_map(|file| {
+            let path = dir.join(file.name);
+            let why = match exported::compare(&path, file.text.as_bytes()) {
+                Found::Same => return None,
+                Found::Different => "changed",
+                Found::Missing => "missing",
+                Found::NotAFile => "not a regular file",
+            };
+            Some(format!("{} ({why})", output::escape::path(&path)))
         })
-        .map(|file| output::escape::path(&dir.join(file.name)))
         .collect();
+    // Anything else there is not the export's: an engine that loads the
+    // whole directory (OPA, a Cedar policy store) would load it too.
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        let mut extra: Vec<String> = entries
+            .flatten()
+            .map(|e| e.file_name())
+            .filter(|name| !files.iter().any(|f| std::ffi::OsStr::new(f.name) == name))
+            .map(|name| {
+                format!(
+                    "{} (not part of the export)",
+                    output::escape::path(&dir.join(name))
+                )
+            })
+            .collect();
+        extra.sort();
+        stale.extend(extra);
+    }
     if stale.is_empty() {
         context.talk(&format!(
             "{} is what the practice compiles to",

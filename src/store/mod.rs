@@ -5,6 +5,7 @@
 pub mod cache;
 mod discover;
 mod endings;
+pub mod exported;
 pub mod git;
 mod lock;
 mod read;

@@ -68,7 +68,7 @@ pub fn write_atomic(
 }
 
 /// A new file that only its owner can open, from the moment it exists.
-fn create_private(path: &Path) -> std::io::Result<File> {
+pub(super) fn create_private(path: &Path) -> std::io::Result<File> {
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
     #[cfg(unix)]
@@ -120,7 +120,7 @@ fn temp_prefix(target: &Path) -> String {
     format!(".{name}{TEMP_MARK}")
 }
 
-fn temp_path(target: &Path) -> PathBuf {
+pub(super) fn temp_path(target: &Path) -> PathBuf {
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.subsec_nanos());
