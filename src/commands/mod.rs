@@ -15,6 +15,7 @@ pub mod mutate;
 pub mod review;
 pub mod role;
 pub mod test;
+mod timeline;
 pub mod tooling;
 pub mod validate;
 

@@ -1,7 +1,7 @@
 //! `praxis review`: the access review an auditor asks for, as a markdown
 //! report a person signs, JSON and CSV for tools, or terminal tables.
 
-use super::history::{self, Judged};
+use super::timeline::{self, Judged};
 use super::{Context, emit};
 use crate::cli::ReviewArgs;
 use crate::exit::{Exit, Failure};
@@ -13,7 +13,7 @@ use crate::rules::decide;
 use crate::rules::diff::compare;
 use crate::rules::history::narrow;
 use crate::rules::review::{ChangesSince, Review, review};
-use crate::rules::stale::{LastGained, stale};
+use crate::rules::stale::{LastGained, flagged, stale};
 
 pub fn run(args: ReviewArgs, context: &Context) -> Result<Exit, Failure> {
     let format = context.format(args.format, "review")?;
@@ -68,20 +68,20 @@ fn with_history(
     let path = context.path()?;
     let mut last_gained = LastGained::default();
     let mut events = Vec::new();
-    let walked = history::walk(&path, "review --stale/--since", None, |commit, judged| {
+    let walked = timeline::walk(&path, "review --stale/--since", None, |commit, judged| {
         let listed = args.since.is_some_and(|since| commit.entered >= since);
         match judged {
             // As `history` lists it: a version that does not validate is
             // there, skipped, for the reviewer to see.
             Judged::Skipped(why) if listed => {
-                events.push(history::event(commit, Default::default(), Some(why)));
+                events.push(timeline::event(commit, Default::default(), Some(why)));
             }
             Judged::Skipped(_) => {}
             Judged::Changed(diff) => {
                 last_gained.record(diff, commit.entered);
                 let changes = narrow(diff, args.member.as_deref(), args.client.as_deref());
                 if listed && !changes.is_empty() {
-                    events.push(history::event(commit, changes, None));
+                    events.push(timeline::event(commit, changes, None));
                 }
             }
         }
@@ -97,7 +97,7 @@ fn with_history(
     }
     if let Some(days) = args.stale {
         let found = stale(&report.charts, &last_gained, context.date, days);
-        report = report.with_stale(found, days);
+        report = flagged(report, found, days);
     }
     Ok(report)
 }

@@ -11,7 +11,6 @@ use crate::model::{Client, Practice, Scope};
 use crate::rules::decide::{self, Reason, Relation, Request, Route, Source, grants_of};
 use crate::rules::history::Event;
 use crate::rules::pattern;
-use crate::rules::stale::StaleAccess;
 use chrono::NaiveDate;
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
@@ -111,6 +110,17 @@ pub struct Review {
     pub changes: Option<ChangesSince>,
 }
 
+/// A member's reading of a chart unchanged for longer than the period.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct StaleAccess {
+    pub member: String,
+    pub client: String,
+    /// The day of the commit that last gave this access.
+    pub since: NaiveDate,
+    /// Days from then to the review's date.
+    pub days: i64,
+}
+
 /// Chart access unchanged for longer than the period (`--stale`).
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct StaleReview {
@@ -124,47 +134,6 @@ pub struct StaleReview {
 pub struct ChangesSince {
     pub since: NaiveDate,
     pub events: Vec<Event>,
-}
-
-/// Charts whose clinical names are listed in one stale-access finding
-/// before "and N more": an all-scope reader would list every client.
-const STALE_LISTED: usize = 5;
-
-impl Review {
-    /// Adds the stale access found with a period of `days`: the list, and
-    /// one finding per member to act on.
-    pub fn with_stale(mut self, stale: Vec<StaleAccess>, days: i64) -> Review {
-        let mut per_member: BTreeMap<&str, Vec<&StaleAccess>> = BTreeMap::new();
-        for entry in &stale {
-            per_member.entry(&entry.member).or_default().push(entry);
-        }
-        for (member, entries) in per_member {
-            let mut listed: Vec<String> = entries
-                .iter()
-                .take(STALE_LISTED)
-                .map(|e| format!("{} since {}", e.client, e.since))
-                .collect();
-            if entries.len() > STALE_LISTED {
-                listed.push(format!("{} more", entries.len() - STALE_LISTED));
-            }
-            self.findings.push(ReviewFinding {
-                kind: ReviewKind::StaleAccess,
-                message: format!(
-                    "`{member}` has read {} chart(s) unchanged for over {days} days: {}",
-                    entries.len(),
-                    listed.join(", ")
-                ),
-                action: format!(
-                    "confirm `{member}` still needs each; `praxis access check {member} {CLINICAL_READ} --client CLIENT --explain` names where one comes from, to remove it there"
-                ),
-            });
-        }
-        self.stale = Some(StaleReview {
-            days,
-            access: stale,
-        });
-        self
-    }
 }
 
 fn routes(reasons: &[Reason]) -> Vec<ReviewRoute> {

@@ -6,11 +6,12 @@
 //! is read by the command; this module folds the diffs it is handed.
 
 use super::diff::PracticeDiff;
-use super::review::{ChartReview, ReviewRoute};
+use super::review::{
+    ChartReview, Review, ReviewFinding, ReviewKind, ReviewRoute, StaleAccess, StaleReview,
+};
 use crate::catalog::CLINICAL_READ;
 use chrono::NaiveDate;
-use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// When each member last gained clinical read on each client.
 #[derive(Debug, Default)]
@@ -37,17 +38,6 @@ impl LastGained {
     pub fn since(&self, member: &str, client: &str) -> Option<NaiveDate> {
         self.gained.get(member)?.get(client).copied()
     }
-}
-
-/// A member's reading of a chart unchanged for longer than the period.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
-pub struct StaleAccess {
-    pub member: String,
-    pub client: String,
-    /// The day of the commit that last gave this access.
-    pub since: NaiveDate,
-    /// Days from then to the review's date.
-    pub days: i64,
 }
 
 /// The chart readers in `charts` whose access was last gained more than
@@ -82,6 +72,45 @@ pub fn stale(
     }
     found.sort_by(|a, b| (&a.member, &a.client).cmp(&(&b.member, &b.client)));
     found
+}
+
+/// Charts whose clinical names are listed in one stale-access finding
+/// before "and N more": an all-scope reader would list every client.
+const STALE_LISTED: usize = 5;
+
+/// `review` with the stale access found with a period of `days`: the
+/// list, and one finding per member to act on.
+pub fn flagged(mut review: Review, stale: Vec<StaleAccess>, days: i64) -> Review {
+    let mut per_member: BTreeMap<&str, Vec<&StaleAccess>> = BTreeMap::new();
+    for entry in &stale {
+        per_member.entry(&entry.member).or_default().push(entry);
+    }
+    for (member, entries) in per_member {
+        let mut listed: Vec<String> = entries
+            .iter()
+            .take(STALE_LISTED)
+            .map(|e| format!("{} since {}", e.client, e.since))
+            .collect();
+        if entries.len() > STALE_LISTED {
+            listed.push(format!("{} more", entries.len() - STALE_LISTED));
+        }
+        review.findings.push(ReviewFinding {
+            kind: ReviewKind::StaleAccess,
+            message: format!(
+                "`{member}` has read {} chart(s) unchanged for over {days} days: {}",
+                entries.len(),
+                listed.join(", ")
+            ),
+            action: format!(
+                "confirm `{member}` still needs each; `praxis access check {member} {CLINICAL_READ} --client CLIENT --explain` names where one comes from, to remove it there"
+            ),
+        });
+    }
+    review.stale = Some(StaleReview {
+        days,
+        access: stale,
+    });
+    review
 }
 
 #[cfg(test)]
