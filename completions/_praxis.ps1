@@ -692,7 +692,7 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
             [CompletionResult]::new('--member', '--member', [CompletionResultType]::ParameterName, 'Only changes to this member''s access')
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only commits from this day on (YYYY-MM-DD)')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only commits up to this day (YYYY-MM-DD)')
-            [CompletionResult]::new('--rev', '--rev', [CompletionResultType]::ParameterName, 'The commits to read, as git takes them (`main`, `v1..v2`) [default: HEAD]')
+            [CompletionResult]::new('--rev', '--rev', [CompletionResultType]::ParameterName, 'The branch or range to read, as git takes them (`main`, `v1..v2`), along its first-parent line: a merged pull request is one entry [default: HEAD]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table]')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]')

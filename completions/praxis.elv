@@ -623,7 +623,7 @@ set edit:completion:arg-completer[praxis] = {|@words|
             cand --member 'Only changes to this member''s access'
             cand --since 'Only commits from this day on (YYYY-MM-DD)'
             cand --until 'Only commits up to this day (YYYY-MM-DD)'
-            cand --rev 'The commits to read, as git takes them (`main`, `v1..v2`) [default: HEAD]'
+            cand --rev 'The branch or range to read, as git takes them (`main`, `v1..v2`), along its first-parent line: a merged pull request is one entry [default: HEAD]'
             cand --format 'Output format [default: table]'
             cand -f 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'
             cand --file 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]'

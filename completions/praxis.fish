@@ -457,7 +457,7 @@ complete -c praxis -n "__fish_praxis_using_subcommand history" -l client -d 'Onl
 complete -c praxis -n "__fish_praxis_using_subcommand history" -l member -d 'Only changes to this member\'s access' -r
 complete -c praxis -n "__fish_praxis_using_subcommand history" -l since -d 'Only commits from this day on (YYYY-MM-DD)' -r
 complete -c praxis -n "__fish_praxis_using_subcommand history" -l until -d 'Only commits up to this day (YYYY-MM-DD)' -r
-complete -c praxis -n "__fish_praxis_using_subcommand history" -l rev -d 'The commits to read, as git takes them (`main`, `v1..v2`) [default: HEAD]' -r
+complete -c praxis -n "__fish_praxis_using_subcommand history" -l rev -d 'The branch or range to read, as git takes them (`main`, `v1..v2`), along its first-parent line: a merged pull request is one entry [default: HEAD]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand history" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
 json\t''
 csv\t''

@@ -174,7 +174,7 @@ pub struct HistoryArgs {
     /// Only commits up to this day (YYYY-MM-DD)
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     pub until: Option<chrono::NaiveDate>,
-    /// The commits to read, as git takes them (`main`, `v1..v2`) [default: HEAD]
+    /// The branch or range to read, as git takes them (`main`, `v1..v2`), along its first-parent line: a merged pull request is one entry [default: HEAD]
     #[arg(long, value_name = "RANGE")]
     pub rev: Option<String>,
     #[command(flatten)]
