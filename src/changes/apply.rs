@@ -1,8 +1,10 @@
 //! A change from start to end, as data: edit the text (only what the change
-//! reaches), validate the result as a whole, refuse a change that would
-//! give the actor access by their own place on a chart, and say what it did
-//! to access and which warnings it brought. No I/O: the caller reads, locks,
-//! writes and renders.
+//! reaches), put the file's own line endings back, read and validate those
+//! very bytes with the reader every command uses (SPEC §9.1: what is
+//! written is what was validated), check that nothing the change does not
+//! reach moved, refuse a change that would give the actor access by their
+//! own place on a chart, and say what it did to access and which warnings
+//! it brought. No I/O: the caller reads, locks, writes and renders.
 
 use super::cut::Reach;
 use super::{Actor, ChangeError, Edited, Outcome, Summary, Unchanged};
@@ -16,10 +18,11 @@ use toml_edit::DocumentMut;
 #[derive(Debug)]
 pub struct Applied {
     pub summary: Summary,
-    /// The new text of the file (without a byte-order mark, `\n` where the
-    /// change wrote lines; the store puts the file's own endings back).
+    /// The new text of the file, exactly as it is to be written after the
+    /// byte-order mark the file had (if any): the file's own line endings
+    /// on every line the change left alone.
     pub text: String,
-    /// The new text read and validated: it has no errors.
+    /// `text` read and validated: it has no errors.
     pub checked: Checked,
     /// What the change did to the access of each member it affected.
     pub access: Vec<AccessDelta>,
@@ -48,6 +51,12 @@ pub enum Refusal {
     /// The file's text does not parse as a document to edit.
     #[error("the file cannot be parsed for editing")]
     Unparsable,
+    /// The new text differs from the intended edit outside what the change
+    /// reaches: a fault of praxis's, never written.
+    #[error(
+        "internal error: the change would also have altered client {client}, which it does not touch; nothing was written"
+    )]
+    Mismatch { client: String },
 }
 
 /// Makes `change` to `text` as `actor` on `date`: the actor's practice is
@@ -62,17 +71,13 @@ pub fn apply(
     change: impl Fn(&Actor<'_>, &mut DocumentMut) -> Result<Outcome, ChangeError>,
 ) -> Result<Change, Refusal> {
     let edited = super::edit_text(text, actor, reach, change).ok_or(Refusal::Unparsable)??;
-    let (summary, text, checked) = match edited {
+    let (summary, edited) = match edited {
         Edited::NoChange(why) => return Ok(Change::NoChange(why)),
-        Edited::Changed(summary, text) => {
-            let checked = rules::check(&text, date);
-            (summary, text, checked)
-        }
-        Edited::Rejoined(summary, rejoined) => {
-            let checked = rejoined.checked(actor.practice, date);
-            (summary, rejoined.text, checked)
-        }
+        Edited::Changed(summary, edited) => (summary, edited),
     };
+    let text_before = text;
+    let text = super::endings::keep_line_endings(text_before, &edited);
+    let checked = rules::check(&text, date);
     if checked.findings.has_errors() {
         let errors = Findings(
             checked
@@ -83,6 +88,15 @@ pub fn apply(
                 .collect(),
         );
         return Err(Refusal::Invalid { text, errors });
+    }
+    if let Some(client) = super::cut::unreached_changed(
+        reach,
+        (text_before, actor.practice),
+        (&text, &checked.practice),
+    ) {
+        return Err(Refusal::Mismatch {
+            client: client.to_string(),
+        });
     }
     let clients: std::collections::BTreeSet<&str> = summary
         .affected

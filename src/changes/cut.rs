@@ -1,19 +1,29 @@
 //! A change to a large practice edits only the part of the file it can
 //! reach. The one-line client entries it cannot touch are cut out of the
-//! text before `toml_edit` parses it, and put back, byte for byte, where
-//! they stood once the change is made. On 100,000 clients that turns a
-//! 4.6 MB document into a few kilobytes; the caller still validates the
-//! whole result.
+//! text before `toml_edit` parses it, each run of them replaced by one
+//! marker comment line, and put back, byte for byte, in place of its
+//! marker once the change is made. On 100,000 clients that turns a 6 MB
+//! document into a few hundred kilobytes.
+//!
+//! Why markers: `toml_edit` keeps the comment lines above an entry with
+//! that entry, so a marker travels with the entry the run stood before and
+//! the run goes back exactly where the whole-document edit would have left
+//! it. Nothing is matched by content (two identical comment lines cannot be
+//! confused). When a marker is not found exactly once and in order — the
+//! change removed or rebuilt the entry it was attached to — the cut edit
+//! gives up and the caller edits the whole document: the plain path is the
+//! definition, this is a cache of its answer (tests/integrity.rs compares
+//! the two on every shape of file).
 //!
 //! Only lines of the plainest shape are cut: `ID = { … }` alone on its line
-//! (a trailing comment allowed) directly under `[clients]`. A file with any
-//! other client shape (`[clients.ID]` tables, dotted keys, entries over
-//! several lines) is not cut at all. The last client is always kept, so an
-//! added client lands after it, as it does in the whole document.
+//! (a trailing comment allowed) in the `[clients]` table, with the blank
+//! and comment lines directly above it. Entries of other shapes stay in the
+//! document. The last client of the table is always kept, so an added
+//! client lands after it, as it does in the whole document, and every run
+//! has an entry below it to travel with.
 
-use crate::model::{Client, Practice, ReadOutcome, Respan, read_practice};
-use crate::rules::{self, Checked};
-use chrono::NaiveDate;
+use crate::model::{Client, Practice};
+use crate::span::Span;
 use toml_edit::DocumentMut;
 
 /// The client entries a change can read or write.
@@ -25,18 +35,17 @@ pub enum Reach<'a> {
     Client(&'a str),
     /// Every client whose entry names this member.
     ClientsNaming(&'a str),
+    /// The whole document: nothing is cut.
+    Everything,
 }
 
 impl Reach<'_> {
     fn reaches(&self, client: &Client) -> bool {
         match *self {
             Reach::NoClients => false,
+            Reach::Everything => true,
             Reach::Client(id) => client.id.value == id,
-            Reach::ClientsNaming(member) => std::iter::once(&client.primary)
-                .chain(&client.clinicians)
-                .chain(&client.administrative)
-                .chain(client.temporary.iter().map(|t| &t.member))
-                .any(|m| m.value == member),
+            Reach::ClientsNaming(member) => client.names(member),
         }
     }
 }
@@ -44,50 +53,46 @@ impl Reach<'_> {
 /// The text with the unreached entries cut out, and what to put back.
 #[derive(Debug)]
 pub struct Cut {
-    /// What the change parses and edits.
+    /// What the change parses and edits: the file with each run of cut
+    /// lines replaced by its marker line.
     pub text: String,
-    /// Runs of cut lines: the line of `text` each stood before, where it
-    /// started in the file, and its bytes.
-    runs: Vec<(usize, usize, String)>,
+    /// The runs cut out, in the file's order, each with its marker line
+    /// (without its line ending).
+    runs: Vec<(String, std::ops::Range<usize>)>,
     /// The ids cut out: an edit that writes one of them did not see it.
     cut_ids: Vec<String>,
 }
 
-/// Cuts the entries `reach` does not reach, or `None` when the file's
-/// clients are not all one-line entries under `[clients]` or nothing
-/// would be cut (the change then edits the whole document).
+/// Cuts the entries `reach` does not reach, or `None` when nothing would
+/// be cut (the change then edits the whole document).
 pub fn cut(text: &str, practice: &Practice, reach: Reach<'_>) -> Option<Cut> {
-    let last = practice.clients.len().checked_sub(1)?;
-    let mut lines = Vec::new();
-    for (position, client) in practice.clients.iter().enumerate() {
-        let line = one_line_entry(text, client)?;
-        if position != last && !reach.reaches(client) {
-            lines.push((with_comments_above(text, line), client.id.value.clone()));
-        }
-    }
+    let lines = cut_lines(text, practice, reach);
     if lines.is_empty() {
         return None;
     }
-    lines.sort_by_key(|(line, _)| line.start);
+    let prefix = marker_prefix(text);
     let mut kept = String::with_capacity(text.len() / 8);
-    let mut runs: Vec<(usize, usize, String)> = Vec::new();
+    let mut runs: Vec<(String, std::ops::Range<usize>)> = Vec::new();
     let mut cut_ids = Vec::with_capacity(lines.len());
     let mut at = 0;
-    let mut kept_lines = 0;
     for (line, id) in lines {
-        let between = &text[at..line.start];
-        kept.push_str(between);
-        kept_lines += between.matches('\n').count();
-        match runs.last_mut() {
-            Some((before, _, run)) if *before == kept_lines && between.is_empty() => {
-                run.push_str(&text[line.clone()]);
-            }
-            _ => runs.push((kept_lines, line.start, text[line.clone()].to_string())),
-        }
         cut_ids.push(id);
+        match runs.last_mut() {
+            // Directly after the last run: the same run.
+            Some((_, run)) if run.end == line.start => run.end = line.end,
+            _ => {
+                kept.push_str(&text[at..line.start]);
+                let marker = format!("{prefix}{}", runs.len());
+                kept.push_str(&marker);
+                kept.push('\n');
+                runs.push((marker, line.clone()));
+            }
+        }
         at = line.end;
     }
     kept.push_str(&text[at..]);
+    // Runs hold ranges of `text` until they are put back: the original
+    // text outlives the cut (see `rejoin`).
     Some(Cut {
         text: kept,
         runs,
@@ -95,14 +100,50 @@ pub fn cut(text: &str, practice: &Practice, reach: Reach<'_>) -> Option<Cut> {
     })
 }
 
+/// The byte ranges (comments above included) of the one-line entries to
+/// cut, in the file's order, with their ids.
+fn cut_lines(
+    text: &str,
+    practice: &Practice,
+    reach: Reach<'_>,
+) -> Vec<(std::ops::Range<usize>, String)> {
+    let one_line: Vec<(&Client, std::ops::Range<usize>)> = practice
+        .clients
+        .iter()
+        .filter_map(|client| Some((client, one_line_entry(text, client)?)))
+        .collect();
+    // The last one-line entry stays: an added client goes after it, and
+    // each run needs an entry below it to travel with.
+    let last = one_line.iter().map(|(_, line)| line.start).max();
+    let mut lines: Vec<(std::ops::Range<usize>, String)> = one_line
+        .into_iter()
+        .filter(|(client, line)| Some(line.start) != last && !reach.reaches(client))
+        .map(|(client, line)| (with_comments_above(text, line), client.id.value.clone()))
+        .collect();
+    lines.sort_by_key(|(line, _)| line.start);
+    lines
+}
+
+/// A comment-line prefix found nowhere in `text`, so a marker cannot be
+/// mistaken for a line of the file.
+fn marker_prefix(text: &str) -> String {
+    let mut nonce = text.len();
+    loop {
+        let prefix = format!("#praxis-cut-{nonce:x}-");
+        if !text.contains(&prefix) {
+            return prefix;
+        }
+        nonce = nonce.wrapping_mul(31).wrapping_add(7);
+    }
+}
+
 /// The line with the blank and comment lines right above it: `toml_edit`
-/// keeps those with the entry that follows them, so they go where it goes
-/// (left behind, they would fall to the next entry the edit sees).
+/// keeps those with the entry that follows them, so they go where it goes.
 fn with_comments_above(text: &str, line: std::ops::Range<usize>) -> std::ops::Range<usize> {
     let mut start = line.start;
     while start > 0 {
         let above = text[..start - 1].rfind('\n').map_or(0, |n| n + 1);
-        let content = text[above..start].trim();
+        let content = text[above..start].trim_matches([' ', '\t', '\r', '\n']);
         if content.is_empty() || content.starts_with('#') {
             start = above;
         } else {
@@ -113,88 +154,72 @@ fn with_comments_above(text: &str, line: std::ops::Range<usize>) -> std::ops::Ra
 }
 
 /// The byte range of the client's line, newline included, when the entry
-/// is `ID = { … }` alone on one line.
+/// is `ID = { … }` alone on one line, directly in the `[clients]` table.
 fn one_line_entry(text: &str, client: &Client) -> Option<std::ops::Range<usize>> {
-    let key = &client.id.span;
-    let start = text[..key.start].rfind('\n').map_or(0, |n| n + 1);
-    let end = text[key.start..]
+    let key: Span = client.id.span;
+    let value: Span = client.span;
+    let start = text.get(..key.start)?.rfind('\n').map_or(0, |n| n + 1);
+    let end = text
+        .get(key.start..)?
         .find('\n')
         .map_or(text.len(), |n| key.start + n + 1);
-    let line = &text[start..end];
-    let before_key = &text[start..key.start];
-    let value = &client.span;
+    let before_key = text.get(start..key.start)?;
     let between = text.get(key.end..value.start)?;
-    let after = text.get(value.end..end)?.trim_end_matches(['\n', '\r']);
-    let after = after.trim_start_matches([' ', '\t']);
+    let after = text
+        .get(value.end..end)?
+        .trim_end_matches(['\n', '\r'])
+        .trim_start_matches([' ', '\t']);
     let plain = before_key.chars().all(|c| c == ' ' || c == '\t')
         && between.trim_matches([' ', '\t']) == "="
         && value.start < value.end
         && value.end <= end
-        && text[value.range()].starts_with('{')
+        && text.get(value.range())?.starts_with('{')
         && (after.is_empty() || after.starts_with('#'))
-        && !line.trim_end_matches(['\n', '\r']).contains(['\n', '\r']);
+        && !text[start..end]
+            .trim_end_matches(['\n', '\r'])
+            .contains(['\n', '\r']);
     plain.then_some(start..end)
 }
 
-/// The whole file after a cut edit, and where each of its pieces came from.
-#[derive(Debug)]
-pub struct Rejoined {
-    /// The whole new text.
-    pub text: String,
-    /// The edited document's text, as the change left it.
-    edited: String,
-    /// Where the edited text's bytes went, in order.
-    edited_pieces: Vec<Piece>,
-    /// Where the cut runs went, in the file's order.
-    cut_pieces: Vec<Piece>,
-    cut_ids: Vec<String>,
-}
-
-/// `len` bytes at `at` in the whole text, from `from` in their source (the
-/// edited text, or the file as it was for a cut run).
-#[derive(Debug)]
-struct Piece {
-    at: usize,
-    from: usize,
-    len: usize,
-}
-
 impl Cut {
-    /// The whole file after the change: the edited document's text with
-    /// every cut run put back before the line it stood before. `None` when
-    /// the edit wrote a client that was cut out (it could not have seen
-    /// it), so the caller edits the whole document instead.
-    pub fn rejoin(self, edited: &DocumentMut) -> Option<Rejoined> {
+    /// The whole file after the change, in `toml_edit`'s line endings
+    /// except for the runs, which go back with their own bytes: each
+    /// marker line of the edited document replaced by its run. `None`
+    /// when the edit wrote a client that was cut out (it could not have
+    /// seen it) or a marker is not found exactly once and in order (the
+    /// entry it travelled with was removed or rebuilt): the caller edits
+    /// the whole document instead.
+    pub fn rejoin(&self, original: &str, edited: &DocumentMut) -> Option<String> {
         if self.writes_a_cut_client(edited) {
             return None;
         }
         let edited = edited.to_string();
-        let after: Vec<&str> = edited.split_inclusive('\n').collect();
-        let diff = line_diff(&self.text, &after);
-        let cut_bytes: usize = self.runs.iter().map(|r| r.2.len()).sum();
-        let mut joined = Joined::with_capacity(edited.len() + cut_bytes);
-        let mut runs = self
-            .runs
-            .iter()
-            .map(|(line, start, run)| (moved_line(&diff, *line, after.len()), *start, run))
-            .peekable();
-        let mut offset = 0;
-        for (index, line) in after.iter().enumerate() {
-            while let Some((_, start, run)) = runs.next_if(|(at, _, _)| *at <= index) {
-                joined.put(run, start, true);
+        let runs: usize = self.runs.iter().map(|(_, run)| run.len()).sum();
+        let mut joined = String::with_capacity(edited.len() + runs);
+        let mut next = self.runs.iter().peekable();
+        for line in edited.split_inclusive('\n') {
+            let content = line.trim_end_matches('\n');
+            match next.peek() {
+                Some((marker, run)) if content == marker => {
+                    joined.push_str(original.get(run.clone())?);
+                    next.next();
+                }
+                // A marker out of order, or one seen twice.
+                _ if content.starts_with(self.prefix()) => return None,
+                _ => joined.push_str(line),
             }
-            joined.put(line, offset, false);
-            offset += line.len();
         }
-        for (_, start, run) in runs {
-            joined.put(run, start, true);
-        }
-        Some(Rejoined {
-            text: joined.text,
-            edited,
-            edited_pieces: joined.edited_pieces,
-            cut_pieces: joined.cut_pieces,
-            cut_ids: self.cut_ids,
+        next.peek().is_none().then_some(joined)
+    }
+
+    /// The ids cut out.
+    pub fn cut_ids(&self) -> &[String] {
+        &self.cut_ids
+    }
+
+    fn prefix(&self) -> &str {
+        self.runs.first().map_or("", |(marker, _)| {
+            marker.trim_end_matches(|c: char| c.is_ascii_digit())
         })
     }
 
@@ -208,138 +233,35 @@ impl Cut {
     }
 }
 
-/// How the lines of the text as cut map onto the edited text's lines.
-/// Lines are matched by their key where they have one, so an entry the
-/// change rewrote still stands where it stood, and the runs cut around it
-/// go back around it.
-fn line_diff(cut_text: &str, after: &[&str]) -> Vec<similar::DiffOp> {
-    let before: Vec<&str> = cut_text.split_inclusive('\n').collect();
-    similar::capture_diff_slices(
-        similar::Algorithm::Myers,
-        &before.iter().map(|line| line_key(line)).collect::<Vec<_>>(),
-        &after.iter().map(|line| line_key(line)).collect::<Vec<_>>(),
-    )
+/// The first client the change does not reach whose entry is not, byte for
+/// byte, in the new text as it was in the old (or is gone), or a client
+/// that appeared though the change does not reach it: either means the
+/// file written would differ from the intended edit somewhere else.
+pub fn unreached_changed<'p>(
+    reach: Reach<'_>,
+    (old_text, old): (&str, &'p Practice),
+    (new_text, new): (&str, &'p Practice),
+) -> Option<&'p str> {
+    let changed = old.clients.iter().find(|client| {
+        !reach.reaches(client)
+            && new.client(&client.id.value).is_none_or(|now| {
+                let before = entry_text(old_text, client);
+                before.is_none() || before != entry_text(new_text, now)
+            })
+    });
+    if let Some(client) = changed {
+        return Some(&client.id.value);
+    }
+    new.clients
+        .iter()
+        .find(|client| old.client(&client.id.value).is_none() && !reach.reaches(client))
+        .map(|client| client.id.value.as_str())
 }
 
-/// Where a line of the text as cut went in the edited text, of
-/// `after_lines` lines.
-fn moved_line(diff: &[similar::DiffOp], line: usize, after_lines: usize) -> usize {
-    for op in diff {
-        let (old, new) = (op.old_range(), op.new_range());
-        if old.contains(&line) {
-            // Within a replaced stretch, a line keeps its place as far as
-            // the new stretch reaches (a rewritten header followed by a
-            // removed entry keeps the run after it).
-            return new.start + (line - old.start).min(new.len());
-        }
-    }
-    after_lines
-}
-
-/// The whole text as it is put together, with where each piece came from.
-struct Joined {
-    text: String,
-    edited_pieces: Vec<Piece>,
-    cut_pieces: Vec<Piece>,
-}
-
-impl Joined {
-    fn with_capacity(bytes: usize) -> Joined {
-        Joined {
-            text: String::with_capacity(bytes),
-            edited_pieces: Vec::new(),
-            cut_pieces: Vec::new(),
-        }
-    }
-
-    /// Appends `bytes`, which stood at `from` in the edited text or (`cut`)
-    /// in the file as it was; a piece that continues the last one of its
-    /// source extends it.
-    fn put(&mut self, bytes: &str, from: usize, cut: bool) {
-        let pieces = if cut {
-            &mut self.cut_pieces
-        } else {
-            &mut self.edited_pieces
-        };
-        match pieces.last_mut() {
-            Some(last) if last.at + last.len == self.text.len() && last.from + last.len == from => {
-                last.len += bytes.len();
-            }
-            _ => pieces.push(Piece {
-                at: self.text.len(),
-                from,
-                len: bytes.len(),
-            }),
-        }
-        self.text.push_str(bytes);
-    }
-}
-
-impl Rejoined {
-    /// Where a byte of the edited text, or (`cut`) of a cut line in the
-    /// file as it was, stands in the whole text.
-    fn moved(&self, offset: usize, cut: bool) -> usize {
-        let pieces = if cut {
-            &self.cut_pieces
-        } else {
-            &self.edited_pieces
-        };
-        // Pieces of one source are in its order: the last starting at or
-        // before the offset holds it.
-        let after = pieces.partition_point(|p| p.from <= offset);
-        after
-            .checked_sub(1)
-            .and_then(|i| pieces.get(i))
-            .filter(|p| offset < p.from + p.len)
-            .map_or(offset, |p| p.at + (offset - p.from))
-    }
-
-    /// The new text read and validated, without reading the lines the
-    /// change left alone: their clients are the file's as it was (`before`,
-    /// which validated), moved to where they now stand; everything else is
-    /// read from the edited text and moved likewise. The result equals
-    /// `rules::check` of the whole text (tests/cut_edits.rs compares them).
-    pub fn checked(&self, before: &Practice, date: NaiveDate) -> Checked {
-        rules::check_read(&self.text, date, |text| {
-            self.read_from_pieces(before)
-                .unwrap_or_else(|| read_practice(text))
-        })
-    }
-
-    /// The new text as read, assembled from its pieces; `None` when the
-    /// edited text reads with findings of its own (the whole text is read
-    /// then, so they point where they should).
-    fn read_from_pieces(&self, before: &Practice) -> Option<ReadOutcome> {
-        let outcome = read_practice(&self.edited);
-        if !outcome.parsed || !outcome.findings.0.is_empty() {
-            return None;
-        }
-        let mut practice = outcome.practice;
-        practice.respan(&|offset| self.moved(offset, false));
-        practice.clients.reserve(self.cut_ids.len());
-        for id in &self.cut_ids {
-            let mut client = before.client(id)?.clone().raw();
-            client.respan(&|offset| self.moved(offset, true));
-            practice.clients.push(client);
-        }
-        practice.clients.sort_by_key(|client| client.id.span.start);
-        Some(ReadOutcome {
-            practice: practice.indexed(),
-            findings: outcome.findings,
-            parsed: true,
-        })
-    }
-}
-
-/// What identifies a line across an edit: the key of a `key = value` line,
-/// else the whole line.
-fn line_key(line: &str) -> &str {
-    let trimmed = line.trim_start();
-    if trimmed.starts_with(['[', '#']) {
-        return line;
-    }
-    match trimmed.split_once('=') {
-        Some((key, _)) if !key.trim().is_empty() => key.trim_end(),
-        _ => line,
-    }
+/// A client's key and value as written.
+fn entry_text<'t>(text: &'t str, client: &Client) -> Option<(&'t str, &'t str)> {
+    Some((
+        text.get(client.id.span.range())?,
+        text.get(client.span.range())?,
+    ))
 }

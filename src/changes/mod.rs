@@ -9,6 +9,7 @@ mod apply;
 mod clients;
 pub mod cut;
 pub mod edit;
+pub mod endings;
 mod members;
 mod report;
 mod roles;
@@ -33,42 +34,22 @@ use chrono::NaiveDate;
 /// or why nothing changes.
 #[derive(Debug)]
 pub enum Edited {
-    /// The whole document was edited: the new text.
+    /// The new text, in `toml_edit`'s line endings where the change wrote
+    /// lines (the caller puts the file's own endings back).
     Changed(Summary, String),
-    /// Only what the change reached was edited: the new text and where its
-    /// pieces came from, to validate it without reading it all.
-    Rejoined(Summary, cut::Rejoined),
     NoChange(Unchanged),
 }
 
-impl Edited {
-    /// The new text of a change made.
-    pub fn text(&self) -> Option<&str> {
-        match self {
-            Edited::Changed(_, text) => Some(text),
-            Edited::Rejoined(_, rejoined) => Some(&rejoined.text),
-            Edited::NoChange(_) => None,
-        }
-    }
-}
-
-/// Makes `change` to the file's `text`, editing only what `reach` says it
-/// can touch when the file allows (see [`cut`]), else the whole document;
-/// the entries a change touched are tidied. `None` when the text cannot be
-/// parsed for editing. The caller validates the result as a whole.
+/// Makes `change` to the file's `text`: on the text with what `reach` does
+/// not touch cut out when that can be done ([`cut`]), else on the whole
+/// document — the definition the cut edit must equal. The entries a change
+/// touched are tidied. `None` when the text cannot be parsed for editing.
 pub fn edit_text(
     text: &str,
     actor: &Actor<'_>,
     reach: cut::Reach<'_>,
     change: impl Fn(&Actor<'_>, &mut toml_edit::DocumentMut) -> Result<Outcome, ChangeError>,
 ) -> Option<Result<Edited, ChangeError>> {
-    let tidy = |doc: &mut toml_edit::DocumentMut, summary: &Summary| {
-        let touched = summary
-            .affected
-            .iter()
-            .filter_map(|(_, client)| client.as_deref());
-        edit::tidy_clients(doc, touched);
-    };
     if let Some(cut) = cut::cut(text, actor.practice, reach)
         && let Ok(mut doc) = cut.text.parse::<toml_edit::DocumentMut>()
     {
@@ -78,8 +59,8 @@ pub fn edit_text(
             Ok(Outcome::NoChange(why)) => return Some(Ok(Edited::NoChange(why))),
             Ok(Outcome::Changed(summary)) => {
                 tidy(&mut doc, &summary);
-                if let Some(rejoined) = cut.rejoin(&doc) {
-                    return Some(Ok(Edited::Rejoined(summary, rejoined)));
+                if let Some(joined) = cut.rejoin(text, &doc) {
+                    return Some(Ok(Edited::Changed(summary, joined)));
                 }
             }
             Err(_) => {}
@@ -95,6 +76,15 @@ pub fn edit_text(
         }
     };
     Some(edited)
+}
+
+/// Re-spaces the client entries the change touched.
+fn tidy(doc: &mut toml_edit::DocumentMut, summary: &Summary) {
+    let touched = summary
+        .affected
+        .iter()
+        .filter_map(|(_, client)| client.as_deref());
+    edit::tidy_clients(doc, touched);
 }
 
 /// What a change did, for the one-line summary.

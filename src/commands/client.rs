@@ -93,13 +93,6 @@ pub fn run(command: ClientCommand, context: &Context) -> Result<Exit, Failure> {
     }
 }
 
-fn names_member(client: &Client, member: &str) -> bool {
-    client.is_primary(member)
-        || client.is_clinician(member)
-        || client.in_administrative(member)
-        || client.temporary.iter().any(|t| t.member_is(member))
-}
-
 fn list(args: ClientListArgs, context: &Context) -> Result<Exit, Failure> {
     let format = context.format(args.output.format, "client list")?;
     let loaded = context.load()?;
@@ -110,7 +103,7 @@ fn list(args: ClientListArgs, context: &Context) -> Result<Exit, Failure> {
     let clients: Vec<&Client> = practice
         .clients
         .iter()
-        .filter(|c| args.member.as_ref().is_none_or(|m| names_member(c, m)))
+        .filter(|c| args.member.as_ref().is_none_or(|m| c.names(m)))
         .collect();
     let records: Vec<ClientRecord> = clients.iter().map(|c| ClientRecord::new(c)).collect();
     emit(&output::listing(

@@ -86,6 +86,11 @@ fn refused(refusal: Refusal, path: &Path) -> Failure {
             "{}: cannot parse for editing",
             output::escape::path(path)
         )),
+        mismatch @ Refusal::Mismatch { .. } => Failure::Invalid(format!(
+            "{}: {}",
+            output::escape::path(path),
+            output::escape::text(&mismatch.to_string())
+        )),
         Refusal::Invalid { text, errors } => {
             let rendered = diagnostics::render_text(
                 &format!("{} (after the change)", path.display()),
@@ -101,30 +106,25 @@ fn refused(refusal: Refusal, path: &Path) -> Failure {
     }
 }
 
-/// Writes the changed file in the file's own encoding, and keeps its
-/// validation in the cache.
+/// Writes the changed text, after the byte-order mark the file had: the
+/// bytes the change validated, nothing re-encoded on the way. Their check
+/// is kept in the cache under those bytes, so the next question about the
+/// file does not parse it again.
 fn write(
     context: &Context,
     target: &Path,
     loaded: &Loaded,
     applied: &Applied,
 ) -> Result<(), Failure> {
-    let new_text = &applied.text;
-    let bytes = loaded.contents.encode(new_text);
-    store::write_atomic(
-        target,
-        bytes.as_bytes(),
-        Some(&loaded.contents.original_bytes()),
-    )?;
-    // The file as written is validated already: keep it in the index, so
-    // the next question about it does not parse it again. Only when the
-    // text checked is the text written (no line endings put back), so the
-    // kept findings point at the file's own bytes.
+    let [bom, _] = loaded.contents.original_parts();
+    let mut bytes = Vec::with_capacity(bom.len() + applied.text.len());
+    bytes.extend_from_slice(bom);
+    bytes.extend_from_slice(applied.text.as_bytes());
+    store::write_atomic(target, &bytes, Some(&loaded.contents.original_bytes()))?;
     if let Some(cache) = &context.cache
-        && bytes.strip_prefix(store::BOM).unwrap_or(&bytes) == *new_text
         && let Some(payload) = crate::rules::kept::encode(&applied.checked)
     {
-        cache.save(cache.key(bytes.as_bytes()), &payload);
+        cache.save(cache.key(&bytes), &payload);
     }
     Ok(())
 }

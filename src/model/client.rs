@@ -79,6 +79,15 @@ impl<S: Stage> Client<S> {
             .max_by_key(|t| t.last_day())
     }
 
+    /// Whether the entry names `member` anywhere: primary, clinicians,
+    /// administrative list or a temporary entry (expired ones included).
+    pub fn names(&self, member: &str) -> bool {
+        self.is_primary(member)
+            || self.is_clinician(member)
+            || self.in_administrative(member)
+            || self.temporary.iter().any(|t| t.member_is(member))
+    }
+
     /// Primary, clinicians and unexpired temporary members: who has clinical
     /// access through the chart itself.
     pub fn care_team(&self, date: NaiveDate) -> impl Iterator<Item = &str> {
@@ -116,30 +125,5 @@ impl Client<Raw> {
                 .collect::<Option<_>>()?,
             span: self.span,
         })
-    }
-}
-
-impl Client {
-    /// The same client as read: what a cut edit puts back beside the text
-    /// it reads.
-    pub fn raw(self) -> Client<Raw> {
-        Client {
-            id: self.id,
-            primary: Some(self.primary),
-            clinicians: self.clinicians,
-            restricted: self.restricted,
-            administrative: self.administrative,
-            temporary: self
-                .temporary
-                .into_iter()
-                .map(|t| Temporary {
-                    member: Some(t.member),
-                    until: Some(t.until),
-                    reason: t.reason,
-                    span: t.span,
-                })
-                .collect(),
-            span: self.span,
-        }
     }
 }

@@ -26,7 +26,7 @@ pub mod verdicts;
 pub use decide::{Decision, QueryError, Reason, Request, decide};
 
 use crate::findings::{Code, Finding, Findings};
-use crate::model::{Practice, Raw, ReadOutcome, read_practice};
+use crate::model::{Practice, Raw, read_practice};
 use chrono::NaiveDate;
 
 /// A practice read from text, with every finding about it: shape and rules.
@@ -112,13 +112,6 @@ pub fn too_large(size: u64) -> Finding {
 /// assert!(ask("bob", "clinical.*", Some("C-1001")).is_err());
 /// ```
 pub fn check(text: &str, date: NaiveDate) -> Checked {
-    check_read(text, date, read_practice)
-}
-
-/// [`check`] with the reading done by `read`: a change that edited part of
-/// the file reads its new text from the pieces it already has. The limits
-/// on the text and the rules are the same.
-pub fn check_read(text: &str, date: NaiveDate, read: impl FnOnce(&str) -> ReadOutcome) -> Checked {
     if text.len() as u64 > MAX_FILE_BYTES {
         return Checked {
             practice: Practice::catalog_only(),
@@ -139,7 +132,7 @@ pub fn check_read(text: &str, date: NaiveDate, read: impl FnOnce(&str) -> ReadOu
             findings: Findings(vec![finding]),
         };
     }
-    let outcome = read(text);
+    let outcome = read_practice(text);
     let mut findings = outcome.findings;
     if outcome.parsed {
         findings

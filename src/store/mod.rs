@@ -4,7 +4,6 @@
 
 pub mod cache;
 mod discover;
-mod endings;
 pub mod exported;
 pub mod git;
 mod lock;
@@ -107,7 +106,7 @@ impl Contents {
     /// The bytes to write for `text`: the BOM restored, and each line
     /// the change left alone with its own line ending (SPEC §8).
     pub fn encode(&self, text: &str) -> String {
-        let body = endings::keep_line_endings(&self.text, text);
+        let body = crate::changes::endings::keep_line_endings(&self.text, text);
         if self.bom {
             format!("{BOM}{body}")
         } else {

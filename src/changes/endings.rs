@@ -1,7 +1,15 @@
-//! Line endings through a rewrite (SPEC §8 "Writing"): every line the change
-//! does not touch keeps its bytes, ending included, and a line it adds takes
-//! the ending of the file's first line. A file with LF everywhere but one
-//! CRLF line comes back exactly so, not all CRLF or all LF.
+//! Line endings through a rewrite (SPEC §8 "Writing", §9.1): every line the
+//! change does not touch keeps its bytes, ending included, and a line it
+//! adds takes the ending of the file's first line. A file with LF
+//! everywhere but one CRLF line comes back exactly so, not all CRLF or all
+//! LF.
+//!
+//! `toml_edit` writes every line with `\n`, so the lines of the edited
+//! text are matched with the file's to put each ending back. A line is
+//! matched by its content *and the entry it belongs to* (the table it is
+//! in and the key of the entry it sits above or continues): the same
+//! comment above two clients is two different lines, and removing one
+//! client cannot hand its comment's ending to the other.
 
 use similar::{Algorithm, DiffOp, capture_diff_slices};
 
@@ -45,16 +53,11 @@ pub fn keep_line_endings(original: &str, edited: &str) -> String {
         .map(|l| l.ending)
         .filter(|e| !e.is_empty())
         .unwrap_or("\n");
-    // Compare lines by content and by whether they end at all, so a CRLF
-    // line the editor wrote back as LF still counts as unchanged.
-    let old_keys: Vec<(&str, bool)> = old
-        .iter()
-        .map(|l| (l.content, l.ending.is_empty()))
-        .collect();
-    let new_keys: Vec<(&str, bool)> = new
-        .iter()
-        .map(|l| (l.content, l.ending.is_empty()))
-        .collect();
+    // Compare lines by the entry they belong to, their content and whether
+    // they end at all, so a CRLF line the editor wrote back as LF still
+    // counts as unchanged.
+    let old_keys = keys(&old);
+    let new_keys = keys(&new);
     let mut out = String::with_capacity(edited.len() + edited.len() / 32);
     for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys) {
         match op {
@@ -98,8 +101,69 @@ pub fn keep_line_endings(original: &str, edited: &str) -> String {
     out
 }
 
+/// What identifies a line across an edit: the table it is in, the key of
+/// the entry it belongs to, its content, and whether it ends.
+type LineKey<'a> = (&'a str, &'a str, &'a str, bool);
+
+fn keys<'a>(lines: &[Line<'a>]) -> Vec<LineKey<'a>> {
+    let mut table = "";
+    let mut entry = "";
+    let mut keys: Vec<LineKey<'a>> = lines
+        .iter()
+        .map(|line| {
+            let trimmed = line.content.trim();
+            if trimmed.starts_with('[') {
+                table = trimmed;
+                entry = "";
+            } else if let Some(key) = entry_key(trimmed) {
+                entry = key;
+            }
+            (table, entry, line.content, line.ending.is_empty())
+        })
+        .collect();
+    // Comment and blank lines belong to the entry below them (`toml_edit`
+    // keeps them with it): walk back up, handing each the next entry's key.
+    let mut below = ("", "");
+    for (key, line) in keys.iter_mut().zip(lines).rev() {
+        let trimmed = line.content.trim();
+        if trimmed.is_empty() || trimmed.starts_with('#') {
+            (key.0, key.1) = below;
+        } else {
+            below = (
+                key.0,
+                if trimmed.starts_with('[') {
+                    trimmed
+                } else {
+                    key.1
+                },
+            );
+        }
+    }
+    keys
+}
+
+/// The key of a `key = value` line, if the line starts one.
+fn entry_key(line: &str) -> Option<&str> {
+    if line.starts_with('#') {
+        return None;
+    }
+    let (key, _) = line.split_once('=')?;
+    let key = key.trim();
+    (!key.is_empty()).then_some(key)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_same_comment_above_two_entries_keeps_each_its_own_ending() {
+        let original = "[clients]\n# sealed\nA = 1\n# sealed\r\nB = 2\n";
+        let edited = "[clients]\n# sealed\nB = 2\n";
+        assert_eq!(
+            keep_line_endings(original, edited),
+            "[clients]\n# sealed\r\nB = 2\n"
+        );
+    }
+
     use super::*;
 
     #[test]
