@@ -60,6 +60,8 @@ enum Endings {
 }
 
 const ROLES: &[&str] = &["clinician", "clinician", "clinician", "scheduler", "biller"];
+/// Roles the changes grant and revoke.
+const CHANGED_ROLES: [&str; 3] = ["clinician", "supervisor", "biller"];
 const NOTES: &[&str] = &[
     "# sealed: court order",
     "# note",
@@ -238,11 +240,11 @@ impl Op {
         let m = |rng: &mut Rng| member_id(rng.below(members + 1));
         let c = |rng: &mut Rng| client_id(rng.below(clients + 2));
         match rng.below(14) {
-            0 => Op::MemberAdd(format!("n{fresh}"), rng.pick(ROLES)),
+            0 => Op::MemberAdd(format!("n{fresh}"), ROLES[rng.below(ROLES.len())]),
             1 => Op::MemberEditEmail(m(rng), format!("x{fresh}@practice.example")),
             2 => Op::MemberRemove(m(rng), rng.chance(0.5).then(|| m(rng))),
-            3 => Op::RoleGrant(m(rng), rng.pick(&["clinician", "supervisor", "biller"])),
-            4 => Op::RoleRevoke(m(rng), rng.pick(&["clinician", "supervisor", "biller"])),
+            3 => Op::RoleGrant(m(rng), CHANGED_ROLES[rng.below(3)]),
+            4 => Op::RoleRevoke(m(rng), CHANGED_ROLES[rng.below(3)]),
             5 => Op::SupervisionAdd(m(rng), m(rng)),
             6 => Op::SupervisionRemove(m(rng), m(rng)),
             7 => Op::ClientAdd(format!("C-{}", 90_000 + fresh), m(rng)),
