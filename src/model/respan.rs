@@ -125,3 +125,86 @@ impl Respan for Practice<Raw> {
         self.clients.respan(to);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every span in a serialised value: the `{start, end}` objects.
+    fn spans(value: &serde_json::Value, out: &mut Vec<(usize, usize)>) {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let (Some(start), Some(end), 2) = (
+                    map.get("start").and_then(serde_json::Value::as_u64),
+                    map.get("end").and_then(serde_json::Value::as_u64),
+                    map.len(),
+                ) {
+                    out.push((start as usize, end as usize));
+                }
+                map.values().for_each(|v| spans(v, out));
+            }
+            serde_json::Value::Array(items) => items.iter().for_each(|v| spans(v, out)),
+            _ => {}
+        }
+    }
+
+    /// Respan lists the fields by hand; this finds every span by walking the
+    /// serialised practice instead, so a field added to a model type with a
+    /// span in it fails here until `respan` moves it too.
+    #[test]
+    fn respan_moves_every_span_the_practice_holds() {
+        let text = r#"version = 1
+max_supervisors = 2
+[practice]
+name = "Riverbend"
+owner = "alice"
+[capabilities]
+"notes.export" = { description = "Export notes", scope = "client" }
+[roles.reader]
+description = "Reads"
+grants = [{ can = "clinical.view", on = "assigned" }]
+requires = ["clinician"]
+excludes = ["intern"]
+[members.alice]
+name = "Alice"
+legal_name = "Alice A."
+email = "alice@example.org"
+github = "alice"
+roles = ["administrator"]
+npi = "1234567893"
+taxonomy = "101YM0800X"
+[members.bob]
+name = "Bob"
+roles = ["clinician", "supervisor"]
+grants = [{ can = "files.view", on = "all" }]
+denies = ["notes.admin"]
+[members.ivy]
+name = "Ivy"
+roles = ["intern"]
+supervisors = ["bob"]
+cosign = ["bob"]
+bill_as_supervisor = true
+[clients]
+C-1 = { primary = "bob", clinicians = ["alice"], restricted = true, administrative = ["alice"], temporary = [{ member = "ivy", until = 2027-01-01, reason = "cover" }] }
+"#;
+        let outcome = crate::model::read_whole(text);
+        let mut practice = outcome.practice;
+        let before = serde_json::to_value(&practice).unwrap_or_default();
+        let mut old = Vec::new();
+        spans(&before, &mut old);
+        assert!(old.len() > 40, "the sample holds spans everywhere: {old:?}");
+        const SHIFT: usize = 1_000_000;
+        practice.respan(&|offset| offset + SHIFT);
+        let after = serde_json::to_value(&practice).unwrap_or_default();
+        let mut new = Vec::new();
+        spans(&after, &mut new);
+        assert_eq!(old.len(), new.len());
+        for (old, new) in old.iter().zip(&new) {
+            assert_eq!(
+                (old.0 + SHIFT, old.1 + SHIFT),
+                *new,
+                "a span respan does not move"
+            );
+        }
+    }
+}
