@@ -143,6 +143,7 @@ fn agree(commits: usize) {
             &compare(&last, &checked.practice, date),
             None,
             Some("C-1001"),
+            None,
         );
         if !changes.is_empty() {
             expected.push((i, Some(serde_json::to_value(changes).unwrap())));
