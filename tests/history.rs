@@ -289,10 +289,19 @@ fn a_version_over_the_size_limit_is_never_read() {
     git("2026-03-01", &["add", "practice.toml"]);
     git(
         "2026-03-01",
-        &["commit", "-q", "--allow-empty", "-m", "Back to the practice"],
+        &[
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-m",
+            "Back to the practice",
+        ],
     );
     // The working file is still the valid one; HEAD~1 is the huge one.
-    git("2026-03-01", &["checkout", "-q", "HEAD", "--", "practice.toml"]);
+    git(
+        "2026-03-01",
+        &["checkout", "-q", "HEAD", "--", "practice.toml"],
+    );
     let limit = 16 * 1024 * 1024;
 
     let praxis = |args: &[&str]| {
@@ -332,7 +341,10 @@ fn a_version_over_the_size_limit_is_never_read() {
     let (_, review) = {
         let run = fixture.run(&["review", "--since", "2026-01-15", "--format", "json"]);
         assert_eq!(run.code, 0, "{}", run.stderr);
-        ((), serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap())
+        (
+            (),
+            serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap(),
+        )
     };
     assert!(
         review["changes"]["events"][0]["skipped"]
