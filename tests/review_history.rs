@@ -606,6 +606,15 @@ fn temporary_access_ending_is_an_event_on_the_day_after_its_last_day() {
         ended["changes"]["dev"]["lost"]["clinical.view"],
         serde_json::json!(["C-1003"])
     );
+    // The output fits its committed schema.
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("schema/output/history.schema.json"))
+            .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let instance = Value::Array(events.clone());
+    assert!(validator.is_valid(&instance), "{instance:#}");
     // Not before it ends, nor outside the range shown.
     assert_eq!(
         at(
