@@ -217,6 +217,10 @@ fn history_of_a_thousand_commits() {
 /// in KiB (`wait4`'s `ru_maxrss`: the process, and the git processes it
 /// waited for).
 fn run_measured(command: &mut Command) -> (common::Run, i64) {
+    #[expect(
+        clippy::zombie_processes,
+        reason = "reaped by wait4 below, which also reports its peak memory"
+    )]
     let child = command
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -608,8 +608,7 @@ fn temporary_access_ending_is_an_event_on_the_day_after_its_last_day() {
     );
     // The output fits its committed schema.
     let schema: Value = serde_json::from_str(
-        &std::fs::read_to_string(common::root().join("schema/output/history.schema.json"))
-            .unwrap(),
+        &std::fs::read_to_string(common::root().join("schema/output/history.schema.json")).unwrap(),
     )
     .unwrap();
     let validator = jsonschema::validator_for(&schema).unwrap();
