@@ -690,7 +690,8 @@ Register-ArgumentCompleter -Native -CommandName 'praxis' -ScriptBlock {
         'praxis;history' {
             [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Only changes to this client''s access')
             [CompletionResult]::new('--member', '--member', [CompletionResultType]::ParameterName, 'Only changes to this member''s access')
-            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only commits from this day on (YYYY-MM-DD)')
+            [CompletionResult]::new('--capability', '--capability', [CompletionResultType]::ParameterName, 'Only gains and losses of this capability')
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only commits from this day on (YYYY-MM-DD): those on the first-parent line from the first one dated this day or later')
             [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Only commits up to this day (YYYY-MM-DD)')
             [CompletionResult]::new('--rev', '--rev', [CompletionResultType]::ParameterName, 'The branch or range to read, as git takes them (`main`, `v1..v2`), along its first-parent line: a merged pull request is one entry [default: HEAD]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format [default: table]')

@@ -1755,7 +1755,7 @@ _praxis() {
             return 0
             ;;
         praxis__subcmd__history)
-            opts="-f -q -h --client --member --since --until --rev --format --file --as --at --quiet --no-cache --help"
+            opts="-f -q -h --client --member --capability --since --until --rev --format --file --as --at --quiet --no-cache --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1766,6 +1766,10 @@ _praxis() {
                     return 0
                     ;;
                 --member)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --capability)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2582,7 +2586,7 @@ _praxis() {
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "validate access-check access-check-batch access-who access-list member-list member-show client-list client-show role-list role-show matrix diff test review" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "validate access-check access-check-batch access-who access-list member-list member-show client-list client-show role-list role-show matrix diff test review history" -- "${cur}"))
                     return 0
                     ;;
                 --file)

@@ -621,7 +621,8 @@ set edit:completion:arg-completer[praxis] = {|@words|
         &'praxis;history'= {
             cand --client 'Only changes to this client''s access'
             cand --member 'Only changes to this member''s access'
-            cand --since 'Only commits from this day on (YYYY-MM-DD)'
+            cand --capability 'Only gains and losses of this capability'
+            cand --since 'Only commits from this day on (YYYY-MM-DD): those on the first-parent line from the first one dated this day or later'
             cand --until 'Only commits up to this day (YYYY-MM-DD)'
             cand --rev 'The branch or range to read, as git takes them (`main`, `v1..v2`), along its first-parent line: a merged pull request is one entry [default: HEAD]'
             cand --format 'Output format [default: table]'

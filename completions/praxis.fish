@@ -455,7 +455,8 @@ complete -c praxis -n "__fish_praxis_using_subcommand review" -l no-cache -d 'Re
 complete -c praxis -n "__fish_praxis_using_subcommand review" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c praxis -n "__fish_praxis_using_subcommand history" -l client -d 'Only changes to this client\'s access' -r
 complete -c praxis -n "__fish_praxis_using_subcommand history" -l member -d 'Only changes to this member\'s access' -r
-complete -c praxis -n "__fish_praxis_using_subcommand history" -l since -d 'Only commits from this day on (YYYY-MM-DD)' -r
+complete -c praxis -n "__fish_praxis_using_subcommand history" -l capability -d 'Only gains and losses of this capability' -r
+complete -c praxis -n "__fish_praxis_using_subcommand history" -l since -d 'Only commits from this day on (YYYY-MM-DD): those on the first-parent line from the first one dated this day or later' -r
 complete -c praxis -n "__fish_praxis_using_subcommand history" -l until -d 'Only commits up to this day (YYYY-MM-DD)' -r
 complete -c praxis -n "__fish_praxis_using_subcommand history" -l rev -d 'The branch or range to read, as git takes them (`main`, `v1..v2`), along its first-parent line: a merged pull request is one entry [default: HEAD]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand history" -l format -d 'Output format [default: table]' -r -f -a "table\t'Human-readable (a table or text)'
@@ -508,7 +509,8 @@ role-show\t''
 matrix\t''
 diff\t''
 test\t''
-review\t''"
+review\t''
+history\t''"
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -s f -l file -d 'The practice file [default: $PRAXIS_FILE, else the nearest practice.toml upwards]' -r -F
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -l as -d 'The acting member: who makes a change, whose permissions `diff --as` checks, or who asks `access check` [default: $PRAXIS_ACTOR for changes]' -r
 complete -c praxis -n "__fish_praxis_using_subcommand schema" -l at -d 'Decide as of this date (YYYY-MM-DD) instead of today' -r

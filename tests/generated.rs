@@ -112,7 +112,7 @@ fn output_schemas_match_the_records() {
     assert_eq!(committed_files, OUTPUTS.len(), "a schema with no output");
 }
 
-const OUTPUTS: [&str; 15] = [
+const OUTPUTS: [&str; 16] = [
     "validate",
     "access-check",
     "access-check-batch",
@@ -128,6 +128,7 @@ const OUTPUTS: [&str; 15] = [
     "diff",
     "test",
     "review",
+    "history",
 ];
 
 /// The schemas describe what the commands really print: each output of a

@@ -143,6 +143,7 @@ fn agree(commits: usize) {
             &compare(&last, &checked.practice, date),
             None,
             Some("C-1001"),
+            None,
         );
         if !changes.is_empty() {
             expected.push((i, Some(serde_json::to_value(changes).unwrap())));
@@ -210,4 +211,167 @@ fn history_agrees_with_diff_commit_by_commit() {
 #[ignore = "1,000 commits: cargo test --release --test history -- --ignored --nocapture"]
 fn history_of_a_thousand_commits() {
     agree(1000);
+}
+
+/// Runs `command` and returns what it did with its peak resident memory
+/// in KiB (`wait4`'s `ru_maxrss`: the process, and the git processes it
+/// waited for).
+fn run_measured(command: &mut Command) -> (common::Run, i64) {
+    #[expect(
+        clippy::zombie_processes,
+        reason = "reaped by wait4 below, which also reports its peak memory"
+    )]
+    let child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let pid = child.id() as libc::pid_t;
+    let (mut stdout, mut stderr) = (child.stdout.unwrap(), child.stderr.unwrap());
+    let reading = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut stderr, &mut text).unwrap();
+        text
+    });
+    let mut out = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut out).unwrap();
+    let err = reading.join().unwrap();
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value; wait4 fills it in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `pid` is our own child, not yet waited for.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    assert_eq!(waited, pid);
+    let code = if libc::WIFEXITED(status) {
+        libc::WEXITSTATUS(status)
+    } else {
+        -1
+    };
+    let run = common::Run {
+        code,
+        stdout: out,
+        stderr: err,
+    };
+    (run, usage.ru_maxrss)
+}
+
+/// SPEC §9.1 "Every read bounded, git included": a version of the file
+/// over the size limit (here 64 MiB of zeros, which git stores in a few
+/// KiB) is never read: `history` and `review` list it as skipped, `diff
+/// --base` and `export --base` refuse it (exit 2, naming the revision, the
+/// size and the limit), and none of them comes near holding it.
+#[test]
+fn a_version_over_the_size_limit_is_never_read() {
+    const HUGE: usize = 64 * 1024 * 1024;
+    let base = std::fs::read_to_string(common::root().join("examples/therapynotes/practice.toml"))
+        .unwrap();
+    let fixture = common::Fixture::new(&base);
+    let dir = fixture.dir.path();
+    let git = |day: &str, args: &[&str]| common::git_on(dir, day, args);
+    git("2026-01-01", &["init", "-q"]);
+    git("2026-01-01", &["add", "practice.toml"]);
+    git("2026-01-01", &["commit", "-q", "-m", "The practice"]);
+    // The oversized version, streamed into git without a file on disk.
+    let mut hash = Command::new("git")
+        .current_dir(dir)
+        .args(["hash-object", "-w", "--stdin"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = hash.stdin.take().unwrap();
+    let chunk = vec![0u8; 1024 * 1024];
+    for _ in 0..HUGE / chunk.len() {
+        stdin.write_all(&chunk).unwrap();
+    }
+    drop(stdin);
+    let output = hash.wait_with_output().unwrap();
+    let oid = String::from_utf8(output.stdout).unwrap();
+    let entry = format!("100644,{},practice.toml", oid.trim());
+    git("2026-02-01", &["update-index", "--cacheinfo", &entry]);
+    git("2026-02-01", &["commit", "-q", "-m", "A huge version"]);
+    git("2026-03-01", &["add", "practice.toml"]);
+    git(
+        "2026-03-01",
+        &[
+            "commit",
+            "-q",
+            "--allow-empty",
+            "-m",
+            "Back to the practice",
+        ],
+    );
+    // The working file is still the valid one; HEAD~1 is the huge one.
+    git(
+        "2026-03-01",
+        &["checkout", "-q", "HEAD", "--", "practice.toml"],
+    );
+    let limit = 16 * 1024 * 1024;
+
+    let praxis = |args: &[&str]| {
+        let mut command = Command::new(assert_cmd::cargo::cargo_bin("praxis"));
+        command
+            .current_dir(dir)
+            .env_remove("PRAXIS_FILE")
+            .env_remove("PRAXIS_ACTOR")
+            .arg("-f")
+            .arg(&fixture.path)
+            .args(args);
+        command
+    };
+    let mut command = praxis(&["history", "--format", "json"]);
+    let (run, peak) = run_measured(&mut command);
+    println!("history with a {HUGE}-byte version: peak {peak} KiB");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let events: Vec<serde_json::Value> = serde_json::from_str(&run.stdout).unwrap();
+    let huge = events
+        .iter()
+        .find(|e| e["subject"] == "A huge version")
+        .unwrap();
+    let why = huge["skipped"].as_str().unwrap();
+    assert!(
+        why.contains("over the size limit") && why.contains(&HUGE.to_string()),
+        "{why}"
+    );
+    assert!(
+        (peak as usize) * 1024 < HUGE / 4,
+        "history held {peak} KiB for a version of {HUGE} bytes"
+    );
+    // Every format lists it as skipped.
+    for format in ["table", "csv", "markdown"] {
+        let run = fixture.run(&["history", "--format", format]);
+        assert!(run.stdout.contains("over the size limit"), "{format}");
+    }
+    let (_, review) = {
+        let run = fixture.run(&["review", "--since", "2026-01-15", "--format", "json"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        (
+            (),
+            serde_json::from_str::<serde_json::Value>(&run.stdout).unwrap(),
+        )
+    };
+    assert!(
+        review["changes"]["events"][0]["skipped"]
+            .as_str()
+            .unwrap()
+            .contains("over the size limit")
+    );
+
+    for args in [
+        vec!["diff", "--base", "HEAD~1"],
+        vec!["export", "--to", "openfga", "--base", "HEAD~1"],
+    ] {
+        let (run, peak) = run_measured(&mut praxis(&args));
+        assert_eq!(run.code, 2, "{args:?}: {}", run.stdout);
+        for part in [
+            "HEAD~1:",
+            &HUGE.to_string(),
+            &limit.to_string(),
+            "over the size limit",
+        ] {
+            assert!(run.stderr.contains(part), "{args:?}: {}", run.stderr);
+        }
+        println!("{args:?} with a {HUGE}-byte base: peak {peak} KiB");
+        assert!((peak as usize) * 1024 < HUGE / 4, "{args:?}: {peak} KiB");
+    }
 }

@@ -464,15 +464,325 @@ fn a_backdated_commit_counts_from_when_it_entered_the_branch() {
     // Committed after the review of 2026-09-01, dated as if long before.
     commit(&fixture, "2026-01-05", "dev covers C-1003");
     let (_, json) = review(&fixture, &["--since", "2026-09-01", "--client", "C-1003"]);
+    let events = json["changes"]["events"].as_array().unwrap();
     assert_eq!(
-        subjects(json["changes"]["events"].as_array().unwrap()),
+        subjects(events),
         ["The practice as it was", "dev covers C-1003"]
     );
+    assert_eq!(events[1]["backdated"], true);
+    assert_eq!(events[1]["parent_date"], "2026-09-10");
+    assert_eq!(events[0]["backdated"], false);
     let events = history_json(&fixture, &["--since", "2026-09-01", "--member", "dev"]);
     assert_eq!(
         subjects(&events),
         ["The practice as it was", "dev covers C-1003"]
     );
+    assert_eq!(events[1]["backdated"], true);
+    // Every format marks it.
+    let marker = "backdated: its parent is dated 2026-09-10";
+    for format in ["table", "csv", "markdown"] {
+        let run = fixture.run(&["history", "--member", "dev", "--format", format]);
+        assert!(run.stdout.contains(marker), "{format}: {}", run.stdout);
+    }
+    for format in ["table", "markdown", "html"] {
+        let run = fixture.run(&[
+            "--at",
+            TODAY,
+            "review",
+            "--since",
+            "2026-09-01",
+            "--format",
+            format,
+        ]);
+        assert!(run.stdout.contains(marker), "{format}: {}", run.stdout);
+    }
+}
+
+/// Backdating is judged against the commit's parent, whatever the parent
+/// changed: a commit that touched only another file still dates the line.
+#[test]
+fn a_commit_dated_before_a_parent_that_changed_another_file_is_backdated() {
+    let fixture = example();
+    commit(&fixture, "2026-01-05", "The practice as it was");
+    std::fs::write(fixture.dir.path().join("NOTES"), "review done\n").unwrap();
+    git(&fixture, &["add", "NOTES"], "2026-09-10");
+    git(
+        &fixture,
+        &["commit", "-q", "-m", "Review notes"],
+        "2026-09-10",
+    );
+    change(&fixture, &["client", "grant", "C-1003", "dev"]);
+    commit(&fixture, "2026-08-20", "dev covers C-1003");
+    let events = history_json(
+        &fixture,
+        &[
+            "--member",
+            "dev",
+            "--client",
+            "C-1003",
+            "--capability",
+            "clinical.view",
+        ],
+    );
+    assert_eq!(subjects(&events), ["dev covers C-1003"]);
+    assert_eq!(events[0]["backdated"], true);
+    assert_eq!(events[0]["parent_date"], "2026-09-10");
+    // It entered the branch after the notes of 2026-09-10 at the earliest.
+    let (_, json) = review(
+        &fixture,
+        &[
+            "--since",
+            "2026-09-01",
+            "--member",
+            "dev",
+            "--client",
+            "C-1003",
+        ],
+    );
+    assert_eq!(
+        subjects(json["changes"]["events"].as_array().unwrap()),
+        ["dev covers C-1003"]
+    );
+}
+
+#[test]
+fn temporary_access_ending_is_an_event_on_the_day_after_its_last_day() {
+    let fixture = example();
+    commit(&fixture, "2026-09-01", "The practice as it was");
+    change(
+        &fixture,
+        &[
+            "client",
+            "grant",
+            "C-1003",
+            "dev",
+            "--until",
+            "2027-10-20",
+            "--reason",
+            "Covering carol",
+        ],
+    );
+    // Written as of an earlier day: the file's date is what matters.
+    let text = fixture.text().replace("2027-10-20", "2026-10-20");
+    std::fs::write(&fixture.path, text).unwrap();
+    commit(&fixture, "2026-10-01", "dev covers C-1003");
+    let at = |day: &str, args: &[&str]| {
+        let mut all = vec!["--at", day, "history", "--format", "json"];
+        all.extend(args);
+        let run = fixture.run(&all);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        serde_json::from_str::<Value>(&run.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let events = at(
+        TODAY,
+        &[
+            "--member",
+            "dev",
+            "--client",
+            "C-1003",
+            "--capability",
+            "clinical.view",
+        ],
+    );
+    assert_eq!(events.len(), 2, "{events:#?}");
+    // The grant carries its last day and reason.
+    assert_eq!(events[0]["kind"], "commit");
+    assert_eq!(
+        events[0]["temporary"],
+        serde_json::json!([{"client": "C-1003", "member": "dev", "until": "2026-10-20", "reason": "Covering carol"}])
+    );
+    // The ending: no commit, the day after the last day, what was lost.
+    let ended = &events[1];
+    assert_eq!(ended["kind"], "temporary access ended");
+    assert!(ended["commit"].is_null() && ended["author"].is_null());
+    assert_eq!(ended["date"], "2026-10-21");
+    assert_eq!(ended["temporary"][0]["until"], "2026-10-20");
+    assert_eq!(ended["temporary"][0]["reason"], "Covering carol");
+    assert_eq!(
+        ended["changes"]["dev"]["lost"]["clinical.view"],
+        serde_json::json!(["C-1003"])
+    );
+    // The output fits its committed schema.
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(common::root().join("schema/output/history.schema.json")).unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let instance = Value::Array(events.clone());
+    assert!(validator.is_valid(&instance), "{instance:#}");
+    // Not before it ends, nor outside the range shown.
+    assert_eq!(
+        at(
+            "2026-10-20",
+            &[
+                "--member",
+                "dev",
+                "--client",
+                "C-1003",
+                "--capability",
+                "clinical.view"
+            ]
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        at(
+            TODAY,
+            &[
+                "--member",
+                "dev",
+                "--client",
+                "C-1003",
+                "--capability",
+                "clinical.view",
+                "--until",
+                "2026-10-20"
+            ]
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        at(
+            TODAY,
+            &[
+                "--member",
+                "dev",
+                "--client",
+                "C-1003",
+                "--capability",
+                "clinical.view",
+                "--since",
+                "2026-10-21"
+            ]
+        )
+        .len(),
+        1
+    );
+    // Every format shows it, with the entry's last day and reason.
+    for format in ["table", "csv", "markdown"] {
+        let run = fixture.run(&[
+            "--at",
+            TODAY,
+            "history",
+            "--member",
+            "dev",
+            "--client",
+            "C-1003",
+            "--capability",
+            "clinical.view",
+            "--format",
+            format,
+        ]);
+        assert!(
+            run.stdout.contains("temporary access ended"),
+            "{format}: {}",
+            run.stdout
+        );
+        assert!(
+            run.stdout
+                .contains("dev on C-1003 through 2026-10-20: Covering carol"),
+            "{format}: {}",
+            run.stdout
+        );
+    }
+    let text = fixture.run(&[
+        "--at",
+        TODAY,
+        "history",
+        "--member",
+        "dev",
+        "--client",
+        "C-1003",
+        "--capability",
+        "clinical.view",
+    ]);
+    assert!(
+        text.stdout
+            .contains("2026-10-21 (no commit): temporary access ended"),
+        "{}",
+        text.stdout
+    );
+    // review --since lists it as history does.
+    let (_, json) = review(
+        &fixture,
+        &[
+            "--since",
+            "2026-10-02",
+            "--member",
+            "dev",
+            "--client",
+            "C-1003",
+        ],
+    );
+    assert_eq!(
+        json["changes"]["events"][0]["kind"],
+        "temporary access ended"
+    );
+
+    // Extended before its end: it ends only at the new last day.
+    let text = fixture.text().replace("2026-10-20", "2026-11-10");
+    std::fs::write(&fixture.path, text).unwrap();
+    commit(&fixture, "2026-10-15", "dev stays on C-1003");
+    let events = at(
+        TODAY,
+        &[
+            "--member",
+            "dev",
+            "--client",
+            "C-1003",
+            "--capability",
+            "clinical.view",
+        ],
+    );
+    let ends: Vec<&str> = events
+        .iter()
+        .filter(|e| e["kind"] == "temporary access ended")
+        .map(|e| e["date"].as_str().unwrap())
+        .collect();
+    assert_eq!(ends, ["2026-11-11"], "{events:#?}");
+}
+
+#[test]
+fn history_narrows_to_one_capability() {
+    let fixture = example();
+    commit(&fixture, "2026-01-05", "The practice as it was");
+    change(&fixture, &["role", "grant", "sara", "biller"]);
+    commit(&fixture, "2026-08-20", "sara bills");
+    change(&fixture, &["client", "grant", "C-1003", "dev"]);
+    commit(&fixture, "2026-09-15", "dev covers C-1003");
+    let events = history_json(
+        &fixture,
+        &["--capability", "clinical.view", "--since", "2026-02-01"],
+    );
+    assert_eq!(subjects(&events), ["dev covers C-1003"]);
+    let gained = events[0]["changes"]["dev"]["gained"].as_object().unwrap();
+    assert_eq!(gained.keys().collect::<Vec<_>>(), ["clinical.view"]);
+    let events = history_json(
+        &fixture,
+        &["--capability", "billing.view", "--since", "2026-02-01"],
+    );
+    assert_eq!(subjects(&events), ["sara bills"]);
+    assert!(
+        events[0]["changes"]["sara"]["roles_granted"]
+            .as_array()
+            .unwrap()
+            .is_empty()
+    );
+    // An unknown capability is an error naming the near one and the rest.
+    let run = fixture.run(&["history", "--capability", "clinical.veiw"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert!(
+        run.stderr.contains("did you mean `clinical.view`"),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("billing.view"), "{}", run.stderr);
 }
 
 #[test]

@@ -168,7 +168,10 @@ pub struct HistoryArgs {
     /// Only changes to this member's access
     #[arg(long, add = complete::member())]
     pub member: Option<String>,
-    /// Only commits from this day on (YYYY-MM-DD)
+    /// Only gains and losses of this capability
+    #[arg(long, value_name = "CAP", add = complete::capability())]
+    pub capability: Option<String>,
+    /// Only commits from this day on (YYYY-MM-DD): those on the first-parent line from the first one dated this day or later
     #[arg(long, value_name = "DATE", value_parser = super::parse_date)]
     pub since: Option<chrono::NaiveDate>,
     /// Only commits up to this day (YYYY-MM-DD)

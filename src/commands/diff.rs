@@ -184,23 +184,28 @@ fn from_git_following(
     }
     let entry = git::run(&dir, &["ls-tree", rev, "--", &format!("./{name}")])?;
     let is_link = String::from_utf8_lossy(&entry.stdout).starts_with("120000 ");
-    let output = git::run(&dir, &["show", &format!("{rev}:./{name}")])?;
-    if !output.status.success() {
-        return Err(Failure::Usage(format!(
-            "git show {rev}:{name} failed: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        )));
-    }
+    // Read as history reads versions: no further than the size limit.
+    let object = format!("{rev}:./{name}");
+    let bytes = match git::version(&dir, &object)? {
+        git::Blob::Text(text) => text.into_bytes(),
+        git::Blob::TooLarge(size) => return Err(git::GitError::TooLarge { object, size }.into()),
+        git::Blob::Other => {
+            return Err(Failure::Usage(format!(
+                "{rev}:{name} is not a file of UTF-8 text"
+            )));
+        }
+        git::Blob::Missing => return Err(git::GitError::MissingObject(object).into()),
+    };
     if is_link {
         // The blob is the link's target. Follow it in the same revision so
         // the access comparison is of contents; the kind is compared apart.
-        let target = String::from_utf8_lossy(&output.stdout).into_owned();
+        let target = String::from_utf8_lossy(&bytes).into_owned();
         let resolved = dir.join(&target);
         let practice = from_git_following(&resolved, rev, context, links + 1)?.0;
         return Ok((practice, FileKind::Symlink(target)));
     }
     let shown = PathBuf::from(format!("{rev}:{}", path.display()));
-    let contents: Contents = super::decode(&shown, output.stdout)?;
+    let contents: Contents = super::decode(&shown, bytes)?;
     Ok((
         context.load_text(&shown, contents)?.practice,
         FileKind::Regular,
@@ -252,8 +257,11 @@ fn renamed_since(path: &Path, rev: &str, context: &Context) -> Result<Option<Pra
         return Ok(None);
     };
     let name = format!("{rev}:{earlier}");
-    let text = match git::read_blobs(&root, std::slice::from_ref(&name))?.pop() {
-        Some(git::Blob::Text(text)) => text,
+    let text = match git::version(&root, &name)? {
+        git::Blob::Text(text) => text,
+        git::Blob::TooLarge(size) => {
+            return Err(git::GitError::TooLarge { object: name, size }.into());
+        }
         _ => return Err(git::GitError::MissingObject(name).into()),
     };
     context.talk(&format!(

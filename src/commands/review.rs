@@ -1,7 +1,7 @@
 //! `praxis review`: the access review an auditor asks for, as a markdown
 //! report a person signs, JSON and CSV for tools, or terminal tables.
 
-use super::timeline::{self, Judged};
+use super::timeline::{self, Judged, Step};
 use super::{Context, emit};
 use crate::cli::ReviewArgs;
 use crate::exit::{Exit, Failure};
@@ -11,7 +11,7 @@ use crate::output::Format;
 use crate::output::review::{access_rows, markdown, terminal};
 use crate::rules::decide;
 use crate::rules::diff::compare;
-use crate::rules::history::narrow;
+use crate::rules::history::Narrow;
 use crate::rules::review::{ChangesSince, Review, review};
 use crate::rules::stale::{LastGained, flagged, stale};
 
@@ -68,22 +68,22 @@ fn with_history(
     let path = context.path()?;
     let mut last_gained = LastGained::default();
     let mut events = Vec::new();
-    let walked = timeline::walk(&path, "review --stale/--since", None, |commit, judged| {
-        let listed = args.since.is_some_and(|since| commit.entered >= since);
-        match judged {
-            // As `history` lists it: a version that does not validate is
-            // there, skipped, for the reviewer to see.
-            Judged::Skipped(why) if listed => {
-                events.push(timeline::event(commit, Default::default(), Some(why)));
-            }
-            Judged::Skipped(_) => {}
-            Judged::Changed(diff) => {
-                last_gained.record(diff, commit.entered);
-                let changes = narrow(diff, args.member.as_deref(), args.client.as_deref());
-                if listed && !changes.is_empty() {
-                    events.push(timeline::event(commit, changes, None));
-                }
-            }
+    let narrow = Narrow {
+        member: args.member.as_deref(),
+        client: args.client.as_deref(),
+        capability: None,
+    };
+    let reader = "review --stale/--since";
+    let walked = timeline::walk(&path, reader, None, context.date, |step| {
+        if let Step::Commit(commit, Judged::Changed(diff)) = &step {
+            last_gained.record(diff, commit.entered);
+        }
+        // As `history --since` lists them, skipped versions included.
+        let listed = args
+            .since
+            .is_some_and(|since| timeline::day(&step) >= since);
+        if let Some(event) = timeline::entry(&step, &narrow).filter(|_| listed) {
+            events.push(event);
         }
     })?;
     if let Some(note) = walked.note(&path) {

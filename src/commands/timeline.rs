@@ -5,19 +5,37 @@
 
 use crate::exit::Failure;
 use crate::model::Practice;
-use crate::rules::diff::{AccessChange, PracticeDiff, compare};
+use crate::rules::diff::AccessChange;
+use crate::rules::diff::{PracticeDiff, TemporaryAdded, compare};
 use crate::rules::{self, history};
 use crate::store::git::{self, Blob, Commit, GitError};
+use chrono::NaiveDate;
 use std::collections::BTreeMap;
 use std::path::Path;
 
 /// One version of the file in its history, judged.
 pub(super) enum Judged<'d> {
-    /// The file was deleted or does not validate at this commit: why.
+    /// The file was deleted, is over the size limit or does not validate
+    /// at this commit: why.
     Skipped(String),
     /// What changed from the last valid version (from an empty practice
     /// at the first).
     Changed(&'d PracticeDiff),
+}
+
+/// One step of the timeline, oldest first.
+pub(super) enum Step<'d> {
+    /// A commit that touched the file, judged.
+    Commit(&'d Commit, Judged<'d>),
+    /// Temporary access that ended on `day` (the day after its last day):
+    /// no commit, only the file's own dates.
+    Ended {
+        day: NaiveDate,
+        /// The file's path in the version that held the entries.
+        path: &'d str,
+        diff: &'d PracticeDiff,
+        ended: &'d [TemporaryAdded],
+    },
 }
 
 /// What a walk of the history leaves behind.
@@ -42,14 +60,67 @@ impl Walked {
     }
 }
 
+/// The last valid version and the day from which it held, with how far
+/// its temporary entries' endings have been handed out.
+struct InForce {
+    practice: Practice,
+    path: String,
+    ended_through: NaiveDate,
+}
+
+impl InForce {
+    /// Hands out the endings of temporary access up to `through`.
+    fn end_through(&mut self, through: NaiveDate, visit: &mut impl FnMut(Step)) {
+        if through <= self.ended_through {
+            return;
+        }
+        for (day, diff, ended) in history::endings(&self.practice, self.ended_through, through) {
+            visit(Step::Ended {
+                day,
+                path: &self.path,
+                diff: &diff,
+                ended: &ended,
+            });
+        }
+        self.ended_through = through;
+    }
+}
+
+/// A version's text, or why it is skipped; `Err` for a version git
+/// should have and does not.
+fn text_of(blob: Blob, object: impl FnOnce() -> String) -> Result<Result<String, String>, Failure> {
+    Ok(match blob {
+        Blob::Text(text) => Ok(text),
+        Blob::Other => Err("the file is not UTF-8 text".into()),
+        Blob::TooLarge(size) => Err(format!(
+            "the file is over the size limit ({size} bytes; praxis reads up to {} bytes)",
+            crate::store::MAX_BYTES
+        )),
+        Blob::Missing => return Err(GitError::MissingObject(object()).into()),
+    })
+}
+
+/// The practice in `text`, when it validates as of `date`.
+fn valid(text: &str, date: NaiveDate) -> Result<Practice, usize> {
+    let checked = rules::check(text.strip_prefix('\u{feff}').unwrap_or(text), date);
+    match checked.findings.has_errors() {
+        true => Err(checked.findings.errors()),
+        false => Ok(checked.practice),
+    }
+}
+
 /// Walks the practice file's history oldest first (`rev` as git takes it,
-/// HEAD by default), handing each commit and its judgement to `visit`.
-/// `reader` names the command, for the error when the file is not in git.
+/// HEAD by default), handing each step to `visit`: each commit with its
+/// judgement, and temporary access ending (up to `today`) between them.
+/// Versions are read one at a time; at most the last valid practice and
+/// the version in hand are held. `reader` names the command, for the error
+/// when the file is not in git.
 pub(super) fn walk(
     path: &Path,
     reader: &'static str,
     rev: Option<&str>,
-    mut visit: impl FnMut(&Commit, Judged),
+    today: NaiveDate,
+    mut visit: impl FnMut(Step),
 ) -> Result<Walked, Failure> {
     let (root, relative) = git::repository(path, reader)?;
     let commits = git::log(&root, &relative, rev)?;
@@ -66,59 +137,72 @@ pub(super) fn walk(
     let base = commits.first().and_then(Commit::parent_version);
     let mut objects: Vec<String> = base.iter().cloned().collect();
     objects.extend(commits.iter().map(Commit::version));
-    let mut blobs = git::read_blobs(&root, &objects)?.into_iter();
-    let mut last: Option<Practice> = None;
-    if let Some(name) = base {
-        let date = commits.first().map(|c| c.entered).unwrap_or_default();
-        match blobs.next() {
-            Some(Blob::Text(text)) => {
-                let checked = rules::check(text.strip_prefix('\u{feff}').unwrap_or(&text), date);
-                last = (!checked.findings.has_errors()).then_some(checked.practice);
-            }
-            Some(Blob::Other) => {}
-            _ => return Err(GitError::MissingObject(name).into()),
+    let mut versions = git::versions(&root, &objects)?;
+    let mut last: Option<InForce> = None;
+    if let (Some(name), Some(first)) = (base, commits.first()) {
+        let blob = versions
+            .next_version()?
+            .ok_or_else(|| GitError::MissingObject(name.clone()))?;
+        // A parent version that cannot be judged leaves no valid one.
+        if let Ok(text) = text_of(blob, || name.clone())? {
+            last = valid(&text, first.entered).ok().map(|practice| InForce {
+                practice,
+                path: first.before.clone().unwrap_or_default(),
+                ended_through: first.entered,
+            });
         }
     }
-    for (commit, blob) in commits.iter().zip(blobs) {
-        let text = match (&commit.path, blob) {
-            (None, _) => {
-                visit(commit, Judged::Skipped("the file was deleted".into()));
+    for commit in &commits {
+        let blob = versions
+            .next_version()?
+            .ok_or_else(|| GitError::MissingObject(commit.version()))?;
+        if let Some(last) = &mut last {
+            last.end_through(commit.entered.min(today), &mut visit);
+        }
+        if commit.path.is_none() {
+            visit(Step::Commit(
+                commit,
+                Judged::Skipped("the file was deleted".into()),
+            ));
+            continue;
+        }
+        let text = match text_of(blob, || commit.version())? {
+            Ok(text) => text,
+            Err(why) => {
+                visit(Step::Commit(commit, Judged::Skipped(why)));
                 continue;
             }
-            (Some(_), Blob::Missing) => {
-                return Err(GitError::MissingObject(commit.version()).into());
-            }
-            (Some(_), Blob::Other) => {
-                visit(commit, Judged::Skipped("the file is not UTF-8 text".into()));
-                continue;
-            }
-            (Some(_), Blob::Text(text)) => text,
         };
-        let checked = rules::check(
-            text.strip_prefix('\u{feff}').unwrap_or(&text),
-            commit.entered,
-        );
-        if checked.findings.has_errors() {
-            let errors = checked.findings.errors();
-            visit(
+        match valid(&text, commit.entered) {
+            Err(errors) => visit(Step::Commit(
                 commit,
                 Judged::Skipped(format!("the file does not validate ({errors} error(s))")),
-            );
-        } else {
-            let old = last.take().unwrap_or_else(Practice::catalog_only);
-            visit(
-                commit,
-                Judged::Changed(&compare(&old, &checked.practice, commit.entered)),
-            );
-            last = Some(checked.practice);
+            )),
+            Ok(practice) => {
+                drop(text);
+                let old = last.take().map(|l| l.practice);
+                let old = old.unwrap_or_else(Practice::catalog_only);
+                visit(Step::Commit(
+                    commit,
+                    Judged::Changed(&compare(&old, &practice, commit.entered)),
+                ));
+                last = Some(InForce {
+                    practice,
+                    path: commit.path.clone().unwrap_or_default(),
+                    ended_through: commit.entered,
+                });
+            }
         }
+    }
+    if let Some(last) = &mut last {
+        last.end_through(today, &mut visit);
     }
     let begins_with_add = commits
         .first()
         .filter(|c| c.before.is_none() && c.has_parent)
         .map(|c| (c.hash.clone(), c.entered));
     Ok(Walked {
-        last,
+        last: last.map(|l| l.practice),
         begins_with_add,
     })
 }
@@ -126,18 +210,80 @@ pub(super) fn walk(
 /// The timeline's entry for one commit.
 pub(super) fn event(
     commit: &Commit,
-    changes: BTreeMap<String, AccessChange>,
+    (changes, temporary): (BTreeMap<String, AccessChange>, Vec<TemporaryAdded>),
     skipped: Option<String>,
 ) -> history::Event {
     history::Event {
-        commit: commit.hash.clone(),
+        kind: history::EventKind::Commit,
+        commit: Some(commit.hash.clone()),
         date: commit.date,
-        author: commit.author.clone(),
-        committer: commit.committer.clone(),
+        backdated: commit.backdated_from.is_some(),
+        parent_date: commit.backdated_from,
+        author: Some(commit.author.clone()),
+        committer: Some(commit.committer.clone()),
         approved_by: history::approval(&commit.message, commit.merge),
         subject: commit.subject().to_string(),
         path: commit.path.clone().unwrap_or_default(),
         changes,
+        temporary,
         skipped,
+    }
+}
+
+/// The timeline's entry for temporary access that ended on `day`.
+pub(super) fn ended(
+    day: NaiveDate,
+    path: &str,
+    (changes, temporary): (BTreeMap<String, AccessChange>, Vec<TemporaryAdded>),
+) -> history::Event {
+    history::Event {
+        kind: history::EventKind::TemporaryEnded,
+        commit: None,
+        date: day,
+        backdated: false,
+        parent_date: None,
+        author: None,
+        committer: None,
+        approved_by: None,
+        subject: "temporary access ended".into(),
+        path: path.to_string(),
+        changes,
+        temporary,
+        skipped: None,
+    }
+}
+
+/// The timeline entry for one step, narrowed; `None` when nothing of it
+/// is in the narrowing (a skipped commit is always shown: it may hide
+/// anything).
+pub(super) fn entry(step: &Step, narrow: &history::Narrow) -> Option<history::Event> {
+    match step {
+        Step::Commit(commit, Judged::Skipped(why)) => {
+            Some(event(commit, Default::default(), Some(why.clone())))
+        }
+        Step::Commit(commit, Judged::Changed(diff)) => {
+            let narrowed = narrow.apply(diff, &diff.temporary_added);
+            let shown = !narrowed.0.is_empty() || !narrowed.1.is_empty();
+            shown.then(|| event(commit, narrowed, None))
+        }
+        Step::Ended {
+            day,
+            path,
+            diff,
+            ended: entries,
+        } => {
+            let narrowed = narrow.apply(diff, entries);
+            let shown = !narrowed.0.is_empty() || !narrowed.1.is_empty();
+            shown.then(|| ended(*day, path, narrowed))
+        }
+    }
+}
+
+/// The day a step is counted on for `--since`/`--until`: when a commit
+/// entered the branch at the earliest, or the day access ended.
+pub(super) fn day(step: &Step) -> NaiveDate {
+    match step {
+        Step::Commit(commit, _) => commit.entered,
+        Step::Ended { day, .. } => *day,
     }
 }

@@ -9,6 +9,7 @@ use super::diff::DiffRecord;
 use super::listings::{ClientRecord, MemberDetail, MemberRecord, RoleDetail, RoleRecord};
 use super::matrix::GridRecord;
 use super::records::{BatchLine, Check, Holdings, Who};
+use crate::rules::history::Event;
 use crate::rules::review::Review;
 use schemars::{JsonSchema, generate::SchemaSettings};
 
@@ -31,10 +32,11 @@ pub enum Output {
     Diff,
     Test,
     Review,
+    History,
 }
 
 impl Output {
-    pub const ALL: [Output; 15] = [
+    pub const ALL: [Output; 16] = [
         Output::Validate,
         Output::AccessCheck,
         Output::AccessCheckBatch,
@@ -50,6 +52,7 @@ impl Output {
         Output::Diff,
         Output::Test,
         Output::Review,
+        Output::History,
     ];
 
     /// The file name stem under `schema/output/`, and the value of
@@ -71,6 +74,7 @@ impl Output {
             Output::Diff => "diff",
             Output::Test => "test",
             Output::Review => "review",
+            Output::History => "history",
         }
     }
 
@@ -97,6 +101,7 @@ impl Output {
             Output::Diff => schema::<DiffRecord>(self),
             Output::Test => schema::<Report>(self),
             Output::Review => schema::<Review>(self),
+            Output::History => schema::<Vec<Event>>(self),
         }
     }
 }

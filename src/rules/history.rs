@@ -3,19 +3,40 @@
 //! did, narrowed to one member or client. Reading git is the command's job;
 //! this module only judges versions it is handed, as `diff` does.
 
-use super::diff::{AccessChange, PracticeDiff};
+use super::diff::{AccessChange, PracticeDiff, TemporaryAdded, compare};
+use crate::model::Practice;
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
-/// One commit's change to access, or why it could not be judged.
+/// What a timeline entry records.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub enum EventKind {
+    /// A commit that changed the practice file.
+    #[serde(rename = "commit")]
+    Commit,
+    /// Temporary access that ended on `date`, the day after its last day,
+    /// by the file's own dates: no commit is involved.
+    #[serde(rename = "temporary access ended")]
+    TemporaryEnded,
+}
+
+/// One commit's change to access, or why it could not be judged; or
+/// temporary access that ended on a day (no commit).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct Event {
-    pub commit: String,
-    /// The committer's date.
+    pub kind: EventKind,
+    /// The commit; `None` for temporary access that ended.
+    pub commit: Option<String>,
+    /// The committer's date; for an ending, the first day without access.
     pub date: NaiveDate,
-    pub author: String,
-    pub committer: String,
+    /// The commit's date is earlier than its first parent's: set by hand,
+    /// so the date is a claim the branch's order disproves.
+    pub backdated: bool,
+    /// The first parent's committer date, when the commit is backdated.
+    pub parent_date: Option<NaiveDate>,
+    pub author: Option<String>,
+    pub committer: Option<String>,
     /// From an `Approved-by:` (or `Reviewed-by:`) trailer, or the pull
     /// request a merge commit names.
     pub approved_by: Option<String>,
@@ -24,17 +45,67 @@ pub struct Event {
     pub path: String,
     /// Each member whose access changed, and how.
     pub changes: BTreeMap<String, AccessChange>,
-    /// Set when the file does not validate at this commit: it is skipped,
-    /// and the next valid version is compared with the last valid one.
+    /// Temporary entries, with their last day and reason: on a commit,
+    /// those it added or changed; on an ending, those that ended.
+    pub temporary: Vec<TemporaryAdded>,
+    /// Set when the file does not validate at this commit, or is over the
+    /// size limit: it is skipped, and the next valid version is compared
+    /// with the last valid one.
     pub skipped: Option<String>,
 }
 
-/// The part of a diff that concerns `member` and `client`: one member's
-/// change, and only the capabilities that cover the client.
+/// What part of the timeline to show: one member, one client, one
+/// capability (each optional).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Narrow<'a> {
+    pub member: Option<&'a str>,
+    pub client: Option<&'a str>,
+    pub capability: Option<&'a str>,
+}
+
+impl Narrow<'_> {
+    /// The part of a diff that concerns the narrowing: the members' access
+    /// changes, and the temporary entries (added, or `ended`) among them.
+    pub fn apply(
+        &self,
+        diff: &PracticeDiff,
+        temporary: &[TemporaryAdded],
+    ) -> (BTreeMap<String, AccessChange>, Vec<TemporaryAdded>) {
+        let changes = narrow(diff, self.member, self.client, self.capability);
+        let touched: BTreeSet<(&str, &str)> = changes
+            .iter()
+            .flat_map(|(member, change)| {
+                change
+                    .gained
+                    .values()
+                    .chain(change.lost.values())
+                    .flatten()
+                    .map(move |client| (member.as_str(), client.as_str()))
+            })
+            .collect();
+        let temporary = temporary
+            .iter()
+            .filter(|t| self.member.is_none_or(|m| m == t.member))
+            .filter(|t| self.client.is_none_or(|c| c == t.client))
+            // One capability: the entries through which it came or went.
+            .filter(|t| {
+                self.capability.is_none()
+                    || touched.contains(&(t.member.as_str(), t.client.as_str()))
+            })
+            .cloned()
+            .collect();
+        (changes, temporary)
+    }
+}
+
+/// The part of a diff that concerns `member`, `client` and `capability`:
+/// one member's change, only the capabilities that cover the client, only
+/// one capability's gains and losses.
 pub fn narrow(
     diff: &PracticeDiff,
     member: Option<&str>,
     client: Option<&str>,
+    capability: Option<&str>,
 ) -> BTreeMap<String, AccessChange> {
     diff.members
         .iter()
@@ -50,12 +121,67 @@ pub fn narrow(
                 };
                 on(&mut change.gained);
                 on(&mut change.lost);
+            }
+            if let Some(capability) = capability {
+                change.gained.retain(|c, _| c == capability);
+                change.lost.retain(|c, _| c == capability);
+            }
+            // Roles and supervision are not one client's or one
+            // capability's: what they gave or took shows as capabilities.
+            if client.is_some() || capability.is_some() {
                 change.roles_granted.clear();
                 change.roles_revoked.clear();
                 change.supervisors_added.clear();
                 change.supervisors_removed.clear();
             }
             (!change.is_empty()).then(|| (id.clone(), change))
+        })
+        .collect()
+}
+
+/// Temporary access in `practice` that ends on a day after `after` and no
+/// later than `through` (the day after an entry's last day), one per day,
+/// oldest first: the day, what ending took (as `diff` computes it between
+/// the practice with and without those entries, on their last day) and the
+/// entries that ended.
+pub fn endings(
+    practice: &Practice,
+    after: NaiveDate,
+    through: NaiveDate,
+) -> Vec<(NaiveDate, PracticeDiff, Vec<TemporaryAdded>)> {
+    let last_days: BTreeSet<NaiveDate> = practice
+        .clients
+        .iter()
+        .flat_map(|c| c.temporary.iter().map(|t| t.until.value))
+        .filter(|until| {
+            until
+                .succ_opt()
+                .is_some_and(|end| end > after && end <= through)
+        })
+        .collect();
+    last_days
+        .into_iter()
+        .filter_map(|last_day| {
+            let end = last_day.succ_opt()?;
+            let mut without = practice.clone();
+            let mut ended = Vec::new();
+            for client in &mut without.clients {
+                for entry in client
+                    .temporary
+                    .iter()
+                    .filter(|t| t.until.value == last_day)
+                {
+                    ended.push(TemporaryAdded {
+                        client: client.id.value.clone(),
+                        member: entry.member.value.clone(),
+                        until: last_day,
+                        reason: entry.reason_text().to_string(),
+                    });
+                }
+                client.temporary.retain(|t| t.until.value != last_day);
+            }
+            let diff = compare(practice, &without.indexed(), last_day);
+            Some((end, diff, ended))
         })
         .collect()
 }
@@ -137,12 +263,20 @@ mod tests {
         change.roles_granted.push("biller".into());
         diff.members.insert("dev".into(), change.clone());
         diff.members.insert("bob".into(), change);
-        let narrowed = narrow(&diff, Some("dev"), Some("C-1"));
+        let narrowed = narrow(&diff, Some("dev"), Some("C-1"), None);
         assert_eq!(narrowed.len(), 1);
         let dev = &narrowed["dev"];
         assert_eq!(dev.gained.len(), 1);
         assert_eq!(dev.gained["clinical.view"], ["C-1"]);
-        assert!(narrow(&diff, None, Some("C-9")).is_empty());
-        assert_eq!(narrow(&diff, None, None).len(), 2);
+        assert!(narrow(&diff, None, Some("C-9"), None).is_empty());
+        assert_eq!(narrow(&diff, None, None, None).len(), 2);
+        // One capability: only its gains, and no roles.
+        let billing = narrow(&diff, None, None, Some("billing.view"));
+        assert_eq!(
+            billing["bob"].gained.keys().collect::<Vec<_>>(),
+            ["billing.view"]
+        );
+        assert!(billing["bob"].roles_granted.is_empty());
+        assert!(narrow(&diff, None, None, Some("files.view")).is_empty());
     }
 }

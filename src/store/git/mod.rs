@@ -5,9 +5,11 @@
 
 use crate::rules::dates::parse_day;
 use chrono::NaiveDate;
-use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Output};
+
+mod blobs;
+pub use blobs::{Blob, Versions, version, versions};
 
 #[derive(Debug, thiserror::Error)]
 pub enum GitError {
@@ -44,6 +46,11 @@ pub enum GitError {
         "git cannot read `{0}`: the repository is missing that object\n  run `git fsck`, or fetch the history again"
     )]
     MissingObject(String),
+    #[error(
+        "{object} is {size} bytes, over the size limit: praxis reads practice files up to {} bytes, from git as from disk",
+        crate::store::MAX_BYTES
+    )]
+    TooLarge { object: String, size: u64 },
 }
 
 /// A revision from the command line, refused when git would take it for
@@ -63,9 +70,13 @@ pub struct Commit {
     pub committer: String,
     /// The committer's day.
     pub date: NaiveDate,
-    /// The day it entered the branch: its own date, or its parent's when
-    /// that is later (a backdated commit).
+    /// The earliest day it can have entered the branch: the latest
+    /// committer date on the first-parent line up to it (its own, or an
+    /// earlier commit's when it or one before it is backdated).
     pub entered: NaiveDate,
+    /// Its first parent's committer day, when its own committer time is
+    /// earlier than the parent's: a backdated commit.
+    pub backdated_from: Option<NaiveDate>,
     /// A merge (more than one parent): its change is against the first.
     pub merge: bool,
     /// Whether it has a parent at all (the root commit has none).
@@ -177,15 +188,111 @@ pub fn log(root: &Path, relative: &str, rev: Option<&str>) -> Result<Vec<Commit>
     let text = output(root, &args)?;
     let mut commits = parse_log(&text)?;
     commits.reverse();
-    // A commit cannot have entered the branch before its parent did: a
-    // committer date earlier than that (set by hand) counts from the
-    // parent's, so `--since` cannot be dodged by backdating.
+    date_on_the_line(root, rev, &mut commits)?;
+    Ok(commits)
+}
+
+/// Sets each commit's `entered` day and backdating from the dates of the
+/// whole first-parent line (every commit, not only those that touched the
+/// file: a backdated commit is one earlier than its parent, whatever the
+/// parent changed). Git records no push time, so the line's order is the
+/// only fact: a commit cannot have entered before any commit beneath it,
+/// and a date earlier than its parent's is a claim the order disproves.
+fn date_on_the_line(
+    root: &Path,
+    rev: Option<&str>,
+    commits: &mut [Commit],
+) -> Result<(), GitError> {
+    let wanted: std::collections::HashMap<&str, usize> = commits
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.hash.as_str(), i))
+        .collect();
+    let mut args = vec![
+        "log",
+        "--first-parent",
+        "--boundary",
+        "--reverse",
+        "--format=%H %ct %cs",
+    ];
+    if let Some(rev) = rev {
+        args.extend(["--end-of-options", revision(rev)?]);
+    }
+    let mut found = vec![None; commits.len()];
+    let mut latest: Option<(i64, NaiveDate)> = None;
+    let mut parent: Option<(i64, NaiveDate)> = None;
+    // One short line per commit on the line, read as it comes.
+    lines(root, &args, |line| {
+        let mut fields = line.split(' ');
+        let (Some(hash), Some(time), Some(day)) = (fields.next(), fields.next(), fields.next())
+        else {
+            return Err(GitError::Date(line.to_string()));
+        };
+        let time: i64 = time.parse().map_err(|_| GitError::Date(line.to_string()))?;
+        let day = parse_day(day).map_err(|_| GitError::Date(line.to_string()))?;
+        let own = (time, day);
+        latest = Some(latest.map_or(own, |l| l.max(own)));
+        if let (Some(&i), Some(latest)) = (wanted.get(hash), latest) {
+            let backdated = parent.filter(|p| p.0 > time).map(|p| p.1);
+            found[i] = Some((latest.1, backdated));
+        }
+        parent = Some(own);
+        Ok(())
+    })?;
+    for (commit, found) in commits.iter_mut().zip(found) {
+        // A commit `--follow` found off the line (it should not be) counts
+        // from its own date and the commits before it.
+        let (entered, backdated) = found.unwrap_or((commit.date, None));
+        commit.entered = entered;
+        commit.backdated_from = backdated;
+    }
     let mut entered = NaiveDate::MIN;
-    for commit in &mut commits {
-        entered = entered.max(commit.date);
+    for commit in commits.iter_mut() {
+        entered = entered.max(commit.entered);
         commit.entered = entered;
     }
-    Ok(commits)
+    Ok(())
+}
+
+/// Runs git and hands each line of its output to `each`, never holding
+/// more than one line.
+fn lines(
+    dir: &Path,
+    args: &[&str],
+    mut each: impl FnMut(&str) -> Result<(), GitError>,
+) -> Result<(), GitError> {
+    use std::io::BufRead;
+    let mut child = Command::new("git")
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .map_err(GitError::Run)?;
+    let stdout = child.stdout.take();
+    let mut result = Ok(());
+    if let Some(stdout) = stdout {
+        for line in std::io::BufReader::new(stdout).lines() {
+            match line.map_err(GitError::Run).and_then(|l| each(&l)) {
+                Ok(()) => {}
+                Err(error) => {
+                    result = Err(error);
+                    let _ = child.kill();
+                    break;
+                }
+            }
+        }
+    }
+    let output = child.wait_with_output().map_err(GitError::Run)?;
+    result?;
+    if !output.status.success() {
+        return Err(GitError::Failed {
+            command: args.first().copied().unwrap_or_default().to_string(),
+            message: String::from_utf8_lossy(&output.stderr).trim().to_string(),
+        });
+    }
+    Ok(())
 }
 
 /// Reads `git log -z` output made with the format above, newest first:
@@ -241,78 +348,11 @@ fn parse_log(text: &str) -> Result<Vec<Commit>, GitError> {
             committer: committer.to_string(),
             date,
             entered: date,
+            backdated_from: None,
             message: message.trim().to_string(),
             path,
             before,
         });
     }
     Ok(commits)
-}
-
-/// One object as `git cat-file --batch` gave it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Blob {
-    /// A file's text.
-    Text(String),
-    /// Something else: a tree (the commit deleted the file), or bytes that
-    /// are not UTF-8.
-    Other,
-    /// Not in the repository.
-    Missing,
-}
-
-/// Every version's text (`objects` as git names them, `HASH:PATH`) through
-/// one `git cat-file --batch`: not one process per commit.
-pub fn read_blobs(root: &Path, objects: &[String]) -> Result<Vec<Blob>, GitError> {
-    let mut child = Command::new("git")
-        .arg("-C")
-        .arg(root)
-        .args(["cat-file", "--batch"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .map_err(GitError::Run)?;
-    // A name with a line break would split into two requests and put the
-    // answers out of step; such a name is asked as one git cannot find.
-    let requests: String = objects
-        .iter()
-        .map(|o| format!("{}\n", o.replace(['\n', '\r'], "?")))
-        .collect();
-    let broken = || GitError::Run(std::io::Error::other("git cat-file closed its pipes"));
-    let mut stdin = child.stdin.take().ok_or_else(broken)?;
-    let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
-    let stdout = child.stdout.take().ok_or_else(broken)?;
-    let mut reader = BufReader::new(stdout);
-    let mut blobs = Vec::with_capacity(objects.len());
-    for _ in objects {
-        let mut header = String::new();
-        reader.read_line(&mut header).map_err(GitError::Run)?;
-        // `NAME missing` (the name may hold spaces), or `OID TYPE SIZE`.
-        let header = header.trim_end_matches('\n');
-        if header.ends_with(" missing") || header.ends_with(" ambiguous") {
-            blobs.push(Blob::Missing);
-            continue;
-        }
-        let parts: Vec<&str> = header.split(' ').collect();
-        let [_, kind, size] = parts[..] else {
-            return Err(GitError::Failed {
-                command: "cat-file".into(),
-                message: format!("printed a header praxis cannot read: {header}"),
-            });
-        };
-        let size: usize = size.parse().map_err(|_| GitError::Failed {
-            command: "cat-file".into(),
-            message: format!("printed a size praxis cannot read: {header}"),
-        })?;
-        let mut content = vec![0; size + 1];
-        reader.read_exact(&mut content).map_err(GitError::Run)?;
-        content.truncate(size);
-        blobs.push(match (kind, String::from_utf8(content)) {
-            ("blob", Ok(text)) => Blob::Text(text),
-            _ => Blob::Other,
-        });
-    }
-    let _ = writer.join();
-    let _ = child.wait();
-    Ok(blobs)
 }
