@@ -18,14 +18,17 @@ pub fn apply(
     change: impl Fn(&Actor<'_>, &mut DocumentMut) -> Result<Outcome, ChangeError>,
 ) -> Result<Exit, Failure> {
     let date = context.change_date()?;
-    let path = context.path()?;
+    let located = context.locate()?;
+    let path = located.path.clone();
     let target = store::write_target(&path);
     let _lock = if dry_run {
         None
     } else {
         Some(lock_and_clean_up(context, &target)?)
     };
-    let loaded = context.load_path(&path)?;
+    // Read once, under the lock, from the handle whose owner and type
+    // were checked: the bytes changed and written back are these.
+    let loaded = context.load_located(&located)?;
     let actor = Actor::resolve(&loaded.practice, context.actor.as_deref(), date)?;
     let applied = match changes::apply(
         &loaded.contents.text,
@@ -111,11 +114,7 @@ fn write(
 ) -> Result<(), Failure> {
     let new_text = &applied.text;
     let bytes = loaded.contents.encode(new_text);
-    store::write_atomic(
-        target,
-        bytes.as_bytes(),
-        Some(&loaded.contents.original_bytes()),
-    )?;
+    store::write_atomic(target, bytes.as_bytes(), Some(&loaded.contents))?;
     // The file as written is validated already: keep it in the index, so
     // the next question about it does not parse it again. Only when the
     // text checked is the text written (no line endings put back), so the
