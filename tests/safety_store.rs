@@ -414,7 +414,8 @@ fn mkfifo(path: &Path) {
 fn a_fifo_device_or_directory_for_the_lock_file_is_an_error_at_once() {
     let fixture = Fixture::new(RIVERBEND);
     let lock = lock_path(&fixture);
-    let mut kinds: Vec<(&str, Box<dyn Fn(&Path)>)> = vec![
+    type Make = Box<dyn Fn(&Path)>;
+    let mut kinds: Vec<(&str, Make)> = vec![
         ("FIFO", Box::new(mkfifo)),
         (
             "directory",

@@ -463,7 +463,7 @@ fn a_lock_file_swapped_in_neither_hangs_nor_lets_a_change_through_wrongly() {
 /// does not block).
 fn plant_lock(path: &Path) {
     static TURN: AtomicU64 = AtomicU64::new(0);
-    if is_root() && TURN.fetch_add(1, Ordering::Relaxed) % 2 == 0 {
+    if is_root() && TURN.fetch_add(1, Ordering::Relaxed).is_multiple_of(2) {
         plant_file(path, "");
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o666)).unwrap();
         return;
