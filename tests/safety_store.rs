@@ -11,6 +11,8 @@
 //! wait forever, and line endings survive line by line.
 
 mod common;
+#[path = "safety_store/races.rs"]
+mod races;
 
 use common::{Fixture, RIVERBEND, praxis_in, run};
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -18,8 +20,35 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn is_root() -> bool {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    unsafe { libc::geteuid() == 0 }
+    praxis::store::owner::is_root()
+}
+
+/// What one bounded run did.
+struct Outcome {
+    code: i32,
+    stderr: String,
+}
+
+/// Runs `command`, killing it (and failing) after 10 s: praxis must never
+/// wait on a FIFO, and a test of that must not hang when it does.
+fn bounded(mut command: std::process::Command) -> Outcome {
+    let mut child = command.spawn().unwrap();
+    let started = Instant::now();
+    loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            let output = child.wait_with_output().unwrap();
+            return Outcome {
+                code: status.code().unwrap_or(-1),
+                stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
+            };
+        }
+        if started.elapsed() > Duration::from_secs(10) {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("praxis waited more than 10 s: {command:?}");
+        }
+        std::thread::sleep(Duration::from_millis(1));
+    }
 }
 
 const GRANT: &[&str] = &["--as", "alice", "client", "grant", "C-1001", "gina"];
@@ -352,4 +381,200 @@ fn a_rewrite_by_a_group_member_keeps_the_group() {
         after.gid(),
         after.mode()
     );
+}
+
+/// `praxis ARGS…` in `dir`, isolated from the caller's environment, its
+/// output piped, for [`bounded`].
+fn praxis_command(dir: &Path, args: &[&str]) -> std::process::Command {
+    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_praxis"));
+    command
+        .args(args)
+        .current_dir(dir)
+        .env_remove("PRAXIS_FILE")
+        .env_remove("PRAXIS_ACTOR")
+        .env("NO_COLOR", "1")
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped());
+    command
+}
+
+fn mkfifo(path: &Path) {
+    let made = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(made.success());
+}
+
+/// SPEC §9.1: a FIFO, a directory or (as root, who can make one) a device
+/// where the lock file belongs is exit 2 at once, naming the path and what
+/// to do, never a wait; the practice file is untouched.
+#[test]
+fn a_fifo_device_or_directory_for_the_lock_file_is_an_error_at_once() {
+    let fixture = Fixture::new(RIVERBEND);
+    let lock = lock_path(&fixture);
+    type Make = Box<dyn Fn(&Path)>;
+    let mut kinds: Vec<(&str, Make)> = vec![
+        ("FIFO", Box::new(mkfifo)),
+        (
+            "directory",
+            Box::new(|path: &Path| std::fs::create_dir(path).unwrap()),
+        ),
+    ];
+    if is_root() {
+        kinds.push((
+            "device",
+            Box::new(|path: &Path| {
+                let made = std::process::Command::new("mknod")
+                    .arg(path)
+                    .args(["c", "1", "3"])
+                    .status()
+                    .unwrap();
+                assert!(made.success());
+            }),
+        ));
+    }
+    let before = fixture.text();
+    for (kind, make) in &kinds {
+        make(&lock);
+        let started = Instant::now();
+        let mut command = praxis_command(fixture.dir.path(), &["-f", "practice.toml"]);
+        command.args([
+            "--as", "alice", "member", "add", "zed", "--name", "Zed", "--role", "biller",
+        ]);
+        let outcome = bounded(command);
+        assert_eq!(outcome.code, 2, "{kind}: {}", outcome.stderr);
+        assert!(
+            outcome.stderr.contains("practice.toml.lock")
+                && outcome.stderr.contains("not a regular file")
+                && outcome.stderr.contains("remove it"),
+            "{kind}: {}",
+            outcome.stderr
+        );
+        assert!(started.elapsed() < Duration::from_secs(5), "{kind} waited");
+        assert_eq!(fixture.text(), before, "{kind}");
+        if std::fs::symlink_metadata(&lock).unwrap().is_dir() {
+            std::fs::remove_dir(&lock).unwrap();
+        } else {
+            std::fs::remove_file(&lock).unwrap();
+        }
+    }
+    // Removed, as the message says, the change goes through.
+    let result = fixture.run(&[
+        "--as", "alice", "member", "add", "zed", "--name", "Zed", "--role", "biller",
+    ]);
+    assert_eq!(result.code, 0, "{}", result.stderr);
+}
+
+/// `practice.test.toml` is read as the practice file is: a FIFO or a
+/// directory there is exit 2 without waiting.
+#[test]
+fn a_special_file_for_the_assertions_is_an_error_at_once() {
+    let fixture = Fixture::new(RIVERBEND);
+    let tests = fixture.dir.path().join("practice.test.toml");
+    mkfifo(&tests);
+    let outcome = bounded(praxis_command(
+        fixture.dir.path(),
+        &["-f", "practice.toml", "test"],
+    ));
+    assert_eq!(outcome.code, 2, "{}", outcome.stderr);
+    assert!(
+        outcome.stderr.contains("not a regular file"),
+        "{}",
+        outcome.stderr
+    );
+    std::fs::remove_file(&tests).unwrap();
+    std::fs::create_dir(&tests).unwrap();
+    let outcome = bounded(praxis_command(
+        fixture.dir.path(),
+        &["-f", "practice.toml", "test"],
+    ));
+    assert_eq!(outcome.code, 2, "{}", outcome.stderr);
+}
+
+/// A cache entry replaced by a FIFO is not waited on and not used: the
+/// answer comes from the file.
+#[test]
+fn a_fifo_for_a_cache_entry_is_skipped() {
+    let fixture = Fixture::new(RIVERBEND);
+    let cache = tempfile::tempdir().unwrap();
+    let ask = || {
+        let mut command = praxis_command(
+            fixture.dir.path(),
+            &[
+                "-f",
+                "practice.toml",
+                "access",
+                "check",
+                "alice",
+                "members.view",
+            ],
+        );
+        command.env("PRAXIS_CACHE_DIR", cache.path().join("praxis"));
+        bounded(command)
+    };
+    assert_eq!(ask().code, 0);
+    let entries: Vec<_> = std::fs::read_dir(cache.path().join("praxis"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .collect();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    std::fs::remove_file(&entries[0]).unwrap();
+    mkfifo(&entries[0]);
+    std::fs::set_permissions(&entries[0], std::fs::Permissions::from_mode(0o600)).unwrap();
+    let outcome = ask();
+    assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+}
+
+/// SPEC §9.1: running as root with a HOME or XDG_CACHE_HOME of another
+/// user's, praxis creates nothing there (the cache is skipped). Not root,
+/// the test checks the other side: the user's own HOME gets its cache.
+#[test]
+fn as_root_no_cache_directory_is_made_in_another_users_home() {
+    let fixture = Fixture::new(RIVERBEND);
+    let ask = |variable: &str, value: &Path| {
+        let mut command = praxis_command(
+            fixture.dir.path(),
+            &[
+                "-f",
+                "practice.toml",
+                "access",
+                "check",
+                "alice",
+                "members.view",
+            ],
+        );
+        command
+            .env_remove("PRAXIS_CACHE_DIR")
+            .env_remove("XDG_CACHE_HOME")
+            .env_remove("PRAXIS_NO_CACHE")
+            .env(variable, value);
+        let outcome = bounded(command);
+        assert_eq!(outcome.code, 0, "{}", outcome.stderr);
+    };
+    let home = tempfile::tempdir().unwrap();
+    if !is_root() {
+        ask("HOME", home.path());
+        assert!(home.path().join(".cache/praxis").is_dir());
+        return;
+    }
+    std::os::unix::fs::chown(home.path(), Some(12345), Some(12345)).unwrap();
+    ask("HOME", home.path());
+    assert!(!home.path().join(".cache").exists(), "a .cache was made");
+    let xdg = tempfile::tempdir().unwrap();
+    std::os::unix::fs::chown(xdg.path(), Some(12345), Some(12345)).unwrap();
+    ask("XDG_CACHE_HOME", xdg.path());
+    assert!(
+        !xdg.path().join("praxis").exists(),
+        "a praxis cache was made"
+    );
+    // Set explicitly to a place inside that user's directory: the same.
+    ask("PRAXIS_CACHE_DIR", &xdg.path().join("mine"));
+    assert!(!xdg.path().join("mine").exists());
+    // Root's own HOME gets its cache, as anyone's does.
+    let own = tempfile::tempdir().unwrap();
+    ask("HOME", own.path());
+    assert!(own.path().join(".cache/praxis").is_dir());
 }

@@ -16,11 +16,11 @@ fn practice() -> Option<Practice<Raw>> {
     let named = std::env::var_os("PRAXIS_FILE")
         .filter(|f| !f.is_empty())
         .map(PathBuf::from);
-    let path = store::locate(named.as_deref()).ok()?;
+    let store::Located { path, origin } = store::locate(named.as_deref()).ok()?;
     if store::is_stdin(&path) {
         return None;
     }
-    let bytes = store::read_bytes(&path).ok()?;
+    let bytes = store::read_practice(&path, origin).ok()?.bytes;
     let text = String::from_utf8(bytes).ok()?;
     Some(read_practice(text.trim_start_matches('\u{feff}')).practice)
 }

@@ -99,14 +99,18 @@ fn versions(args: &DiffArgs, context: &Context) -> Result<Versions, Failure> {
             "diff --base REV takes at most one PATH".into(),
         ));
     }
-    let path = match &args.old {
-        Some(path) => path.clone(),
-        None => context.path()?,
+    let located = match &args.old {
+        Some(path) => store::Located {
+            path: path.clone(),
+            origin: store::Origin::Named,
+        },
+        None => context.locate()?,
     };
+    let path = located.path.clone();
     let (old, old_kind) = from_git(&path, rev, context)?;
     Ok(Versions {
         old,
-        new: context.load_path(&path)?.practice,
+        new: context.load_located(&located)?.practice,
         label: format!("{rev}:{} → {}", path.display(), path.display()),
         old_kind,
         new_kind: file_kind(&path),

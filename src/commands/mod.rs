@@ -145,22 +145,38 @@ impl Context {
         }
     }
 
-    pub fn path(&self) -> Result<PathBuf, Failure> {
+    /// The practice file's path and how it was come to (named or
+    /// discovered): a discovered file is read only if it is the user's.
+    pub fn locate(&self) -> Result<store::Located, Failure> {
         Ok(store::locate(self.file.as_deref())?)
+    }
+
+    /// The practice file's path, for commands that do not read it from
+    /// disk through [`Context::load`] (git history).
+    pub fn path(&self) -> Result<PathBuf, Failure> {
+        Ok(self.locate()?.path)
     }
 
     /// Reads the practice file; a file that does not parse or fails
     /// validation is a failure carrying its findings (exit 2).
     pub fn load(&self) -> Result<Loaded, Failure> {
-        let path = self.path()?;
-        self.load_path(&path)
+        self.load_located(&self.locate()?)
     }
 
-    /// Reads and validates the practice at `path` as of the decision date.
+    /// Reads and validates the practice the person named at `path` as of
+    /// the decision date.
     pub fn load_path(&self, path: &Path) -> Result<Loaded, Failure> {
-        let bytes = store::read_bytes(path)?;
-        let contents = decode(path, bytes)?;
-        self.load_text(path, contents)
+        self.load_located(&store::Located {
+            path: path.to_path_buf(),
+            origin: store::Origin::Named,
+        })
+    }
+
+    /// Reads and validates the practice at `file`, its owner checked on
+    /// the handle read when it was discovered.
+    pub fn load_located(&self, file: &store::Located) -> Result<Loaded, Failure> {
+        let contents = read_contents(&file.path, file.origin)?;
+        self.load_text(&file.path, contents)
     }
 
     /// Validates text already read, through the content-keyed index: the
@@ -200,8 +216,10 @@ impl Context {
     /// the question names something the file lacks, the whole practice, as
     /// [`Context::load`] reads it. A file with errors fails as it does there.
     pub fn load_for_question(&self, names: Names<'_>) -> Result<Practice, Failure> {
-        let path = self.path()?;
-        let bytes = store::read_bytes(&path)?;
+        let store::Located { path, origin } = self.locate()?;
+        let read = store::read_practice(&path, origin)?;
+        let identity = read.identity;
+        let bytes = read.bytes;
         if let Some(cache) = &self.cache {
             let key = cache.key(&bytes);
             let partial =
@@ -218,7 +236,7 @@ impl Context {
                 return Ok(practice);
             }
         }
-        let contents = decode(&path, bytes)?;
+        let contents = decode(&path, bytes)?.read_from(identity);
         Ok(self.load_text(&path, contents)?.practice)
     }
 }
@@ -245,9 +263,15 @@ fn kept<T>(
 /// Reads and validates the practice at `path` as of `date`, without the
 /// index.
 pub fn load_path(path: &Path, date: NaiveDate) -> Result<Loaded, Failure> {
-    let bytes = store::read_bytes(path)?;
-    let contents = decode(path, bytes)?;
+    let contents = read_contents(path, store::Origin::Named)?;
     load_text(path, contents, date)
+}
+
+/// The file's text as read from one checked handle, knowing which file it
+/// came from (so a change replaces only that file).
+pub fn read_contents(path: &Path, origin: store::Origin) -> Result<Contents, Failure> {
+    let read = store::read_practice(path, origin)?;
+    Ok(decode(path, read.bytes)?.read_from(read.identity))
 }
 
 pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<Contents, Failure> {

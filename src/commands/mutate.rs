@@ -18,14 +18,17 @@ pub fn apply(
     change: impl Fn(&Actor<'_>, &mut DocumentMut) -> Result<Outcome, ChangeError>,
 ) -> Result<Exit, Failure> {
     let date = context.change_date()?;
-    let path = context.path()?;
+    let located = context.locate()?;
+    let path = located.path.clone();
     let target = store::write_target(&path);
     let _lock = if dry_run {
         None
     } else {
         Some(lock_and_clean_up(context, &target)?)
     };
-    let loaded = context.load_path(&path)?;
+    // Read once, under the lock, from the handle whose owner and type
+    // were checked: the bytes changed and written back are these.
+    let loaded = context.load_located(&located)?;
     let actor = Actor::resolve(&loaded.practice, context.actor.as_deref(), date)?;
     let applied = match changes::apply(
         &loaded.contents.text,
@@ -120,7 +123,7 @@ fn write(
     let mut bytes = Vec::with_capacity(bom.len() + applied.text.len());
     bytes.extend_from_slice(bom);
     bytes.extend_from_slice(applied.text.as_bytes());
-    store::write_atomic(target, &bytes, Some(&loaded.contents.original_bytes()))?;
+    store::write_atomic(target, &bytes, Some(&loaded.contents))?;
     if let Some(cache) = &context.cache
         && let Some(payload) = crate::rules::kept::encode(&applied.checked)
     {

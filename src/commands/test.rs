@@ -2,23 +2,36 @@
 //! `practice.test.toml`, each failure with the explanation of the actual
 //! decision; `--format junit` for CI test reports. Reading and deciding are
 //! `rules::assertions`, the reports `output::assertions`.
+//!
+//! The assertions file is read as the practice file is (SPEC §9.1): a
+//! regular file, opened without blocking, checked on the handle read, no
+//! larger than the limit; found beside a discovered practice file it must
+//! be the user's own (or root's), as that file must.
 
 use super::{Context, emit};
 use crate::cli::TestArgs;
 use crate::exit::{Exit, Failure};
 use crate::output::{self, Format, assertions as report};
 use crate::rules::assertions;
+use crate::store::{self, Origin};
 use std::path::{Path, PathBuf};
 
 pub fn run(args: TestArgs, context: &Context) -> Result<Exit, Failure> {
     let format = context.format(args.format, "test")?;
-    let loaded = context.load()?;
-    let tests = match &args.tests {
-        Some(tests) => tests.clone(),
-        None => beside(&loaded.path)?,
+    let located = context.locate()?;
+    let loaded = context.load_located(&located)?;
+    let (tests, origin) = match &args.tests {
+        Some(tests) => (tests.clone(), Origin::Named),
+        None => (beside(&loaded.path)?, located.origin),
     };
-    let bytes = crate::store::read_bytes(&tests)?;
-    let contents = super::decode(&tests, bytes)?;
+    // `--update` rewrites the file: lock it before reading, so the bytes
+    // updated are the bytes read, and no other writer comes between.
+    let _lock = if args.update && !store::is_stdin(&tests) {
+        Some(context.lock(&store::write_target(&tests))?)
+    } else {
+        None
+    };
+    let contents = super::read_contents(&tests, origin)?;
     let name = tests.display().to_string();
     let assertions = assertions::read_expectations(&contents.text)
         .map_err(|problems| Failure::Invalid(report::problems(&name, &contents.text, &problems)))?;
@@ -52,11 +65,11 @@ pub fn run(args: TestArgs, context: &Context) -> Result<Exit, Failure> {
 /// (a reviewer reads the change in the pull request's diff).
 fn update(
     tests: &Path,
-    contents: &crate::store::Contents,
+    contents: &store::Contents,
     run: &assertions::Run,
     context: &Context,
 ) -> Result<Exit, Failure> {
-    if crate::store::is_stdin(tests) {
+    if store::is_stdin(tests) {
         return Err(Failure::Usage(
             "--update rewrites the assertions file; name it instead of reading it from -".into(),
         ));
@@ -66,7 +79,11 @@ fn update(
     })?;
     if changed > 0 {
         let bytes = contents.encode(&text);
-        crate::store::write_atomic(tests, bytes.as_bytes(), Some(&contents.original_bytes()))?;
+        store::write_atomic(
+            &store::write_target(tests),
+            bytes.as_bytes(),
+            Some(contents),
+        )?;
     }
     let (passed, failed) = run.tally();
     if !context.quiet {
@@ -82,7 +99,7 @@ fn update(
 /// `practice.test.toml` beside the practice file; a missing one says how
 /// to make it.
 fn beside(practice: &Path) -> Result<PathBuf, Failure> {
-    if crate::store::is_stdin(practice) {
+    if store::is_stdin(practice) {
         return Err(Failure::Usage(
             "with -f - there is no directory to find practice.test.toml in: \
              name the assertions (`praxis -f - test FILE`)"

@@ -13,8 +13,8 @@ use crate::store::{self, Contents};
 
 pub fn run(args: ValidateArgs, context: &Context) -> Result<Exit, Failure> {
     let format = context.format(args.format, "validate")?;
-    let path = context.path()?;
-    let bytes = match store::read_bytes(&path) {
+    let store::Located { path, origin } = context.locate()?;
+    let bytes = match store::read_practice(&path, origin).map(|read| read.bytes) {
         Err(store::StoreError::TooLarge { size, .. }) => {
             return report(
                 &path,

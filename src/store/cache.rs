@@ -11,9 +11,19 @@
 //! - the directory must be the user's own and private (0700), entries 0600
 //!   and the user's: another user could otherwise plant an entry that says
 //!   "allow", since the key is computable from public bytes;
+//! - praxis makes no directory on another user's behalf (SPEC §9.1): as
+//!   root with a `HOME`, `XDG_CACHE_HOME` or `PRAXIS_CACHE_DIR` inside
+//!   another user's directory (the nearest part of the path that exists is
+//!   theirs), the cache is skipped, so root never leaves root-owned
+//!   directories in a user's home (and never follows a link they put
+//!   there);
+//! - entries are read as every file praxis reads: regular files only,
+//!   opened without blocking, checked on the handle, and no larger than
+//!   [`MAX_ENTRY_BYTES`];
 //! - any failure to read or write the cache is silent: the command answers
 //!   from the file.
 
+use super::owner;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,6 +33,9 @@ const FORMAT: &str = "praxis-index-2";
 const MAGIC: &[u8; 8] = b"PRAXIDX1";
 /// Entries kept; the oldest beyond this are pruned after a write.
 const KEEP: usize = 32;
+/// The largest entry read or written: a few times the largest practice
+/// file, which no entry of a file under that limit comes near.
+pub const MAX_ENTRY_BYTES: u64 = 4 * crate::limits::MAX_FILE_BYTES;
 
 /// An entry's payload, its checksum verified.
 pub struct Payload(Vec<u8>);
@@ -50,17 +63,32 @@ pub struct Key([u8; 32]);
 impl Cache {
     /// `PRAXIS_CACHE_DIR`, else `$XDG_CACHE_HOME/praxis`, else
     /// `$HOME/.cache/praxis`; none when `PRAXIS_NO_CACHE` is set to
-    /// anything but empty or `0`, or when `disabled`.
+    /// anything but empty or `0`, when `disabled`, or when the place
+    /// belongs to another user (see [`ours_all_the_way`]).
     pub fn from_environment(disabled: bool) -> Option<Cache> {
         let off = std::env::var_os("PRAXIS_NO_CACHE").is_some_and(|v| !v.is_empty() && v != "0");
         if disabled || off {
             return None;
         }
         let nonempty = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
-        let dir = nonempty("PRAXIS_CACHE_DIR")
-            .map(PathBuf::from)
-            .or_else(|| nonempty("XDG_CACHE_HOME").map(|d| PathBuf::from(d).join("praxis")))
-            .or_else(|| nonempty("HOME").map(|h| PathBuf::from(h).join(".cache").join("praxis")))?;
+        // The directory, and the one the person's environment names (the
+        // part whose owner says whose cache this is).
+        let (dir, base) = match (
+            nonempty("PRAXIS_CACHE_DIR"),
+            nonempty("XDG_CACHE_HOME"),
+            nonempty("HOME"),
+        ) {
+            (Some(dir), _, _) => (PathBuf::from(&dir), PathBuf::from(dir)),
+            (None, Some(xdg), _) => (PathBuf::from(&xdg).join("praxis"), PathBuf::from(xdg)),
+            (None, None, Some(home)) => (
+                PathBuf::from(&home).join(".cache").join("praxis"),
+                PathBuf::from(home),
+            ),
+            (None, None, None) => return None,
+        };
+        if !ours_all_the_way(&base, &dir) {
+            return None;
+        }
         // Without knowing which binary this is, a rebuilt praxis of the same
         // version could read another build's entries: no index then.
         let binary = binary_identity()?;
@@ -112,6 +140,9 @@ impl Cache {
 
     /// Keeps `payload` under `key`; any failure is ignored.
     pub fn save(&self, key: Key, payload: &[u8]) {
+        if payload.len() as u64 + 40 > MAX_ENTRY_BYTES {
+            return;
+        }
         if make_private_dir(&self.dir).is_err() || !private_dir(&self.dir) {
             return;
         }
@@ -184,10 +215,35 @@ fn binary_identity() -> Option<Vec<u8>> {
     Some(id)
 }
 
+/// Whether every part of `dir` that exists, from `dir` up to and
+/// including `base` (or, when `base` does not exist, its nearest existing
+/// ancestor), is the current user's or root's, seen both as a link and as
+/// what it leads to. Root running with another user's `HOME` (`sudo`
+/// without `-H`, a service) would otherwise create `.cache/praxis` there,
+/// owned by root, in a directory that user controls. A non-root user's
+/// cache under `/tmp` (root's) is still theirs to make.
 #[cfg(unix)]
-fn current_user() -> u32 {
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    unsafe { libc::geteuid() }
+fn ours_all_the_way(base: &Path, dir: &Path) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    for part in dir.ancestors() {
+        let seen = [fs::symlink_metadata(part), fs::metadata(part)];
+        let mut exists = false;
+        for metadata in seen.iter().flatten() {
+            exists = true;
+            if !owner::trusted(metadata.uid()) {
+                return false;
+            }
+        }
+        if exists && base.starts_with(part) {
+            return true;
+        }
+    }
+    true
+}
+
+#[cfg(not(unix))]
+fn ours_all_the_way(_base: &Path, _dir: &Path) -> bool {
+    true
 }
 
 /// The directory exists, is a real directory (not a link), is ours and
@@ -196,7 +252,7 @@ fn current_user() -> u32 {
 fn private_dir(dir: &Path) -> bool {
     use std::os::unix::fs::MetadataExt;
     fs::symlink_metadata(dir)
-        .is_ok_and(|m| m.is_dir() && m.uid() == current_user() && m.mode() & 0o077 == 0)
+        .is_ok_and(|m| m.is_dir() && m.uid() == owner::current_user() && m.mode() & 0o077 == 0)
 }
 
 #[cfg(not(unix))]
@@ -221,23 +277,20 @@ fn make_private_dir(_dir: &Path) -> std::io::Result<()> {
     Err(std::io::Error::other("no private cache directory here"))
 }
 
-/// An entry's bytes, if it is a regular file of ours that only we can read.
+/// An entry's bytes, if it is a regular file of ours that only we can
+/// read, no larger than [`MAX_ENTRY_BYTES`]; all judged on the handle read.
 #[cfg(unix)]
 fn read_private(path: &Path) -> Option<Vec<u8>> {
-    use std::io::Read;
-    use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
-    let mut file = fs::OpenOptions::new()
-        .read(true)
-        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
-        .open(path)
-        .ok()?;
-    let metadata = file.metadata().ok()?;
-    if !metadata.is_file() || metadata.uid() != current_user() || metadata.mode() & 0o077 != 0 {
+    use std::os::unix::fs::MetadataExt;
+    let (file, metadata) = super::open_regular(path, super::Links::Refuse).ok()?;
+    if metadata.uid() != owner::current_user()
+        || metadata.mode() & 0o077 != 0
+        || metadata.len() > MAX_ENTRY_BYTES
+    {
         return None;
     }
-    let mut bytes = Vec::with_capacity(metadata.len() as usize);
-    file.read_to_end(&mut bytes).ok()?;
-    Some(bytes)
+    let bytes = super::read_bounded(file, MAX_ENTRY_BYTES).ok()?;
+    (bytes.len() as u64 <= MAX_ENTRY_BYTES).then_some(bytes)
 }
 
 #[cfg(not(unix))]

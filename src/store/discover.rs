@@ -4,15 +4,33 @@
 //! can plant a `practice.toml` that says "allow". So the walk stops at the
 //! first directory holding `.git` (the checkout's root) or at the home
 //! directory, and a file it finds that another user owns is refused.
+//!
+//! The look here by path is only the early word for commands that never
+//! open the file (`history` reads git); the guarantee is the read's own
+//! check on the handle it reads ([`super::read_practice`] with
+//! [`Origin::Discovered`]), which a file swapped in after this look cannot
+//! pass.
 
-use super::{FILE_NAME, StoreError};
+use super::read::Origin;
+use super::{FILE_NAME, StoreError, owner};
 use std::path::{Path, PathBuf};
+
+/// A practice file's path and how praxis came to it: a discovered file is
+/// read only if it is the current user's or root's.
+#[derive(Clone, Debug)]
+pub struct Located {
+    pub path: PathBuf,
+    pub origin: Origin,
+}
 
 /// Where the practice file is: `explicit` (`-f`, then `$PRAXIS_FILE`), else
 /// the nearest `practice.toml` from here up to the repository root or home.
-pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, StoreError> {
+pub fn locate(explicit: Option<&Path>) -> Result<Located, StoreError> {
     if let Some(path) = explicit {
-        return Ok(path.to_path_buf());
+        return Ok(Located {
+            path: path.to_path_buf(),
+            origin: Origin::Named,
+        });
     }
     let start = std::env::current_dir().map_err(|source| StoreError::Read {
         path: PathBuf::from("."),
@@ -34,7 +52,10 @@ pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, StoreError> {
             }
             let relative = relative.join(FILE_NAME);
             refuse_foreign(&candidate, &relative)?;
-            return Ok(relative);
+            return Ok(Located {
+                path: relative,
+                origin: Origin::Discovered,
+            });
         }
         looked.push(dir.to_path_buf());
         let at_root = dir.join(".git").symlink_metadata().is_ok();
@@ -51,11 +72,9 @@ pub fn locate(explicit: Option<&Path>) -> Result<PathBuf, StoreError> {
 #[cfg(unix)]
 fn refuse_foreign(candidate: &Path, shown: &Path) -> Result<(), StoreError> {
     use std::os::unix::fs::MetadataExt;
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    let me = unsafe { libc::geteuid() };
     let owners = [candidate.symlink_metadata(), candidate.metadata()];
     for owner in owners.into_iter().flatten().map(|m| m.uid()) {
-        if owner != me && owner != 0 {
+        if !owner::trusted(owner) {
             return Err(StoreError::ForeignOwner {
                 path: shown.to_path_buf(),
                 owner,

@@ -7,8 +7,8 @@
 //! it pass, hang or fill memory.
 
 use super::StoreError;
-use std::fs::{self, File};
-use std::io::{Read, Write};
+use std::fs;
+use std::io::Write;
 use std::path::Path;
 
 /// What `--check` found at one expected path.
@@ -76,27 +76,14 @@ pub fn compare(path: &Path, expected: &[u8]) -> Found {
     if !meta.is_file() {
         return Found::NotAFile;
     }
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        // Swapped for a link or a FIFO since the look above: not followed,
-        // not waited on.
-        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
-    }
-    let Ok(file) = options.open(path) else {
+    // Swapped for a link or a FIFO since the look above: not followed,
+    // not waited on, and judged on the handle that is read.
+    let Ok((file, _)) = super::open_regular(path, super::Links::Refuse) else {
         return Found::NotAFile;
     };
-    if !file.metadata().is_ok_and(|m| m.is_file()) {
-        return Found::NotAFile;
-    }
-    let mut read = Vec::with_capacity(expected.len() + 1);
-    let limit = u64::try_from(expected.len())
-        .unwrap_or(u64::MAX)
-        .saturating_add(1);
-    match File::take(file, limit).read_to_end(&mut read) {
-        Ok(_) if read == expected => Found::Same,
+    let limit = u64::try_from(expected.len()).unwrap_or(u64::MAX);
+    match super::read_bounded(file, limit) {
+        Ok(read) if read == expected => Found::Same,
         _ => Found::Different,
     }
 }

@@ -2,7 +2,9 @@
 //! `.lock` file beside it: a lock on the practice file itself would be lost
 //! when the atomic rename replaces that file. The lock file is created
 //! 0600 and never followed through a symlink (SPEC §8), and a writer does
-//! not wait forever for a holder that never lets go.
+//! not wait forever for a holder that never lets go. A FIFO, device or
+//! directory in its place is an error at once (SPEC §9.1): the open does
+//! not block and the type is judged on the opened handle.
 
 use super::StoreError;
 use std::fs::{File, OpenOptions, TryLockError};
@@ -82,25 +84,57 @@ impl Drop for Lock {
     }
 }
 
-/// Opens (creating 0600) the lock file; a symlink in its place is an error
-/// (ELOOP), never followed to wherever another user pointed it.
+/// Opens (creating 0600) the lock file. A symlink in its place is an
+/// error (ELOOP), never followed to wherever another user pointed it; a
+/// FIFO, socket, device or directory is an error too, found without
+/// waiting: the open does not block (O_NONBLOCK; read and write, so a FIFO
+/// opens at once instead of waiting for a reader) and the type is checked
+/// on the opened handle.
 fn open_lock_file(path: &Path) -> std::io::Result<File> {
+    // Looked at first so that a device there is not even opened; the
+    // check that holds is the one on the handle below.
+    if let Ok(seen) = std::fs::symlink_metadata(path)
+        && !seen.is_file()
+    {
+        return Err(in_the_way(seen.file_type()));
+    }
     let mut options = OpenOptions::new();
-    options.create(true).truncate(false).write(true);
+    options.create(true).truncate(false).read(true).write(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600).custom_flags(libc::O_NOFOLLOW);
+        options
+            .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_NOCTTY);
     }
-    options.open(path).map_err(|e| {
-        if e.raw_os_error() == Some(libc::ELOOP) {
-            std::io::Error::other(
-                "the lock file is a symbolic link; praxis does not follow it (remove it)",
-            )
-        } else {
-            e
+    let file = options.open(path).map_err(|error| {
+        // Swapped in after the look: say what is there now.
+        match std::fs::symlink_metadata(path) {
+            Ok(seen) if !seen.is_file() => in_the_way(seen.file_type()),
+            _ => error,
         }
-    })
+    })?;
+    let kind = file.metadata()?.file_type();
+    if !kind.is_file() {
+        return Err(in_the_way(kind));
+    }
+    Ok(file)
+}
+
+/// What to say when something other than a regular file is where the lock
+/// file belongs: what it is and that removing it is safe.
+fn in_the_way(kind: std::fs::FileType) -> std::io::Error {
+    let what = if kind.is_symlink() {
+        "the lock file is a symbolic link; praxis does not follow it".to_string()
+    } else {
+        format!(
+            "{} where the lock file belongs, not a regular file",
+            super::read::what_it_is(kind)
+        )
+    };
+    std::io::Error::other(format!(
+        "{what}; remove it and run the command again (praxis creates its own lock file)"
+    ))
 }
 
 fn lock_path(target: &Path) -> PathBuf {

@@ -7,12 +7,16 @@ mod discover;
 pub mod exported;
 pub mod git;
 mod lock;
+pub mod owner;
 mod read;
 mod write;
 
-pub use discover::locate;
+pub use discover::{Located, locate};
 pub use lock::{Lock, Wait};
-pub use read::{STDIN, is_stdin, read_bytes};
+pub use read::{
+    Bytes, Identity, Links, Origin, STDIN, is_stdin, open_regular, read_bounded, read_bytes,
+    read_practice,
+};
 pub use write::{remove_stale_temporaries, write_atomic};
 
 use std::path::{Path, PathBuf};
@@ -74,6 +78,9 @@ pub struct Contents {
     /// The text without its byte-order mark.
     pub text: String,
     pub bom: bool,
+    /// The file the bytes were read from (its checked handle's device and
+    /// inode): a change replaces that file only while it is still there.
+    pub identity: Option<Identity>,
 }
 
 /// Text that is not UTF-8: where the first bad byte is.
@@ -92,8 +99,13 @@ impl Contents {
                 Some(rest) => Contents {
                     text: rest.to_string(),
                     bom: true,
+                    identity: None,
                 },
-                None => Contents { text, bom: false },
+                None => Contents {
+                    text,
+                    bom: false,
+                    identity: None,
+                },
             }),
             Err(error) => {
                 let offset = error.utf8_error().valid_up_to();
@@ -112,6 +124,11 @@ impl Contents {
         } else {
             body
         }
+    }
+
+    /// The same text, known to come from the file `identity` names.
+    pub fn read_from(self, identity: Option<Identity>) -> Contents {
+        Contents { identity, ..self }
     }
 
     /// The bytes the file held when it was read, in two parts: the
@@ -172,6 +189,7 @@ mod tests {
         let contents = Contents {
             text: "a = 1\n".into(),
             bom: false,
+            identity: None,
         };
         assert_eq!(contents.encode("a = 1\nb = 2\n"), "a = 1\nb = 2\n");
     }

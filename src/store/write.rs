@@ -5,7 +5,7 @@
 //! target, the directory synced. An interrupted write leaves the old file
 //! whole; its temporary file is cleaned up by the next write.
 
-use super::StoreError;
+use super::{Contents, StoreError};
 use std::fs::{self, File};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -13,13 +13,17 @@ use std::path::{Path, PathBuf};
 const TEMP_MARK: &str = ".praxis-tmp-";
 
 /// Replaces `target` (already resolved through symlinks) with `contents`.
-/// Call with the file's [`super::Lock`] held. With `expected`, the bytes
-/// praxis read: if the file no longer holds them (another program wrote it
-/// meanwhile), nothing is written and the other version stays.
+/// Call with the file's [`super::Lock`] held. With `read`, what praxis
+/// read: if the file there is no longer the one read, or no longer holds
+/// its bytes (another program wrote it meanwhile), nothing is written and
+/// the other version stays. The new file takes its mode (and, as root, its
+/// owner and group) from the handle of that last look, the same file that
+/// was read, never from whatever a path names a moment later. Without
+/// `read` (a new file), it stays 0600 and the writer's.
 pub fn write_atomic(
     target: &Path,
     contents: &[u8],
-    expected: Option<&[u8]>,
+    read: Option<&Contents>,
 ) -> Result<(), StoreError> {
     let error = |source| StoreError::Write {
         path: target.to_path_buf(),
@@ -35,15 +39,14 @@ pub fn write_atomic(
         let mut file = create_private(&temp)?;
         file.write_all(contents)?;
         file.flush()?;
-        if let Ok(original) = fs::metadata(target) {
+        file.sync_all()?;
+        if let Some(read) = read {
+            let Some(original) = still_as_read(target, read) else {
+                return Ok(false);
+            };
             file.set_permissions(original.permissions())?;
             keep_owner(&file, &original)?;
-        }
-        file.sync_all()?;
-        if let Some(expected) = expected
-            && changed_meanwhile(target, expected)
-        {
-            return Ok(false);
+            file.sync_all()?;
         }
         fs::rename(&temp, target)?;
         if let Ok(dir) = File::open(&dir) {
@@ -87,8 +90,7 @@ pub(super) fn create_private(path: &Path) -> std::io::Result<File> {
 #[cfg(unix)]
 fn keep_owner(file: &File, original: &fs::Metadata) -> std::io::Result<()> {
     use std::os::unix::fs::{MetadataExt, PermissionsExt};
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    if unsafe { libc::geteuid() } == 0 {
+    if super::owner::is_root() {
         return std::os::unix::fs::fchown(file, Some(original.uid()), Some(original.gid()));
     }
     if file.metadata()?.gid() == original.gid() {
@@ -106,10 +108,22 @@ fn keep_owner(_file: &File, _original: &fs::Metadata) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Whether the file's bytes differ from what praxis read. A file that
-/// cannot be read any more counts as changed: refusing is the safe side.
-fn changed_meanwhile(target: &Path, expected: &[u8]) -> bool {
-    super::read_bytes(target).map_or(true, |now| now != expected)
+/// The metadata of the file at `target` if it is still the file praxis
+/// read (same device and inode, when known) holding the same bytes, all
+/// judged on one handle; `None` when it changed or cannot be read any
+/// more (refusing is the safe side). The target is resolved already, so a
+/// link now in its place is a change, not something to follow.
+fn still_as_read(target: &Path, read: &Contents) -> Option<fs::Metadata> {
+    let (file, metadata) = super::open_regular(target, super::Links::Refuse).ok()?;
+    if read
+        .identity
+        .is_some_and(|identity| identity != super::Identity::of(&metadata))
+    {
+        return None;
+    }
+    let expected = read.original_bytes();
+    let now = super::read_bounded(file, expected.len() as u64).ok()?;
+    (now == expected).then_some(metadata)
 }
 
 fn temp_prefix(target: &Path) -> String {
@@ -154,7 +168,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let target = dir.path().join("practice.toml");
         fs::write(&target, "version = 1\n").unwrap_or_else(|e| panic!("{e}"));
-        let read = fs::read(&target).unwrap_or_else(|e| panic!("{e}"));
+        let read = as_read(&target);
         // Another program writes between praxis's read and its rename.
         fs::write(&target, "version = 1 # theirs\n").unwrap_or_else(|e| panic!("{e}"));
         let result = write_atomic(&target, b"version = 1 # ours\n", Some(&read));
@@ -168,8 +182,35 @@ mod tests {
             .unwrap_or_default();
         assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
         // Unchanged since the read, the write goes through.
-        let read = fs::read(&target).unwrap_or_default();
+        let read = as_read(&target);
         assert!(write_atomic(&target, b"version = 1 # ours\n", Some(&read)).is_ok());
+    }
+
+    fn as_read(path: &Path) -> Contents {
+        let read = super::super::read_practice(path, super::super::Origin::Named)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let contents = Contents::decode(read.bytes).unwrap_or_else(|e| panic!("{}", e.offset));
+        contents.read_from(read.identity)
+    }
+
+    /// Another file with the same bytes renamed into place is not the file
+    /// praxis read: its owner and mode are not to be copied, so the change
+    /// is refused.
+    #[test]
+    fn the_same_bytes_in_another_file_are_a_change() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let target = dir.path().join("practice.toml");
+        fs::write(&target, "version = 1\n").unwrap_or_else(|e| panic!("{e}"));
+        let read = as_read(&target);
+        let other = dir.path().join("other");
+        fs::write(&other, "version = 1\n").unwrap_or_else(|e| panic!("{e}"));
+        fs::rename(&other, &target).unwrap_or_else(|e| panic!("{e}"));
+        let result = write_atomic(&target, b"version = 1 # ours\n", Some(&read));
+        assert!(matches!(result, Err(StoreError::ChangedMeanwhile { .. })));
+        assert_eq!(
+            fs::read_to_string(&target).unwrap_or_default(),
+            "version = 1\n"
+        );
     }
 
     #[cfg(unix)]
