@@ -216,7 +216,8 @@ notes = [
     f"shapes: {facts['shapes']}",
     f"Whole processes, hyperfine -N {facts['hf_runs']}; median shown; peak RSS = median of "
     f"{facts['rss_runs']} run(s) of /usr/bin/time -f %M; MB = 10^6 bytes. "
-    f"The empty process (praxis --version) took {ms(base['median'])}.",
+    f"The empty process (praxis --version) took {ms(base['median'])}. "
+    f"Peers: hyperfine -N {facts['peer_hf_runs']}, peak RSS of one run.",
     f"decisions/s after load = {questions:,} / (batch median − the median of the same batch with "
     f"no questions), for praxis and casbin-rs alike; the batch reads stdin {batch_how}.",
     "Changes run on a fresh copy each run (hyperfine --prepare cp): the same bytes, so the index "
