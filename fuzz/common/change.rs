@@ -542,7 +542,7 @@ impl Lcg {
 
     /// True about one time in `n`.
     fn one_in(&mut self, n: u32) -> bool {
-        self.next() % n == 0
+        self.next().is_multiple_of(n)
     }
 }
 
