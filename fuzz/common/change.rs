@@ -4,26 +4,44 @@
 //!
 //! An input is a practice file and changes (two layouts, see [`run`]):
 //! either one change and the file's bytes, which the fuzzer edits, or a
-//! sequence of changes on one of the valid example practices. Bytes choose
-//! each change, its actor and its arguments (the practice's own ids, new
-//! ids, ids in another letter case, unknown ids, hostile free text). Each
-//! change runs through the library exactly as `commands::mutate::apply`
-//! runs it: decode, `check`, parse the document, resolve the actor, apply the change
-//! to the `DocumentMut`, tidy the touched clients, `rules::check` the
-//! result, `Contents::encode` it. Properties (SPEC §4, §7, §8):
+//! sequence of changes on one of the valid example practices, laid out as
+//! a person might have written it (CRLF, mixed line endings, a byte-order
+//! mark, comment and blank lines between clients and between tables, the
+//! same comment above several clients, quoted keys, trailing comments).
+//! Bytes choose each change, its actor and its arguments (the practice's
+//! own ids, new ids, ids in another letter case, unknown ids, hostile free
+//! text), into an owned [`Command`] before anything runs: the library may
+//! call a change more than once (the cut edit, then the whole document),
+//! so the change must be the same change every time.
+//!
+//! Each change runs through the library path `commands::mutate::apply`
+//! takes: decode, `rules::check`, resolve the actor, then
+//! `changes::apply` with the part of the file the command reaches (as
+//! `src/commands` names it) — and once more with `Reach::Everything`, the
+//! whole-document edit that defines what the cut edit must write.
+//! Properties (SPEC §4, §7, §8, §9.1):
 //! - nothing panics;
-//! - encoding the unchanged text gives back the bytes read, and so does
-//!   encoding the unchanged document;
-//! - a refused change, a usage error and a "no change" leave the document
-//!   byte-identical;
-//! - a change reported as made changes the text;
-//! - an accepted change (the result has no errors) writes bytes that decode
-//!   and validate with no errors, hold the same text up to line endings, and
-//!   pass `diff OLD NEW --as ACTOR` (`authorize::unauthorized` is empty:
-//!   commands and `diff --as` agree).
+//! - the unchanged document, its line endings put back, is the file's text;
+//! - the cut edit and the whole-document edit come to the same outcome:
+//!   the same text, check, access and warnings, or the same refusal;
+//! - a file without errors can always be parsed for editing, and the cut
+//!   edit never alters a client it does not reach;
+//! - a refusal as invalid names exactly the errors of the text it refused;
+//! - a change reported as made changes the text; refused, usage errors
+//!   and "no change" carry no text, so nothing is written;
+//! - an applied change's bytes (the file's byte-order mark, then its text:
+//!   what `mutate` writes) decode to that text, validate with no errors,
+//!   and check exactly as the `checked` the change carried;
+//! - a file with one kind of line ending everywhere keeps that kind on
+//!   every line;
+//! - an applied change passes `diff OLD NEW --as ACTOR`
+//!   (`authorize::unauthorized` is empty: commands and `diff --as` agree).
 
 use chrono::{Days, NaiveDate};
-use praxis::changes::{self, Actor, ChangeError, MemberEdit, NewMember, Outcome, TemporaryGrant};
+use praxis::changes::cut::Reach;
+use praxis::changes::{
+    self, Actor, Change, ChangeError, MemberEdit, NewMember, Outcome, Refusal, TemporaryGrant,
+};
 use praxis::model::Practice;
 use praxis::rules;
 use praxis::store::Contents;
@@ -210,87 +228,116 @@ fn strings(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
-/// Applies the chosen change; the description names it for a failure.
-fn apply(
-    choices: &mut Choices<'_>,
-    ids: &Ids,
-    actor: &Actor<'_>,
-    doc: &mut DocumentMut,
-) -> (String, Result<Outcome, ChangeError>) {
-    let members = &ids.members;
-    let clients = &ids.clients;
-    let roles = &ids.roles;
-    let today = actor.date;
-    match choices.below(14) {
-        0 => {
-            let (id, primary) = (choices.pick(clients), choices.pick(members));
-            let clinicians = choices.some(members, 2);
-            let what = format!("client add {id} --primary {primary} --clinicians {clinicians:?}");
-            (
-                what,
-                changes::client_add(actor, doc, &id, &primary, &clinicians),
-            )
-        }
-        1 => {
-            let (id, primary, keep) =
-                (choices.pick(clients), choices.pick(members), choices.flag());
-            let what = format!("client assign {id} --primary {primary} keep={keep}");
-            (
-                what,
-                changes::client_assign(actor, doc, &id, &primary, keep),
-            )
-        }
-        2 => {
-            let (id, member) = (choices.pick(clients), choices.pick(members));
-            let temporary = choices.flag().then(|| TemporaryGrant {
-                until: today
-                    .checked_add_days(Days::new(choices.pick(UNTIL_DAYS)))
-                    .unwrap_or(today),
-                reason: choices.pick(REASONS).to_string(),
-            });
-            let what = format!("client grant {id} {member} {temporary:?}");
-            (
-                what,
-                changes::client_grant(actor, doc, &id, &member, temporary.as_ref()),
-            )
-        }
-        3 => {
-            let (id, member) = (choices.pick(clients), choices.pick(members));
-            let what = format!("client grant {id} {member} --administrative");
-            (
-                what,
-                changes::client_grant_administrative(actor, doc, &id, &member),
-            )
-        }
-        4 => {
-            let (id, member, adm) = (choices.pick(clients), choices.pick(members), choices.flag());
-            let what = format!("client revoke {id} {member} administrative={adm}");
-            (
-                what,
-                changes::client_revoke(
-                    actor,
-                    doc,
-                    &id,
-                    &member,
-                    changes::RevokeFrom::with_administrative(adm),
-                ),
-            )
-        }
-        5 => {
-            let (id, off) = (choices.pick(clients), choices.flag());
-            let what = format!("client restrict {id} off={off}");
-            (
-                what,
-                changes::client_restrict(actor, doc, &id, restriction(off)),
-            )
-        }
-        6 => {
-            let id = choices.pick(clients);
-            let what = format!("client remove {id}");
-            (what, changes::client_remove(actor, doc, &id))
-        }
-        7 => {
-            let new = NewMember {
+/// One change command with its arguments, chosen before it runs.
+#[derive(Debug)]
+enum Command {
+    ClientAdd {
+        id: String,
+        primary: String,
+        clinicians: Vec<String>,
+    },
+    ClientAssign {
+        id: String,
+        primary: String,
+        keep: bool,
+    },
+    ClientGrant {
+        id: String,
+        member: String,
+        temporary: Option<TemporaryGrant>,
+    },
+    ClientGrantAdministrative {
+        id: String,
+        member: String,
+    },
+    ClientRevoke {
+        id: String,
+        member: String,
+        administrative: bool,
+    },
+    ClientRestrict {
+        id: String,
+        off: bool,
+    },
+    ClientRemove {
+        id: String,
+    },
+    MemberAdd(NewMember),
+    MemberEdit {
+        id: String,
+        edit: MemberEdit,
+    },
+    MemberRemove {
+        id: String,
+        clients_to: Option<String>,
+        supervisees_to: Option<String>,
+    },
+    RoleGrant {
+        id: String,
+        granted: Vec<String>,
+        replace: Vec<String>,
+    },
+    RoleRevoke {
+        id: String,
+        revoked: Vec<String>,
+    },
+    SupervisionAdd {
+        supervisee: String,
+        by: String,
+        cosign: Vec<String>,
+    },
+    SupervisionRemove {
+        supervisee: String,
+        by: String,
+    },
+}
+
+impl Command {
+    /// Reads a command from the choices. The order in which choices are
+    /// read is the order the earlier hand-made pipeline read them, so the
+    /// committed corpus keeps choosing the same changes.
+    fn choose(choices: &mut Choices<'_>, ids: &Ids, today: NaiveDate) -> Command {
+        let members = &ids.members;
+        let clients = &ids.clients;
+        let roles = &ids.roles;
+        match choices.below(14) {
+            0 => Command::ClientAdd {
+                id: choices.pick(clients),
+                primary: choices.pick(members),
+                clinicians: choices.some(members, 2),
+            },
+            1 => Command::ClientAssign {
+                id: choices.pick(clients),
+                primary: choices.pick(members),
+                keep: choices.flag(),
+            },
+            2 => Command::ClientGrant {
+                id: choices.pick(clients),
+                member: choices.pick(members),
+                temporary: choices.flag().then(|| TemporaryGrant {
+                    until: today
+                        .checked_add_days(Days::new(choices.pick(UNTIL_DAYS)))
+                        .unwrap_or(today),
+                    reason: choices.pick(REASONS).to_string(),
+                }),
+            },
+            3 => Command::ClientGrantAdministrative {
+                id: choices.pick(clients),
+                member: choices.pick(members),
+            },
+            4 => Command::ClientRevoke {
+                id: choices.pick(clients),
+                member: choices.pick(members),
+                administrative: choices.flag(),
+            },
+            5 => Command::ClientRestrict {
+                id: choices.pick(clients),
+                off: choices.flag(),
+            },
+            6 => Command::ClientRemove {
+                id: choices.pick(clients),
+            },
+            7 => Command::MemberAdd(NewMember {
                 id: choices.pick(members),
                 name: choices.pick(NAMES).to_string(),
                 legal_name: choices.maybe(NAMES).map(str::to_string),
@@ -302,86 +349,150 @@ fn apply(
                 taxonomy: choices.maybe(TAXONOMIES).map(str::to_string),
                 cosign: strings(&choices.some(COSIGN, 1)),
                 bill_as_supervisor: choices.flag(),
-            };
-            let what = format!("member add {new:?}");
-            (what, changes::member_add(actor, doc, &new))
+            }),
+            8 => Command::MemberEdit {
+                id: choices.pick(members),
+                edit: MemberEdit {
+                    name: choices.maybe(NAMES).map(str::to_string),
+                    legal_name: choices.maybe(NAMES).map(str::to_string),
+                    email: choices.maybe(EMAILS).map(str::to_string),
+                    github: choices.maybe(LOGINS).map(str::to_string),
+                    npi: choices.maybe(NPIS).map(str::to_string),
+                    taxonomy: choices.maybe(TAXONOMIES).map(str::to_string),
+                    cosign: choices.flag().then(|| strings(&choices.some(COSIGN, 2))),
+                    bill_as_supervisor: choices.flag().then(|| choices.flag()),
+                    active: choices.flag().then(|| choices.flag()),
+                    // Unknown names never reach the library: clap refuses them.
+                    clear: choices
+                        .some(CLEAR, 1)
+                        .into_iter()
+                        .filter_map(praxis::rules::permission::MemberField::from_key)
+                        .collect(),
+                },
+            },
+            9 => Command::MemberRemove {
+                id: choices.pick(members),
+                clients_to: choices.maybe(members),
+                supervisees_to: choices.maybe(members),
+            },
+            10 => Command::RoleGrant {
+                id: choices.pick(members),
+                granted: choices.some(roles, 2),
+                replace: choices.some(roles, 1),
+            },
+            11 => Command::RoleRevoke {
+                id: choices.pick(members),
+                revoked: choices.some(roles, 2),
+            },
+            12 => Command::SupervisionAdd {
+                supervisee: choices.pick(members),
+                by: choices.pick(members),
+                cosign: strings(&choices.some(COSIGN, 2)),
+            },
+            _ => Command::SupervisionRemove {
+                supervisee: choices.pick(members),
+                by: choices.pick(members),
+            },
         }
-        8 => {
-            let id = choices.pick(members);
-            let edit = MemberEdit {
-                name: choices.maybe(NAMES).map(str::to_string),
-                legal_name: choices.maybe(NAMES).map(str::to_string),
-                email: choices.maybe(EMAILS).map(str::to_string),
-                github: choices.maybe(LOGINS).map(str::to_string),
-                npi: choices.maybe(NPIS).map(str::to_string),
-                taxonomy: choices.maybe(TAXONOMIES).map(str::to_string),
-                cosign: choices.flag().then(|| strings(&choices.some(COSIGN, 2))),
-                bill_as_supervisor: choices.flag().then(|| choices.flag()),
-                active: choices.flag().then(|| choices.flag()),
-                // Unknown names never reach the library: clap refuses them.
-                clear: choices
-                    .some(CLEAR, 1)
-                    .into_iter()
-                    .filter_map(praxis::rules::permission::MemberField::from_key)
-                    .collect(),
-            };
-            let what = format!("member edit {id} {edit:?}");
-            (what, changes::member_edit(actor, doc, &id, &edit))
+    }
+
+    /// The part of the file the command reaches, as its command in
+    /// `src/commands` passes it to `mutate::apply`.
+    fn reach(&self) -> Reach<'_> {
+        match self {
+            Command::MemberAdd(_)
+            | Command::MemberEdit { .. }
+            | Command::RoleGrant { .. }
+            | Command::RoleRevoke { .. }
+            | Command::SupervisionAdd { .. }
+            | Command::SupervisionRemove { .. } => Reach::NoClients,
+            Command::MemberRemove { id, .. } => Reach::ClientsNaming(id),
+            Command::ClientAdd { id, .. }
+            | Command::ClientAssign { id, .. }
+            | Command::ClientGrant { id, .. }
+            | Command::ClientGrantAdministrative { id, .. }
+            | Command::ClientRevoke { id, .. }
+            | Command::ClientRestrict { id, .. }
+            | Command::ClientRemove { id } => Reach::Client(id),
         }
-        9 => {
-            let id = choices.pick(members);
-            let clients_to = choices.maybe(members);
-            let supervisees_to = choices.maybe(members);
-            let what = format!("member remove {id} {clients_to:?} {supervisees_to:?}");
-            (
-                what,
-                changes::member_remove(
-                    actor,
-                    doc,
-                    &id,
-                    clients_to.as_deref(),
-                    supervisees_to.as_deref(),
-                ),
-            )
-        }
-        10 => {
-            let id = choices.pick(members);
-            let granted = choices.some(roles, 2);
-            let replace = choices.some(roles, 1);
-            let what = format!("role grant {id} {granted:?} --replace {replace:?}");
-            (
-                what,
-                changes::role_grant(actor, doc, &id, &granted, &replace),
-            )
-        }
-        11 => {
-            let id = choices.pick(members);
-            let revoked = choices.some(roles, 2);
-            let what = format!("role revoke {id} {revoked:?}");
-            (what, changes::role_revoke(actor, doc, &id, &revoked))
-        }
-        12 => {
-            let (supervisee, by) = (choices.pick(members), choices.pick(members));
-            let cosign = strings(&choices.some(COSIGN, 2));
-            let what = format!("supervision add {supervisee} --by {by} --cosign {cosign:?}");
-            (
-                what,
-                changes::supervision_add(actor, doc, &supervisee, &by, &cosign),
-            )
-        }
-        _ => {
-            let (supervisee, by) = (choices.pick(members), choices.pick(members));
-            let what = format!("supervision remove {supervisee} --by {by}");
-            (
-                what,
-                changes::supervision_remove(actor, doc, &supervisee, &by),
-            )
+    }
+
+    /// The change itself: what the command's closure does.
+    fn apply(&self, actor: &Actor<'_>, doc: &mut DocumentMut) -> Result<Outcome, ChangeError> {
+        match self {
+            Command::ClientAdd {
+                id,
+                primary,
+                clinicians,
+            } => changes::client_add(actor, doc, id, primary, clinicians),
+            Command::ClientAssign { id, primary, keep } => {
+                changes::client_assign(actor, doc, id, primary, *keep)
+            }
+            Command::ClientGrant {
+                id,
+                member,
+                temporary,
+            } => changes::client_grant(actor, doc, id, member, temporary.as_ref()),
+            Command::ClientGrantAdministrative { id, member } => {
+                changes::client_grant_administrative(actor, doc, id, member)
+            }
+            Command::ClientRevoke {
+                id,
+                member,
+                administrative,
+            } => changes::client_revoke(
+                actor,
+                doc,
+                id,
+                member,
+                changes::RevokeFrom::with_administrative(*administrative),
+            ),
+            Command::ClientRestrict { id, off } => {
+                changes::client_restrict(actor, doc, id, restriction(*off))
+            }
+            Command::ClientRemove { id } => changes::client_remove(actor, doc, id),
+            Command::MemberAdd(new) => changes::member_add(actor, doc, new),
+            Command::MemberEdit { id, edit } => changes::member_edit(actor, doc, id, edit),
+            Command::MemberRemove {
+                id,
+                clients_to,
+                supervisees_to,
+            } => changes::member_remove(
+                actor,
+                doc,
+                id,
+                clients_to.as_deref(),
+                supervisees_to.as_deref(),
+            ),
+            Command::RoleGrant {
+                id,
+                granted,
+                replace,
+            } => changes::role_grant(actor, doc, id, granted, replace),
+            Command::RoleRevoke { id, revoked } => changes::role_revoke(actor, doc, id, revoked),
+            Command::SupervisionAdd {
+                supervisee,
+                by,
+                cosign,
+            } => changes::supervision_add(actor, doc, supervisee, by, cosign),
+            Command::SupervisionRemove { supervisee, by } => {
+                changes::supervision_remove(actor, doc, supervisee, by)
+            }
         }
     }
 }
 
+/// `--off` as the restriction it asks for.
+fn restriction(off: bool) -> praxis::changes::Restriction {
+    if off {
+        praxis::changes::Restriction::Lift
+    } else {
+        praxis::changes::Restriction::Restrict
+    }
+}
+
 /// Valid practices a sequence of changes starts from.
-const SEEDS: &[&str] = &[
+pub const SEEDS: &[&str] = &[
     include_str!("../../tests/fixtures/riverbend.toml"),
     include_str!("../../examples/therapynotes/practice.toml"),
     include_str!("../../examples/simplepractice/practice.toml"),
@@ -392,15 +503,144 @@ const SEEDS: &[&str] = &[
 /// How many changes a sequence applies at most.
 const STEPS: usize = 6;
 
+/// Bits of the sequence mode's first byte.
+const CRLF: u8 = 0x40;
+const BOM: u8 = 0x20;
+
+/// Bits of the sequence mode's layout byte (the second byte): how the seed
+/// practice is written before the changes run.
+pub mod layout {
+    /// Some lines end the other way (LF in a CRLF file, CRLF in an LF file).
+    pub const MIXED: u8 = 0x01;
+    /// A comment line above client entries.
+    pub const CLIENT_NOTES: u8 = 0x02;
+    /// A blank line above client entries.
+    pub const BLANKS: u8 = 0x04;
+    /// The client comment is the same line above every client, not one
+    /// naming the client.
+    pub const SAME_NOTE: u8 = 0x08;
+    /// A blank line and a comment line above every table header.
+    pub const TABLE_NOTES: u8 = 0x10;
+    /// Client keys in quotes (`"C-1001" = { … }`, `[clients."C-1005"]`).
+    pub const QUOTED: u8 = 0x20;
+    /// A trailing comment after client entries.
+    pub const TRAILING: u8 = 0x40;
+    /// Notes, blanks and trailing comments on some clients only, chosen by
+    /// a generator seeded with the layout; without it, on every client.
+    pub const SOME: u8 = 0x80;
+}
+
+/// A small deterministic generator: the layout byte is the whole choice,
+/// so an input reproduces without a seed of its own.
+struct Lcg(u32);
+
+impl Lcg {
+    fn next(&mut self) -> u32 {
+        self.0 = self.0.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        self.0 >> 16
+    }
+
+    /// True about one time in `n`.
+    fn one_in(&mut self, n: u32) -> bool {
+        self.next().is_multiple_of(n)
+    }
+}
+
+/// The key of a one-line client entry (`ID = { … }`), if `line` is one.
+fn client_entry_key(line: &str) -> Option<&str> {
+    let trimmed = line.trim_start();
+    if trimmed.starts_with('#') || trimmed.starts_with('[') {
+        return None;
+    }
+    let (key, value) = trimmed.split_once('=')?;
+    value.trim_start().starts_with('{').then(|| key.trim())
+}
+
+/// `key` in double quotes, unless it is quoted already.
+fn quoted(key: &str) -> String {
+    if key.starts_with('"') || key.starts_with('\'') {
+        key.to_string()
+    } else {
+        format!("\"{key}\"")
+    }
+}
+
+/// The seed practice (written with LF) laid out as `mode` and `layout`
+/// ask: the same practice, in another hand.
+pub fn lay_out(seed: &str, mode: u8, layout: u8) -> String {
+    let mut rng = Lcg((u32::from(layout) << 8) | u32::from(mode));
+    let mut lines: Vec<String> = Vec::new();
+    let mut in_clients = false;
+    for line in seed.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('[') {
+            in_clients = trimmed.starts_with("[clients]");
+            if layout & layout::TABLE_NOTES != 0 && !lines.is_empty() {
+                lines.push(String::new());
+                lines.push(format!("# ---- {} ----", trimmed.trim_matches(['[', ']'])));
+            }
+            match trimmed.strip_prefix("[clients.") {
+                Some(rest) if layout & layout::QUOTED != 0 => {
+                    let (id, after) = rest.split_once(']').unwrap_or((rest, ""));
+                    lines.push(format!("[clients.{}]{after}", quoted(id.trim())));
+                }
+                _ => lines.push(line.to_string()),
+            }
+            continue;
+        }
+        let key = if in_clients {
+            client_entry_key(line)
+        } else {
+            None
+        };
+        let Some(key) = key else {
+            lines.push(line.to_string());
+            continue;
+        };
+        let this_one = |rng: &mut Lcg| layout & layout::SOME == 0 || rng.one_in(2);
+        if layout & layout::BLANKS != 0 && this_one(&mut rng) {
+            lines.push(String::new());
+        }
+        if layout & layout::CLIENT_NOTES != 0 && this_one(&mut rng) {
+            lines.push(if layout & layout::SAME_NOTE != 0 {
+                "# sealed: court order".to_string()
+            } else {
+                format!("# note on {}", key.trim_matches(['"', '\'']))
+            });
+        }
+        let mut entry = if layout & layout::QUOTED != 0 {
+            let (_, value) = line.split_once('=').unwrap_or((line, ""));
+            format!("{} ={value}", quoted(key))
+        } else {
+            line.to_string()
+        };
+        if layout & layout::TRAILING != 0 && this_one(&mut rng) {
+            entry.push_str("  # trailing");
+        }
+        lines.push(entry);
+    }
+    let crlf = mode & CRLF != 0;
+    let mut text = String::new();
+    if mode & BOM != 0 {
+        text.push('\u{feff}');
+    }
+    for line in lines {
+        text.push_str(&line);
+        let other = layout & layout::MIXED != 0 && rng.one_in(3);
+        text.push_str(if crlf != other { "\r\n" } else { "\n" });
+    }
+    text
+}
+
 /// Runs every check on one input; panics (with the reason) on a violation.
 ///
 /// The first byte chooses the mode. Below 0x80: one change, chosen by the
 /// bytes up to [`SPEC_BYTES`], on the file that the remaining bytes hold
 /// (which the fuzzer edits). From 0x80: a sequence of up to [`STEPS`]
-/// changes, chosen by all the remaining bytes, on one of the valid
-/// [`SEEDS`] (byte 0 picks it; bit 0x40 writes it with CRLF endings and bit
-/// 0x20 with a byte-order mark), each change on the result of the last one
-/// accepted.
+/// changes, chosen by the bytes after the second, on one of the valid
+/// [`SEEDS`] (the low five bits of byte 0 pick it; bit 0x40 writes it with
+/// CRLF endings and bit 0x20 with a byte-order mark; byte 1 is the
+/// [`layout`]), each change on the result of the last one applied.
 pub fn run(data: &[u8]) {
     let mode = data.first().copied().unwrap_or(0);
     if mode < 0x80 {
@@ -414,17 +654,10 @@ pub fn run(data: &[u8]) {
         return;
     }
     let seed = SEEDS[usize::from(mode & 0x1f) % SEEDS.len()];
-    let mut text = if mode & 0x40 != 0 {
-        seed.replace('\n', "\r\n")
-    } else {
-        seed.to_string()
-    };
-    if mode & 0x20 != 0 {
-        text.insert(0, '\u{feff}');
-    }
-    let mut file = text.into_bytes();
+    let layout = data.get(1).copied().unwrap_or(0);
+    let mut file = lay_out(seed, mode, layout).into_bytes();
     let mut choices = Choices {
-        bytes: &data[1..],
+        bytes: data.get(2..).unwrap_or_default(),
         at: 0,
     };
     for _ in 0..STEPS {
@@ -437,92 +670,145 @@ pub fn run(data: &[u8]) {
     }
 }
 
-/// One change on `file`; the bytes to write when it is accepted.
+/// A change's outcome, whole: two outcomes are the same change when these
+/// are equal.
+fn outcome(result: &Result<Change, Refusal>) -> String {
+    format!("{result:?}")
+}
+
+/// A change's outcome, short, for a failure message.
+fn brief(result: &Result<Change, Refusal>) -> String {
+    match result {
+        Ok(Change::Applied(applied)) => format!("applied {:?}\n{}", applied.summary, applied.text),
+        Ok(Change::NoChange(why)) => format!("no change: {why}"),
+        Err(Refusal::Invalid { text, errors }) => format!("invalid {errors:?}\n{text}"),
+        Err(other) => format!("refused: {other} ({other:?})"),
+    }
+}
+
+/// How many lines end with a bare LF and how many with CRLF.
+fn line_endings(text: &str) -> (usize, usize) {
+    let crlf = text.matches("\r\n").count();
+    (text.matches('\n').count() - crlf, crlf)
+}
+
+/// One change on `file`; the bytes to write when it is applied.
 fn step(file: &[u8], choices: &mut Choices<'_>) -> Option<Vec<u8>> {
     let Ok(contents) = Contents::decode(file.to_vec()) else {
         ended(0);
         return None;
     };
-    let original = contents.original_bytes();
-    assert_eq!(original.as_slice(), file, "decode lost bytes");
-    assert_eq!(
-        contents.encode(&contents.text).as_bytes(),
-        file,
-        "encode of the unchanged text differs from the file"
-    );
+    assert_eq!(contents.original_bytes(), file, "decode lost bytes");
+    let text = contents.text.as_str();
     let date = date();
-    let loaded = rules::check(&contents.text, date);
+    let loaded = rules::check(text, date);
     if loaded.findings.has_errors() {
         // `mutate::apply` refuses the file before any change.
         ended(0);
         return None;
     }
-    let Ok(mut doc) = contents.text.parse::<toml_edit::DocumentMut>() else {
+    let Ok(doc) = text.parse::<DocumentMut>() else {
         panic!("a file without errors does not parse as a document to edit");
     };
-    let before = doc.to_string();
     assert_eq!(
-        contents.encode(&before).as_bytes(),
-        file,
-        "the unchanged document does not encode to the file's bytes"
+        changes::endings::keep_line_endings(text, &doc.to_string()),
+        text,
+        "the unchanged document, its line endings put back, is not the file's text"
     );
     let practice = &loaded.practice;
     let ids = ids(practice);
     let actor_id = actor(choices, practice, &ids);
-    let Ok(actor) = Actor::resolve(practice, Some(&actor_id), date) else {
+    // Each run of a change gets its own actor, as each command does: the
+    // actor records the permissions the change was judged on.
+    let resolve = || Actor::resolve(practice, Some(&actor_id), date);
+    let Ok(actor) = resolve() else {
         ended(1);
         return None;
     };
-    let (what, outcome) = apply(choices, &ids, &actor, &mut doc);
-    let context = || format!("change: --as {actor_id} {what}\n--- practice.toml ---\n{before}---");
-    let summary = match outcome {
-        Err(_) | Ok(Outcome::NoChange(_)) => {
-            if doc.to_string() != before {
-                panic!(
-                    "a refused or empty change ({outcome:?}) edited the document to:\n{}\n{}",
-                    doc,
-                    context()
-                );
-            }
-            ended(match outcome {
-                Err(error) if error.is_usage() => 2,
-                Err(_) => 3,
-                Ok(_) => 4,
-            });
-            return None;
-        }
-        Ok(Outcome::Changed(summary)) => summary,
+    let command = Command::choose(choices, &ids, date);
+    let change = |actor: &Actor<'_>, doc: &mut DocumentMut| command.apply(actor, doc);
+    let reach = command.reach();
+    let cut = changes::apply(text, &loaded.findings, &actor, date, reach, change);
+    let whole = match resolve() {
+        Ok(again) => changes::apply(
+            text,
+            &loaded.findings,
+            &again,
+            date,
+            Reach::Everything,
+            change,
+        ),
+        Err(error) => panic!("the actor resolved once, then not: {error}"),
     };
-    let clients: Vec<&str> = summary
-        .affected
-        .iter()
-        .filter_map(|(_, client)| client.as_deref())
-        .collect();
-    changes::edit::tidy_clients(&mut doc, clients.iter().copied());
-    let new_text = doc.to_string();
-    if new_text == before {
+    let context = || {
+        format!("change: --as {actor_id} {command:?} ({reach:?})\n--- practice.toml ---\n{text}---")
+    };
+    if outcome(&cut) != outcome(&whole) {
         panic!(
-            "a change reported as made ({summary:?}) left the text as it was\n{}",
+            "the cut edit differs from the whole-document edit\n--- cut ---\n{}\n--- whole ---\n{}\n{}",
+            brief(&cut),
+            brief(&whole),
             context()
         );
     }
-    let checked = rules::check(&new_text, date);
-    if checked.findings.has_errors() {
-        // Refused as a whole by `apply`: nothing is written.
-        ended(5);
-        return None;
+    let applied = match cut {
+        Ok(Change::Applied(applied)) => applied,
+        Ok(Change::NoChange(_)) => {
+            ended(4);
+            return None;
+        }
+        Err(Refusal::Change(error)) => {
+            ended(if error.is_usage() { 2 } else { 3 });
+            return None;
+        }
+        Err(Refusal::Invalid {
+            text: refused,
+            errors,
+        }) => {
+            let mut found = rules::check(&refused, date).findings;
+            found
+                .0
+                .retain(|f| f.severity == praxis::findings::Severity::Error);
+            if errors.0.is_empty() || format!("{found:?}") != format!("{errors:?}") {
+                panic!(
+                    "a change refused as invalid names errors {errors:?}, its text has {found:?}\n--- refused ---\n{refused}\n{}",
+                    context()
+                );
+            }
+            ended(5);
+            return None;
+        }
+        Err(refusal @ (Refusal::Unparsable | Refusal::Mismatch { .. })) => {
+            panic!(
+                "a change to a file without errors was refused: {refusal}\n{}",
+                context()
+            );
+        }
+    };
+    if applied.text == text {
+        panic!(
+            "a change reported as made ({:?}) left the text as it was\n{}",
+            applied.summary,
+            context()
+        );
     }
-    // As `apply` does: a change that gives the actor more access to a
-    // chart needs its permission without their own place on it.
-    if actor.refuse_self_gain(&checked.practice, &clients).is_err() {
-        ended(3);
-        return None;
-    }
-    let bytes = contents.encode(&new_text);
-    let written = match Contents::decode(bytes.clone().into_bytes()) {
+    // What `mutate::write` writes: the file's byte-order mark, then the text.
+    let [bom, _] = contents.original_parts();
+    let mut bytes = bom.to_vec();
+    bytes.extend_from_slice(applied.text.as_bytes());
+    let written = match Contents::decode(bytes.clone()) {
         Ok(written) => written,
         Err(_) => panic!("the written bytes are not UTF-8\n{}", context()),
     };
+    if written.text != applied.text || written.bom != contents.bom {
+        panic!(
+            "the written bytes read back as other text (byte-order mark {} -> {})\n--- written ---\n{}\n{}",
+            contents.bom,
+            written.bom,
+            written.text,
+            context()
+        );
+    }
     let again = rules::check(&written.text, date);
     if again.findings.has_errors() {
         panic!(
@@ -532,30 +818,49 @@ fn step(file: &[u8], choices: &mut Choices<'_>) -> Option<Vec<u8>> {
             context()
         );
     }
-    if written.text.replace("\r\n", "\n") != new_text.replace("\r\n", "\n") {
+    if format!("{:?}{:?}", again.practice, again.findings)
+        != format!(
+            "{:?}{:?}",
+            applied.checked.practice, applied.checked.findings
+        )
+    {
         panic!(
-            "the bytes written differ from the edited text beyond line endings\n--- written ---\n{}\n--- edited ---\n{new_text}\n{}",
+            "the check the change carried is not the check of the bytes written\n--- written ---\n{}\n{}",
             written.text,
             context()
         );
     }
-    let violations =
-        rules::authorize::unauthorized(practice, &checked.practice, &actor.member.id.value, date);
+    match line_endings(text) {
+        (lf, crlf) if crlf == 0 || lf == 0 => {
+            let (lf_now, crlf_now) = line_endings(&applied.text);
+            let kept = if crlf == 0 {
+                crlf_now == 0
+            } else {
+                lf_now == 0
+            };
+            if !kept {
+                panic!(
+                    "a file with one kind of line ending ({lf} LF, {crlf} CRLF) was written with both ({lf_now} LF, {crlf_now} CRLF)\n--- written ---\n{}\n{}",
+                    applied.text.escape_debug(),
+                    context()
+                );
+            }
+        }
+        _ => {}
+    }
+    let violations = rules::authorize::unauthorized(
+        practice,
+        &applied.checked.practice,
+        &actor.member.id.value,
+        date,
+    );
     if !violations.is_empty() {
         panic!(
-            "a change the actor made passes no `diff --as`: {violations:?}\n--- after ---\n{new_text}\n{}",
+            "a change the actor made passes no `diff --as`: {violations:?}\n--- after ---\n{}\n{}",
+            applied.text,
             context()
         );
     }
     ended(6);
-    Some(bytes.into_bytes())
-}
-
-/// `--off` as the restriction it asks for.
-fn restriction(off: bool) -> praxis::changes::Restriction {
-    if off {
-        praxis::changes::Restriction::Lift
-    } else {
-        praxis::changes::Restriction::Restrict
-    }
+    Some(bytes)
 }

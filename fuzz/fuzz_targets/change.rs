@@ -1,5 +1,6 @@
-//! A change applied to a practice file as `praxis` applies it; the result
-//! validates or the change is refused and the file is left byte-identical.
+//! A change applied to a practice file through `changes::apply`, as
+//! `praxis` applies it, both with the reach its command passes and on the
+//! whole document: the two agree, and what would be written validates.
 //! See `fuzz/common/change.rs` for the input layout and the properties.
 #![no_main]
 
