@@ -1,7 +1,8 @@
-//! Command arguments before and as clap reads them (SPEC §8 Free text):
-//! an argument (or `$PRAXIS_ACTOR`, `$PRAXIS_FILE`) holding a control or
-//! bidirectional character is refused up front (exit 2), so no such
-//! character from an argument reaches any output; and value parsers apply
+//! Command arguments before and as clap reads them (SPEC §8 Free text,
+//! §9.1): an argument, or a `PRAXIS_*` environment variable, holding a
+//! character of the one forbidden table (`rules::text::FORBIDDEN`: control,
+//! line or paragraph separator, bidirectional control) is refused up front
+//! (exit 2), so no such character from an argument reaches any output; and value parsers apply
 //! the file's free-text rule, `rules::text::check`, to arguments that
 //! become free text in the file, so a bad `--name` is a usage error that
 //! clap reports itself and nothing of it ever reaches the file.
@@ -89,16 +90,31 @@ impl clap::builder::TypedValueParser for GithubLoginParser {
     }
 }
 
-/// The first argument or variable with a control or bidi character, as a
-/// usage failure that shows it escaped.
+/// The first argument, or variable of praxis's own (`PRAXIS_*`), that
+/// holds a forbidden character, as a usage failure that shows it escaped.
 pub fn hostile() -> Option<Failure> {
-    let variables = ["PRAXIS_ACTOR", "PRAXIS_FILE"]
-        .into_iter()
-        .filter_map(|name| std::env::var_os(name).map(|value| (format!("${name}"), value)));
-    let arguments = std::env::args_os()
-        .skip(1)
+    first_forbidden(std::env::args_os().skip(1), std::env::vars_os())
+}
+
+/// [`hostile`] on given arguments (without the program name) and
+/// environment. Every variable whose name starts with `PRAXIS_` is checked,
+/// read by praxis today or not, so a variable added later is covered.
+fn first_forbidden(
+    arguments: impl Iterator<Item = OsString>,
+    variables: impl Iterator<Item = (OsString, OsString)>,
+) -> Option<Failure> {
+    let arguments = arguments
         .enumerate()
         .map(|(i, value)| (format!("argument {}", i + 1), value));
+    let mut variables: Vec<(String, OsString)> = variables
+        .filter_map(|(name, value)| {
+            let name = name.to_str()?.to_string();
+            name.starts_with("PRAXIS_")
+                .then(|| (format!("${name}"), value))
+        })
+        .collect();
+    // The environment has no order; the message should not depend on it.
+    variables.sort();
     arguments
         .chain(variables)
         .find_map(|(what, value)| refusal(&what, &value))
@@ -106,13 +122,16 @@ pub fn hostile() -> Option<Failure> {
 
 fn refusal(what: &str, value: &OsString) -> Option<Failure> {
     let text = value.to_string_lossy();
-    text.chars().any(escape::is_hostile).then(|| {
-        Failure::Usage(format!(
-            "{what} holds a control or bidirectional character: `{}`; \
-             no id, name, reason or path praxis takes may hold one",
-            escape::text(&text)
-        ))
-    })
+    let (c, kind) = text
+        .chars()
+        .find_map(|c| text::forbidden(c).map(|kind| (c, kind)))?;
+    Some(Failure::Usage(format!(
+        "{what} holds {} ({}): `{}`; \
+         no id, name, reason or path praxis takes may hold a control, separator or bidirectional character",
+        kind.words(),
+        text::CodePoint(c),
+        escape::text(&text)
+    )))
 }
 
 #[cfg(test)]
@@ -129,5 +148,57 @@ mod hostile_tests {
         );
         assert!(!message.contains('\n') && !message.contains('\u{1b}'));
         assert!(refusal("argument 1", &OsString::from("Dr. Ünal 📅")).is_none());
+    }
+
+    fn refused(arguments: &[&str], variables: &[(&str, &str)]) -> Option<String> {
+        first_forbidden(
+            arguments.iter().map(OsString::from),
+            variables
+                .iter()
+                .map(|(name, value)| (OsString::from(name), OsString::from(value))),
+        )
+        .map(|failure| failure.to_string())
+    }
+
+    #[test]
+    fn every_character_of_the_table_is_refused_in_arguments_and_variables() {
+        for c in text::forbidden_characters() {
+            let value = format!("bob{c}");
+            let shown = format!("U+{:04X}", u32::from(c));
+            let argument = refused(&["member", "show", &value], &[]).unwrap_or_default();
+            assert!(
+                argument.starts_with("argument 3 holds"),
+                "{c:?}: {argument}"
+            );
+            assert!(
+                argument.contains(&shown) && !argument.contains(c),
+                "{argument}"
+            );
+            for name in [
+                "PRAXIS_ACTOR",
+                "PRAXIS_FILE",
+                "PRAXIS_LOCK_TIMEOUT",
+                "PRAXIS_ANYTHING",
+            ] {
+                let variable = refused(&["validate"], &[(name, &value)]).unwrap_or_default();
+                assert!(
+                    variable.starts_with(&format!("${name} holds")),
+                    "{c:?}: {variable}"
+                );
+                assert!(!variable.contains(c), "{variable}");
+            }
+        }
+    }
+
+    #[test]
+    fn only_praxis_variables_are_refused() {
+        assert_eq!(refused(&["validate"], &[("LS_COLORS", "\u{1b}[0m")]), None);
+        assert_eq!(refused(&["validate"], &[("PRAXIS_ACTOR", "alice")]), None);
+        // The first argument is named before any variable.
+        let both = refused(&["x\u{2029}"], &[("PRAXIS_FILE", "\u{202e}")]).unwrap_or_default();
+        assert!(
+            both.starts_with("argument 1 holds a line or paragraph separator (U+2029)"),
+            "{both}"
+        );
     }
 }

@@ -1123,6 +1123,40 @@ fn fail_on_gain_stops_clinical_gains_only() {
 
 // ---- diff --as ----
 
+/// Issue 20, finding 8 (SPEC §4, §8): no command deletes a member —
+/// `member remove` keeps the entry and sets `active = false` — so a member
+/// entry deleted by hand fails `diff --as` for every actor, `members.manage`
+/// and the owner included, and the refusal says what to run instead. The
+/// command's own file passes.
+#[test]
+fn diff_as_refuses_a_member_deleted_by_hand_for_everyone() {
+    let deleted = edit(
+        PRACTICE,
+        "[members.hank]\nname = \"Hank Moss\"\ngrants = [{ can = [\"client.create\"], on = \"practice\" }]\n",
+        "",
+    );
+    for actor in ["mona", "alice", "cole"] {
+        let output = run_diff(PRACTICE, &deleted, &["--as", actor]);
+        assert_eq!(code(&output), 1, "{actor}: {}", stdout(&output));
+        assert!(
+            stdout(&output).contains(
+                "delete member hank (needs a command, and none makes it: keep the entry and \
+                 mark the member inactive with `praxis member remove hank`)"
+            ),
+            "{actor}: {}",
+            stdout(&output)
+        );
+    }
+    // What `member remove hank` writes is mona's to make.
+    let fixture = common::Fixture::new(PRACTICE);
+    let run = fixture.run(&["--as", "mona", "member", "remove", "hank"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let removed = fixture.text();
+    assert!(removed.contains("[members.hank]"), "{removed}");
+    let output = run_diff(PRACTICE, &removed, &["--as", "mona"]);
+    assert_eq!(code(&output), 0, "{}", stdout(&output));
+}
+
 /// One row of the actor table: a change, an actor who may make it and one
 /// who may not, and what the refusal must say.
 struct Case {
@@ -1356,20 +1390,6 @@ fn as_member_fields_need_members_manage() {
             "mona",
             "cole",
             "add member nina (needs members.manage)",
-        ),
-    );
-    check_case(
-        PRACTICE,
-        &case(
-            "a member deleted",
-            edit(
-                PRACTICE,
-                "[members.hank]\nname = \"Hank Moss\"\ngrants = [{ can = [\"client.create\"], on = \"practice\" }]\n",
-                "",
-            ),
-            "mona",
-            "cole",
-            "delete member hank (needs members.manage)",
         ),
     );
     // Judged with the actor's permissions in OLD: cole cannot give himself

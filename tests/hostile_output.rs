@@ -200,7 +200,7 @@ fn assert_plain(what: &str, text: &str) {
 fn assert_no_raw(what: &str, text: &str) {
     for c in text.chars() {
         assert!(
-            c == '\n' || !praxis::output::escape::is_hostile(c),
+            c == '\n' || !praxis::rules::text::is_forbidden(c),
             "{what}: raw {c:?} in\n{text}"
         );
     }

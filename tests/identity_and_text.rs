@@ -149,7 +149,7 @@ fn assert_usage_error(fixture: &Fixture, args: &[&str], option: &str) {
         run.stderr.contains(option)
             || run
                 .stderr
-                .contains("holds a control or bidirectional character"),
+                .contains("may hold a control, separator or bidirectional character"),
         "{args:?}: the message names {option}:\n{}",
         run.stderr
     );
@@ -219,6 +219,76 @@ fn member_and_client_arguments_that_become_free_text_are_checked() {
         "scheduler",
     ]);
     assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+/// SPEC §9.1: one table of forbidden characters serves the file, the
+/// arguments and the environment. Every character of
+/// `praxis::rules::text::FORBIDDEN` goes through each path, so one added
+/// to the table is covered here without touching this test.
+#[test]
+fn every_forbidden_character_is_refused_in_the_file_arguments_and_environment() {
+    let fixture = Fixture::new(PRACTICE);
+    let before = fixture.text();
+    for c in praxis::rules::text::forbidden_characters() {
+        let code = format!("U+{:04X}", u32::from(c));
+        // The file's free text: a finding with the free-text code.
+        let file = Fixture::new(&edited(
+            "name = \"Dave Okafor\"",
+            &format!("name = \"Dave\\u{:04X}Okafor\"", u32::from(c)),
+        ));
+        let run = file.run(&["validate"]);
+        assert_finding(&run, "P038");
+        assert!(run.stdout.contains(&code), "{code}: {}", run.stdout);
+        // No argument or environment variable can hold U+0000: the
+        // operating system ends the string there.
+        if c == '\0' {
+            continue;
+        }
+        let value = format!("Dave{c}Okafor");
+        // An argument, free text or not: refused before clap reads it.
+        for args in [
+            vec!["--as", "alice", "member", "edit", "dave", "--name", &value],
+            vec![
+                "access",
+                "check",
+                &value,
+                "client.view",
+                "--client",
+                "C-1001",
+            ],
+        ] {
+            let run = fixture.run(&args);
+            assert_eq!(run.code, 2, "{code} {args:?}: {}", run.stderr);
+            assert!(run.stderr.contains(&code), "{code}: {}", run.stderr);
+            assert!(
+                !run.stderr.trim_end_matches('\n').contains(c),
+                "{code} echoed raw: {}",
+                run.stderr
+            );
+        }
+        // An environment variable of praxis's own.
+        for variable in ["PRAXIS_ACTOR", "PRAXIS_LOCK_TIMEOUT"] {
+            let mut command = fixture.bare();
+            command
+                .env(variable, &value)
+                .arg("-f")
+                .arg(&fixture.path)
+                .arg("validate");
+            let run = common::run(&mut command);
+            assert_eq!(run.code, 2, "{code} ${variable}: {}", run.stderr);
+            assert!(
+                run.stderr.contains(&format!("${variable} holds")),
+                "{}",
+                run.stderr
+            );
+            assert!(
+                !run.stderr.trim_end_matches('\n').contains(c),
+                "{code} echoed raw: {}",
+                run.stderr
+            );
+        }
+    }
+    assert_eq!(fixture.text(), before);
 }
 
 #[test]

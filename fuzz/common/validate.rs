@@ -16,7 +16,7 @@
 
 use chrono::NaiveDate;
 use praxis::findings::Findings;
-use praxis::output::{diagnostics, escape};
+use praxis::output::diagnostics;
 use praxis::rules;
 use praxis::store::Contents;
 
@@ -57,7 +57,7 @@ pub fn render_all(text: &str, findings: &Findings) {
     let rendered = diagnostics::render_text(file, text, findings, false);
     if let Some(bad) = rendered
         .chars()
-        .find(|&c| c != '\n' && escape::is_hostile(c))
+        .find(|&c| c != '\n' && rules::text::is_forbidden(c))
     {
         panic!("text output holds {bad:?} unescaped:\n{rendered:?}");
     }

@@ -312,7 +312,7 @@ pub fn entry(code: Code) -> (&'static str, Example) {
             TooLarge,
         ),
         Code::BadText => (
-            "Free text (a name, a reason, an email) holds control or bidirectional characters, or nothing visible: it could rewrite a terminal or disguise itself in a review.",
+            "Free text (a name, a reason, an email) holds a control character, a line or paragraph separator (U+2028, U+2029) or a bidirectional control, or nothing visible: it could rewrite a terminal or disguise itself in a review.",
             Sections("[members.zoe]\nname = \"Zoe\\u001b[2J\"\nroles = [\"scheduler\"]\n"),
         ),
         Code::BadEmail => (

@@ -1,9 +1,15 @@
-//! Free text (SPEC §8): names, emails, reasons and descriptions reach
+//! Free text (SPEC §8, §9.1): names, emails, reasons and descriptions reach
 //! terminals, CI logs, pull-request comments and spreadsheets, so they hold
-//! no control or bidirectional characters, and a required one holds
-//! something a person can see. One pure function decides it for the file
-//! (validation findings) and for command arguments (usage errors), so the
-//! two can never disagree.
+//! no control, separator or bidirectional characters, and a required one
+//! holds something a person can see. One pure function decides it for the
+//! file (validation findings) and for command arguments (usage errors), so
+//! the two can never disagree.
+//!
+//! [`FORBIDDEN`] is the one table of characters no text praxis takes may
+//! hold and no output may print raw: the file's free text, command
+//! arguments and environment variables (`crate::arguments`) and every
+//! escaper (`crate::output::escape`) read it through [`forbidden`], so a
+//! character added here is refused and escaped everywhere at once.
 
 use std::fmt;
 
@@ -40,16 +46,76 @@ impl FreeText {
     }
 }
 
+/// What kind of forbidden character a character is: how a message names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Forbidden {
+    /// A C0 or C1 control character or DEL: it can end a line, move the
+    /// cursor or retitle a terminal.
+    Control,
+    /// U+2028 LINE SEPARATOR or U+2029 PARAGRAPH SEPARATOR: a line break to
+    /// JavaScript, many editors and some terminals (SPEC §9.1).
+    Separator,
+    /// A bidirectional control: it can make text read differently from the
+    /// order in which it is stored ("Trojan Source").
+    Bidi,
+}
+
+impl Forbidden {
+    /// The kind in words, for a message: "a control character".
+    pub fn words(self) -> &'static str {
+        match self {
+            Forbidden::Control => "a control character",
+            Forbidden::Separator => "a line or paragraph separator",
+            Forbidden::Bidi => "a bidirectional control character",
+        }
+    }
+}
+
+/// The one table of forbidden characters (SPEC §8 Free text, §9.1): first
+/// and last character of each range, both included. Free text in the file,
+/// command arguments, environment variables and every output escaper
+/// consult it through [`forbidden`]; nothing else lists these characters.
+pub const FORBIDDEN: &[(char, char, Forbidden)] = &[
+    ('\u{0}', '\u{1f}', Forbidden::Control),
+    ('\u{7f}', '\u{9f}', Forbidden::Control),
+    ('\u{61c}', '\u{61c}', Forbidden::Bidi),
+    ('\u{200e}', '\u{200f}', Forbidden::Bidi),
+    ('\u{2028}', '\u{2029}', Forbidden::Separator),
+    ('\u{202a}', '\u{202e}', Forbidden::Bidi),
+    ('\u{2066}', '\u{2069}', Forbidden::Bidi),
+];
+
+/// What kind of forbidden character `c` is, if it is one.
+pub fn forbidden(c: char) -> Option<Forbidden> {
+    // Printable ASCII is most of every text: answered without the table
+    // (the table holds none of it; `every_forbidden_character_is_in_the_table`
+    // compares this function with the table on every character).
+    if (' '..='~').contains(&c) {
+        return None;
+    }
+    FORBIDDEN
+        .iter()
+        .find(|(first, last, _)| (*first..=*last).contains(&c))
+        .map(|&(_, _, kind)| kind)
+}
+
+/// Whether no text praxis takes may hold `c`, and no output print it raw.
+pub fn is_forbidden(c: char) -> bool {
+    forbidden(c).is_some()
+}
+
+/// Every character of the table, in order: for tests that must cover each
+/// one on every path, whatever is added to the table later.
+pub fn forbidden_characters() -> impl Iterator<Item = char> {
+    FORBIDDEN.iter().flat_map(|&(first, last, _)| first..=last)
+}
+
 /// Why a text is not acceptable. Data, not a sentence: validation and the
 /// command line word it each in their own place.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TextProblem {
-    /// A C0 or C1 control character, DEL, or a Unicode line or paragraph
-    /// separator: each can end a line or move the cursor.
-    Control(char),
-    /// A bidirectional control: it can make text read differently from the
-    /// order in which it is stored ("Trojan Source").
-    Bidi(char),
+    /// A character of [`FORBIDDEN`], and which kind it is.
+    Forbidden(char, Forbidden),
     /// A required text of only spaces, zero-width or other invisible characters.
     NothingVisible,
     /// An email address with no `@` or more than one.
@@ -70,12 +136,9 @@ impl fmt::Display for CodePoint {
 impl fmt::Display for TextProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TextProblem::Control(c) => write!(f, "holds a control character ({})", CodePoint(*c)),
-            TextProblem::Bidi(c) => write!(
-                f,
-                "holds a bidirectional control character ({})",
-                CodePoint(*c)
-            ),
+            TextProblem::Forbidden(c, kind) => {
+                write!(f, "holds {} ({})", kind.words(), CodePoint(*c))
+            }
             TextProblem::NothingVisible => {
                 write!(f, "has no visible character")
             }
@@ -89,8 +152,8 @@ impl TextProblem {
     /// What to do about it, as a fix hint or the end of a usage message.
     pub fn fix(self) -> &'static str {
         match self {
-            TextProblem::Control(_) | TextProblem::Bidi(_) => {
-                "write it as one line of plain text, without control or direction-changing characters"
+            TextProblem::Forbidden(..) => {
+                "write it as one line of plain text, without control, separator or direction-changing characters"
             }
             TextProblem::NothingVisible => {
                 "write something visible: spaces and zero-width characters alone do not count"
@@ -109,7 +172,10 @@ pub fn check(field: FreeText, text: &str) -> Result<(), TextProblem> {
     if field.required() && !has_visible(text) {
         return Err(TextProblem::NothingVisible);
     }
-    if let Some(problem) = text.chars().find_map(forbidden) {
+    if let Some(problem) = text
+        .chars()
+        .find_map(|c| forbidden(c).map(|kind| TextProblem::Forbidden(c, kind)))
+    {
         return Err(problem);
     }
     if field == FreeText::Email {
@@ -131,24 +197,6 @@ pub fn has_visible(text: &str) -> bool {
     text.chars().any(|c| !is_invisible(c))
 }
 
-/// Whether free text may not hold this character at all.
-pub fn is_forbidden(c: char) -> bool {
-    forbidden(c).is_some()
-}
-
-/// The problem a single character is, if any.
-fn forbidden(c: char) -> Option<TextProblem> {
-    match c {
-        '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{2028}' | '\u{2029}' => {
-            Some(TextProblem::Control(c))
-        }
-        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => {
-            Some(TextProblem::Bidi(c))
-        }
-        _ => None,
-    }
-}
-
 /// Text folded for "the same regardless of case": upper-cased, then
 /// lower-cased, so look-alikes that lower-case differently (`ſ` and `s`,
 /// the Kelvin sign and `k`) compare equal.
@@ -163,9 +211,10 @@ pub fn fold_case(text: &str) -> String {
 /// zero-width space and joiners, word joiner and invisible operators, the
 /// byte-order mark, soft hyphen, variation selectors, Hangul fillers, tags.
 fn is_invisible(c: char) -> bool {
+    // Every forbidden character is invisible too (C0/C1 controls are all
+    // of Unicode's `Cc`): a reason of one tab is missing, whatever else.
     c.is_whitespace()
-        || c.is_control()
-        || forbidden(c).is_some()
+        || is_forbidden(c)
         || matches!(
             c,
             '\u{ad}'
@@ -239,11 +288,11 @@ mod tests {
     }
 
     #[test]
-    fn control_characters_are_refused_everywhere() {
-        for c in [
-            '\0', '\n', '\r', '\t', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}', '\u{2028}',
-        ] {
+    fn every_character_of_the_table_is_refused_in_every_field() {
+        for c in forbidden_characters() {
             let text = format!("Bob{c}Smith");
+            let kind = forbidden(c);
+            assert!(kind.is_some(), "{c:?}");
             for field in [
                 FreeText::PracticeName,
                 FreeText::MemberName,
@@ -253,20 +302,50 @@ mod tests {
                 FreeText::RoleDescription,
                 FreeText::CapabilityDescription,
             ] {
-                assert_eq!(check(field, &text), Err(TextProblem::Control(c)), "{c:?}");
+                assert_eq!(
+                    check(field, &text)
+                        .map_err(|p| matches!(p, TextProblem::Forbidden(f, _) if f == c)),
+                    Err(true),
+                    "{c:?} in {field:?}"
+                );
             }
         }
         assert_eq!(check(FreeText::MemberName, "Bob\u{a0}Smith"), Ok(()));
     }
 
     #[test]
-    fn bidirectional_controls_are_refused() {
+    fn the_table_holds_the_spec_characters_and_no_others() {
+        // SPEC §8 and §9.1, written out once more on purpose: the table may
+        // grow, but never lose one of these.
         for c in [
-            '\u{61c}', '\u{200e}', '\u{200f}', '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}',
+            '\0', '\n', '\r', '\t', '\u{1b}', '\u{7f}', '\u{85}', '\u{9f}', '\u{61c}', '\u{200e}',
+            '\u{200f}', '\u{2028}', '\u{2029}', '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}',
         ] {
-            let text = format!("admin{c}nimda");
-            assert_eq!(check(FreeText::LegalName, &text), Err(TextProblem::Bidi(c)));
+            assert!(is_forbidden(c), "{c:?}");
         }
+        assert_eq!(forbidden('\u{2028}'), Some(Forbidden::Separator));
+        assert_eq!(forbidden('\u{202e}'), Some(Forbidden::Bidi));
+        assert_eq!(forbidden('\u{85}'), Some(Forbidden::Control));
+        for c in [
+            ' ', '~', '\u{a0}', '\u{200b}', '\u{2027}', '\u{202f}', 'é', '📅',
+        ] {
+            assert!(!is_forbidden(c), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn every_forbidden_character_is_in_the_table() {
+        // `forbidden` answers printable ASCII without the table: on every
+        // character it must agree with the table itself.
+        let in_table = |c: char| {
+            FORBIDDEN
+                .iter()
+                .any(|&(first, last, _)| (first..=last).contains(&c))
+        };
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_forbidden(c), in_table(c), "{c:?}");
+        }
+        assert_eq!(forbidden_characters().count(), 32 + 33 + 1 + 2 + 2 + 5 + 4);
     }
 
     #[test]
@@ -322,12 +401,16 @@ mod tests {
     #[test]
     fn problems_name_the_character() {
         assert_eq!(
-            TextProblem::Control('\n').to_string(),
+            TextProblem::Forbidden('\n', Forbidden::Control).to_string(),
             "holds a control character (U+000A)"
         );
         assert_eq!(
-            TextProblem::Bidi('\u{202e}').to_string(),
+            TextProblem::Forbidden('\u{202e}', Forbidden::Bidi).to_string(),
             "holds a bidirectional control character (U+202E)"
+        );
+        assert_eq!(
+            TextProblem::Forbidden('\u{2028}', Forbidden::Separator).to_string(),
+            "holds a line or paragraph separator (U+2028)"
         );
     }
 }

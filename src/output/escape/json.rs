@@ -1,10 +1,11 @@
 //! JSON output escaped for a terminal or a log: a `serde_json` formatter
-//! that writes the characters serde_json leaves raw (C1 controls, bidi
-//! controls, line and paragraph separators) as `\uXXXX`. Kept apart from
+//! that writes the forbidden characters serde_json leaves raw (C1
+//! controls, bidi controls, line and paragraph separators: the table
+//! `rules::text::FORBIDDEN`) as `\uXXXX`. Kept apart from
 //! the text escapes because it works inside serde_json's writer, not on a
 //! string.
 
-use super::is_hostile;
+use crate::rules::text::is_forbidden;
 
 /// JSON output that holds no raw C1 control or bidi character: serde_json
 /// already escapes C0 controls, `"` and `\`; this formatter also writes
@@ -21,10 +22,6 @@ impl<F> JsonFormatter<F> {
     }
 }
 
-fn json_needs_escape(c: char) -> bool {
-    is_hostile(c) || matches!(c, '\u{2028}' | '\u{2029}')
-}
-
 impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter<F> {
     fn write_string_fragment<W: ?Sized + std::io::Write>(
         &mut self,
@@ -32,7 +29,7 @@ impl<F: serde_json::ser::Formatter> serde_json::ser::Formatter for JsonFormatter
         fragment: &str,
     ) -> std::io::Result<()> {
         let mut rest = fragment;
-        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| json_needs_escape(c)) {
+        while let Some((at, c)) = rest.char_indices().find(|&(_, c)| is_forbidden(c)) {
             writer.write_all(&rest.as_bytes()[..at])?;
             write!(writer, "\\u{:04x}", u32::from(c))?;
             rest = &rest[at + c.len_utf8()..];
@@ -112,7 +109,7 @@ mod tests {
         for rendered in [&pretty, &compact] {
             // Pretty JSON's own newlines and indentation are its structure.
             assert!(
-                !rendered.chars().any(|c| json_needs_escape(c) && c != '\n'),
+                !rendered.chars().any(|c| is_forbidden(c) && c != '\n'),
                 "{rendered}"
             );
             let back: serde_json::Value = serde_json::from_str(rendered).unwrap_or_default();

@@ -7,36 +7,26 @@
 //! renderer calls the function here for its format, on the free text only:
 //! our own newlines, table rules and markdown stay ours.
 //!
-//! [`text`] is the one escaping of control and bidirectional characters;
-//! every other function builds on it, so `\u{1b}` reads the same everywhere.
+//! [`text`] is the one escaping of the forbidden characters, those of
+//! `rules::text::FORBIDDEN` (controls, line and paragraph separators, bidi
+//! controls): every other function builds on it, so `\u{1b}` reads the same
+//! everywhere. No escaper keeps a list of its own; a character added to
+//! that table is escaped by all of them.
 
 mod json;
 
 pub use json::{JsonFormatter, json};
 
+use crate::rules::text::is_forbidden;
 use std::borrow::Cow;
 use std::fmt::Write as _;
 use std::path::Path;
 
-/// Whether `c` may move the cursor, end a line, retitle a terminal or
-/// reorder what a reader sees: C0 and C1 controls, DEL, and the bidi
-/// controls (SPEC §8 Free text).
-pub fn is_hostile(c: char) -> bool {
-    matches!(c,
-        '\u{0}'..='\u{1f}'
-        | '\u{7f}'..='\u{9f}'
-        | '\u{61c}'
-        | '\u{200e}'
-        | '\u{200f}'
-        | '\u{202a}'..='\u{202e}'
-        | '\u{2066}'..='\u{2069}')
-}
-
-/// Free text for a terminal or a log: every control and bidi character,
-/// newlines included, is written as `\u{1b}`. A line of output built from
+/// Free text for a terminal or a log: every forbidden character (control,
+/// separator, bidi), newlines included, is written as `\u{1b}`. A line of output built from
 /// our words and escaped free text is one line, and it says what it holds.
 pub fn text(free: &str) -> Cow<'_, str> {
-    if !free.chars().any(is_hostile) {
+    if !free.chars().any(is_forbidden) {
         return Cow::Borrowed(free);
     }
     let mut out = String::with_capacity(free.len() + 8);
@@ -47,7 +37,7 @@ pub fn text(free: &str) -> Cow<'_, str> {
 }
 
 fn push_text(out: &mut String, c: char) {
-    if is_hostile(c) {
+    if is_forbidden(c) {
         let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
     } else {
         out.push(c);
@@ -234,6 +224,61 @@ mod tests {
         }
         assert!(matches!(text("plain ünïcode ✓"), Cow::Borrowed(_)));
         assert_eq!(text("tab\there"), "tab\\u{9}here");
+    }
+
+    /// Every escaper, by name, applied to one text: the list a new escaper
+    /// joins so the table tests below cover it.
+    fn every_escaper(free: &str) -> Vec<(&'static str, String)> {
+        vec![
+            ("text", text(free).into_owned()),
+            // Our own line breaks, and pretty JSON's, are structure: only
+            // what is left must hold no raw forbidden character.
+            ("lines", lines(free).replace('\n', "")),
+            ("path", path(Path::new(free))),
+            ("markdown", markdown(free)),
+            ("markdown_code", markdown_code(free)),
+            ("csv", csv(free)),
+            ("xml", xml(free)),
+            ("workflow_data", workflow_data(free)),
+            ("workflow_property", workflow_property(free)),
+            ("json", json(free, false).unwrap_or_default()),
+            (
+                "json pretty",
+                json(&[free], true).unwrap_or_default().replace('\n', ""),
+            ),
+        ]
+    }
+
+    #[test]
+    fn every_character_of_the_table_is_escaped_by_every_escaper() {
+        for c in crate::rules::text::forbidden_characters() {
+            for (escaper, shown) in every_escaper(&format!("a{c}b")) {
+                assert!(!shown.contains(c), "{escaper} printed {c:?} raw: {shown:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn escapers_have_no_private_table() {
+        // On every character outside printable ASCII (whose markup each
+        // format escapes its own way) and the two XML cannot hold, each
+        // escaper prints the character raw exactly when the one table
+        // allows it: a list of its own, longer or shorter, would show here.
+        // Every character of the basic plane, where the table and every
+        // list of controls live, and a stride through the others (all of
+        // them take 20 s in a debug build).
+        for c in (0..0x20)
+            .chain(0x7f..=0xffff)
+            .chain((0x1_0000..=u32::from(char::MAX)).step_by(61))
+            .filter_map(char::from_u32)
+            .filter(|c| !matches!(c, '\u{fffe}' | '\u{ffff}'))
+        {
+            let allowed = !is_forbidden(c);
+            let free = format!("a{c}b");
+            for (escaper, shown) in every_escaper(&free) {
+                assert_eq!(shown.contains(c), allowed, "{escaper} on {c:?}: {shown:?}");
+            }
+        }
     }
 
     #[test]

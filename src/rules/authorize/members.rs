@@ -25,7 +25,12 @@ pub(super) fn member_needs(old: &Practice, new: &Practice, leaving: &BTreeSet<&s
         let manage = |change: String| Need::new(change, &[Permission::ManageMembers], None);
         match (old.member(id), new.member(id)) {
             (None, Some(_)) => needed.push(manage(format!("add member {id}"))),
-            (Some(_), None) => needed.push(manage(format!("delete member {id}"))),
+            // `member remove` keeps the record for history (SPEC §4): no
+            // command deletes one, so a deleted entry fails for every
+            // actor, the owner included (SPEC §8).
+            (Some(_), None) => needed.push(manage(format!("delete member {id}")).never(format!(
+                "keep the entry and mark the member inactive with `praxis member remove {id}`"
+            ))),
             (Some(b), Some(a)) => {
                 let (managed, credentials) = member_field_changes(b, a, leaving, &successors);
                 if !managed.is_empty() {

@@ -23,6 +23,9 @@ pub(super) enum Permit {
     OnAllClients,
     /// Only the current owner may move ownership (SPEC §8).
     Owner,
+    /// No command makes this change, so no actor may (SPEC §8 "Commands and
+    /// `diff --as` agree"). [`Need::never`] says what to run instead.
+    Never,
 }
 
 impl Permit {
@@ -44,6 +47,8 @@ pub(super) struct Need {
     pub(super) permissions: &'static [Permission],
     pub(super) client: Option<String>,
     pub(super) permit: Permit,
+    /// With [`Permit::Never`]: the command that does what was meant.
+    pub(super) instead: Option<String>,
 }
 
 impl Need {
@@ -57,7 +62,16 @@ impl Need {
             permissions,
             client: client.map(str::to_string),
             permit: Permit::Any,
+            instead: None,
         }
+    }
+
+    /// A change no command makes: refused for every actor, with what to
+    /// run instead.
+    pub(super) fn never(mut self, instead: String) -> Need {
+        self.permit = Permit::Never;
+        self.instead = Some(instead);
+        self
     }
 
     pub(super) fn with(mut self, permit: Permit) -> Need {
@@ -66,8 +80,10 @@ impl Need {
     }
 
     pub(super) fn met_by(&self, old: &Practice, actor: &str, date: NaiveDate) -> bool {
-        if self.permit == Permit::Owner {
-            return old.is_owner(actor);
+        match self.permit {
+            Permit::Owner => return old.is_owner(actor),
+            Permit::Never => return false,
+            _ => {}
         }
         self.permissions
             .iter()
@@ -100,6 +116,10 @@ impl Need {
             Permit::Independent => capabilities,
             Permit::OnAllClients => format!("{capabilities} on all clients"),
             Permit::Owner => "to be the practice owner".into(),
+            Permit::Never => format!(
+                "a command, and none makes it: {}",
+                self.instead.as_deref().unwrap_or_default()
+            ),
         }
     }
 

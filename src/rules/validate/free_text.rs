@@ -51,9 +51,7 @@ impl<'p> Check<'p> {
         };
         let code = match problem {
             TextProblem::EmailAt { .. } | TextProblem::EmailWhitespace => Code::BadEmail,
-            TextProblem::Control(_) | TextProblem::Bidi(_) | TextProblem::NothingVisible => {
-                Code::BadText
-            }
+            TextProblem::Forbidden(..) | TextProblem::NothingVisible => Code::BadText,
         };
         self.push(
             code,
