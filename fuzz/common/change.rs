@@ -514,7 +514,10 @@ fn step(file: &[u8], choices: &mut Choices<'_>) -> Option<Vec<u8>> {
     }
     // As `apply` does: a change that gives the actor more access to a
     // chart needs its permission without their own place on it.
-    if actor.refuse_self_gain(&checked.practice, &clients).is_err() {
+    if actor
+        .refuse_self_gain_of(&summary, &checked.practice)
+        .is_err()
+    {
         ended(3);
         return None;
     }
