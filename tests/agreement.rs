@@ -789,12 +789,7 @@ fn command_step(
     };
     // As `mutate::apply` does: a change that turns out to give the actor
     // more access to a chart needs its permission independently.
-    let touched: Vec<&str> = summary
-        .affected
-        .iter()
-        .filter_map(|(_, c)| c.as_deref())
-        .collect();
-    if actor.refuse_self_gain(&after, &touched).is_err() {
+    if actor.refuse_self_gain_of(&summary, &after).is_err() {
         tally.refused += 1;
         return Ok((text.to_string(), None));
     }

@@ -733,12 +733,10 @@ fn library_step(
                     // gives the actor more access (a supervisee put on a
                     // chart gives their supervisor what the supervisees
                     // scope grants) needs the permission independently.
-                    let clients: Vec<&str> = summary
-                        .affected
-                        .iter()
-                        .filter_map(|(_, c)| c.as_deref())
-                        .collect();
-                    if actor.refuse_self_gain(&after.practice, &clients).is_err() {
+                    if actor
+                        .refuse_self_gain_of(&summary, &after.practice)
+                        .is_err()
+                    {
                         return Ok(text.to_string());
                     }
                     for comment in KEPT_COMMENTS.iter().filter(|_| layout) {

@@ -864,3 +864,56 @@ fn member_remove_reassigning_charts_to_oneself_is_covered_by_members_manage() {
     let run = diff_as(&text, &fixture.text(), "helen");
     assert_eq!(run.code, 0, "{}", run.stdout);
 }
+
+/// SPEC §9.1 "Self-gains by any route": helen, who holds members.credentials
+/// but client.access on no chart, makes herself bob's supervisor. bob is
+/// primary on C-1001, C-1002 and C-1004, so the supervisor role's
+/// `supervisees` scope would give helen those charts: a self-grant, refused
+/// by the command and by `diff --as`. The owner may make the same change,
+/// and helen may make someone else the supervisor.
+#[test]
+fn making_oneself_supervisor_of_someone_on_charts_is_a_self_grant() {
+    let old = edit(
+        RIVERBEND,
+        "[members.helen]\nname = \"Helen Ortiz\"\nroles = [\"clinician\", \"supervisor\"]\nnpi = \"1908301660\"\n",
+        "[members.helen]\nname = \"Helen Ortiz\"\nroles = [\"clinician\", \"supervisor\"]\nnpi = \"1908301660\"\n\
+         grants = [{ can = [\"members.credentials\"], on = \"practice\" }]\n",
+    );
+    let fixture = Fixture::new(&old);
+    assert_refused(
+        &fixture,
+        &[
+            "--as",
+            "helen",
+            "supervision",
+            "add",
+            "bob",
+            "--by",
+            "helen",
+        ],
+        1,
+        "gives helen access to C-1001",
+    );
+    let (run, by_owner) = command_on(
+        &old,
+        "alice",
+        &["supervision", "add", "bob", "--by", "helen"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let run = diff_as(&old, &by_owner, "helen");
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(
+        run.stdout.contains("give helen access to C-1001"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(diff_as(&old, &by_owner, "alice").code, 0);
+    // Someone else as supervisor is no gain of helen's.
+    let (run, carol) = command_on(
+        &old,
+        "helen",
+        &["supervision", "add", "bob", "--by", "carol"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(diff_as(&old, &carol, "helen").code, 0);
+}

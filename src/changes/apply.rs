@@ -98,12 +98,7 @@ pub fn apply(
             client: client.to_string(),
         });
     }
-    let clients: std::collections::BTreeSet<&str> = summary
-        .affected
-        .iter()
-        .filter_map(|(_, client)| client.as_deref())
-        .collect();
-    actor.refuse_self_gain(&checked.practice, &clients.into_iter().collect::<Vec<_>>())?;
+    actor.refuse_self_gain_of(&summary, &checked.practice)?;
     let access = access_deltas(&summary.affected, actor.practice, &checked.practice, date);
     let new_warnings = checked
         .findings

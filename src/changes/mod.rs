@@ -223,12 +223,48 @@ impl<'p> Actor<'p> {
 }
 
 impl Actor<'_> {
+    /// [`Actor::refuse_self_gain`] on the charts a change can give the
+    /// actor: those it names and, for a change to members (a role, a
+    /// supervision), every chart the actor or their supervisees are on in
+    /// `after` (SPEC §9.1 "Self-gains by any route").
+    pub fn refuse_self_gain_of(
+        &self,
+        summary: &Summary,
+        after: &Practice,
+    ) -> Result<(), ChangeError> {
+        let mut clients: std::collections::BTreeSet<&str> = summary
+            .affected
+            .iter()
+            .filter_map(|(_, client)| client.as_deref())
+            .collect();
+        if summary.affected.iter().any(|(_, client)| client.is_none()) {
+            clients.extend(crate::rules::gains::charts_within_reach(
+                after,
+                &self.member.id.value,
+            ));
+        }
+        // `member remove`'s reassignments are covered by members.manage
+        // (SPEC §4, §8): the one change whose chart side effects need
+        // nothing more.
+        let removal = matches!(summary.did, Did::MemberDeactivated { .. });
+        self.refuse_self_gain(after, &clients.into_iter().collect::<Vec<_>>(), removal)
+    }
+
     /// SPEC §8 "No self-grants", whatever route the gain takes: when the
     /// change gives the actor more access to a client (now or for longer;
     /// through a supervisee put on the chart, a chart unrestricted), each
     /// permission it was judged on for that client must hold without the
-    /// actor's own place on the chart.
-    pub fn refuse_self_gain(&self, after: &Practice, clients: &[&str]) -> Result<(), ChangeError> {
+    /// actor's own place on the chart. A change judged on practice
+    /// permissions alone (a role, a supervision) that gives the actor a
+    /// chart needs `client.access` on it held that way: what a `client
+    /// grant` of themselves would need. `member remove` (`removal`) is the
+    /// exception SPEC §4 makes: members.manage covers its reassignments.
+    pub fn refuse_self_gain(
+        &self,
+        after: &Practice,
+        clients: &[&str],
+        removal: bool,
+    ) -> Result<(), ChangeError> {
         let me = self.member.id.value.as_str();
         let required = self.required.borrow();
         for &client in clients {
@@ -255,15 +291,16 @@ impl Actor<'_> {
                 decide::decide(self.practice, &request, self.date)
                     .is_ok_and(|d| decide::allowed_independently(&d))
             };
-            let mut on_client = required
+            let on_client: Vec<Permission> = required
                 .iter()
                 .filter(|(_, c)| c.as_deref() == Some(client))
                 .map(|(p, _)| *p)
-                .peekable();
-            // A change judged on a practice permission alone (`member
-            // remove` reassigning charts: members.manage covers it, SPEC §4)
-            // has no permission on the chart to hold independently.
-            let held = on_client.peek().is_none() || on_client.all(independent);
+                .collect();
+            let held = match on_client.is_empty() {
+                true if removal => true,
+                true => independent(Permission::GrantAccess),
+                false => on_client.into_iter().all(independent),
+            };
             if !held {
                 return Err(ChangeError::SelfGain {
                     actor: me.to_string(),

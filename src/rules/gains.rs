@@ -71,6 +71,32 @@ pub fn gains_on_client(
         })
 }
 
+/// The charts `member` or one of their supervisees is on in `practice`
+/// (primary, clinicians, temporary, administrative): where a change to
+/// members — a role, a supervision — can give `member` access. One pass
+/// over the clients.
+pub fn charts_within_reach<'p>(practice: &'p Practice, member: &str) -> Vec<&'p str> {
+    let mut people: BTreeSet<&str> = practice
+        .supervisees_of(member)
+        .iter()
+        .map(String::as_str)
+        .collect();
+    people.insert(member);
+    practice
+        .clients
+        .iter()
+        .filter(|c| {
+            c.primary_id()
+                .into_iter()
+                .chain(c.clinicians.iter().map(|m| m.value.as_str()))
+                .chain(c.administrative.iter().map(|m| m.value.as_str()))
+                .chain(c.temporary.iter().map(|t| t.member.value.as_str()))
+                .any(|m| people.contains(m))
+        })
+        .map(|c| c.id.value.as_str())
+        .collect()
+}
+
 /// An allow through the member's or a supervisee's place on the chart, or
 /// the administrative list: not through ownership or an all-clients grant
 /// on an unrestricted chart.

@@ -75,6 +75,19 @@ fn supervisors_handed_on(
             .all(|m| successors.get(m.as_str()).is_none_or(|s| s.len() <= 1))
 }
 
+/// Whether a removal hands supervisees on to `actor` (`member remove
+/// --reassign-supervisees-to ACTOR`).
+pub(super) fn handed_on_to(
+    old: &Practice,
+    new: &Practice,
+    leaving: &BTreeSet<&str>,
+    actor: &str,
+) -> bool {
+    successors(old, new, leaving)
+        .values()
+        .any(|to| to.contains(actor))
+}
+
 /// For each leaving member, the members put on as supervisor where they
 /// were taken off: `member remove --reassign-supervisees-to` names one.
 fn successors(

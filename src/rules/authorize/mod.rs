@@ -41,6 +41,9 @@ pub fn unauthorized(
     let mut needed = settings_needs(old, new);
     needed.extend(members::member_needs(old, new, &leaving));
     needed.extend(clients::client_needs(old, new, &leaving, actor, date));
+    needed.extend(charts_gained_through_members(
+        old, new, &leaving, actor, date, &needed,
+    ));
     needed
         .into_iter()
         .filter(|need| !need.met_by(old, actor, date))
@@ -55,6 +58,68 @@ pub fn unauthorized(
             need.violation(self_grant)
         })
         .collect()
+}
+
+/// SPEC §9.1 "Self-gains by any route": a change to members (a role, a
+/// supervision) can give the actor a chart whose own entry did not change,
+/// through a supervisee on it. Each such chart needs `client.access` held
+/// without the actor's place on it, as a `client grant` of themselves
+/// would. Charts handed on by a removal to the actor (`member remove
+/// --reassign-supervisees-to`) are the removal's, covered by members.manage
+/// (SPEC §4), and charts whose entry changed are judged in [`clients`].
+fn charts_gained_through_members(
+    old: &Practice,
+    new: &Practice,
+    leaving: &std::collections::BTreeSet<&str>,
+    actor: &str,
+    date: NaiveDate,
+    needed: &[Need],
+) -> Vec<Need> {
+    if members::handed_on_to(old, new, leaving, actor) {
+        return Vec::new();
+    }
+    crate::rules::gains::charts_within_reach(new, actor)
+        .into_iter()
+        .filter(|&client| {
+            old.client(client)
+                .zip(new.client(client))
+                .is_some_and(|(before, after)| !care_changed(before, after))
+                && !needed.iter().any(|n| n.client.as_deref() == Some(client))
+                && crate::rules::gains::gains_on_client(old, new, actor, client, date)
+        })
+        .map(|client| {
+            Need::new(
+                format!("give {actor} access to {client} through a change to members"),
+                &[Permission::GrantAccess],
+                Some(client),
+            )
+            .with(Permit::Independent)
+        })
+        .collect()
+}
+
+/// Whether a chart's entry changed who is on it or how: such a chart is
+/// judged with its own change (`clients`), side effects of a removal
+/// included.
+fn care_changed(before: &crate::model::Client, after: &crate::model::Client) -> bool {
+    let team = |c: &crate::model::Client| {
+        let ids = |list: &[crate::model::Spanned<String>]| {
+            list.iter().map(|m| m.value.clone()).collect::<Vec<_>>()
+        };
+        let temporary: Vec<(String, NaiveDate)> = c
+            .temporary
+            .iter()
+            .map(|t| (t.member.value.clone(), t.until.value))
+            .collect();
+        (
+            c.primary_id().map(str::to_string),
+            ids(&c.clinicians),
+            ids(&c.administrative),
+            temporary,
+            c.restricted,
+        )
+    };
+    team(before) != team(after)
 }
 
 /// What changes to `[practice]`, its owner, `[roles]` and
