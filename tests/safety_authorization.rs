@@ -917,3 +917,55 @@ fn making_oneself_supervisor_of_someone_on_charts_is_a_self_grant() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert_eq!(diff_as(&old, &carol, "helen").code, 0);
 }
+
+/// SPEC §9.1 "Self-gains by any route": an administrator who is not the
+/// owner may not give themselves a role that reads every chart (olga gave
+/// herself clinical-admin and read every client's notes, exit 0), neither
+/// as a command nor through `diff --as`; the owner may, and olga may give
+/// the role to someone else.
+#[test]
+fn an_administrator_cannot_give_themselves_every_chart() {
+    let example =
+        std::fs::read_to_string(common::root().join("examples/therapynotes/practice.toml"))
+            .expect("example");
+    let fixture = Fixture::new(&example);
+    assert_refused(
+        &fixture,
+        &[
+            "--as",
+            "olga",
+            "role",
+            "grant",
+            "olga",
+            "clinician",
+            "clinical-admin",
+        ],
+        1,
+        "clinical.view",
+    );
+    let granted = edit(
+        &example,
+        "roles = [\"administrator\", \"scheduler\", \"biller\"]",
+        "roles = [\"administrator\", \"scheduler\", \"biller\", \"clinician\", \"clinical-admin\"]",
+    );
+    let run = diff_as(&example, &granted, "olga");
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains("olga") && run.stdout.contains("every client"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(diff_as(&example, &granted, "nora").code, 0);
+    let owner = fixture.run(&[
+        "--as",
+        "nora",
+        "role",
+        "grant",
+        "nora",
+        "clinician",
+        "clinical-admin",
+    ]);
+    assert_eq!(owner.code, 0, "{}", owner.stderr);
+    let other = fixture.run(&["--as", "olga", "role", "grant", "ben", "clinician"]);
+    assert_eq!(other.code, 0, "{}", other.stderr);
+}

@@ -247,6 +247,16 @@ impl Actor<'_> {
         // (SPEC §4, §8): the one change whose chart side effects need
         // nothing more.
         let removal = matches!(summary.did, Did::MemberDeactivated { .. });
+        let me = self.member.id.value.as_str();
+        if !self.practice.is_owner(me) {
+            let everywhere = crate::rules::gains::all_scope_gains(self.practice, after, me);
+            if !everywhere.is_empty() {
+                return Err(ChangeError::SelfGainEverywhere {
+                    actor: me.to_string(),
+                    capabilities: everywhere,
+                });
+            }
+        }
         self.refuse_self_gain(after, &clients.into_iter().collect::<Vec<_>>(), removal)
     }
 

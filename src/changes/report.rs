@@ -277,6 +277,12 @@ pub enum ChangeError {
         actor: String,
         client: String,
     },
+    /// The change gives the actor client capabilities on every chart (a
+    /// role or grant at `all` scope): only the owner may (SPEC §9.1).
+    SelfGainEverywhere {
+        actor: String,
+        capabilities: Vec<String>,
+    },
     TemporaryAddsNothing {
         member: String,
         client: String,

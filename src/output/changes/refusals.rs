@@ -120,6 +120,16 @@ impl Display for ChangeError {
                  administrator, the owner or someone with client.access on all clients \
                  must make it"
             ),
+            ChangeError::SelfGainEverywhere {
+                actor,
+                capabilities,
+            } => write!(
+                f,
+                "{actor} may not make this change: it gives {actor} {} on every client, \
+                 and nobody grants access to themselves; another member with members.manage \
+                 or the owner must make it",
+                capabilities.join(", ")
+            ),
             ChangeError::TemporaryAddsNothing {
                 member,
                 client,

@@ -44,6 +44,20 @@ pub fn unauthorized(
     needed.extend(charts_gained_through_members(
         old, new, &leaving, actor, date, &needed,
     ));
+    // SPEC §9.1: a client capability on every chart, given to the actor
+    // by their own change (a role, an own grant), is a self-grant on every
+    // chart at once; only the owner, who holds them all, is not judged so.
+    let everywhere = crate::rules::gains::all_scope_gains(old, new, actor);
+    if !everywhere.is_empty() {
+        needed.push(
+            Need::new(
+                format!("give {actor} {} on every client", everywhere.join(", ")),
+                &[],
+                None,
+            )
+            .with(Permit::Owner),
+        );
+    }
     needed
         .into_iter()
         .filter(|need| !need.met_by(old, actor, date))
