@@ -104,6 +104,33 @@ fn through_relation(decision: &decide::Decision) -> bool {
     decision.allowed && !decide::allowed_without_relation(decision)
 }
 
+/// The client capabilities `member` holds on every (unrestricted) chart in
+/// `after` and did not in `before`: a role or own grant at `all` scope. For
+/// a change the member makes themselves this is a self-grant on every chart
+/// at once (SPEC §9.1 "Self-gains by any route"); only the owner, who holds
+/// every capability already, never gains one.
+pub fn all_scope_gains(before: &Practice, after: &Practice, member: &str) -> Vec<String> {
+    let everywhere = |practice: &Practice| -> BTreeSet<String> {
+        let Some(found) = practice.member(member) else {
+            return BTreeSet::new();
+        };
+        practice
+            .capabilities()
+            .iter()
+            .zip(crate::rules::matrix::member_row(practice, found))
+            .filter(|(capability, scopes)| {
+                capability.kind == Kind::Client && scopes.contains(&crate::terms::Scope::All)
+            })
+            .map(|(capability, _)| capability.name.clone())
+            .collect()
+    };
+    let held = everywhere(before);
+    everywhere(after)
+        .into_iter()
+        .filter(|capability| !held.contains(capability))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -172,31 +199,4 @@ mod tests {
         assert!(!gains_on_client(&before, &same, "h", "C-1", today));
         assert!(!gains_on_client(&longer, &before, "h", "C-1", today));
     }
-}
-
-/// The client capabilities `member` holds on every (unrestricted) chart in
-/// `after` and did not in `before`: a role or own grant at `all` scope. For
-/// a change the member makes themselves this is a self-grant on every chart
-/// at once (SPEC §9.1 "Self-gains by any route"); only the owner, who holds
-/// every capability already, never gains one.
-pub fn all_scope_gains(before: &Practice, after: &Practice, member: &str) -> Vec<String> {
-    let everywhere = |practice: &Practice| -> BTreeSet<String> {
-        let Some(found) = practice.member(member) else {
-            return BTreeSet::new();
-        };
-        practice
-            .capabilities()
-            .iter()
-            .zip(crate::rules::matrix::member_row(practice, found))
-            .filter(|(capability, scopes)| {
-                capability.kind == Kind::Client && scopes.contains(&crate::terms::Scope::All)
-            })
-            .map(|(capability, _)| capability.name.clone())
-            .collect()
-    };
-    let held = everywhere(before);
-    everywhere(after)
-        .into_iter()
-        .filter(|capability| !held.contains(capability))
-        .collect()
 }
