@@ -96,7 +96,7 @@ fn with_history(
         report.changes = Some(ChangesSince { since, events });
     }
     if let Some(days) = args.stale {
-        let found = stale(&report.charts, &last_gained, context.date, days);
+        let found = stale(&report, &last_gained, context.date, days);
         report = flagged(report, found, days);
     }
     Ok(report)

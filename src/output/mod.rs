@@ -2,6 +2,7 @@
 //! explanations. Commands hand this module data; they do not format by hand.
 
 pub mod assertions;
+mod boxed;
 pub mod changes;
 pub mod codes;
 pub mod diagnostics;
@@ -43,11 +44,31 @@ impl Table {
         let cells = |row: &[String]| -> Vec<String> {
             row.iter().map(|c| escape::text(c).into_owned()).collect()
         };
+        let width = terminal_width();
+        if width.is_none() {
+            let rows: Vec<Vec<String>> = self.rows.iter().map(|r| cells(r)).collect();
+            if let Some(drawn) = boxed::unwrapped(&cells(&self.headers), &rows) {
+                return drawn;
+            }
+        }
+        self.comfy_text(width)
+    }
+
+    /// The table as comfy-table lays it out, wrapped to `width`.
+    fn comfy_text(&self, width: Option<u16>) -> String {
+        let cells = |row: &[String]| -> Vec<String> {
+            row.iter().map(|c| escape::text(c).into_owned()).collect()
+        };
         let mut table = comfy_table::Table::new();
         table.load_style(UTF8_FULL_CONDENSED);
         table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
-        if let Some(width) = terminal_width() {
-            table.set_width(width);
+        match width {
+            Some(width) => {
+                table.set_width(width);
+            }
+            None => {
+                table.force_no_tty();
+            }
         }
         table.set_header(cells(&self.headers));
         for row in &self.rows {
@@ -208,6 +229,56 @@ pub fn paint(text: &str, paint: Paint, enabled: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one-pass layout is comfy-table's, byte for byte, on tables of
+    /// every shape it takes: empty, narrow, wide, unicode of width 0, 1
+    /// and 2, escaped control characters, long cells, one column or many.
+    #[test]
+    fn the_unwrapped_layout_is_comfy_tables() {
+        let words = [
+            "",
+            "a",
+            "C-1001",
+            "bob (primary [clinical notes, files])",
+            "Zoë",
+            "日本語",
+            "e\u{301}",
+            "tab\there",
+            "\u{1b}[31m",
+            "  padded  ",
+            "│┆",
+            "x".repeat(300).leak(),
+        ];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n
+        };
+        for case in 0..300 {
+            let columns = 1 + case % 5;
+            let headers: Vec<&str> = (0..columns).map(|_| words[next(words.len())]).collect();
+            let mut table = Table::new(&headers);
+            for _ in 0..next(6) {
+                table.push(
+                    (0..columns)
+                        .map(|_| words[next(words.len())].to_string())
+                        .collect(),
+                );
+            }
+            let cells = |row: &[String]| -> Vec<String> {
+                row.iter().map(|c| escape::text(c).into_owned()).collect()
+            };
+            let rows: Vec<Vec<String>> = table.rows.iter().map(|r| cells(r)).collect();
+            let fast = boxed::unwrapped(&cells(&table.headers), &rows);
+            assert_eq!(
+                fast.as_deref(),
+                Some(table.comfy_text(None).as_str()),
+                "{table:?}"
+            );
+        }
+    }
 
     #[test]
     fn csv_quotes_only_when_needed() {
