@@ -19,6 +19,7 @@ pub mod schemas;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Rows under headers: the shape of every listing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -41,13 +42,16 @@ impl Table {
 
     /// A terminal table with box lines; every cell escaped as free text.
     pub fn to_text(&self) -> String {
-        let cells = |row: &[String]| -> Vec<String> {
-            row.iter().map(|c| escape::text(c).into_owned()).collect()
-        };
         let width = terminal_width();
         if width.is_none() {
-            let rows: Vec<Vec<String>> = self.rows.iter().map(|r| cells(r)).collect();
-            if let Some(drawn) = boxed::unwrapped(&cells(&self.headers), &rows) {
+            // Borrowed where nothing needed escaping: no copy of the cells.
+            let headers: Vec<Cow<'_, str>> = self.headers.iter().map(|c| escape::text(c)).collect();
+            let rows: Vec<Vec<Cow<'_, str>>> = self
+                .rows
+                .iter()
+                .map(|row| row.iter().map(|c| escape::text(c)).collect())
+                .collect();
+            if let Some(drawn) = boxed::unwrapped(&headers, &rows) {
                 return drawn;
             }
         }

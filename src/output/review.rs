@@ -280,29 +280,33 @@ pub fn markdown(report: &Review) -> String {
     out
 }
 
-pub fn terminal(report: &Review) -> String {
-    let mut out = format!(
-        "Access review: {} as of {}\n{}\n\n",
-        escape::text(&report.practice),
-        report.date,
-        totals(report)
-    );
-    if !report.findings.is_empty() {
-        out.push_str("Findings to act on\n");
-        out.push_str(&findings_table(report).to_text());
-        out.push('\n');
-    }
-    out.push_str(&format!("{EVERY_CHART_HEADING}\n"));
-    out.push_str(&match report.every_chart.is_empty() {
-        true => "none\n".to_string(),
-        false => every_chart_table(report).to_text(),
-    });
-    out.push_str(&format!("\n{CHARTS_HEADING}\n"));
-    out.push_str(&chart_table(report).to_text());
-    out.push_str("\nAccess per member\n");
-    out.push_str(&member_table(report).to_text());
-    out.push_str(&history_text(report));
-    out
+/// The terminal report in sections, each made when it is asked for: the
+/// chart table of a large practice is tens of megabytes (comfy-table pads
+/// every row to the widest), so the command writes each section before
+/// the next is made rather than holding the report whole.
+pub fn terminal(report: &Review) -> impl Iterator<Item = String> + '_ {
+    (0..7).map(move |section| match section {
+        0 => format!(
+            "Access review: {} as of {}\n{}\n\n",
+            escape::text(&report.practice),
+            report.date,
+            totals(report)
+        ),
+        1 if report.findings.is_empty() => String::new(),
+        1 => format!("Findings to act on\n{}\n", findings_table(report).to_text()),
+        2 => format!(
+            "{EVERY_CHART_HEADING}\n{}",
+            match report.every_chart.is_empty() {
+                true => "none\n".to_string(),
+                false => every_chart_table(report).to_text(),
+            }
+        ),
+        3 => format!("\n{CHARTS_HEADING}\n"),
+        // Apart from its heading: joining them would copy the table.
+        4 => chart_table(report).to_text(),
+        5 => format!("\nAccess per member\n{}", member_table(report).to_text()),
+        _ => history_text(report),
+    })
 }
 
 /// `review --expiring`: one row per entry, expired first.
