@@ -1,17 +1,40 @@
 //! Writes a generated practice to a file, for the bench script and for
 //! trying praxis on a large practice by hand:
-//! `cargo bench --bench generate -- MEMBERS CLIENTS OUT [SEED]`.
+//! `cargo bench --bench generate -- MEMBERS CLIENTS OUT [SEED] [--shape
+//! plain|dense]` (see `generate::Form` for what each shape holds).
 
 #[path = "support/generate.rs"]
 mod generate;
 
 fn main() -> std::process::ExitCode {
-    // cargo bench passes `--bench`; everything else is ours.
-    let args: Vec<String> = std::env::args()
-        .skip(1)
-        .filter(|a| !a.starts_with("--"))
-        .collect();
-    let usage = "usage: cargo bench --bench generate -- MEMBERS CLIENTS OUT [SEED]";
+    let usage =
+        "usage: cargo bench --bench generate -- MEMBERS CLIENTS OUT [SEED] [--shape plain|dense]";
+    // cargo bench passes `--bench`; `--shape` is ours, as is every word.
+    let mut form = generate::Form::Plain;
+    let mut args: Vec<String> = Vec::new();
+    let mut given = std::env::args().skip(1);
+    while let Some(arg) = given.next() {
+        let shape = match arg.strip_prefix("--shape") {
+            Some("") => given.next(),
+            Some(rest) => rest.strip_prefix('=').map(str::to_string),
+            None => None,
+        };
+        match shape {
+            Some(name) => match generate::Form::named(&name) {
+                Some(named) => form = named,
+                None => {
+                    eprintln!("unknown shape `{name}`\n{usage}");
+                    return std::process::ExitCode::from(2);
+                }
+            },
+            None if arg.starts_with("--shape") => {
+                eprintln!("{usage}");
+                return std::process::ExitCode::from(2);
+            }
+            None if arg.starts_with("--") => {}
+            None => args.push(arg),
+        }
+    }
     let (Some(members), Some(clients), Some(out)) = (
         args.first().and_then(|a| a.parse::<usize>().ok()),
         args.get(1).and_then(|a| a.parse::<usize>().ok()),
@@ -28,7 +51,7 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::from(2);
         }
     };
-    let (text, shape) = generate::practice(members, clients, seed);
+    let (text, shape) = generate::practice_in(form, members, clients, seed);
     match std::fs::write(out, &text) {
         Ok(()) => {
             eprintln!(

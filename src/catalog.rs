@@ -108,6 +108,71 @@ pub const CAPABILITIES: &[BuiltinCapability] = &[
 /// summary speak of.
 pub const CLINICAL_READ: &str = "clinical.view";
 
+/// The kinds of client work a reviewer reads access by (SPEC §9.4): a
+/// review names, for each route to a chart, which of these it opens rather
+/// than twenty capability names. Derived from the capability's name here
+/// and nowhere else.
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, schemars::JsonSchema,
+)]
+pub enum CapabilityGroup {
+    /// `clinical.*`: progress notes, treatment plans, assessments.
+    #[serde(rename = "clinical notes")]
+    ClinicalNotes,
+    /// `client.diagnosis`.
+    #[serde(rename = "diagnosis")]
+    Diagnosis,
+    /// `files.*`.
+    #[serde(rename = "files")]
+    Files,
+    /// `billing.*` on the client.
+    #[serde(rename = "billing")]
+    Billing,
+    /// `schedule.*`.
+    #[serde(rename = "scheduling")]
+    Scheduling,
+    /// The rest of `client.*` and `notes.admin`: the directory card,
+    /// demographics, who may access the chart, non-clinical notes.
+    #[serde(rename = "client record")]
+    ClientRecord,
+    /// A custom client capability (`[capabilities]` in the file).
+    #[serde(rename = "other")]
+    Other,
+}
+
+impl CapabilityGroup {
+    /// The group a client capability belongs to, by its name.
+    pub fn of(capability: &str) -> CapabilityGroup {
+        match capability
+            .split_once('.')
+            .map_or(capability, |(area, _)| area)
+        {
+            _ if capability == "client.diagnosis" => CapabilityGroup::Diagnosis,
+            "clinical" => CapabilityGroup::ClinicalNotes,
+            "files" => CapabilityGroup::Files,
+            "billing" => CapabilityGroup::Billing,
+            "schedule" => CapabilityGroup::Scheduling,
+            "client" | "notes" if is_builtin_capability(capability) => {
+                CapabilityGroup::ClientRecord
+            }
+            _ => CapabilityGroup::Other,
+        }
+    }
+
+    /// The words a report shows: the JSON name.
+    pub fn words(self) -> &'static str {
+        match self {
+            CapabilityGroup::ClinicalNotes => "clinical notes",
+            CapabilityGroup::Diagnosis => "diagnosis",
+            CapabilityGroup::Files => "files",
+            CapabilityGroup::Billing => "billing",
+            CapabilityGroup::Scheduling => "scheduling",
+            CapabilityGroup::ClientRecord => "client record",
+            CapabilityGroup::Other => "other",
+        }
+    }
+}
+
 /// The role whose holders follow the intern rules (SPEC §3.3), also when the
 /// file replaces the built-in definition.
 pub const INTERN: &str = "intern";
@@ -325,6 +390,45 @@ pub fn builtin_role_ignoring_case(id: &str) -> Option<&'static str> {
 mod tests {
     use super::*;
     use std::collections::HashSet;
+
+    #[test]
+    fn every_builtin_client_capability_has_a_named_group() {
+        let groups: Vec<(&str, CapabilityGroup)> = CAPABILITIES
+            .iter()
+            .filter(|c| c.kind == Kind::Client)
+            .map(|c| (c.name, CapabilityGroup::of(c.name)))
+            .collect();
+        assert!(groups.iter().all(|(_, g)| *g != CapabilityGroup::Other));
+        let group = |name: &str| groups.iter().find(|(n, _)| *n == name).map(|(_, g)| *g);
+        assert_eq!(group("client.diagnosis"), Some(CapabilityGroup::Diagnosis));
+        assert_eq!(group("clinical.view"), Some(CapabilityGroup::ClinicalNotes));
+        assert_eq!(group("files.upload"), Some(CapabilityGroup::Files));
+        assert_eq!(group("billing.claims"), Some(CapabilityGroup::Billing));
+        assert_eq!(group("schedule.view"), Some(CapabilityGroup::Scheduling));
+        assert_eq!(group("notes.admin"), Some(CapabilityGroup::ClientRecord));
+        assert_eq!(group("client.view"), Some(CapabilityGroup::ClientRecord));
+        // A custom capability, even one under a built-in area's name.
+        assert_eq!(CapabilityGroup::of("rx.prescribe"), CapabilityGroup::Other);
+        assert_eq!(CapabilityGroup::of("client.portal"), CapabilityGroup::Other);
+    }
+
+    #[test]
+    fn a_group_is_shown_by_its_json_name() {
+        for group in [
+            CapabilityGroup::ClinicalNotes,
+            CapabilityGroup::Diagnosis,
+            CapabilityGroup::Files,
+            CapabilityGroup::Billing,
+            CapabilityGroup::Scheduling,
+            CapabilityGroup::ClientRecord,
+            CapabilityGroup::Other,
+        ] {
+            assert_eq!(
+                serde_json::to_value(group).unwrap(),
+                serde_json::Value::from(group.words())
+            );
+        }
+    }
 
     #[test]
     fn capability_names_are_unique() {

@@ -15,6 +15,8 @@ use praxis::rules::check;
 use praxis::rules::decide::{Decision, Reason, Relation, Request, Route, Source, decide};
 use praxis::rules::matrix::member_row;
 use praxis::rules::pattern;
+use praxis::rules::review::ReviewRoute;
+use praxis::rules::review::reach::{Reach, Reader};
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::{Index, select, subsequence};
@@ -804,6 +806,116 @@ proptest! {
                     prop_assert!(!cell.is_empty(), "{} {}", member.id.value, capability.name);
                 }
             }
+        }
+    }
+}
+
+/// Whether the decision's reasons show the review's route: the grant's
+/// scope held through that relation (SPEC §9.4 names the route a reader
+/// reaches a chart by, so it must be the decision's own).
+fn route_is_decided(route: &ReviewRoute, decision: &Decision) -> bool {
+    decision.reasons.iter().any(|reason| {
+        let Reason::Granted(grant) = reason else {
+            return false;
+        };
+        match (route, &grant.route) {
+            (ReviewRoute::Primary, Route::Assigned { via }) => *via == Relation::Primary,
+            (ReviewRoute::Granted, Route::Assigned { via }) => *via == Relation::Clinician,
+            (ReviewRoute::Temporary { until, .. }, Route::Assigned { via }) => {
+                matches!(via, Relation::Temporary { until: u, .. } if u == until)
+            }
+            (ReviewRoute::Supervision { supervisee }, Route::Supervision { supervisee: s, .. }) => {
+                s == supervisee
+            }
+            (
+                ReviewRoute::AllClients { source },
+                Route::Unrestricted | Route::Administrative { .. },
+            ) => grant.source == *source,
+            _ => false,
+        }
+    })
+}
+
+/// The places of the capabilities a reader holds by any route.
+fn holds(readers: &[Reader<'_>], member: &str, place: usize) -> bool {
+    readers.iter().filter(|r| r.member == member).any(|r| {
+        r.routes
+            .iter()
+            .any(|route| route.capabilities.contains(place))
+    })
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// The review's readers (SPEC §9.4), computed from each chart's
+    /// relations and the holders on every unrestricted chart, are exactly
+    /// the decision's: every (member, client capability, client) the
+    /// decision allows is in the review, on the chart or (unrestricted
+    /// charts) among the holders everywhere; nothing else is; each route
+    /// is one the decision itself went through; the owner is on every
+    /// restricted chart; and the per-member chart counts are the
+    /// decision's.
+    #[test]
+    fn the_review_reach_is_the_decision(spec in practice_spec(), at in -2i64..14) {
+        let practice = load(&spec)?;
+        let date = shifted(at);
+        let reach = Reach::new(&practice, date);
+        let everywhere = reach.every_chart();
+        let mut reached: std::collections::HashMap<&str, usize> = Default::default();
+        for client in &practice.clients {
+            let here = reach.chart(client);
+            if client.restricted
+                && let Some(owner) = practice.owner_id()
+            {
+                prop_assert!(here.iter().any(|r| r.member == owner), "owner missing on {}", client.id.value);
+            }
+            for member in &practice.members {
+                let id = member.id.value.as_str();
+                let mut any = false;
+                for (place, capability) in reach.catalog.names.iter().enumerate() {
+                    let question = Question {
+                        member: id.to_string(),
+                        capability: capability.to_string(),
+                        client: Some(client.id.value.clone()),
+                        author: None,
+                    };
+                    let decision = ask(&practice, &question, date)?;
+                    let listed = holds(&here, id, place)
+                        || (!client.restricted && holds(&everywhere, id, place));
+                    prop_assert_eq!(
+                        decision.allowed, listed,
+                        "{:?}: {:?}\n{}", question, decision, render(&spec)
+                    );
+                    any |= decision.allowed;
+                    if practice.is_owner(id) {
+                        continue;
+                    }
+                    for reader in here.iter().chain(&everywhere).filter(|r| r.member == id) {
+                        for route in &reader.routes {
+                            let on_this_chart = here.iter().any(|r| std::ptr::eq(r, reader));
+                            if route.capabilities.contains(place) && (on_this_chart || !client.restricted) {
+                                prop_assert!(
+                                    route_is_decided(&route.route, &decision),
+                                    "{:?} by {:?}: {:?}", question, route.route, decision
+                                );
+                            }
+                        }
+                    }
+                }
+                if any {
+                    *reached.entry(id).or_default() += 1;
+                }
+            }
+        }
+        let findings = check(&render(&spec), date).findings;
+        let review = praxis::rules::review::review(&practice, &findings, date, None, None);
+        for summary in &review.members {
+            prop_assert_eq!(
+                summary.clients,
+                reached.get(summary.member.as_str()).copied().unwrap_or(0),
+                "charts of {}", summary.member
+            );
         }
     }
 }

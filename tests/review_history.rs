@@ -103,7 +103,8 @@ fn access_untouched_for_longer_than_the_period_is_flagged() {
         !has(&found, "carol", "C-1006"),
         "gained in the working file"
     );
-    let owner = json["charts"][0]["readers"]
+    // The owner is listed once for the practice (SPEC §9.4), not per chart.
+    let owner = json["every_chart"]
         .as_array()
         .unwrap()
         .iter()

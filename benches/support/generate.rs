@@ -2,6 +2,14 @@
 //! tests: `members` staff (an owner, administrators, supervisors, clinicians,
 //! interns, schedulers, billers) and `clients` charts, some restricted, some
 //! with temporary access. The same seed gives the same text.
+//!
+//! Two shapes of file: [`Form::Plain`] (bare keys, LF, one line per client,
+//! few relations: what `praxis init` and its commands write) and
+//! [`Form::Dense`], the shape of a large practice that grew by hand and by
+//! imports, where the reader's and the review's slow paths showed: quoted
+//! member keys in both forms, a quarter of the members supervised, temporary
+//! entries on about 2% of clients (some expired), about 5% restricted, CRLF
+//! line endings, a comment every 40 clients and some clients as tables.
 
 use std::fmt::Write;
 
@@ -41,7 +49,36 @@ pub struct Shape {
     pub clients: usize,
 }
 
-/// Practice text with `members` members and `clients` clients.
+/// Which shape of file to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Form {
+    Plain,
+    Dense,
+}
+
+impl Form {
+    /// The form a `--shape` argument names.
+    #[allow(dead_code, reason = "only the generate bench parses a shape")]
+    pub fn named(name: &str) -> Option<Form> {
+        match name {
+            "plain" => Some(Form::Plain),
+            "dense" => Some(Form::Dense),
+            _ => None,
+        }
+    }
+}
+
+/// Practice text of either shape with `members` members and `clients`
+/// clients.
+#[allow(dead_code, reason = "not every user of the generator asks for a shape")]
+pub fn practice_in(form: Form, members: usize, clients: usize, seed: u64) -> (String, Shape) {
+    match form {
+        Form::Plain => practice(members, clients, seed),
+        Form::Dense => dense(members, clients, seed),
+    }
+}
+
+/// Practice text with `members` members and `clients` clients, plain shape.
 pub fn practice(members: usize, clients: usize, seed: u64) -> (String, Shape) {
     let mut rng = Lcg::new(seed);
     let mut out = String::with_capacity(clients * 64 + members * 160);
@@ -123,6 +160,165 @@ pub fn practice(members: usize, clients: usize, seed: u64) -> (String, Shape) {
     }
     (
         out,
+        Shape {
+            clinicians: clinician_ids,
+            clients,
+        },
+    )
+}
+
+/// The dense shape: members `m-0000` … under quoted keys (every third one
+/// as an inline entry of `[members]`, the rest as `[members."m-…"]`
+/// tables), supervisors 5%, interns 10% (all supervised), a sixth of the
+/// clinicians supervised too (about 25% of members in all), a few
+/// clinical administrators; clients with temporary access on about 2%
+/// (a tenth of those expired), restricted on about 5%, one in 25 written
+/// as a `[clients."C-…"]` table after the one-line entries; CRLF endings
+/// and a comment line every 40 clients.
+#[allow(dead_code, reason = "not every user of the generator asks for a shape")]
+pub fn dense(members: usize, clients: usize, seed: u64) -> (String, Shape) {
+    let mut rng = Lcg::new(seed);
+    let members = members.max(20);
+    let width = members.to_string().len().max(4);
+    let id = |i: usize| format!("m-{i:0width$}");
+    let supervisors = (members / 20).max(2);
+    let interns = members / 10;
+    let staff = members / 10;
+    let clinicians = members - 1 - supervisors - interns - staff;
+    // (id, the member's fields as `key = value` lines)
+    let mut entries: Vec<(String, Vec<String>)> = Vec::with_capacity(members);
+    entries.push((
+        id(0),
+        vec![
+            "name = \"Owner of the practice\"".into(),
+            "roles = [\"administrator\"]".into(),
+        ],
+    ));
+    let mut clinician_ids = Vec::new();
+    let mut supervisor_ids = Vec::new();
+    for s in 0..supervisors {
+        let member = id(entries.len());
+        entries.push((
+            member.clone(),
+            vec![
+                format!("name = \"Supervisor {s}\""),
+                format!("email = \"{member}@practice.example\""),
+                "roles = [\"clinician\", \"supervisor\"]".into(),
+                format!("npi = \"{}\"", npi(s as u64)),
+                "taxonomy = \"101YM0800X\"".into(),
+            ],
+        ));
+        clinician_ids.push(member.clone());
+        supervisor_ids.push(member);
+    }
+    for c in 0..clinicians {
+        let member = id(entries.len());
+        let mut fields = vec![
+            format!("name = \"Clinician {c}\""),
+            format!("email = \"{member}@practice.example\""),
+        ];
+        fields.push(match c % 150 {
+            0 => "roles = [\"clinician\", \"clinical-admin\"]".into(),
+            _ => "roles = [\"clinician\"]".into(),
+        });
+        fields.push(format!("npi = \"{}\"", npi(10_000 + c as u64)));
+        if c % 6 == 0 {
+            let supervisor = &supervisor_ids[rng.below(supervisor_ids.len())];
+            fields.push(format!("supervisors = [\"{supervisor}\"]"));
+            fields.push("cosign = [\"progress-notes\", \"treatment-plans\"]".into());
+        }
+        clinician_ids.push(member.clone());
+        entries.push((member, fields));
+    }
+    for i in 0..interns {
+        let member = id(entries.len());
+        let supervisor = &supervisor_ids[rng.below(supervisor_ids.len())];
+        entries.push((
+            member.clone(),
+            vec![
+                format!("name = \"Intern {i}\""),
+                "roles = [\"intern\"]".into(),
+                format!("supervisors = [\"{supervisor}\"]"),
+                "bill_as_supervisor = true".into(),
+            ],
+        ));
+        clinician_ids.push(member);
+    }
+    let mut office = Vec::new();
+    for i in 0..staff {
+        let member = id(entries.len());
+        let role = ["scheduler", "biller", "administrator"][i % 3];
+        entries.push((
+            member.clone(),
+            vec![
+                format!("name = \"Staff {i}\""),
+                format!("roles = [\"{role}\"]"),
+            ],
+        ));
+        office.push(member);
+    }
+    let mut out = String::with_capacity(clients * 72 + members * 180);
+    out.push_str("# A practice that grew by hand: quoted keys, CRLF, comments.\n");
+    out.push_str("version = 1\n\n[practice]\nname = \"Generated Dense Practice\"\n");
+    let _ = writeln!(out, "owner = \"{}\"\n", id(0));
+    // Inline members first: `[members]` cannot take key lines once a
+    // `[members."…"]` table has opened.
+    out.push_str("[members]\n");
+    for (member, fields) in entries.iter().step_by(3) {
+        let _ = writeln!(out, "\"{member}\" = {{ {} }}", fields.join(", "));
+    }
+    for (i, (member, fields)) in entries.iter().enumerate() {
+        if i % 3 != 0 {
+            let _ = writeln!(out, "\n[members.\"{member}\"]\n{}", fields.join("\n"));
+        }
+    }
+    out.push_str("\n[clients]\n");
+    let mut tables = String::new();
+    for c in 0..clients {
+        if c % 40 == 0 {
+            let _ = writeln!(out, "# clients {c} to {}", c + 39);
+        }
+        let primary = &clinician_ids[rng.below(clinician_ids.len())];
+        let mut fields = vec![format!("primary = \"{primary}\"")];
+        let mut clinician = None;
+        if rng.below(4) == 0 {
+            let other = &clinician_ids[rng.below(clinician_ids.len())];
+            if other != primary {
+                fields.push(format!("clinicians = [\"{other}\"]"));
+                clinician = Some(other);
+            }
+        }
+        if rng.below(20) == 0 {
+            fields.push("restricted = true".into());
+            if rng.below(2) == 0 {
+                let admin = &office[rng.below(office.len())];
+                fields.push(format!("administrative = [\"{admin}\"]"));
+            }
+        }
+        if rng.below(50) == 0 {
+            let other = &clinician_ids[rng.below(clinician_ids.len())];
+            if other != primary && clinician != Some(other) {
+                let until = match rng.below(10) {
+                    0 => "2020-01-31",
+                    _ => "2099-12-31",
+                };
+                fields.push(format!(
+                    "temporary = [{{ member = \"{other}\", until = {until}, reason = \"Covering, leave of absence\" }}]"
+                ));
+            }
+        }
+        match c % 25 {
+            12 => {
+                let _ = writeln!(tables, "\n[clients.\"C-{c}\"]\n{}", fields.join("\n"));
+            }
+            _ => {
+                let _ = writeln!(out, "C-{c} = {{ {} }}", fields.join(", "));
+            }
+        }
+    }
+    out.push_str(&tables);
+    (
+        out.replace('\n', "\r\n"),
         Shape {
             clinicians: clinician_ids,
             clients,

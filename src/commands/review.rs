@@ -47,13 +47,17 @@ pub fn run(args: ReviewArgs, context: &Context) -> Result<Exit, Failure> {
     if args.stale.is_some() || args.since.is_some() {
         report = with_history(report, &args, practice, context)?;
     }
-    emit(&match format {
-        Format::Json => output::json(&report),
-        Format::Csv => access_rows(&report).to_csv(),
-        Format::Markdown => markdown(&report),
-        Format::Html => crate::output::html::review(&report),
-        _ => terminal(&report),
-    })?;
+    match format {
+        Format::Json => emit(&output::json(&report))?,
+        Format::Csv => emit(&access_rows(&report).to_csv())?,
+        Format::Markdown => emit(&markdown(&report))?,
+        Format::Html => emit(&crate::output::html::review(&report))?,
+        _ => {
+            for section in terminal(&report) {
+                emit(&section)?;
+            }
+        }
+    }
     Ok(Exit::Success)
 }
 
@@ -96,7 +100,7 @@ fn with_history(
         report.changes = Some(ChangesSince { since, events });
     }
     if let Some(days) = args.stale {
-        let found = stale(&report.charts, &last_gained, context.date, days);
+        let found = stale(&report, &last_gained, context.date, days);
         report = flagged(report, found, days);
     }
     Ok(report)

@@ -9,7 +9,7 @@ use super::escape::xml as esc;
 use super::matrix::{Cell, Grid};
 use super::review::kind_words;
 use crate::model::Scope;
-use crate::rules::review::{Review, ReviewRoute};
+use crate::rules::review::{ReaderRoute, Review, ReviewRoute};
 
 const STYLE: &str = "
 body { font: 14px/1.45 system-ui, sans-serif; color: #1b1f24; margin: 2em auto; max-width: 70em; padding: 0 1em; }
@@ -41,14 +41,18 @@ fn route_text(route: &ReviewRoute) -> String {
     match route {
         ReviewRoute::Temporary { until, reason } => format!("temporary through {until}: {reason}"),
         ReviewRoute::Supervision { supervisee } => format!("supervises {supervisee}"),
-        other => {
-            let detail = super::review::detail(other);
-            match detail.is_empty() {
-                true => other.name().to_string(),
-                false => format!("{}: {detail}", other.name()),
-            }
-        }
+        other => super::review::route_words(other),
     }
+}
+
+/// A route and the capability groups it gives: `primary: clinical notes,
+/// files`.
+fn route_and_groups(route: &ReaderRoute) -> String {
+    format!(
+        "{}: {}",
+        route_text(&route.route),
+        super::review::groups_words(route)
+    )
 }
 
 /// The access review as one page: totals, findings, each client's readers
@@ -76,7 +80,11 @@ pub fn review(report: &Review) -> String {
         }
         body.push_str("</table>\n");
     }
-    body.push_str("<h2>Who can read each client's clinical record</h2>\n<table>\n<tr><th>client</th><th>restricted</th><th>member</th><th>why</th></tr>\n");
+    body.push_str(&every_chart_section(report));
+    body.push_str(&format!(
+        "<h2>{}</h2>\n<table>\n<tr><th>client</th><th>restricted</th><th>member</th><th>route: capabilities</th></tr>\n",
+        esc(super::review::CHARTS_HEADING)
+    ));
     for chart in &report.charts {
         for (i, reader) in chart.readers.iter().enumerate() {
             let client = match i {
@@ -89,7 +97,11 @@ pub fn review(report: &Review) -> String {
                 ),
                 _ => String::new(),
             };
-            let routes: Vec<String> = reader.routes.iter().map(|r| esc(&route_text(r))).collect();
+            let routes: Vec<String> = reader
+                .routes
+                .iter()
+                .map(|r| esc(&route_and_groups(r)))
+                .collect();
             body.push_str(&format!(
                 "<tr>{client}<td>{}</td><td>{}</td></tr>\n",
                 esc(&reader.member),
@@ -103,15 +115,18 @@ pub fn review(report: &Review) -> String {
         .iter()
         .flat_map(|chart| {
             chart.readers.iter().flat_map(move |reader| {
-                reader.routes.iter().filter_map(move |route| match route {
-                    ReviewRoute::Temporary { until, reason } => Some(format!(
-                        "<tr><td>{}</td><td>{}</td><td>{until}</td><td>{}</td></tr>\n",
-                        esc(&chart.client),
-                        esc(&reader.member),
-                        esc(reason)
-                    )),
-                    _ => None,
-                })
+                reader
+                    .routes
+                    .iter()
+                    .filter_map(move |route| match &route.route {
+                        ReviewRoute::Temporary { until, reason } => Some(format!(
+                            "<tr><td>{}</td><td>{}</td><td>{until}</td><td>{}</td></tr>\n",
+                            esc(&chart.client),
+                            esc(&reader.member),
+                            esc(reason)
+                        )),
+                        _ => None,
+                    })
             })
         })
         .collect();
@@ -125,7 +140,6 @@ pub fn review(report: &Review) -> String {
             body.push_str("</table>\n");
         }
     }
-    body.push_str(&all_scope_section(report));
     body.push_str(&history_sections(report));
     body.push_str("<h2>Access per member</h2>\n<table>\n<tr><th>member</th><th>name</th><th>charts</th><th>routes</th></tr>\n");
     for member in &report.members {
@@ -146,34 +160,13 @@ pub fn review(report: &Review) -> String {
     page(&format!("Access review: {}", report.practice), &body)
 }
 
-/// The members who read every unrestricted chart, and the grant that lets
-/// them (the owner reads every chart outright).
-fn all_scope_section(report: &Review) -> String {
-    let mut readers: std::collections::BTreeMap<&str, std::collections::BTreeSet<String>> =
-        Default::default();
-    for chart in &report.charts {
-        for reader in &chart.readers {
-            for route in &reader.routes {
-                if matches!(route, ReviewRoute::AllClients { .. } | ReviewRoute::Owner) {
-                    readers
-                        .entry(&reader.member)
-                        .or_default()
-                        .insert(route_text(route));
-                }
-            }
-        }
-    }
-    let mut rows = Table::new(&["member", "reads every chart through"]);
-    for (member, routes) in readers {
-        rows.push(vec![
-            member.to_string(),
-            routes.into_iter().collect::<Vec<_>>().join("; "),
-        ]);
-    }
-    let mut body = String::from("<h2>Readers of every chart</h2>\n");
-    body.push_str(&match rows.rows.is_empty() {
+/// The owner and the holders of `all` grants, once for the practice: who
+/// holds what on every unrestricted chart, and through which grant.
+fn every_chart_section(report: &Review) -> String {
+    let mut body = format!("<h2>{}</h2>\n", esc(super::review::EVERY_CHART_HEADING));
+    body.push_str(&match report.every_chart.is_empty() {
         true => "<p>None.</p>\n".to_string(),
-        false => table(&rows),
+        false => table(&super::review::every_chart_table(report)),
     });
     body
 }

@@ -2,6 +2,7 @@
 //! explanations. Commands hand this module data; they do not format by hand.
 
 pub mod assertions;
+mod boxed;
 pub mod changes;
 pub mod codes;
 pub mod diagnostics;
@@ -18,6 +19,7 @@ pub mod schemas;
 
 use comfy_table::presets::UTF8_FULL_CONDENSED;
 use serde::Serialize;
+use std::borrow::Cow;
 
 /// Rows under headers: the shape of every listing.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -40,14 +42,37 @@ impl Table {
 
     /// A terminal table with box lines; every cell escaped as free text.
     pub fn to_text(&self) -> String {
+        let width = terminal_width();
+        if width.is_none() {
+            // Borrowed where nothing needed escaping: no copy of the cells.
+            let headers: Vec<Cow<'_, str>> = self.headers.iter().map(|c| escape::text(c)).collect();
+            let rows: Vec<Vec<Cow<'_, str>>> = self
+                .rows
+                .iter()
+                .map(|row| row.iter().map(|c| escape::text(c)).collect())
+                .collect();
+            if let Some(drawn) = boxed::unwrapped(&headers, &rows) {
+                return drawn;
+            }
+        }
+        self.comfy_text(width)
+    }
+
+    /// The table as comfy-table lays it out, wrapped to `width`.
+    fn comfy_text(&self, width: Option<u16>) -> String {
         let cells = |row: &[String]| -> Vec<String> {
             row.iter().map(|c| escape::text(c).into_owned()).collect()
         };
         let mut table = comfy_table::Table::new();
         table.load_style(UTF8_FULL_CONDENSED);
         table.set_content_arrangement(comfy_table::ContentArrangement::Dynamic);
-        if let Some(width) = terminal_width() {
-            table.set_width(width);
+        match width {
+            Some(width) => {
+                table.set_width(width);
+            }
+            None => {
+                table.force_no_tty();
+            }
         }
         table.set_header(cells(&self.headers));
         for row in &self.rows {
@@ -208,6 +233,56 @@ pub fn paint(text: &str, paint: Paint, enabled: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one-pass layout is comfy-table's, byte for byte, on tables of
+    /// every shape it takes: empty, narrow, wide, unicode of width 0, 1
+    /// and 2, escaped control characters, long cells, one column or many.
+    #[test]
+    fn the_unwrapped_layout_is_comfy_tables() {
+        let words = [
+            "",
+            "a",
+            "C-1001",
+            "bob (primary [clinical notes, files])",
+            "Zoë",
+            "日本語",
+            "e\u{301}",
+            "tab\there",
+            "\u{1b}[31m",
+            "  padded  ",
+            "│┆",
+            "x".repeat(300).leak(),
+        ];
+        let mut seed = 7u64;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            ((seed >> 33) as usize) % n
+        };
+        for case in 0..300 {
+            let columns = 1 + case % 5;
+            let headers: Vec<&str> = (0..columns).map(|_| words[next(words.len())]).collect();
+            let mut table = Table::new(&headers);
+            for _ in 0..next(6) {
+                table.push(
+                    (0..columns)
+                        .map(|_| words[next(words.len())].to_string())
+                        .collect(),
+                );
+            }
+            let cells = |row: &[String]| -> Vec<String> {
+                row.iter().map(|c| escape::text(c).into_owned()).collect()
+            };
+            let rows: Vec<Vec<String>> = table.rows.iter().map(|r| cells(r)).collect();
+            let fast = boxed::unwrapped(&cells(&table.headers), &rows);
+            assert_eq!(
+                fast.as_deref(),
+                Some(table.comfy_text(None).as_str()),
+                "{table:?}"
+            );
+        }
+    }
 
     #[test]
     fn csv_quotes_only_when_needed() {

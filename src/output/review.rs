@@ -4,7 +4,7 @@
 
 use crate::output::{Table, escape};
 use crate::rules::decide::Source;
-use crate::rules::review::{Review, ReviewKind, ReviewRoute};
+use crate::rules::review::{ChartReader, ReaderRoute, Review, ReviewKind, ReviewRoute};
 
 /// A route's particulars: the temporary entry's end and reason, the
 /// supervisee, the all-scope grant's source.
@@ -31,56 +31,101 @@ pub fn kind_words(kind: ReviewKind) -> String {
     }
 }
 
-fn readers_cell(report: &Review, index: usize) -> String {
-    report.charts[index]
-        .readers
-        .iter()
-        .map(|r| {
-            let routes: Vec<String> = r
-                .routes
-                .iter()
-                .map(|route| {
-                    let detail = detail(route);
-                    if detail.is_empty() {
-                        route.name().to_string()
-                    } else {
-                        format!("{}: {detail}", route.name())
-                    }
-                })
-                .collect();
-            format!("{} ({})", r.member, routes.join("; "))
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+/// A route as words: its name and particulars (`supervision: supervises
+/// june`).
+pub fn route_words(route: &ReviewRoute) -> String {
+    let detail = detail(route);
+    match detail.is_empty() {
+        true => route.name().to_string(),
+        false => format!("{}: {detail}", route.name()),
+    }
 }
 
-/// One row per client, member and route: the CSV an auditor filters.
+/// The capability groups a route gives, joined: `clinical notes, files`.
+pub fn groups_words(route: &ReaderRoute) -> String {
+    let words: Vec<&str> = route.capabilities.iter().map(|g| g.words()).collect();
+    words.join(", ")
+}
+
+/// A reader in one cell: `kai (primary [clinical notes, files])`.
+fn reader_words(reader: &ChartReader) -> String {
+    let routes: Vec<String> = reader
+        .routes
+        .iter()
+        .map(|route| format!("{} [{}]", route_words(&route.route), groups_words(route)))
+        .collect();
+    format!("{} ({})", reader.member, routes.join("; "))
+}
+
+/// The client column of the practice-wide rows in the CSV.
+pub const EVERY_UNRESTRICTED: &str = "every unrestricted client";
+
+/// One row per client, member and route, then one per reader of every
+/// unrestricted chart: the CSV an auditor filters.
 pub fn access_rows(report: &Review) -> Table {
-    let mut table = Table::new(&["client", "restricted", "member", "route", "detail"]);
-    for chart in &report.charts {
-        for reader in &chart.readers {
-            for route in &reader.routes {
-                table.push(vec![
-                    chart.client.clone(),
-                    chart.restricted.to_string(),
-                    reader.member.clone(),
-                    route.name().to_string(),
-                    detail(route),
-                ]);
-            }
+    let mut table = Table::new(&[
+        "client",
+        "restricted",
+        "member",
+        "route",
+        "detail",
+        "capabilities",
+    ]);
+    let everywhere = report
+        .every_chart
+        .iter()
+        .map(|reader| (EVERY_UNRESTRICTED, false, reader));
+    let per_chart = report.charts.iter().flat_map(|chart| {
+        chart
+            .readers
+            .iter()
+            .map(move |reader| (chart.client.as_str(), chart.restricted, reader))
+    });
+    for (client, restricted, reader) in everywhere.chain(per_chart) {
+        for route in &reader.routes {
+            table.push(vec![
+                client.to_string(),
+                restricted.to_string(),
+                reader.member.clone(),
+                route.route.name().to_string(),
+                detail(&route.route),
+                groups_words(route),
+            ]);
         }
     }
     table
 }
+
+/// The owner and the holders of `all` grants: one row per route.
+pub fn every_chart_table(report: &Review) -> Table {
+    let mut table = Table::new(&["member", "route", "capabilities"]);
+    for reader in &report.every_chart {
+        for route in &reader.routes {
+            table.push(vec![
+                reader.member.clone(),
+                route_words(&route.route),
+                groups_words(route),
+            ]);
+        }
+    }
+    table
+}
+
+/// The heading of [`every_chart_table`].
+pub const EVERY_CHART_HEADING: &str = "Who holds capabilities on every unrestricted chart";
+
+/// The heading of the per-chart readers.
+pub const CHARTS_HEADING: &str = "Who reaches each client's chart through a relation to it";
 
 fn chart_table(report: &Review) -> Table {
     let mut table = Table::new(&[
         "client",
         "restricted",
         "readers",
-        "who can read clinical notes (route)",
+        "who reaches it (route [capabilities])",
     ]);
-    for (i, chart) in report.charts.iter().enumerate() {
+    for chart in &report.charts {
+        let readers: Vec<String> = chart.readers.iter().map(reader_words).collect();
         table.push(vec![
             chart.client.clone(),
             if chart.restricted {
@@ -89,7 +134,7 @@ fn chart_table(report: &Review) -> Table {
                 String::new()
             },
             chart.readers.len().to_string(),
-            readers_cell(report, i),
+            readers.join(", "),
         ]);
     }
     table
@@ -128,9 +173,10 @@ fn findings_table(report: &Review) -> Table {
 pub fn totals(report: &Review) -> String {
     let readers: usize = report.charts.iter().map(|c| c.readers.len()).sum();
     format!(
-        "{} client(s), {} active member(s), {readers} member-chart access route(s), {} finding(s)",
+        "{} client(s), {} active member(s), {} holder(s) on every unrestricted chart, {readers} member-chart access route(s), {} finding(s)",
         report.charts.len(),
         report.members.len(),
+        report.every_chart.len(),
         report.findings.len()
     )
 }
@@ -219,7 +265,12 @@ pub fn markdown(report: &Review) -> String {
         out.push_str(&findings_table(report).to_markdown());
         out.push('\n');
     }
-    out.push_str("## Who can read each client's clinical record\n\n");
+    out.push_str(&format!("## {EVERY_CHART_HEADING}\n\n"));
+    out.push_str(&match report.every_chart.is_empty() {
+        true => "None.\n".to_string(),
+        false => every_chart_table(report).to_markdown(),
+    });
+    out.push_str(&format!("\n## {CHARTS_HEADING}\n\n"));
     out.push_str(&chart_table(report).to_markdown());
     out.push_str("\n## Access per member\n\n");
     out.push_str(&member_table(report).to_markdown());
@@ -229,24 +280,33 @@ pub fn markdown(report: &Review) -> String {
     out
 }
 
-pub fn terminal(report: &Review) -> String {
-    let mut out = format!(
-        "Access review: {} as of {}\n{}\n\n",
-        escape::text(&report.practice),
-        report.date,
-        totals(report)
-    );
-    if !report.findings.is_empty() {
-        out.push_str("Findings to act on\n");
-        out.push_str(&findings_table(report).to_text());
-        out.push('\n');
-    }
-    out.push_str("Who can read each client's clinical record\n");
-    out.push_str(&chart_table(report).to_text());
-    out.push_str("\nAccess per member\n");
-    out.push_str(&member_table(report).to_text());
-    out.push_str(&history_text(report));
-    out
+/// The terminal report in sections, each made when it is asked for: the
+/// chart table of a large practice is tens of megabytes (comfy-table pads
+/// every row to the widest), so the command writes each section before
+/// the next is made rather than holding the report whole.
+pub fn terminal(report: &Review) -> impl Iterator<Item = String> + '_ {
+    (0..7).map(move |section| match section {
+        0 => format!(
+            "Access review: {} as of {}\n{}\n\n",
+            escape::text(&report.practice),
+            report.date,
+            totals(report)
+        ),
+        1 if report.findings.is_empty() => String::new(),
+        1 => format!("Findings to act on\n{}\n", findings_table(report).to_text()),
+        2 => format!(
+            "{EVERY_CHART_HEADING}\n{}",
+            match report.every_chart.is_empty() {
+                true => "none\n".to_string(),
+                false => every_chart_table(report).to_text(),
+            }
+        ),
+        3 => format!("\n{CHARTS_HEADING}\n"),
+        // Apart from its heading: joining them would copy the table.
+        4 => chart_table(report).to_text(),
+        5 => format!("\nAccess per member\n{}", member_table(report).to_text()),
+        _ => history_text(report),
+    })
 }
 
 /// `review --expiring`: one row per entry, expired first.

@@ -7,11 +7,11 @@
 
 use super::diff::PracticeDiff;
 use super::review::{
-    ChartReview, Review, ReviewFinding, ReviewKind, ReviewRoute, StaleAccess, StaleReview,
+    ChartReader, Review, ReviewFinding, ReviewKind, ReviewRoute, StaleAccess, StaleReview,
 };
 use crate::catalog::CLINICAL_READ;
 use chrono::NaiveDate;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// When each member last gained clinical read on each client.
 #[derive(Debug, Default)]
@@ -38,38 +38,70 @@ impl LastGained {
     pub fn since(&self, member: &str, client: &str) -> Option<NaiveDate> {
         self.gained.get(member)?.get(client).copied()
     }
+
+    /// Every chart the history says `member` gained, with the day.
+    fn gained_by(&self, member: &str) -> impl Iterator<Item = (&str, NaiveDate)> {
+        self.gained
+            .get(member)
+            .into_iter()
+            .flatten()
+            .map(|(client, &day)| (client.as_str(), day))
+    }
 }
 
-/// The chart readers in `charts` whose access was last gained more than
+/// Whether the reader reads the chart's notes by a route other than
+/// ownership, which nothing but a change of owner takes away.
+fn reads_notes_as_member(reader: &ChartReader) -> bool {
+    reader
+        .routes
+        .iter()
+        .any(|r| r.reads_notes && r.route != ReviewRoute::Owner)
+}
+
+/// The reviewed charts whose notes a member reads, last gained more than
 /// `days` days before `today`, by member then client. The owner's access,
 /// which nothing but a change of owner takes away, is not listed; a reader
 /// the history knows nothing of (a gain not yet committed) is not stale.
-pub fn stale(
-    charts: &[ChartReview],
-    last: &LastGained,
-    today: NaiveDate,
-    days: i64,
-) -> Vec<StaleAccess> {
-    let mut found = Vec::new();
-    for chart in charts {
-        for reader in &chart.readers {
-            if reader.routes.iter().all(|r| *r == ReviewRoute::Owner) {
-                continue;
-            }
-            let Some(since) = last.since(&reader.member, &chart.client) else {
-                continue;
-            };
-            let age = (today - since).num_days();
-            if age > days {
-                found.push(StaleAccess {
-                    member: reader.member.clone(),
-                    client: chart.client.clone(),
-                    since,
-                    days: age,
-                });
+/// A reader of every unrestricted chart is looked up by the charts the
+/// history says they gained, so the work follows the history and the
+/// charts' relations, never every member against every chart.
+pub fn stale(review: &Review, last: &LastGained, today: NaiveDate, days: i64) -> Vec<StaleAccess> {
+    let mut reading: HashSet<(&str, &str)> = HashSet::new();
+    for chart in &review.charts {
+        for reader in chart.readers.iter().filter(|r| reads_notes_as_member(r)) {
+            reading.insert((&reader.member, &chart.client));
+        }
+    }
+    let unrestricted: HashSet<&str> = review
+        .charts
+        .iter()
+        .filter(|c| !c.restricted)
+        .map(|c| c.client.as_str())
+        .collect();
+    for reader in review
+        .every_chart
+        .iter()
+        .filter(|r| reads_notes_as_member(r))
+    {
+        for (client, _) in last.gained_by(&reader.member) {
+            if let Some(&client) = unrestricted.get(client) {
+                reading.insert((&reader.member, client));
             }
         }
     }
+    let mut found: Vec<StaleAccess> = reading
+        .into_iter()
+        .filter_map(|(member, client)| {
+            let since = last.since(member, client)?;
+            let age = (today - since).num_days();
+            (age > days).then(|| StaleAccess {
+                member: member.to_string(),
+                client: client.to_string(),
+                since,
+                days: age,
+            })
+        })
+        .collect();
     found.sort_by(|a, b| (&a.member, &a.client).cmp(&(&b.member, &b.client)));
     found
 }
@@ -116,8 +148,10 @@ pub fn flagged(mut review: Review, stale: Vec<StaleAccess>, days: i64) -> Review
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::CapabilityGroup;
+    use crate::rules::decide::Source;
     use crate::rules::diff::AccessChange;
-    use crate::rules::review::ChartReader;
+    use crate::rules::review::{ChartReview, ReaderRoute};
 
     fn day(text: &str) -> NaiveDate {
         crate::rules::dates::parse_day(text).unwrap()
@@ -134,17 +168,35 @@ mod tests {
         diff
     }
 
+    fn reader(member: &str, route: &ReviewRoute, reads_notes: bool) -> ChartReader {
+        ChartReader {
+            member: member.to_string(),
+            routes: vec![ReaderRoute {
+                route: route.clone(),
+                capabilities: vec![CapabilityGroup::ClinicalNotes],
+                reads_notes,
+            }],
+        }
+    }
+
     fn chart(client: &str, readers: &[(&str, ReviewRoute)]) -> ChartReview {
         ChartReview {
             client: client.into(),
             restricted: false,
-            readers: readers
-                .iter()
-                .map(|(m, r)| ChartReader {
-                    member: m.to_string(),
-                    routes: vec![r.clone()],
-                })
-                .collect(),
+            readers: readers.iter().map(|(m, r)| reader(m, r, true)).collect(),
+        }
+    }
+
+    fn review(charts: Vec<ChartReview>, every_chart: Vec<ChartReader>) -> Review {
+        Review {
+            practice: "P".into(),
+            date: day("2026-11-30"),
+            every_chart,
+            charts,
+            members: Vec::new(),
+            findings: Vec::new(),
+            stale: None,
+            changes: None,
         }
     }
 
@@ -173,14 +225,17 @@ mod tests {
         );
         last.record(&gains("nora", CLINICAL_READ, &["C-1"]), day("2020-01-01"));
         last.record(&gains("bob", CLINICAL_READ, &["C-2"]), day("2026-06-01"));
-        let charts = [
-            chart(
-                "C-1",
-                &[("bob", ReviewRoute::Primary), ("nora", ReviewRoute::Owner)],
-            ),
-            chart("C-2", &[("bob", ReviewRoute::Granted)]),
-            chart("C-3", &[("dev", ReviewRoute::Granted)]),
-        ];
+        let charts = review(
+            vec![
+                chart(
+                    "C-1",
+                    &[("bob", ReviewRoute::Primary), ("nora", ReviewRoute::Owner)],
+                ),
+                chart("C-2", &[("bob", ReviewRoute::Granted)]),
+                chart("C-3", &[("dev", ReviewRoute::Granted)]),
+            ],
+            vec![reader("nora", &ReviewRoute::Owner, true)],
+        );
         let today = day("2026-11-30");
         let found = stale(&charts, &last, today, 365);
         assert_eq!(
@@ -195,5 +250,34 @@ mod tests {
         // Exactly the period is not over it.
         assert!(stale(&charts, &last, today, 1055).is_empty());
         assert_eq!(stale(&charts, &last, today, 1054).len(), 1);
+    }
+
+    #[test]
+    fn a_reader_of_every_chart_is_stale_on_the_unrestricted_charts_the_history_gave() {
+        let mut last = LastGained::default();
+        last.record(
+            &gains("lena", CLINICAL_READ, &["C-1", "C-2", "C-9"]),
+            day("2020-01-01"),
+        );
+        last.record(&gains("sam", CLINICAL_READ, &["C-1"]), day("2020-01-01"));
+        let mut restricted = chart("C-2", &[]);
+        restricted.restricted = true;
+        let all = ReviewRoute::AllClients {
+            source: Source::Member,
+        };
+        let charts = review(
+            // C-9 is not among the reviewed charts (`--client`, or removed).
+            vec![chart("C-1", &[("lena", ReviewRoute::Primary)]), restricted],
+            // sam's all-scope grant does not read notes (billing, say).
+            vec![reader("lena", &all, true), reader("sam", &all, false)],
+        );
+        let found = stale(&charts, &last, day("2026-11-30"), 365);
+        let listed: Vec<(&str, &str)> = found
+            .iter()
+            .map(|s| (s.member.as_str(), s.client.as_str()))
+            .collect();
+        // C-1 once, though lena reads it both as primary and everywhere;
+        // the restricted C-2 is not hers to read.
+        assert_eq!(listed, [("lena", "C-1")]);
     }
 }

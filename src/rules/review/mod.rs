@@ -1,21 +1,24 @@
-//! The periodic access review (SPEC §4 `review`): per client, who can read
-//! its clinical documentation and by which route; per member, how many
-//! charts and through which routes; and the findings a reviewer must act on.
-//! Candidates per client come from its care team, their supervisors, the
-//! members with all-scope clinical grants and the owner, so the review never
-//! decides every member against every client.
+//! The periodic access review (SPEC §4 `review`, §9.4): per client, every
+//! member who holds a client capability on it through a relation to it,
+//! by route and with the capabilities grouped; once for the practice, the
+//! owner and those whose `all` grants reach every unrestricted chart; per
+//! member, how many charts and through which routes; and the findings a
+//! reviewer must act on. [`reach`] computes who reaches what from each
+//! chart's relations, so the review is linear in the file.
 
-use crate::catalog::CLINICAL_READ;
+pub mod reach;
+
+use crate::catalog::CapabilityGroup;
 use crate::findings::{Code, Findings};
-use crate::model::{Client, Practice, Scope};
-use crate::rules::decide::{self, Reason, Relation, Request, Route, Source, grants_of};
+use crate::model::Practice;
+use crate::rules::decide::Source;
 use crate::rules::history::Event;
-use crate::rules::pattern;
 use chrono::NaiveDate;
+use reach::{Reach, Reader};
 use serde::Serialize;
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, HashMap};
 
-/// How a member reaches a client's clinical record.
+/// How a member reaches a client's chart.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, schemars::JsonSchema)]
 #[serde(tag = "route", rename_all = "snake_case")]
 pub enum ReviewRoute {
@@ -48,10 +51,23 @@ impl ReviewRoute {
     }
 }
 
+/// A route to a chart and the kinds of client work it opens there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, schemars::JsonSchema)]
+pub struct ReaderRoute {
+    #[serde(flatten)]
+    pub route: ReviewRoute,
+    /// The groups of client capabilities held through this route.
+    pub capabilities: Vec<CapabilityGroup>,
+    /// Whether the route reads the chart's clinical notes
+    /// (`clinical.view`): the access `--stale` follows.
+    #[serde(skip)]
+    pub reads_notes: bool,
+}
+
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
 pub struct ChartReader {
     pub member: String,
-    pub routes: Vec<ReviewRoute>,
+    pub routes: Vec<ReaderRoute>,
 }
 
 #[derive(Clone, Debug, Serialize, schemars::JsonSchema)]
@@ -99,6 +115,11 @@ pub struct ReviewFinding {
 pub struct Review {
     pub practice: String,
     pub date: NaiveDate,
+    /// Who holds client capabilities on every unrestricted chart: the owner
+    /// and the holders of `all` grants, listed once rather than per chart.
+    pub every_chart: Vec<ChartReader>,
+    /// Per client, who reaches it through a relation to it; on a restricted
+    /// client, everyone who can reach it.
     pub charts: Vec<ChartReview>,
     pub members: Vec<MemberReview>,
     pub findings: Vec<ReviewFinding>,
@@ -136,105 +157,20 @@ pub struct ChangesSince {
     pub events: Vec<Event>,
 }
 
-fn routes(reasons: &[Reason]) -> Vec<ReviewRoute> {
-    let mut routes: BTreeSet<ReviewRoute> = BTreeSet::new();
-    for reason in reasons {
-        match reason {
-            Reason::Owner => {
-                routes.insert(ReviewRoute::Owner);
-            }
-            Reason::Granted(grant) => {
-                let source = grant.source.clone();
-                let route = match &grant.route {
-                    Route::Assigned {
-                        via: Relation::Primary,
-                    } => ReviewRoute::Primary,
-                    Route::Assigned {
-                        via: Relation::Temporary { until, reason },
-                    } => ReviewRoute::Temporary {
-                        until: *until,
-                        reason: reason.clone(),
-                    },
-                    Route::Assigned { .. } => ReviewRoute::Granted,
-                    Route::Supervision { supervisee, .. } => ReviewRoute::Supervision {
-                        supervisee: supervisee.clone(),
-                    },
-                    Route::Unrestricted
-                    | Route::Administrative { .. }
-                    | Route::Practice
-                    | Route::Author => ReviewRoute::AllClients { source },
-                };
-                routes.insert(route);
-            }
-            _ => {}
-        }
-    }
-    routes.into_iter().collect()
-}
-
-/// The owner's relations to a chart besides ownership.
-fn owner_routes(
-    practice: &Practice,
-    chart: &Client,
-    owner: &str,
-    date: NaiveDate,
-) -> Vec<ReviewRoute> {
-    let mut found = Vec::new();
-    let relation = practice
-        .member_id(owner)
-        .and_then(|id| decide::care_relation(practice, chart, id, date));
-    match relation {
-        Some(Relation::Primary) => found.push(ReviewRoute::Primary),
-        Some(Relation::Temporary { until, reason }) => {
-            found.push(ReviewRoute::Temporary { until, reason })
-        }
-        Some(_) => found.push(ReviewRoute::Granted),
-        None => {}
-    }
-    if let Some(Route::Supervision { supervisee, .. }) =
-        decide::supervision_route(practice, chart, owner, date)
-    {
-        found.push(ReviewRoute::Supervision { supervisee });
-    }
-    found
-}
-
-/// Members whose grants cover clinical.view on `all`: they reach every
-/// unrestricted chart.
-fn all_scope_readers(practice: &Practice) -> Vec<&str> {
-    practice
-        .members
-        .iter()
-        .filter(|m| m.active)
-        .filter(|m| {
-            grants_of(practice, m).any(|(_, g)| {
-                g.scope() == Scope::All
-                    && g.can
-                        .iter()
-                        .any(|p| pattern::matches(&p.value, CLINICAL_READ))
+/// The review's record of a reader: capabilities as groups.
+fn chart_reader(reach: &Reach<'_>, reader: Reader<'_>) -> ChartReader {
+    ChartReader {
+        member: reader.member.to_string(),
+        routes: reader
+            .routes
+            .into_iter()
+            .map(|reached| ReaderRoute {
+                capabilities: reach.catalog.groups(&reached.capabilities),
+                reads_notes: reach.catalog.reads_notes(&reached.capabilities),
+                route: reached.route,
             })
-        })
-        .map(|m| m.id.value.as_str())
-        .collect()
-}
-
-fn candidates<'p>(
-    practice: &'p Practice,
-    client: &'p Client,
-    all_clients_readers: &[&'p str],
-    date: NaiveDate,
-) -> BTreeSet<&'p str> {
-    let mut set: BTreeSet<&str> = all_clients_readers.iter().copied().collect();
-    for member in client.care_team(date) {
-        set.insert(member);
-        if let Some(found) = practice.member(member) {
-            set.extend(found.supervisors.iter().map(|s| s.value.as_str()));
-        }
+            .collect(),
     }
-    if let Some(owner) = practice.owner_id() {
-        set.insert(owner);
-    }
-    set
 }
 
 /// The review as of `date`, optionally narrowed to one member or client.
@@ -247,7 +183,14 @@ pub fn review(
     member: Option<&str>,
     client: Option<&str>,
 ) -> Review {
-    let all_clients_readers = all_scope_readers(practice);
+    let reach = Reach::new(practice, date);
+    let concerned = |reader: &Reader<'_>| member.is_none_or(|m| m == reader.member);
+    let every_chart: Vec<ChartReader> = reach
+        .every_chart()
+        .into_iter()
+        .filter(concerned)
+        .map(|reader| chart_reader(&reach, reader))
+        .collect();
     let charts: Vec<ChartReview> = practice
         .clients
         .iter()
@@ -255,75 +198,64 @@ pub fn review(
         .map(|chart| ChartReview {
             client: chart.id.value.clone(),
             restricted: chart.restricted,
-            readers: chart_readers(practice, chart, &all_clients_readers, member, date),
+            readers: reach
+                .chart(chart)
+                .into_iter()
+                .filter(concerned)
+                .map(|reader| chart_reader(&reach, reader))
+                .collect(),
         })
         .collect();
-    let members = member_reviews(practice, &charts, member);
+    let members = member_reviews(practice, &every_chart, &charts, member);
+    let to_act_on = to_act_on(practice, findings, &every_chart, member, client);
     Review {
         practice: practice.practice_name().to_string(),
         date,
+        every_chart,
         charts,
         members,
-        findings: to_act_on(practice, findings, &all_clients_readers, member, client),
+        findings: to_act_on,
         stale: None,
         changes: None,
     }
 }
 
-/// Who may read the chart's clinical documentation, and by which routes;
-/// only `member`, when the review is narrowed to one.
-fn chart_readers(
-    practice: &Practice,
-    chart: &Client,
-    all_clients_readers: &[&str],
-    member: Option<&str>,
-    date: NaiveDate,
-) -> Vec<ChartReader> {
-    let mut readers = Vec::new();
-    for candidate in candidates(practice, chart, all_clients_readers, date) {
-        if member.is_some_and(|m| m != candidate) {
-            continue;
-        }
-        let request = Request {
-            member: candidate,
-            capability: CLINICAL_READ,
-            client: Some(&chart.id.value),
-            author: None,
-        };
-        let Ok(decision) = decide::decide(practice, &request, date) else {
-            continue;
-        };
-        if !decision.allowed {
-            continue;
-        }
-        let mut routes = routes(&decision.reasons);
-        if practice.is_owner(candidate) {
-            // The owner is allowed outright; list their chart routes too.
-            routes.extend(owner_routes(practice, chart, candidate, date));
-        }
-        readers.push(ChartReader {
-            member: candidate.to_string(),
-            routes,
-        });
-    }
-    readers
+/// How many of the reviewed charts a member reaches, and by each route.
+#[derive(Default)]
+struct Tally {
+    charts: usize,
+    routes: BTreeMap<&'static str, usize>,
 }
 
 /// Per active member (only `member`, when narrowed to one): how many of the
-/// reviewed charts they read, and how often by each route.
+/// reviewed charts they reach, and on how many by each route. A reader of
+/// every unrestricted chart reaches each of those once, whatever else
+/// brings them there; counted from the readers, never member by client.
 fn member_reviews(
     practice: &Practice,
+    every_chart: &[ChartReader],
     charts: &[ChartReview],
     member: Option<&str>,
 ) -> Vec<MemberReview> {
-    let mut per_member: BTreeMap<&str, (BTreeSet<&str>, BTreeMap<&'static str, usize>)> =
-        BTreeMap::new();
+    let unrestricted = charts.iter().filter(|c| !c.restricted).count();
+    let mut tallies: HashMap<&str, Tally> = HashMap::new();
+    let everywhere: std::collections::HashSet<&str> =
+        every_chart.iter().map(|r| r.member.as_str()).collect();
+    for reader in every_chart {
+        let tally = tallies.entry(&reader.member).or_default();
+        tally.charts = unrestricted;
+        for name in route_names(reader) {
+            *tally.routes.entry(name).or_default() += unrestricted;
+        }
+    }
     for chart in charts {
         for reader in &chart.readers {
-            let entry = per_member.entry(reader.member.as_str()).or_default();
-            entry.0.insert(&chart.client);
-            for route in &reader.routes {
-                *entry.1.entry(route.name()).or_default() += 1;
+            let tally = tallies.entry(&reader.member).or_default();
+            if chart.restricted || !everywhere.contains(reader.member.as_str()) {
+                tally.charts += 1;
+            }
+            for name in route_names(reader) {
+                *tally.routes.entry(name).or_default() += 1;
             }
         }
     }
@@ -332,21 +264,30 @@ fn member_reviews(
         .iter()
         .filter(|m| m.active && member.is_none_or(|id| m.id.value == id))
         .map(|m| {
-            let (clients, routes) = per_member.remove(m.id.value.as_str()).unwrap_or_default();
+            let tally = tallies.remove(m.id.value.as_str()).unwrap_or_default();
             MemberReview {
                 member: m.id.value.clone(),
                 name: m.display_name().to_string(),
-                clients: clients.len(),
-                routes,
+                clients: tally.charts,
+                routes: tally.routes,
             }
         })
         .collect()
 }
 
+/// The names of a reader's routes, each once (two roles with `all` grants
+/// are one "all-clients role" reach).
+fn route_names(reader: &ChartReader) -> Vec<&'static str> {
+    let mut names: Vec<&'static str> = reader.routes.iter().map(|r| r.route.name()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
 fn to_act_on(
     practice: &Practice,
     findings: &Findings,
-    all_clients_readers: &[&str],
+    every_chart: &[ChartReader],
     member: Option<&str>,
     client: Option<&str>,
 ) -> Vec<ReviewFinding> {
@@ -368,8 +309,17 @@ fn to_act_on(
             });
         }
     }
-    for id in all_clients_readers {
-        if practice.is_owner(id) || member.is_some_and(|m| m != *id) {
+    // In the file's member order, as the findings above are.
+    let notes_everywhere: std::collections::HashSet<&str> = every_chart
+        .iter()
+        .filter(|r| r.routes.iter().any(|route| route.reads_notes))
+        .map(|r| r.member.as_str())
+        .collect();
+    for id in practice.members.iter().map(|m| m.id.value.as_str()) {
+        if !notes_everywhere.contains(id)
+            || practice.is_owner(id)
+            || member.is_some_and(|m| m != id)
+        {
             continue;
         }
         out.push(ReviewFinding {
