@@ -55,9 +55,10 @@ fn main() -> std::process::ExitCode {
     match std::fs::write(out, &text) {
         Ok(()) => {
             eprintln!(
-                "wrote {out}: {} bytes, {} clinicians (clin0, sup0, intern0, …), clients C-0 … C-{}",
+                "wrote {out}: {} bytes, {} clinicians ({}, …), clients C-0 … C-{}",
                 text.len(),
                 shape.clinicians.len(),
+                shape.clinicians.first().map_or("none", String::as_str),
                 shape.clients.saturating_sub(1)
             );
             std::process::ExitCode::SUCCESS

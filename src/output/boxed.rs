@@ -42,6 +42,8 @@ pub(super) fn unwrapped<S: AsRef<str>>(headers: &[S], rows: &[Vec<S>]) -> Option
         format!("{left}{}{right}\n", parts.join(middle))
     };
     let mut out = String::with_capacity(bytes + rules);
+    // Padding copied from one run of spaces: most of a wide table's bytes.
+    let spaces = " ".repeat(widths.iter().max().copied().unwrap_or(0) + 1);
     let line = |out: &mut String, row: &[S]| {
         out.push('│');
         for (i, cell) in row.iter().map(AsRef::as_ref).enumerate() {
@@ -50,7 +52,7 @@ pub(super) fn unwrapped<S: AsRef<str>>(headers: &[S], rows: &[Vec<S>]) -> Option
             }
             out.push(' ');
             out.push_str(cell);
-            out.extend(std::iter::repeat_n(' ', widths[i] - cell.width() + 1));
+            out.push_str(&spaces[..widths[i] - cell.width() + 1]);
         }
         out.push_str("│\n");
     };
