@@ -61,6 +61,8 @@ pub struct Cut {
     runs: Vec<(String, std::ops::Range<usize>)>,
     /// The ids cut out: an edit that writes one of them did not see it.
     cut_ids: Vec<String>,
+    /// What every marker line starts with (found nowhere in the file).
+    prefix: String,
 }
 
 /// Cuts the entries `reach` does not reach, or `None` when nothing would
@@ -97,6 +99,7 @@ pub fn cut(text: &str, practice: &Practice, reach: Reach<'_>) -> Option<Cut> {
         text: kept,
         runs,
         cut_ids,
+        prefix,
     })
 }
 
@@ -205,7 +208,7 @@ impl Cut {
                     next.next();
                 }
                 // A marker out of order, or one seen twice.
-                _ if content.starts_with(self.prefix()) => return None,
+                _ if content.starts_with(&self.prefix) => return None,
                 _ => joined.push_str(line),
             }
         }
@@ -215,12 +218,6 @@ impl Cut {
     /// The ids cut out.
     pub fn cut_ids(&self) -> &[String] {
         &self.cut_ids
-    }
-
-    fn prefix(&self) -> &str {
-        self.runs.first().map_or("", |(marker, _)| {
-            marker.trim_end_matches(|c: char| c.is_ascii_digit())
-        })
     }
 
     /// Whether the edited document has a client that was cut out.
